@@ -1,0 +1,96 @@
+/**
+ * The background service worker: sole owner of the database, the one place the engine runs for
+ * the sidebar, and the only context allowed to tell a content script to write into a page.
+ */
+import { browser } from 'wxt/browser';
+import { applyManualEdit } from '@/lib/contacts';
+import { openDb } from '@/lib/db';
+import { Store } from '@/lib/db/store';
+import { render } from '@/lib/templates/render';
+import { templateValues } from '@/lib/templates/values';
+import type { InsertResult } from '@/lib/hosts/types';
+import { listen } from './router';
+import { SidebarHub } from './sidebar-hub';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const store = new Store(openDb());
+    const hub = new SidebarHub(store);
+    hub.start();
+    const now = () => new Date().toISOString();
+
+    listen({
+      async 'page/context'(page, { tabId }) {
+        await hub.setPage(tabId!, page);
+        return null;
+      },
+
+      async 'contact/edit'({ email, edit }) {
+        await store.updateContact(email, (c) => applyManualEdit(c, edit, now()), now());
+        await hub.refresh(email);
+        return null;
+      },
+
+      async 'sidebar/contact'(contact, { tabId }) {
+        await hub.choose(tabId!, contact);
+        return null;
+      },
+
+      async 'ask/insert'({ email }, { tabId }) {
+        // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
+        if ((await hub.contactEmail(tabId!)) !== email) {
+          return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
+        }
+        const view = await hub.view(tabId!);
+        if (view.state !== 'contact' || !view.template) return { ok: false, message: 'No template to insert: add one in the options.' };
+        if (view.contact.neverAsk) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
+        const template = (await store.templates()).find((t) => t.id === view.template!.id)!;
+        const rendered = render(template, templateValues(view.contact, await store.profile()));
+        let result: InsertResult;
+        try {
+          result = await browser.tabs.sendMessage(
+            tabId!,
+            { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject },
+            { frameId: 0 },
+          );
+        } catch {
+          return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
+        }
+        if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
+        const page = await hub.page(tabId!);
+        const askedAt = now();
+        const ask = await store.addAsk({
+          id: crypto.randomUUID(),
+          email,
+          templateId: template.id,
+          status: 'drafted',
+          askedAt,
+          threadUrl: page?.url,
+          threadId: page?.thread?.id,
+          history: [{ status: 'drafted', at: askedAt }],
+        });
+        await hub.refresh(email);
+        const gaps = rendered.missing.length ? ` Fill in the ${rendered.missing.length} highlighted gap${rendered.missing.length === 1 ? '' : 's'} before sending.` : '';
+        return {
+          ok: true,
+          askId: ask.id,
+          missing: rendered.missing,
+          message: `Inserted "${template.name}" ${result.where === 'caret' ? 'at your cursor' : 'at the top of the draft'}.${gaps}`,
+        };
+      },
+
+      async 'asks/list'() {
+        const asks = await store.listAsks();
+        const contacts = await store.db.contacts.bulkGet(asks.map((a) => a.email));
+        return asks.map((ask, i) => ({ ask, name: contacts[i]?.name ?? '', company: contacts[i]?.company ?? '' }));
+      },
+
+      async 'ask/status'({ id, status, note }) {
+        const ask = await store.setAskStatus(id, status, now(), note);
+        await hub.refresh(ask.email);
+        return null;
+      },
+    });
+  },
+});

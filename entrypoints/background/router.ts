@@ -1,0 +1,62 @@
+/**
+ * The background's front door: every request is checked for who sent it (content script,
+ * sidebar, popup, options; nothing else) and for its payload shape before a handler runs.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { requests, type ParsedPayload, type Reply, type RequestType, type Role } from '@/lib/messaging/protocol';
+import type { Responses } from '@/lib/messaging/responses';
+
+type Sender = Browser.runtime.MessageSender;
+
+export interface RequestContext {
+  role: Role;
+  /** The tab the request came from (content script or sidebar). */
+  tabId?: number;
+}
+
+export type Handlers = {
+  [T in RequestType]: (payload: ParsedPayload<T>, context: RequestContext) => Promise<Responses[T]>;
+};
+
+const EXTENSION_PAGES: Record<string, Role> = { '/sidebar.html': 'sidebar', '/popup.html': 'popup', '/options.html': 'options' };
+
+/** Who sent a message; undefined for anything we do not talk to. */
+export function roleOf(sender: Sender): Role | undefined {
+  if (sender.id !== browser.runtime.id) return undefined;
+  const origin = browser.runtime.getURL('/');
+  if (sender.url?.startsWith(origin)) {
+    const role = EXTENSION_PAGES[new URL(sender.url).pathname];
+    // The sidebar only exists inside a host tab; a sidebar page opened on its own has no tab to serve.
+    if (role === 'sidebar' && sender.tab?.id === undefined) return undefined;
+    return role;
+  }
+  // Anything else from our own extension with a tab is a content script.
+  return sender.tab?.id !== undefined ? 'content' : undefined;
+}
+
+export function listen(handlers: Handlers): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type !== 'string' || !Object.hasOwn(requests, type)) return undefined;
+    return dispatch(type as RequestType, (message as { payload?: unknown }).payload, sender, handlers);
+  });
+}
+
+async function dispatch<T extends RequestType>(type: T, payload: unknown, sender: Sender, handlers: Handlers): Promise<Reply<Responses[T]>> {
+  const role = roleOf(sender);
+  const spec = requests[type];
+  if (!role || !(spec.from as readonly Role[]).includes(role)) {
+    return { ok: false, error: `${type} is not accepted from ${role ?? 'this sender'}` };
+  }
+  const parsed = spec.payload.safeParse(payload);
+  if (!parsed.success) {
+    return { ok: false, error: `Invalid ${type}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')}` };
+  }
+  try {
+    const handler = handlers[type] as (p: unknown, c: RequestContext) => Promise<Responses[T]>;
+    return { ok: true, value: await handler(parsed.data, { role, tabId: sender.tab?.id }) };
+  } catch (error) {
+    console.error(`[referral-window] ${type} failed`, error);
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Knows which page each tab shows and which sidebar is open in it, and sends each sidebar its
+ * view whenever its page or its contact's data changes. Page contexts are mirrored in
+ * `storage.session` so that a service worker restarted by the browser still knows them.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { applyPage } from '@/lib/contacts';
+import type { Store } from '@/lib/db/store';
+import type { PageContext } from '@/lib/hosts/types';
+import { SIDEBAR_PORT } from '@/lib/messaging/protocol';
+import { buildContactView, summarizePage, type SidebarView } from '@/lib/views';
+import { roleOf } from './router';
+
+type Port = Browser.runtime.Port;
+
+export class SidebarHub {
+  private pages = new Map<number, PageContext>();
+  /** A contact the user named by hand in a tab whose page shows none. */
+  private chosen = new Map<number, { email: string; name?: string }>();
+  private ports = new Map<number, Port>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  start(): void {
+    browser.runtime.onConnect.addListener((port) => this.connect(port));
+    browser.tabs.onRemoved.addListener((tabId) => {
+      this.pages.delete(tabId);
+      this.chosen.delete(tabId);
+      void browser.storage.session?.remove(`page:${tabId}`);
+    });
+  }
+
+  private connect(port: Port): void {
+    const tabId = port.sender?.tab?.id;
+    if (port.name !== SIDEBAR_PORT || !port.sender || roleOf(port.sender) !== 'sidebar' || tabId === undefined) {
+      port.disconnect();
+      return;
+    }
+    this.ports.get(tabId)?.disconnect();
+    this.ports.set(tabId, port);
+    port.onDisconnect.addListener(() => {
+      if (this.ports.get(tabId) === port) this.ports.delete(tabId);
+    });
+    void this.push(tabId);
+  }
+
+  async page(tabId: number): Promise<PageContext | undefined> {
+    const known = this.pages.get(tabId);
+    if (known) return known;
+    const key = `page:${tabId}`;
+    const stored = (await browser.storage.session?.get(key))?.[key] as PageContext | undefined;
+    if (stored) this.pages.set(tabId, stored);
+    return stored;
+  }
+
+  /** The contact a tab is about: the page's, else the one the user named there. */
+  async contactEmail(tabId: number): Promise<string | undefined> {
+    const page = await this.page(tabId);
+    return page?.contact?.email?.toLowerCase() ?? this.chosen.get(tabId)?.email;
+  }
+
+  async setPage(tabId: number, page: PageContext): Promise<void> {
+    const previous = this.pages.get(tabId);
+    this.pages.set(tabId, page);
+    void browser.storage.session?.set({ [`page:${tabId}`]: page });
+    if (previous?.contact?.email !== page.contact?.email) this.chosen.delete(tabId);
+    const email = page.contact?.email;
+    if (email && email !== page.accountEmail) {
+      await this.store.updateContact(email, (c) => applyPage(c, page, this.clock().toISOString()), this.clock().toISOString());
+    }
+    await this.push(tabId);
+  }
+
+  async choose(tabId: number, contact: { email: string; name?: string }): Promise<void> {
+    this.chosen.set(tabId, contact);
+    if (contact.name) {
+      await this.store.updateContact(contact.email, (c) => ({ ...c, name: c.name || contact.name! }), this.clock().toISOString());
+    }
+    await this.push(tabId);
+  }
+
+  /** Re-sends the view of every open sidebar showing `email` (after an edit or a new ask). */
+  async refresh(email: string): Promise<void> {
+    for (const tabId of this.ports.keys()) {
+      if ((await this.contactEmail(tabId)) === email.toLowerCase()) await this.push(tabId);
+    }
+  }
+
+  async view(tabId: number): Promise<SidebarView> {
+    const page = await this.page(tabId);
+    if (!page) return { state: 'waiting' };
+    const email = await this.contactEmail(tabId);
+    if (!email || email === page.accountEmail) {
+      return {
+        state: 'no-contact',
+        page: summarizePage(page),
+        message: page.missing.length
+          ? `Could not read ${page.missing.join(', ')} on this ${page.hostLabel} page. Enter the contact below.`
+          : `No contact on this ${page.hostLabel} page. Open a thread or a record, or enter the contact below.`,
+      };
+    }
+    const [contact, asks, templates, profile, settings] = await Promise.all([
+      this.store.updateContact(email, (c) => c, this.clock().toISOString()),
+      this.store.asksFor(email),
+      this.store.templates(),
+      this.store.profile(),
+      this.store.settings(),
+    ]);
+    return buildContactView({ page, contact, asks, templates, profile, settings, now: this.clock() });
+  }
+
+  private async push(tabId: number): Promise<void> {
+    const port = this.ports.get(tabId);
+    if (!port) return;
+    const view = await this.view(tabId);
+    try {
+      port.postMessage(view);
+    } catch {
+      this.ports.delete(tabId);
+    }
+  }
+}

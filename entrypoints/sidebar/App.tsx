@@ -1,0 +1,242 @@
+import { format, parseISO } from 'date-fns';
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { FactInput } from '@/components/FactInput';
+import { SatisfactionReasons } from '@/components/SatisfactionReasons';
+import { Timeline } from '@/components/Timeline';
+import { request } from '@/lib/messaging/client';
+import type { ManualEdit } from '@/lib/messaging/protocol';
+import type { ContactView } from '@/lib/views';
+import { COLLAPSED_KEY } from '@/lib/sidebar-layout';
+import { useSidebarView } from './use-sidebar-view';
+
+const VERDICT_ICON: Record<string, string> = {
+  'ask-now': '✅',
+  'past-window': '🎁',
+  'too-early': '⏳',
+  'asked-recently': '📨',
+  'fix-first': '🛠️',
+  'needs-info': '❓',
+};
+
+export function App() {
+  const [collapsed, setCollapsed] = useCollapsed();
+  const view = useSidebarView();
+
+  if (window.top === window) {
+    return <p className="panel">This panel opens beside Gmail and your CRM. Open one of them to use it.</p>;
+  }
+
+  if (collapsed) {
+    return (
+      <button className="expand" onClick={() => setCollapsed(false)} aria-label="Open the referral sidebar" title="Open the referral sidebar">
+        ⟨ Referral
+      </button>
+    );
+  }
+
+  return (
+    <main className="panel">
+      <header className="bar">
+        <h1>Referral window</h1>
+        <button className="icon" onClick={() => setCollapsed(true)} aria-label="Collapse the sidebar" title="Collapse">
+          ⟩
+        </button>
+      </header>
+      {view.state === 'waiting' && <p className="muted">Reading the page…</p>}
+      {view.state === 'no-contact' && <ManualContact message={view.message} />}
+      {view.state === 'contact' && <ContactPanel view={view} />}
+    </main>
+  );
+}
+
+function useCollapsed(): [boolean, (next: boolean) => void] {
+  const [collapsed, setState] = useState(false);
+  useEffect(() => {
+    void browser.storage.local.get(COLLAPSED_KEY).then((s) => setState(s[COLLAPSED_KEY] === true));
+  }, []);
+  return [
+    collapsed,
+    (next) => {
+      setState(next);
+      void browser.storage.local.set({ [COLLAPSED_KEY]: next });
+    },
+  ];
+}
+
+function ManualContact({ message }: { message: string }) {
+  const [error, setError] = useState('');
+  return (
+    <section className="card">
+      <p role="status">{message}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          request('sidebar/contact', { email: String(data.get('email')), name: String(data.get('name') || '') || undefined }).catch((err: Error) =>
+            setError(err.message.includes('email') ? 'That is not an email address.' : err.message),
+          );
+        }}
+      >
+        <div className="field">
+          <label htmlFor="manual-email">Contact email</label>
+          <input id="manual-email" name="email" type="email" required autoComplete="off" data-testid="manual-email" />
+        </div>
+        <div className="field">
+          <label htmlFor="manual-name">Name</label>
+          <input id="manual-name" name="name" autoComplete="off" />
+        </div>
+        <button type="submit">Show this contact</button>
+        {error && <p className="error" role="alert">{error}</p>}
+      </form>
+    </section>
+  );
+}
+
+function ContactPanel({ view }: { view: ContactView }) {
+  const { contact, evaluation, factSources } = view;
+  const { relationship, verdict } = evaluation;
+  const [insertState, setInsertState] = useState<{ busy: boolean; message?: string; ok?: boolean }>({ busy: false });
+  const [saveError, setSaveError] = useState('');
+  const save = (edit: ManualEdit) => {
+    setSaveError('');
+    request('contact/edit', { email: contact.email, edit }).catch((err: Error) => setSaveError(err.message));
+  };
+  const num = (s: string) => (s.trim() === '' ? null : Number(s));
+  const facts = contact.facts;
+  const now = new Date();
+
+  return (
+    <>
+      <section className="card who">
+        <h2 data-testid="contact-name">{contact.name || contact.email}</h2>
+        <p className="email" data-testid="contact-email">{contact.email}</p>
+        {contact.company && <p className="muted">{contact.company}</p>}
+        {view.page.missing.length > 0 && (
+          <p className="warn" role="status">
+            Could not read {view.page.missing.join(', ')} on this page.
+          </p>
+        )}
+      </section>
+
+      <section className={`card verdict ${verdict.kind}`} data-testid="verdict" data-verdict={verdict.kind} aria-live="polite">
+        <h2>
+          <span aria-hidden="true">{VERDICT_ICON[verdict.kind]} </span>
+          {verdict.headline}
+          {evaluation.priority && <span className="badge">High value</span>}
+        </h2>
+        <p>{verdict.nextStep}</p>
+        {evaluation.neverAsk && <p className="warn">On your never-ask list: no referral asks for this contact.</p>}
+        {evaluation.snoozedUntil && <p className="muted">Snoozed until {format(parseISO(evaluation.snoozedUntil), 'MMM d, yyyy')}.</p>}
+        <p className="muted sendtime">{evaluation.sendTime.label}</p>
+      </section>
+
+      <section className="card">
+        <h2>
+          Customer for{' '}
+          <span data-testid="relationship-age" data-days={relationship?.days ?? ''}>
+            {relationship ? relationship.label : 'unknown'}
+          </span>
+        </h2>
+        {relationship ? (
+          <>
+            <p className="muted">
+              Since {format(parseISO(relationship.start), 'MMM d, yyyy')} · window {format(parseISO(relationship.windowOpens), 'MMM d')} –{' '}
+              {format(parseISO(relationship.windowCloses), 'MMM d, yyyy')}
+            </p>
+            <Timeline relationship={relationship} now={now} lastAskAt={evaluation.lastAsk?.askedAt} />
+          </>
+        ) : (
+          <p className="muted">Set the customer-since date below.</p>
+        )}
+      </section>
+
+      <SatisfactionReasons satisfaction={evaluation.satisfaction} />
+
+      <section className="card">
+        <button
+          className="primary"
+          data-testid="insert-ask"
+          disabled={insertState.busy || evaluation.neverAsk || view.page.composeCount === 0}
+          onClick={async () => {
+            setInsertState({ busy: true });
+            try {
+              const outcome = await request('ask/insert', { email: contact.email });
+              setInsertState({ busy: false, ok: outcome.ok, message: outcome.message });
+            } catch (err) {
+              setInsertState({ busy: false, ok: false, message: (err as Error).message });
+            }
+          }}
+        >
+          Insert referral ask
+        </button>
+        {view.page.composeCount === 0 && <p className="muted">Open a reply or a new email to {contact.name || contact.email} to insert the ask.</p>}
+        {view.template && (
+          <p className="muted">
+            Template: {view.template.name}
+            {view.template.missing.length > 0 && (
+              <span className="warn"> · missing {view.template.missing.join(', ')}: it will be marked [FILL IN] in the draft</span>
+            )}
+          </p>
+        )}
+        {insertState.message && (
+          <p className={insertState.ok ? 'ok' : 'error'} role={insertState.ok ? 'status' : 'alert'}>
+            {insertState.message}
+          </p>
+        )}
+      </section>
+
+      <section className="card facts">
+        <h2>Facts</h2>
+        <FactInput
+          label="Customer since"
+          type="date"
+          testId="customer-since-input"
+          value={facts.customerSince?.value ?? ''}
+          hint={factSources.customerSince}
+          onCommit={(v) => save({ customerSince: v || null })}
+        />
+        <FactInput
+          label="Latest NPS (0-10)"
+          type="number"
+          min={0}
+          max={10}
+          step={1}
+          testId="nps-input"
+          value={facts.nps ? String(facts.nps.value.score) : ''}
+          hint={factSources.nps}
+          onCommit={(v) => save({ nps: num(v) })}
+        />
+        <FactInput label="NPS answered on" type="date" value={facts.nps?.value.answeredOn ?? ''} onCommit={(v) => save({ npsAnsweredOn: v || null })} />
+        <FactInput label="CSAT (%)" type="number" min={0} max={100} value={facts.csat ? String(facts.csat.value) : ''} hint={factSources.csat} onCommit={(v) => save({ csat: num(v) })} />
+        <FactInput
+          label="Open support tickets"
+          type="number"
+          min={0}
+          value={facts.openTickets ? String(facts.openTickets.value) : ''}
+          hint={factSources.openTickets}
+          onCommit={(v) => save({ openTickets: num(v) })}
+        />
+        <FactInput label="Spend, last 90 days" type="number" min={0} value={facts.spend90d ? String(facts.spend90d.value) : ''} hint={factSources.spend90d} onCommit={(v) => save({ spend90d: num(v) })} />
+        <FactInput label="Time zone" placeholder="Europe/Paris" value={facts.timeZone?.value ?? ''} hint={factSources.timeZone} onCommit={(v) => save({ timeZone: v.trim() || null })} list="time-zones" />
+        <datalist id="time-zones">
+          {Intl.supportedValuesOf('timeZone').map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+        <FactInput label="Segment" placeholder="B2B, B2C, Enterprise…" value={facts.segment?.value ?? ''} hint={factSources.segment} onCommit={(v) => save({ segment: v.trim() || null })} />
+        <FactInput label="Results they got" placeholder="cut onboarding time by 40%" value={facts.results?.value ?? ''} hint={factSources.results} onCommit={(v) => save({ results: v.trim() || null })} />
+        <div className="field inline">
+          <input id="never-ask" type="checkbox" checked={contact.neverAsk} onChange={(e) => save({ neverAsk: e.target.checked })} />
+          <label htmlFor="never-ask">Never ask this contact for referrals</label>
+        </div>
+        <FactInput label="Snooze until" type="date" value={contact.snoozedUntil ?? ''} onCommit={(v) => save({ snoozedUntil: v || null })} />
+        {saveError && (
+          <p className="error" role="alert">
+            Not saved: {saveError}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+/**
+ * Merging what we learn about a contact from many places. Each fact keeps its source and the
+ * moment it was observed; a fact observed earlier never overwrites one observed later, whatever
+ * its source (an old CSV re-imported does not undo today's edit).
+ */
+import type { PageContext } from './hosts/types';
+import type { ManualEdit } from './messaging/protocol';
+import type { Contact, ContactFacts, FactKey, FactSource } from './model';
+
+type AnyFact = { value: unknown; source: FactSource };
+
+/** True when `incoming` should replace `existing`. Ties go to the newcomer (same moment, newer write). */
+export function isNewer(existing: AnyFact | undefined, incoming: AnyFact): boolean {
+  return !existing || incoming.source.observedAt >= existing.source.observedAt;
+}
+
+export function setFact<K extends FactKey>(facts: ContactFacts, key: K, fact: NonNullable<ContactFacts[K]>): ContactFacts {
+  if (!isNewer(facts[key], fact)) return facts;
+  return { ...facts, [key]: fact };
+}
+
+export function emptyContact(email: string, now: string): Contact {
+  return { email: email.toLowerCase(), name: '', company: '', facts: {}, neverAsk: false, updatedAt: now };
+}
+
+/** Folds the facts a page showed into the stored contact ("seen in HubSpot on Nov 3"). */
+export function applyPage(contact: Contact, page: PageContext, now: string): Contact {
+  const source: FactSource = { kind: page.host === 'gmail' || page.host === 'outlook' ? 'page' : 'crm', label: page.hostLabel, observedAt: now };
+  let facts = contact.facts;
+  const f = page.facts ?? {};
+  if (f.customerSince) facts = setFact(facts, 'customerSince', { value: f.customerSince, source });
+  if (f.nps !== undefined) facts = setFact(facts, 'nps', { value: { score: f.nps }, source });
+  if (f.csat !== undefined) facts = setFact(facts, 'csat', { value: f.csat, source });
+  if (f.openTickets !== undefined) facts = setFact(facts, 'openTickets', { value: f.openTickets, source });
+  if (f.spend90d !== undefined) facts = setFact(facts, 'spend90d', { value: f.spend90d, source });
+  if (f.timeZone) facts = setFact(facts, 'timeZone', { value: f.timeZone, source });
+  if (f.lifecycleStage) facts = setFact(facts, 'lifecycleStage', { value: f.lifecycleStage, source });
+  if (f.segment) facts = setFact(facts, 'segment', { value: f.segment, source });
+  return {
+    ...contact,
+    // A page's name wins over an empty one; a name the user typed is kept.
+    name: contact.name || page.contact?.name || '',
+    company: contact.company || page.contact?.company || '',
+    facts,
+    lastSeenAt: now,
+    updatedAt: facts === contact.facts && contact.name ? contact.updatedAt : now,
+  };
+}
+
+/** Applies what the user typed in the sidebar. Manual edits are facts observed now. */
+export function applyManualEdit(contact: Contact, edit: ManualEdit, now: string): Contact {
+  const source: FactSource = { kind: 'manual', label: 'you', observedAt: now };
+  const facts: Record<string, unknown> = { ...contact.facts };
+  const set = (key: FactKey, value: unknown) => {
+    if (value === undefined) return;
+    if (value === null) delete facts[key];
+    else facts[key] = { value, source };
+  };
+  set('customerSince', edit.customerSince);
+  if (edit.nps !== undefined) {
+    set('nps', edit.nps === null ? null : { score: edit.nps, ...(edit.npsAnsweredOn ? { answeredOn: edit.npsAnsweredOn } : {}) });
+  } else if (edit.npsAnsweredOn !== undefined && contact.facts.nps) {
+    const { answeredOn: _old, ...rest } = contact.facts.nps.value;
+    set('nps', edit.npsAnsweredOn === null ? rest : { ...rest, answeredOn: edit.npsAnsweredOn });
+  }
+  set('csat', edit.csat);
+  set('openTickets', edit.openTickets);
+  set('spend90d', edit.spend90d);
+  set('timeZone', edit.timeZone);
+  set('segment', edit.segment);
+  set('results', edit.results);
+  return {
+    ...contact,
+    name: edit.name ?? contact.name,
+    company: edit.company ?? contact.company,
+    neverAsk: edit.neverAsk ?? contact.neverAsk,
+    snoozedUntil: edit.snoozedUntil === null ? undefined : (edit.snoozedUntil ?? contact.snoozedUntil),
+    facts: facts as ContactFacts,
+    updatedAt: now,
+  };
+}
+
+/** "you, Nov 20", "seen in HubSpot on Nov 3", "imported from crm.csv on Nov 2". */
+export function describeSource(source: FactSource): string {
+  const on = new Date(source.observedAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+  switch (source.kind) {
+    case 'manual':
+      return `entered by you on ${on}`;
+    case 'crm':
+      return `seen in ${source.label ?? 'your CRM'} on ${on}`;
+    case 'import':
+      return `imported from ${source.label ?? 'a file'} on ${on}`;
+    case 'page':
+      return `read from ${source.label ?? 'the page'} on ${on}`;
+  }
+}

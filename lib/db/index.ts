@@ -1,0 +1,41 @@
+/**
+ * The extension's database (IndexedDB through Dexie), opened only by the background service
+ * worker: an extension iframe inside a web page is denied IndexedDB, and a content script's
+ * IndexedDB would belong to the host page. Every other context asks the background.
+ *
+ * Schema versions are append-only: never edit a published `version(n)`; add `version(n + 1)`
+ * with its `upgrade`, and a test in `migrations.test.ts` that opens the old version with sample
+ * data and reopens it with the new one.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Ask, Contact } from '../model';
+
+export interface KeyValue {
+  key: string;
+  value: unknown;
+}
+
+export type ReferralDb = Dexie & {
+  contacts: EntityTable<Contact, 'email'>;
+  asks: EntityTable<Ask, 'id'>;
+  /** Templates, keyed by id. Stored as validated JSON (see lib/templates). */
+  templates: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
+  /** Settings and the user's profile, one row per key. */
+  kv: EntityTable<KeyValue, 'key'>;
+};
+
+export const DB_NAME = 'referral-window';
+
+/** Version 1 (2026-11-22). */
+export const SCHEMA_V1 = {
+  contacts: 'email, updatedAt, lastSeenAt',
+  asks: 'id, email, status, askedAt, followUpAt',
+  templates: 'id',
+  kv: 'key',
+} as const;
+
+export function openDb(name: string = DB_NAME): ReferralDb {
+  const db = new Dexie(name) as ReferralDb;
+  db.version(1).stores(SCHEMA_V1);
+  return db;
+}

@@ -1,0 +1,189 @@
+/**
+ * The referral timing engine: from what we know about a contact, today, to one piece of advice.
+ * Pure (no DOM, no browser API), deterministic for a given `now`; used by the background for the
+ * sidebar and the popup's queue, and by the benchmark.
+ */
+import { addBusinessDays, addDays, differenceInCalendarDays, format, parseISO, startOfDay } from 'date-fns';
+import type { Ask, Contact } from '../model';
+import { describeAge, parseDay, relationshipAge, toDay, type Relationship } from './relationship';
+import { satisfaction, type Satisfaction } from './satisfaction';
+import { sendTimeAdvice, type SendTimeAdvice } from './send-time';
+import type { EngineSettings } from './settings';
+import type { ThreadMessage } from './tone';
+
+export { describeAge, relationshipAge, type Relationship } from './relationship';
+export { satisfaction, type Reason, type Satisfaction } from './satisfaction';
+export { DEFAULT_SETTINGS, EngineSettings, parseSettings } from './settings';
+export { sendTimeAdvice, type SendTimeAdvice } from './send-time';
+export type { ThreadMessage } from './tone';
+
+export const VERDICT_KINDS = ['needs-info', 'too-early', 'fix-first', 'asked-recently', 'ask-now', 'past-window'] as const;
+export type VerdictKind = (typeof VERDICT_KINDS)[number];
+
+export interface ReferralVerdict {
+  kind: VerdictKind;
+  /** The advice in a few words: "Ask now", "Wait until Feb 14". */
+  headline: string;
+  /** What to do next, one sentence. */
+  nextStep: string;
+  /** The day that matters for this verdict (window opens, follow-up due, ask again). */
+  date?: string;
+  /** Suggest an incentive (re-activation asks after the window). */
+  incentive?: boolean;
+}
+
+export interface EngineInput {
+  contact: Pick<Contact, 'facts' | 'neverAsk' | 'snoozedUntil'>;
+  /** What the client wrote (their own messages only). */
+  clientMessages?: ThreadMessage[];
+  /** Earlier asks to this contact, any order. */
+  asks?: Pick<Ask, 'askedAt' | 'status'>[];
+  now: Date;
+  settings: EngineSettings;
+}
+
+export interface Evaluation {
+  relationship: (Relationship & { label: string }) | null;
+  satisfaction: Satisfaction;
+  verdict: ReferralVerdict;
+  /** High-value client: worth a hands-on ask. */
+  priority: boolean;
+  neverAsk: boolean;
+  snoozedUntil?: string;
+  lastAsk?: Pick<Ask, 'askedAt' | 'status'>;
+  sendTime: SendTimeAdvice;
+}
+
+const day = (iso: string) => format(parseDay(iso), 'MMM d, yyyy');
+const OPEN_ASK = new Set<Ask['status']>(['drafted', 'sent', 'no-response']);
+
+export function evaluate(input: EngineInput): Evaluation {
+  const { contact, now, settings } = input;
+  const clientMessages = input.clientMessages ?? [];
+  const facts = contact.facts;
+  const start = facts.customerSince?.value;
+  const relationship = start ? relationshipAge(start, now, settings) : null;
+  const sat = satisfaction({ facts, clientMessages, now, settings });
+  const lastAsk = [...(input.asks ?? [])].sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+  const spend = facts.spend90d?.value ?? 0;
+
+  return {
+    relationship: relationship && { ...relationship, label: describeAge(relationship) },
+    satisfaction: sat,
+    verdict: verdictFor({ relationship, sat, lastAsk, now, settings }),
+    priority: spend >= settings.highValueSpend90d && settings.highValueSpend90d > 0,
+    neverAsk: contact.neverAsk,
+    snoozedUntil: contact.snoozedUntil && contact.snoozedUntil > toDay(now) ? contact.snoozedUntil : undefined,
+    lastAsk,
+    sendTime: sendTimeAdvice({
+      now,
+      contactTimeZone: facts.timeZone?.value,
+      clientMessageDates: clientMessages.flatMap((m) => (m.date ? [m.date] : [])),
+      settings,
+    }),
+  };
+}
+
+function verdictFor({
+  relationship,
+  sat,
+  lastAsk,
+  now,
+  settings,
+}: {
+  relationship: Relationship | null;
+  sat: Satisfaction;
+  lastAsk?: Pick<Ask, 'askedAt' | 'status'>;
+  now: Date;
+  settings: EngineSettings;
+}): ReferralVerdict {
+  if (!relationship) {
+    return {
+      kind: 'needs-info',
+      headline: 'Add the customer-since date',
+      nextStep: 'Set when they became a customer (first purchase or deal close) to see their referral window.',
+    };
+  }
+
+  const blockers = sat.reasons.filter((r) => r.blocking);
+  if (blockers.length > 0) {
+    return {
+      kind: 'fix-first',
+      headline: 'Fix the relationship first',
+      nextStep: `Fix first: ${blockers.map((r) => r.label).join('; ')}.`,
+    };
+  }
+
+  if (relationship.phase === 'before-window') {
+    return {
+      kind: 'too-early',
+      headline: `Too early: wait until ${day(relationship.windowOpens)}`,
+      nextStep: `The referral window opens on ${day(relationship.windowOpens)}, ${settings.windowOpensAfterMonths} months after they became a customer.`,
+      date: relationship.windowOpens,
+    };
+  }
+
+  if (lastAsk) {
+    const askedAt = parseISO(lastAsk.askedAt);
+    const askAgain = addDays(startOfDay(askedAt), settings.askCooldownDays);
+    if (startOfDay(now) < askAgain) {
+      const followUp = addBusinessDays(startOfDay(askedAt), settings.followUpBusinessDays);
+      const waiting = OPEN_ASK.has(lastAsk.status);
+      const followUpDue = waiting && startOfDay(now) >= followUp;
+      return {
+        kind: 'asked-recently',
+        headline: `Asked ${format(askedAt, 'MMM d')}`,
+        nextStep: !waiting
+          ? `Their answer: ${lastAsk.status}. Ask again from ${format(askAgain, 'MMM d, yyyy')} if needed.`
+          : followUpDue
+            ? 'No reply yet: follow up once now.'
+            : `Follow up on ${format(followUp, 'MMM d')} if they have not replied; ask again from ${format(askAgain, 'MMM d, yyyy')}.`,
+        date: toDay(waiting && !followUpDue ? followUp : waiting ? startOfDay(now) : askAgain),
+      };
+    }
+  }
+
+  if (sat.score === null) {
+    return {
+      kind: 'needs-info',
+      headline: 'How satisfied are they?',
+      nextStep: 'Add their latest NPS or CSAT, or open a recent email thread with them.',
+    };
+  }
+
+  if (sat.score < settings.satisfiedScore) {
+    return {
+      kind: 'fix-first',
+      headline: 'Not clearly satisfied yet',
+      nextStep: `Satisfaction is ${sat.score}, below ${settings.satisfiedScore}: fix first by creating a win (a solved problem, a reached goal) and getting a fresh NPS answer.`,
+    };
+  }
+
+  if (relationship.phase === 'in-window') {
+    const daysLeft = differenceInCalendarDays(parseDay(relationship.windowCloses), startOfDay(now));
+    return {
+      kind: 'ask-now',
+      headline: 'Ask now',
+      nextStep: `${sat.positiveMoment ? `${sat.positiveMoment.label}. ` : ''}They are in the referral window for ${daysLeft} more day${daysLeft === 1 ? '' : 's'} (until ${day(relationship.windowCloses)}).`,
+      date: relationship.windowCloses,
+    };
+  }
+
+  return {
+    kind: 'past-window',
+    headline: 'Ask with an incentive',
+    nextStep: `The window closed on ${day(relationship.windowCloses)}; they are satisfied, so re-activate with an incentive (a credit or discount for both sides).`,
+    date: relationship.windowCloses,
+    incentive: true,
+  };
+}
+
+/** True when a contact belongs in "who to ask this week". */
+export function inQueue(ev: Evaluation, now: Date, settings: EngineSettings): boolean {
+  if (ev.neverAsk || ev.snoozedUntil) return false;
+  if (ev.verdict.kind === 'ask-now') return true;
+  if (ev.verdict.kind === 'too-early' && ev.verdict.date) {
+    return differenceInCalendarDays(parseDay(ev.verdict.date), startOfDay(now)) <= settings.queueLookaheadDays && (ev.satisfaction.score ?? 0) >= settings.satisfiedScore;
+  }
+  return false;
+}

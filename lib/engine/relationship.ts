@@ -1,0 +1,64 @@
+/**
+ * How long someone has been a customer, and where that puts them against the referral window.
+ * Calendar arithmetic (date-fns): Jan 31 + 1 month is Feb 28 (29 in a leap year), never Mar 3.
+ */
+import { addMonths, differenceInCalendarDays, differenceInMonths, format, parseISO, startOfDay } from 'date-fns';
+import type { EngineSettings } from './settings';
+
+export interface Relationship {
+  /** The customer start date, YYYY-MM-DD. */
+  start: string;
+  /** Whole days since the start, 0 on the day itself. */
+  days: number;
+  /** Whole calendar months since the start. */
+  months: number;
+  windowOpens: string;
+  windowCloses: string;
+  phase: 'before-window' | 'in-window' | 'after-window';
+}
+
+export function toDay(date: Date): string {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/** Parses a YYYY-MM-DD as the user's local calendar day. */
+export function parseDay(day: string): Date {
+  return parseISO(day);
+}
+
+export function relationshipAge(
+  start: string,
+  now: Date,
+  settings: Pick<EngineSettings, 'windowOpensAfterMonths' | 'windowClosesAfterMonths'>,
+): Relationship {
+  const startDay = parseDay(start);
+  const today = startOfDay(now);
+  const opens = addMonths(startDay, settings.windowOpensAfterMonths);
+  const closes = addMonths(startDay, settings.windowClosesAfterMonths);
+  const phase = today < opens ? 'before-window' : today > closes ? 'after-window' : 'in-window';
+  return {
+    start,
+    days: differenceInCalendarDays(today, startDay),
+    months: Math.max(0, differenceInMonths(today, startDay)),
+    windowOpens: toDay(opens),
+    windowCloses: toDay(closes),
+    phase,
+  };
+}
+
+/** "4 months", "2 weeks", "1 year 2 months": what the sidebar shows as the relationship age. */
+export function describeAge(rel: Pick<Relationship, 'days' | 'months'>): string {
+  if (rel.days < 0) return 'not a customer yet';
+  if (rel.months >= 12) {
+    const years = Math.floor(rel.months / 12);
+    const months = rel.months % 12;
+    return `${plural(years, 'year')}${months ? ` ${plural(months, 'month')}` : ''}`;
+  }
+  if (rel.months >= 1) return plural(rel.months, 'month');
+  if (rel.days >= 7) return plural(Math.floor(rel.days / 7), 'week');
+  return plural(rel.days, 'day');
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,178 @@
+/**
+ * How satisfied a client seems, 0-100, and why. The score is 50 plus the sum of the reasons'
+ * contributions, clamped to 0..100, so every point on screen is explained by a reason.
+ */
+import { differenceInCalendarDays, format, formatDistanceStrict } from 'date-fns';
+import type { ContactFacts } from '../model';
+import { parseDay } from './relationship';
+import type { EngineSettings } from './settings';
+import { messageTone, type ThreadMessage } from './tone';
+
+export const BASE_SCORE = 50;
+
+export type ReasonKind = 'nps' | 'csat' | 'tickets' | 'tone' | 'moment' | 'complaint' | 'recency' | 'spend';
+
+export interface Reason {
+  kind: ReasonKind;
+  /** In the account manager's words: "NPS 10 (promoter), 3 weeks ago". */
+  label: string;
+  /** Signed points added to the score. */
+  contribution: number;
+  /** True when this reason alone means "fix the relationship first". */
+  blocking?: boolean;
+}
+
+export interface Satisfaction {
+  /** 0-100, or null when there is no evidence of satisfaction at all. */
+  score: number | null;
+  confidence: 'low' | 'medium' | 'high';
+  reasons: Reason[];
+  /** A positive moment in the last days: the best time to ask. */
+  positiveMoment?: { label: string; date?: string };
+  lastClientMessageAt?: string;
+}
+
+export interface SatisfactionInput {
+  facts: ContactFacts;
+  /** Messages the client wrote (not ours), any order. */
+  clientMessages: ThreadMessage[];
+  now: Date;
+  settings: EngineSettings;
+}
+
+export function npsPoints(score: number): number {
+  if (score >= 10) return 35;
+  if (score === 9) return 30;
+  if (score === 8) return 10;
+  if (score === 7) return 5;
+  return -(20 + (6 - score) * 4);
+}
+
+export function npsCategory(score: number): 'promoter' | 'passive' | 'detractor' {
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
+function ago(date: Date, now: Date): string {
+  const days = differenceInCalendarDays(now, date);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${formatDistanceStrict(date, now, { roundingMethod: 'floor' })} ago`;
+}
+
+const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+
+export function satisfaction({ facts, clientMessages, now, settings }: SatisfactionInput): Satisfaction {
+  const reasons: Reason[] = [];
+  let evidence = 0;
+
+  const nps = facts.nps?.value;
+  if (nps) {
+    const answered = nps.answeredOn ? parseDay(nps.answeredOn) : new Date(facts.nps!.source.observedAt);
+    const stale = differenceInCalendarDays(now, answered) > settings.npsFreshDays;
+    const full = npsPoints(nps.score);
+    const category = npsCategory(nps.score);
+    reasons.push({
+      kind: 'nps',
+      label: `NPS ${nps.score} (${category}), ${ago(answered, now)}${stale ? ', old answer counts half' : ''}`,
+      contribution: stale ? Math.trunc(full / 2) : full,
+      blocking: category === 'detractor',
+    });
+    evidence += stale ? 1 : 2;
+  }
+
+  const csat = facts.csat?.value;
+  if (csat !== undefined) {
+    const low = csat < settings.csatLowBelow;
+    const points = low ? -20 : csat >= 90 ? 15 : csat >= 80 ? 10 : 0;
+    reasons.push({ kind: 'csat', label: `CSAT ${Math.round(csat)}%${low ? ' (low)' : ''}`, contribution: points, blocking: low });
+    evidence += 1;
+  }
+
+  const tickets = facts.openTickets?.value;
+  if (tickets !== undefined) {
+    reasons.push(
+      tickets === 0
+        ? { kind: 'tickets', label: 'No open support tickets', contribution: 5 }
+        : {
+            kind: 'tickets',
+            label: `${tickets} open support ticket${tickets === 1 ? '' : 's'}`,
+            contribution: -Math.min(25, 10 * tickets),
+            blocking: true,
+          },
+    );
+  }
+
+  // Tone: the client's own messages within the look-back, newest first.
+  const dated = clientMessages
+    .map((m) => ({ m, at: m.date ? new Date(m.date) : undefined }))
+    .filter(({ at }) => !at || (differenceInCalendarDays(now, at) <= settings.toneLookbackDays && at <= now))
+    .sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0));
+  const tones = dated.map(({ m, at }) => ({ ...messageTone(m), at }));
+  let positiveMoment: Satisfaction['positiveMoment'];
+  if (tones.length > 0) {
+    const avg = tones.reduce((sum, t) => sum + t.comparative, 0) / tones.length;
+    const points = Math.max(-25, Math.min(15, Math.round(avg * 30)));
+    const mood = avg >= 0.1 ? 'sound warm' : avg <= -0.1 ? 'sound negative' : 'sound neutral';
+    reasons.push({
+      kind: 'tone',
+      label: `Their recent emails ${mood} (${tones.length} message${tones.length === 1 ? '' : 's'})`,
+      contribution: points,
+      blocking: tones.length >= 2 && avg <= -0.25,
+    });
+    evidence += tones.length >= 3 ? 1 : 0.5;
+
+    const latestComplaint = tones.find((t) => t.complaint);
+    const latestMoment = tones.find((t) => t.positiveMoment);
+    const momentIsNewer =
+      latestMoment && (!latestComplaint || (latestMoment.at?.getTime() ?? 0) > (latestComplaint.at?.getTime() ?? 0));
+    if (latestComplaint && !momentIsNewer) {
+      reasons.push({
+        kind: 'complaint',
+        label: `${capitalize(latestComplaint.complaint!)}${latestComplaint.at ? ` on ${format(latestComplaint.at, 'MMM d')}` : ''}`,
+        contribution: -15,
+        blocking: true,
+      });
+    }
+    if (
+      latestMoment &&
+      momentIsNewer &&
+      (!latestMoment.at || differenceInCalendarDays(now, latestMoment.at) <= settings.positiveMomentDays)
+    ) {
+      const when = latestMoment.at ? ` on ${format(latestMoment.at, 'MMM d')}` : '';
+      positiveMoment = { label: `${capitalize(latestMoment.positiveMoment!)}${when}`, date: latestMoment.at?.toISOString() };
+      reasons.push({ kind: 'moment', label: `${positiveMoment.label}: a good moment to ask`, contribution: 10 });
+    }
+  }
+
+  const lastClientMessage = clientMessages
+    .map((m) => (m.date ? new Date(m.date) : undefined))
+    .filter((d): d is Date => !!d && d <= now)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
+  if (lastClientMessage) {
+    const days = differenceInCalendarDays(now, lastClientMessage);
+    if (days <= 30) reasons.push({ kind: 'recency', label: `Wrote to you ${ago(lastClientMessage, now)}`, contribution: 5 });
+    else if (days > 90) reasons.push({ kind: 'recency', label: `No email from them for ${ago(lastClientMessage, now).replace(' ago', '')}`, contribution: -10 });
+  }
+
+  const spend = facts.spend90d?.value;
+  if (spend !== undefined && spend > 0) {
+    reasons.push({ kind: 'spend', label: `Spent ${money(spend)} in the last 90 days`, contribution: 5 });
+  }
+
+  const sum = reasons.reduce((total, r) => total + r.contribution, 0);
+  return {
+    score: evidence > 0 ? clampScore(BASE_SCORE + sum) : null,
+    confidence: evidence >= 3 ? 'high' : evidence >= 1.5 ? 'medium' : 'low',
+    reasons,
+    positiveMoment,
+    lastClientMessageAt: lastClientMessage?.toISOString(),
+  };
+}
+
+export function clampScore(n: number): number {
+  return Math.max(0, Math.min(100, Math.round(n)));
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,81 @@
+/**
+ * The tone of what the client wrote: AFINN-165 lexicon scoring with negation ("not bad" is
+ * positive) from the `sentiment` package, plus phrase detection for the two events an account
+ * manager cares about: a positive moment (it worked, goal reached, problem solved, thanks) and a
+ * complaint. English only: other languages score neutral and detect nothing, and the sidebar
+ * says so through a low confidence.
+ */
+import Sentiment from 'sentiment';
+
+const analyzer = new Sentiment();
+
+export interface ThreadMessage {
+  /** Sender's address, lower case. */
+  from: string;
+  fromName?: string;
+  /** ISO instant when known. */
+  date?: string;
+  text: string;
+}
+
+export interface MessageTone {
+  date?: string;
+  /** AFINN score per word, roughly -1 (hostile) .. +1 (delighted). */
+  comparative: number;
+  positiveMoment?: string;
+  complaint?: string;
+}
+
+// "Positive moments" and complaints are events, not vocabulary: a lexicon scores "thanks" but
+// cannot tell "it finally works" from "it works, mostly". These phrases are the events; each
+// pattern is matched on one sentence so that a later "but" does not borrow an earlier win.
+const POSITIVE_MOMENTS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(it|this|that|everything)\s+(now\s+|finally\s+)?(works|worked|is working)\b/i, 'said it worked'],
+  [/\b(problem|issue|bug)\s+(is\s+|was\s+|has been\s+)?(solved|fixed|resolved|gone)\b/i, 'confirmed a problem was solved'],
+  [/\b(hit|reached|met|beat|exceeded|smashed)\s+(our|the|their|my)\s+(\w+\s+)?(goal|target|quota|numbers|kpis?|milestone)\b/i, 'reached a goal'],
+  [/\b(went live|launched|are live|is live|go-live)\b/i, 'went live'],
+  [/\b(thank you|thanks|grateful|appreciate)\b/i, 'thanked you'],
+  [/\b(love|loving|loves)\s+(it|the product|your|working with)\b/i, 'said they love it'],
+  [/\b(saved us|saves us|saving us)\b/i, 'said it saved them time or money'],
+];
+
+const COMPLAINTS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(still|keeps?|again)\s+(not working|broken|failing|crashing|down)\b/i, 'reported something still broken'],
+  [/\b(not|isn't|isnt|doesn't|doesnt|don't|dont)\s+(working|work)\b/i, 'reported something not working'],
+  [/\b(cancel|cancell?ing|cancellation|terminate|churn)\b/i, 'mentioned cancelling'],
+  [/\b(refund|chargeback)\b/i, 'asked for a refund'],
+  [/\b(escalat\w*|unacceptable|disappointed|frustrat\w*|furious|fed up)\b/i, 'sounded frustrated'],
+  [/\b(complain\w*|complaint)\b/i, 'complained'],
+];
+
+function firstMatch(sentences: string[], table: ReadonlyArray<[RegExp, string]>): string | undefined {
+  for (const [pattern, label] of table) {
+    if (sentences.some((s) => pattern.test(s))) return label;
+  }
+  return undefined;
+}
+
+/** Strips quoted replies ("> ..." lines and "On ... wrote:" tails) so we score only their words. */
+export function ownWords(text: string): string {
+  const cut = text.search(/\n\s*On .{0,200}wrote:|\n-{2,}\s*Original Message/i);
+  const body = cut >= 0 ? text.slice(0, cut) : text;
+  return body
+    .split('\n')
+    .filter((line) => !line.trimStart().startsWith('>'))
+    .join('\n')
+    .slice(0, 5_000);
+}
+
+export function messageTone(message: Pick<ThreadMessage, 'text' | 'date'>): MessageTone {
+  const words = ownWords(message.text);
+  const sentences = words.split(/(?<=[.!?])\s+|\n+/).filter(Boolean);
+  const complaint = firstMatch(sentences, COMPLAINTS);
+  // A complaint in the same message outweighs a polite "thanks" at its end.
+  const positiveMoment = complaint ? undefined : firstMatch(sentences, POSITIVE_MOMENTS);
+  const comparative = words.trim() ? analyzer.analyze(words).comparative : 0;
+  return { date: message.date, comparative: clamp(comparative / 2, -1, 1), positiveMoment, complaint };
+}
+
+function clamp(n: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, n));
+}

@@ -1,0 +1,83 @@
+/**
+ * Writing into a host's compose editor so that the host notices (draft saved, undo works):
+ * focus, restore the caret the user last placed there, `execCommand('insertHTML')`; where the
+ * command is refused, insert through a Range and announce it with a bubbling `input` event.
+ * Never replaces what the user wrote; without a caret, text goes at the top, above the
+ * signature and quoted reply.
+ */
+import type { HostAdapter, InsertRequest, InsertResult } from './types';
+
+/** Remembers, per editor, the last caret the user placed there (clicking the sidebar moves focus away). */
+export class CaretMemory {
+  private last?: { editor: HTMLElement; range: Range };
+
+  constructor(private readonly editors: () => HTMLElement[]) {}
+
+  /** Call on `selectionchange`: cheap, one `contains` per open editor. */
+  remember(doc: Document): void {
+    const sel = doc.getSelection();
+    if (!sel || sel.rangeCount === 0) return;
+    const node = sel.anchorNode;
+    if (!node) return;
+    const editor = this.editors().find((e) => e.contains(node));
+    if (editor) this.last = { editor, range: sel.getRangeAt(0).cloneRange() };
+  }
+
+  /** The remembered caret, if its editor is still on the page. */
+  recall(): { editor: HTMLElement; range: Range } | undefined {
+    const last = this.last;
+    if (!last || !last.editor.isConnected || !last.editor.contains(last.range.startContainer)) return undefined;
+    return last;
+  }
+}
+
+export function insertIntoCompose(
+  doc: Document,
+  adapter: HostAdapter,
+  request: InsertRequest,
+  caret: CaretMemory,
+): InsertResult {
+  const editors = adapter.composeEditors(doc);
+  const remembered = caret.recall();
+  const editor = remembered?.editor ?? editors[editors.length - 1];
+  if (!editor) return { ok: false, reason: 'No compose window is open: start a reply or a new email, then insert.' };
+
+  let where: 'caret' | 'top' = 'caret';
+  let range = remembered?.range;
+  if (!range) {
+    where = 'top';
+    range = doc.createRange();
+    range.setStart(editor, 0);
+    range.collapse(true);
+  }
+
+  editor.focus();
+  const sel = doc.getSelection();
+  sel?.removeAllRanges();
+  sel?.addRange(range);
+
+  let inserted = false;
+  try {
+    inserted = doc.execCommand('insertHTML', false, request.html);
+  } catch {
+    inserted = false;
+  }
+  if (!inserted) {
+    // The host refused the command (or the engine lacks it): insert the same markup by hand.
+    const template = doc.createElement('template');
+    template.innerHTML = request.html;
+    range.deleteContents();
+    range.insertNode(template.content);
+    editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }
+
+  let subjectSet = false;
+  const subject = adapter.subjectInput(editor);
+  if (request.subject && subject && !subject.value.trim()) {
+    subject.value = request.subject;
+    subject.dispatchEvent(new Event('input', { bubbles: true }));
+    subject.dispatchEvent(new Event('change', { bubbles: true }));
+    subjectSet = true;
+  }
+  return { ok: true, where, subjectSet };
+}

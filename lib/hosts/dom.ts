@@ -1,0 +1,76 @@
+/**
+ * Small, host-neutral DOM readers shared by the adapters. They read text without layout
+ * (`textContent`, never `innerText`) so that reading a page never forces a reflow.
+ */
+
+const BLOCK = /^(DIV|P|BR|LI|TR|H[1-6]|BLOCKQUOTE|PRE|TABLE)$/;
+
+/** The text of `root`, with line breaks at block boundaries, skipping subtrees matching `skip`. */
+export function readableText(root: Element, skip?: string): string {
+  let out = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (skip && el.matches(skip)) continue;
+        const block = BLOCK.test(el.tagName);
+        if (block && out && !out.endsWith('\n')) out += '\n';
+        walk(el);
+        if (block && !out.endsWith('\n')) out += '\n';
+      }
+    }
+  };
+  walk(root);
+  return out.replace(/[ \t\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+export function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+
+export function findEmail(s: string | null | undefined): string | undefined {
+  return s ? EMAIL.exec(s)?.[0]?.toLowerCase() : undefined;
+}
+
+/**
+ * Reads "label: value" pairs the way CRMs lay out record properties: a label element followed by
+ * its value. `pairs` gives [labelElement, valueElement] for each; labels are lower-cased and
+ * stripped of trailing colons.
+ */
+export function labelValueMap(pairs: Iterable<[Element, Element | null]>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const [label, value] of pairs) {
+    const key = text(label).toLowerCase().replace(/[:*]+$/, '').trim();
+    const val = text(value);
+    if (key && val && !map.has(key)) map.set(key, val);
+  }
+  return map;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Parses the dates hosts show ("Tue, Nov 3, 2026, 10:14 AM", "3 Nov 2026 10:14", ISO) as the
+ * viewer's local time, which is how the host rendered them. Undefined when unreadable.
+ */
+export function parseHostDate(s: string | null | undefined): string | undefined {
+  if (!s) return undefined;
+  const iso = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s.trim());
+  if (iso) {
+    const d = new Date(s.trim());
+    return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+  }
+  const us = /([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})(?:,? (?:at )?(\d{1,2}):(\d{2})\s*([AP]M)?)?/i.exec(s);
+  const eu = /(\d{1,2}) ([A-Za-z]{3})[a-z]*\.? (\d{4})(?:,? (?:at )?(\d{1,2}):(\d{2})\s*([AP]M)?)?/i.exec(s);
+  const m = us ? { mon: us[1]!, day: us[2]!, year: us[3]!, h: us[4], min: us[5], ampm: us[6] } : eu ? { mon: eu[2]!, day: eu[1]!, year: eu[3]!, h: eu[4], min: eu[5], ampm: eu[6] } : undefined;
+  if (!m) return undefined;
+  const month = MONTHS.indexOf(m.mon.toLowerCase());
+  if (month < 0) return undefined;
+  let hour = m.h ? Number(m.h) : 12;
+  if (m.ampm) hour = (hour % 12) + (m.ampm.toUpperCase() === 'PM' ? 12 : 0);
+  const d = new Date(Number(m.year), month, Number(m.day), hour, m.min ? Number(m.min) : 0);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}

@@ -1,0 +1,67 @@
+/**
+ * The one shape every host adapter produces, whatever the page: the contact on screen, the facts
+ * a CRM record shows, the webmail thread. Everything outside `lib/hosts/` sees only this.
+ * Type-only here: the content script ships no schema library; the background validates
+ * (`lib/messaging/protocol.ts`).
+ */
+export type HostId = 'gmail' | 'outlook' | 'hubspot' | 'salesforce' | 'pipedrive' | 'custom';
+
+export interface PageMessage {
+  /** Sender's address, lower case. */
+  from: string;
+  fromName?: string;
+  /** ISO instant when the page shows it. */
+  date?: string;
+  text: string;
+}
+
+/** Facts as a CRM page shows them, already normalised (dates YYYY-MM-DD, numbers as numbers). */
+export interface PageFacts {
+  customerSince?: string;
+  nps?: number;
+  csat?: number;
+  openTickets?: number;
+  spend90d?: number;
+  timeZone?: string;
+  lifecycleStage?: string;
+  segment?: string;
+}
+
+export interface PageContext {
+  host: HostId;
+  /** Human name of the host for provenance: "Gmail", "HubSpot". */
+  hostLabel: string;
+  url: string;
+  /** The signed-in user's own address, when the page shows it. Never the contact. */
+  accountEmail?: string;
+  contact?: { email?: string; name?: string; company?: string };
+  facts?: PageFacts;
+  thread?: { id?: string; subject?: string; messages: PageMessage[] };
+  /** How many compose editors are open. */
+  composeCount: number;
+  /** What the adapter looked for and did not find: the sidebar offers manual entry. */
+  missing: string[];
+}
+
+export interface InsertRequest {
+  html: string;
+  text: string;
+  subject?: string;
+}
+
+export type InsertResult =
+  | { ok: true; where: 'caret' | 'top'; subjectSet: boolean }
+  | { ok: false; reason: string };
+
+/** A host driver: reads the page, writes into its compose editors. */
+export interface HostAdapter {
+  id: HostId;
+  label: string;
+  read(doc: Document, url: string): PageContext;
+  /** The compose editors now open, newest last. */
+  composeEditors(doc: Document): HTMLElement[];
+  /** The element holding the subject of the compose that owns `editor`, if any. */
+  subjectInput(editor: HTMLElement): HTMLInputElement | null;
+  /** Nodes inside an editor above which inserted text must go (signature, quoted reply). */
+  insertBefore(editor: HTMLElement): Element | null;
+}

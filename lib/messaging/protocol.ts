@@ -1,0 +1,85 @@
+/**
+ * Every request a context can make of the background, declared once: its payload schema (checked
+ * by the background before anything runs) and which contexts may send it. The host page can
+ * reach none of these: only extension contexts can use runtime messaging, and a content script
+ * (which reads an untrusted page) may only report what it read.
+ */
+import { z } from 'zod';
+import { AskStatus, Email, IsoDate } from '../model';
+
+export type Role = 'content' | 'sidebar' | 'popup' | 'options';
+
+const PageMessage = z.object({
+  from: z.string().max(320),
+  fromName: z.string().max(300).optional(),
+  date: z.string().max(40).optional(),
+  text: z.string().max(20_000),
+});
+
+export const PageContextSchema = z.object({
+  host: z.enum(['gmail', 'outlook', 'hubspot', 'salesforce', 'pipedrive', 'custom']),
+  hostLabel: z.string().max(60),
+  url: z.string().url().max(4_000),
+  accountEmail: z.string().max(320).optional(),
+  contact: z
+    .object({ email: z.string().max(320).optional(), name: z.string().max(300).optional(), company: z.string().max(300).optional() })
+    .optional(),
+  facts: z
+    .object({
+      customerSince: IsoDate.optional(),
+      nps: z.number().int().min(0).max(10).optional(),
+      csat: z.number().min(0).max(100).optional(),
+      openTickets: z.number().int().min(0).optional(),
+      spend90d: z.number().min(0).optional(),
+      timeZone: z.string().max(64).optional(),
+      lifecycleStage: z.string().max(60).optional(),
+      segment: z.string().max(60).optional(),
+    })
+    .optional(),
+  thread: z
+    .object({ id: z.string().max(200).optional(), subject: z.string().max(1_000).optional(), messages: z.array(PageMessage).max(200) })
+    .optional(),
+  composeCount: z.number().int().min(0).max(50),
+  missing: z.array(z.string().max(200)).max(20),
+});
+
+/** What the user types in the sidebar for a contact; `null` clears a fact. */
+export const ManualEdit = z.object({
+  customerSince: IsoDate.nullable().optional(),
+  nps: z.number().int().min(0).max(10).nullable().optional(),
+  npsAnsweredOn: IsoDate.nullable().optional(),
+  csat: z.number().min(0).max(100).nullable().optional(),
+  openTickets: z.number().int().min(0).max(10_000).nullable().optional(),
+  spend90d: z.number().min(0).nullable().optional(),
+  timeZone: z.string().min(1).max(64).nullable().optional(),
+  segment: z.string().trim().min(1).max(60).nullable().optional(),
+  results: z.string().trim().min(1).max(500).nullable().optional(),
+  neverAsk: z.boolean().optional(),
+  snoozedUntil: IsoDate.nullable().optional(),
+  name: z.string().max(300).optional(),
+  company: z.string().max(300).optional(),
+});
+export type ManualEdit = z.infer<typeof ManualEdit>;
+
+export const requests = {
+  /** A content script reports what its page shows now. */
+  'page/context': { from: ['content'], payload: PageContextSchema },
+  /** The sidebar (or options) saves what the user typed about a contact. */
+  'contact/edit': { from: ['sidebar', 'options'], payload: z.object({ email: Email, edit: ManualEdit }) },
+  /** The sidebar names the contact itself when the page did not show one (manual entry). */
+  'sidebar/contact': { from: ['sidebar'], payload: z.object({ email: Email, name: z.string().max(300).optional() }) },
+  /** The sidebar asks to put the referral ask into its tab's open compose box. */
+  'ask/insert': { from: ['sidebar'], payload: z.object({ email: Email }) },
+  'asks/list': { from: ['popup'], payload: z.object({}) },
+  'ask/status': { from: ['popup', 'sidebar'], payload: z.object({ id: z.string().min(1), status: AskStatus, note: z.string().max(500).optional() }) },
+} as const satisfies Record<string, { from: readonly Role[]; payload: z.ZodTypeAny }>;
+
+export type RequestType = keyof typeof requests;
+export type Payload<T extends RequestType> = z.input<(typeof requests)[T]['payload']>;
+export type ParsedPayload<T extends RequestType> = z.output<(typeof requests)[T]['payload']>;
+
+export type Envelope = { type: string; payload: unknown };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The long-lived channel a sidebar opens to receive its view as the page and data change. */
+export const SIDEBAR_PORT = 'sidebar';

@@ -1,0 +1,30 @@
+import type { Ask } from '../model';
+import type { RequestType } from './protocol';
+
+export interface AskRow {
+  ask: Ask;
+  name: string;
+  company: string;
+}
+
+export interface InsertOutcome {
+  ok: boolean;
+  /** What the user sees: where it went, or why not. */
+  message: string;
+  askId?: string;
+  missing?: string[];
+}
+
+/** What the background answers to each request. */
+export interface Responses {
+  'page/context': null;
+  'contact/edit': null;
+  'sidebar/contact': null;
+  'ask/insert': InsertOutcome;
+  'asks/list': AskRow[];
+  'ask/status': null;
+}
+
+// Every request has an answer type, and every answer a request.
+type _Check = [RequestType] extends [keyof Responses] ? ([keyof Responses] extends [RequestType] ? true : never) : never;
+export const _responsesCoverProtocol: _Check = true;

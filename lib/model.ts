@@ -1,0 +1,91 @@
+/**
+ * The account manager's world, as stored and exchanged: contacts with facts that know where
+ * they came from, asks and their history, templates, the user's own profile.
+ * Every record that crosses a boundary (message, import, backup) is parsed with these schemas.
+ */
+import { z } from 'zod';
+
+/** A calendar date as the user means it ("customer since 2026-05-14"), never a timestamp. */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** An instant: ISO 8601 with time and zone, as produced by `Date#toISOString`. */
+export const IsoInstant = z.string().datetime({ offset: true });
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.string().email('not an email address'));
+
+/** Where a fact was seen: on a host page, in an import, typed by the user. */
+export const FactSource = z.object({
+  kind: z.enum(['page', 'crm', 'import', 'manual']),
+  /** Human words for the source: "HubSpot", "contacts-2026-11.csv", "Gmail thread". */
+  label: z.string().max(200).optional(),
+  /** When the fact was observed (page visit, import time, edit time). */
+  observedAt: IsoInstant,
+});
+export type FactSource = z.infer<typeof FactSource>;
+
+const fact = <T extends z.ZodTypeAny>(value: T) => z.object({ value, source: FactSource });
+
+export const ContactFacts = z.object({
+  customerSince: fact(IsoDate).optional(),
+  /** Latest NPS answer, 0-10, with the day it was given when known. */
+  nps: fact(z.object({ score: z.number().int().min(0).max(10), answeredOn: IsoDate.optional() })).optional(),
+  /** CSAT as a percentage 0-100 (a 1-5 answer is stored as its percentage). */
+  csat: fact(z.number().min(0).max(100)).optional(),
+  openTickets: fact(z.number().int().min(0).max(10_000)).optional(),
+  /** Spend over the last 90 days, in the account's currency. */
+  spend90d: fact(z.number().min(0)).optional(),
+  /** IANA time zone, e.g. "Europe/Paris". */
+  timeZone: fact(z.string().min(1).max(64)).optional(),
+  segment: fact(z.string().trim().min(1).max(60)).optional(),
+  /** What the client achieved with us, for the ask ("cut onboarding time by 40%"). */
+  results: fact(z.string().trim().min(1).max(500)).optional(),
+  product: fact(z.string().trim().min(1).max(120)).optional(),
+  lifecycleStage: fact(z.string().trim().min(1).max(60)).optional(),
+});
+export type ContactFacts = z.infer<typeof ContactFacts>;
+export type FactKey = keyof ContactFacts;
+export type FactValue<K extends FactKey> = NonNullable<ContactFacts[K]>['value'];
+
+export const Contact = z.object({
+  email: Email,
+  name: z.string().max(300).default(''),
+  company: z.string().max(300).default(''),
+  facts: ContactFacts.default({}),
+  neverAsk: z.boolean().default(false),
+  /** No advice to ask before this day. */
+  snoozedUntil: IsoDate.optional(),
+  /** Last time we saw this person in a webmail thread or CRM record. */
+  lastSeenAt: IsoInstant.optional(),
+  updatedAt: IsoInstant,
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const ASK_STATUSES = [
+  'drafted',
+  'sent',
+  'accepted',
+  'introduced',
+  'converted',
+  'declined',
+  'no-response',
+] as const;
+export const AskStatus = z.enum(ASK_STATUSES);
+export type AskStatus = z.infer<typeof AskStatus>;
+
+export const Ask = z.object({
+  id: z.string().min(1),
+  email: Email,
+  templateId: z.string(),
+  status: AskStatus,
+  askedAt: IsoInstant,
+  /** Where the ask was written: the webmail thread or CRM record. */
+  threadUrl: z.string().url().optional(),
+  threadId: z.string().optional(),
+  history: z.array(z.object({ status: AskStatus, at: IsoInstant, note: z.string().optional() })),
+  referral: z.object({ name: z.string(), email: z.string() }).partial().optional(),
+  followUpAt: IsoInstant.optional(),
+});
+export type Ask = z.infer<typeof Ask>;

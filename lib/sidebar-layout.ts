@@ -1,0 +1,4 @@
+/** Shared by the content script (which sizes the iframe) and the sidebar (which toggles it). */
+export const SIDEBAR_WIDTH = { expanded: 360, collapsed: 44 } as const;
+/** storage.local key: true when the user collapsed the sidebar. Absent on a fresh profile: expanded. */
+export const COLLAPSED_KEY = 'sidebar:collapsed';

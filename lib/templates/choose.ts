@@ -1,0 +1,23 @@
+import type { VerdictKind } from '../engine';
+import type { Template, TemplateKind } from './schema';
+
+/** What kind of message the verdict calls for. */
+export function templateKindFor(verdict: VerdictKind, followUpDue: boolean): TemplateKind {
+  if (verdict === 'past-window') return 'reactivation';
+  if (verdict === 'asked-recently' && followUpDue) return 'follow-up';
+  return 'ask';
+}
+
+/**
+ * The template for a contact: its segment's own (case-insensitive) before the default, the
+ * incentive variant when one is wanted, and any template of the right kind before none.
+ */
+export function chooseTemplate(
+  templates: Template[],
+  { kind, segment, incentive }: { kind: TemplateKind; segment?: string; incentive: boolean },
+): Template | undefined {
+  const seg = (segment ?? '').trim().toLowerCase();
+  const rank = (t: Template) =>
+    (t.kind === kind ? 0 : 100) + (seg && t.segment.toLowerCase() === seg ? 0 : t.segment === '' ? 10 : 50) + (t.incentive === incentive ? 0 : 1);
+  return [...templates].sort((a, b) => rank(a) - rank(b))[0];
+}

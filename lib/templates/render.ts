@@ -1,0 +1,141 @@
+/**
+ * Renders a template into the HTML and plain text inserted into a compose box.
+ *
+ * The template language is deliberately tiny: blank line = new paragraph, newline = line break,
+ * **bold**, *italic*, [text](url) and {{variable}}. The template is parsed first and values are
+ * inserted afterwards as escaped text, so a value can never become markup: a client called
+ * `<img onerror=...>` or `**x**` arrives as those characters. Links are kept only for http(s) and
+ * mailto URLs. A missing value is never dropped silently: it renders as a visible
+ * "[FILL IN: ...]" marker and is reported in `missing`.
+ */
+import { VARIABLES, type Template, type VariableName } from './schema';
+
+export type Values = Partial<Record<VariableName, string | string[]>>;
+
+export interface Rendered {
+  html: string;
+  text: string;
+  subject: string;
+  /** Variables the template used that had no value (each once, in order of appearance). */
+  missing: VariableName[];
+  /** Variables the template names that do not exist. */
+  unknown: string[];
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+export function safeUrl(url: string): string | undefined {
+  const trimmed = url.trim();
+  // Control and zero-width characters are how "java\u200Bscript:" sneaks past a scheme check.
+  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff\s]/.test(trimmed)) return undefined;
+  return /^(https?:\/\/[^/?#]+|mailto:[^?#]+@)/i.test(trimmed) ? trimmed : undefined;
+}
+
+const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|\{\{\s*([A-Za-z]+)\s*\}\}/g;
+
+class Renderer {
+  missing: VariableName[] = [];
+  unknown: string[] = [];
+  constructor(private readonly values: Values) {}
+
+  private value(name: string): { text: string; html: string } {
+    if (!(name in VARIABLES)) {
+      if (!this.unknown.includes(name)) this.unknown.push(name);
+      return { text: `{{${name}}}`, html: escapeHtml(`{{${name}}}`) };
+    }
+    const key = name as VariableName;
+    const raw = this.values[key];
+    const list = (Array.isArray(raw) ? raw : [raw ?? '']).map((v) => v.trim()).filter(Boolean);
+    if (list.length === 0) {
+      if (!this.missing.includes(key)) this.missing.push(key);
+      const marker = `[FILL IN: ${VARIABLES[key]}]`;
+      return { text: marker, html: `<span style="background:#fff3b0;color:#5c4400">${escapeHtml(marker)}</span>` };
+    }
+    if (key === 'myLinks') {
+      return {
+        text: list.join('\n'),
+        html: list.map((url) => (safeUrl(url) ? `<a href="${escapeHtml(url)}">${escapeHtml(url)}</a>` : escapeHtml(url))).join('<br>'),
+      };
+    }
+    return { text: list.join(', '), html: escapeHtml(list.join(', ')) };
+  }
+
+  inline(source: string): { text: string; html: string } {
+    let text = '';
+    let html = '';
+    let last = 0;
+    for (const m of source.matchAll(INLINE)) {
+      const plain = source.slice(last, m.index);
+      text += plain;
+      html += escapeHtml(plain);
+      last = m.index! + m[0].length;
+      const [, bold, italic, linkText, linkUrl, variable] = m;
+      if (bold !== undefined || italic !== undefined) {
+        const inner = this.inline((bold ?? italic)!);
+        const tag = bold !== undefined ? 'b' : 'i';
+        text += inner.text;
+        html += `<${tag}>${inner.html}</${tag}>`;
+      } else if (linkText !== undefined) {
+        const label = this.inline(linkText);
+        const url = this.inline(linkUrl!).text;
+        const safe = safeUrl(url);
+        text += safe ? `${label.text} (${safe})` : label.text;
+        html += safe ? `<a href="${escapeHtml(safe)}">${label.html}</a>` : label.html;
+      } else {
+        const v = this.value(variable!);
+        text += v.text;
+        html += v.html;
+      }
+    }
+    const rest = source.slice(last);
+    return { text: text + rest, html: html + escapeHtml(rest) };
+  }
+
+  block(source: string): { text: string; html: string } {
+    const paragraphs = source.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    const rendered = paragraphs.map((p) => {
+      const lines = p.split('\n').map((line) => this.inline(line));
+      return { text: lines.map((l) => l.text).join('\n'), html: `<p>${lines.map((l) => l.html).join('<br>')}</p>` };
+    });
+    return { text: rendered.map((r) => r.text).join('\n\n'), html: rendered.map((r) => r.html).join('') };
+  }
+}
+
+const QUOTE_STYLE = 'margin:0 0 0 0.8ex;border-left:2px solid #ccc;padding-left:1ex';
+
+export function render(template: Pick<Template, 'subject' | 'ask' | 'leadIn' | 'intro'>, values: Values): Rendered {
+  const r = new Renderer(values);
+  const ask = r.block(template.ask);
+  const intro = template.intro.trim() ? r.block(template.intro) : undefined;
+  const leadIn = template.leadIn.trim() && intro ? r.inline(template.leadIn.trim()) : undefined;
+  const subject = r.inline(template.subject.replace(/\s+/g, ' ').trim()).text;
+
+  let html = ask.html;
+  let text = ask.text;
+  if (intro) {
+    if (leadIn) {
+      html += `<p>${leadIn.html}</p>`;
+      text += `\n\n${leadIn.text}`;
+    }
+    html += `<blockquote style="${QUOTE_STYLE}">${intro.html}</blockquote>`;
+    text += `\n\n${intro.text
+      .split('\n')
+      .map((l) => `> ${l}`.trimEnd())
+      .join('\n')}`;
+  }
+  // A trailing empty paragraph keeps the user's signature and quoted reply apart from our text.
+  return { html: `${html}<p><br></p>`, text: `${text}\n\n`, subject, missing: r.missing, unknown: r.unknown };
+}
+
+/** Problems the editor shows before saving: unknown variables, empty parts. */
+export function validateTemplate(template: Pick<Template, 'kind' | 'subject' | 'ask' | 'leadIn' | 'intro'>): string[] {
+  const problems: string[] = [];
+  if (!template.ask.trim()) problems.push('The ask to the client is empty.');
+  if (template.kind !== 'follow-up' && !template.intro.trim()) problems.push('The forwardable intro is empty.');
+  const { unknown } = render(template, {});
+  for (const name of unknown) problems.push(`Unknown variable {{${name}}}: use one of ${Object.keys(VARIABLES).map((v) => `{{${v}}}`).join(', ')}.`);
+  return problems;
+}

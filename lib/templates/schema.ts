@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+/** The variables a template may use, with the words the editor shows for each. */
+export const VARIABLES = {
+  firstName: "the client's first name",
+  company: "the client's company",
+  product: 'the product or service they use',
+  results: 'the results they got (from their "results" fact)',
+  myName: 'your name',
+  myTitle: 'your title',
+  myCompany: 'your company',
+  myEmail: 'your email',
+  myPhone: 'your phone',
+  myLinks: 'your bio/profile links',
+  incentive: 'the incentive on offer',
+} as const;
+export type VariableName = keyof typeof VARIABLES;
+
+export const TemplateKind = z.enum(['ask', 'follow-up', 'reactivation']);
+export type TemplateKind = z.infer<typeof TemplateKind>;
+
+export const Template = z.object({
+  id: z.string().min(1).max(80),
+  name: z.string().trim().min(1, 'give the template a name').max(120),
+  kind: TemplateKind,
+  /** The contact segment it is for ("B2B", "B2C", "Enterprise"...); empty = any segment. */
+  segment: z.string().trim().max(60).default(''),
+  incentive: z.boolean().default(false),
+  subject: z.string().max(300).default(''),
+  /** Part 1: the ask to the client. */
+  ask: z.string().trim().min(1, 'the ask to the client is empty').max(10_000),
+  /** The one line that introduces the forwardable part. */
+  leadIn: z.string().max(500).default('Here is a short note you can forward as is:'),
+  /** Part 2: the intro the client forwards to a peer. Empty for a follow-up. */
+  intro: z.string().max(10_000).default(''),
+  builtIn: z.boolean().default(false),
+});
+export type Template = z.infer<typeof Template>;
+
+export const Profile = z.object({
+  name: z.string().max(200).default(''),
+  title: z.string().max(200).default(''),
+  company: z.string().max(200).default(''),
+  email: z.string().max(320).default(''),
+  phone: z.string().max(60).default(''),
+  /** Bio and profile links (http, https or mailto). */
+  links: z.array(z.string().max(500)).max(10).default([]),
+  /** What the client uses, when the contact has no "product" fact. */
+  product: z.string().max(200).default(''),
+  /** "a $100 credit for you and a free first month for them". */
+  incentive: z.string().max(300).default(''),
+});
+export type Profile = z.infer<typeof Profile>;
+export const EMPTY_PROFILE: Profile = Profile.parse({});

@@ -1,0 +1,12 @@
+declare module 'sentiment' {
+  interface AnalysisResult {
+    score: number;
+    comparative: number;
+    positive: string[];
+    negative: string[];
+    tokens: string[];
+  }
+  export default class Sentiment {
+    analyze(phrase: string): AnalysisResult;
+  }
+}

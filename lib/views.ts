@@ -1,0 +1,89 @@
+/**
+ * What each extension page shows, computed in the background from stored data and the page on
+ * screen, so that the pages only render (and the engine runs in one place).
+ */
+import { differenceInCalendarDays, parseISO, startOfDay, addBusinessDays } from 'date-fns';
+import { describeSource } from './contacts';
+import { evaluate, type Evaluation } from './engine';
+import type { EngineSettings } from './engine/settings';
+import type { PageContext } from './hosts/types';
+import type { Ask, Contact, FactKey } from './model';
+import { chooseTemplate, templateKindFor } from './templates/choose';
+import { render } from './templates/render';
+import type { Profile, Template } from './templates/schema';
+import { templateValues } from './templates/values';
+
+export interface PageSummary {
+  hostLabel: string;
+  url: string;
+  composeCount: number;
+  missing: string[];
+}
+
+export interface ContactView {
+  state: 'contact';
+  page: PageSummary;
+  contact: Contact;
+  /** Where each known fact came from, in words. */
+  factSources: Partial<Record<FactKey, string>>;
+  evaluation: Evaluation;
+  template?: { id: string; name: string; missing: string[] };
+  /** True when the contact's name/email came from the page rather than being typed. */
+  fromPage: boolean;
+}
+
+export type SidebarView =
+  | { state: 'waiting' }
+  | { state: 'no-contact'; page: PageSummary; message: string }
+  | ContactView;
+
+export function summarizePage(page: PageContext): PageSummary {
+  return { hostLabel: page.hostLabel, url: page.url, composeCount: page.composeCount, missing: page.missing };
+}
+
+/** The client's own messages in the thread on screen (not ours, not other people's). */
+export function clientMessages(page: PageContext | undefined, email: string) {
+  return (page?.thread?.messages ?? []).filter((m) => m.from === email);
+}
+
+export function followUpDue(ask: Pick<Ask, 'askedAt' | 'status'> | undefined, now: Date, settings: EngineSettings): boolean {
+  if (!ask || !['drafted', 'sent'].includes(ask.status)) return false;
+  return startOfDay(now) >= addBusinessDays(startOfDay(parseISO(ask.askedAt)), settings.followUpBusinessDays);
+}
+
+export function buildContactView(input: {
+  page: PageContext;
+  contact: Contact;
+  asks: Ask[];
+  templates: Template[];
+  profile: Profile;
+  settings: EngineSettings;
+  now: Date;
+}): ContactView {
+  const { page, contact, asks, settings, now } = input;
+  const evaluation = evaluate({ contact, clientMessages: clientMessages(page, contact.email), asks, now, settings });
+  const factSources: ContactView['factSources'] = {};
+  for (const [key, fact] of Object.entries(contact.facts)) {
+    if (fact) factSources[key as FactKey] = describeSource(fact.source);
+  }
+  const kind = templateKindFor(evaluation.verdict.kind, followUpDue(evaluation.lastAsk, now, settings));
+  const template = chooseTemplate(input.templates, {
+    kind,
+    segment: contact.facts.segment?.value,
+    incentive: kind === 'reactivation' || !!evaluation.verdict.incentive,
+  });
+  const rendered = template && render(template, templateValues(contact, input.profile));
+  return {
+    state: 'contact',
+    page: summarizePage(page),
+    contact,
+    factSources,
+    evaluation,
+    template: template && { id: template.id, name: template.name, missing: rendered?.missing ?? [] },
+    fromPage: !!page.contact?.email,
+  };
+}
+
+export function daysSince(iso: string, now: Date): number {
+  return differenceInCalendarDays(startOfDay(now), startOfDay(parseISO(iso)));
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'wxt';
+import { ALL_HOST_MATCHES } from './lib/hosts/matches';
+
+// See https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: {
+    name: 'Referral window',
+    description:
+      'Shows account managers when a client is in the referral window, and writes the ask. All data stays in your browser.',
+    // storage: sidebar layout preference; alarms: follow-up reminders (background).
+    permissions: ['storage'],
+    host_permissions: ALL_HOST_MATCHES,
+    web_accessible_resources: [
+      // Only the sidebar page is reachable from a host page, and only from the hosts we read.
+      { resources: ['sidebar.html'], matches: ALL_HOST_MATCHES },
+    ],
+  },
+});
