@@ -10,15 +10,6 @@ import type { ContactView } from '@/lib/views';
 import { COLLAPSED_KEY } from '@/lib/sidebar-layout';
 import { useSidebarView } from './use-sidebar-view';
 
-const VERDICT_ICON: Record<string, string> = {
-  'ask-now': '✅',
-  'past-window': '🎁',
-  'too-early': '⏳',
-  'asked-recently': '📨',
-  'fix-first': '🛠️',
-  'needs-info': '❓',
-};
-
 export function App() {
   const [collapsed, setCollapsed] = useCollapsed();
   const view = useSidebarView();
@@ -121,7 +112,6 @@ function ContactPanel({ view }: { view: ContactView }) {
 
       <section className={`card verdict ${verdict.kind}`} data-testid="verdict" data-verdict={verdict.kind} aria-live="polite">
         <h2>
-          <span aria-hidden="true">{VERDICT_ICON[verdict.kind]} </span>
           {verdict.headline}
           {evaluation.priority && <span className="badge">High value</span>}
         </h2>

@@ -56,6 +56,8 @@ function ago(date: Date, now: Date): string {
   const days = differenceInCalendarDays(now, date);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
+  if (days < 14) return `${days} days ago`;
+  if (days < 60) return `${Math.floor(days / 7)} weeks ago`;
   return `${formatDistanceStrict(date, now, { roundingMethod: 'floor' })} ago`;
 }
 
@@ -111,13 +113,13 @@ export function satisfaction({ facts, clientMessages, now, settings }: Satisfact
   let positiveMoment: Satisfaction['positiveMoment'];
   if (tones.length > 0) {
     const avg = tones.reduce((sum, t) => sum + t.comparative, 0) / tones.length;
-    const points = Math.max(-25, Math.min(15, Math.round(avg * 30)));
-    const mood = avg >= 0.1 ? 'sound warm' : avg <= -0.1 ? 'sound negative' : 'sound neutral';
+    const points = Math.max(-25, Math.min(15, Math.round(avg * 60)));
+    const mood = avg >= 0.05 ? 'sound warm' : avg <= -0.05 ? 'sound negative' : 'sound neutral';
     reasons.push({
       kind: 'tone',
       label: `Their recent emails ${mood} (${tones.length} message${tones.length === 1 ? '' : 's'})`,
       contribution: points,
-      blocking: tones.length >= 2 && avg <= -0.25,
+      blocking: tones.length >= 2 && avg <= -0.15,
     });
     evidence += tones.length >= 3 ? 1 : 0.5;
 

@@ -20,7 +20,7 @@ export interface ThreadMessage {
 
 export interface MessageTone {
   date?: string;
-  /** AFINN score per word, roughly -1 (hostile) .. +1 (delighted). */
+  /** AFINN score per word, clamped to -1..1; warm business email is around +0.1 to +0.3. */
   comparative: number;
   positiveMoment?: string;
   complaint?: string;
@@ -73,7 +73,7 @@ export function messageTone(message: Pick<ThreadMessage, 'text' | 'date'>): Mess
   // A complaint in the same message outweighs a polite "thanks" at its end.
   const positiveMoment = complaint ? undefined : firstMatch(sentences, POSITIVE_MOMENTS);
   const comparative = words.trim() ? analyzer.analyze(words).comparative : 0;
-  return { date: message.date, comparative: clamp(comparative / 2, -1, 1), positiveMoment, complaint };
+  return { date: message.date, comparative: clamp(comparative, -1, 1), positiveMoment, complaint };
 }
 
 function clamp(n: number, min: number, max: number): number {

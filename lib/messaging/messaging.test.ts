@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { isInsertCommand } from './content-commands';
+import { ManualEdit, PageContextSchema, requests } from './protocol';
+
+describe('messages', () => {
+  it('the content script accepts only a well-formed insert command', () => {
+    expect(isInsertCommand({ type: 'compose/insert', html: '<p>x</p>', text: 'x' })).toBe(true);
+    expect(isInsertCommand({ type: 'compose/insert', html: 1, text: 'x' })).toBe(false);
+    expect(isInsertCommand({ type: 'other', html: '', text: '' })).toBe(false);
+    expect(isInsertCommand({ type: 'compose/insert', html: 'x'.repeat(200_001), text: '' })).toBe(false);
+    expect(isInsertCommand(null)).toBe(false);
+  });
+
+  it('a content script may only report its page', () => {
+    const fromContent = Object.entries(requests).filter(([, spec]) => (spec.from as readonly string[]).includes('content'));
+    expect(fromContent.map(([type]) => type)).toEqual(['page/context']);
+  });
+
+  it('payloads are validated with reasons', () => {
+    expect(ManualEdit.safeParse({ nps: 11 }).success).toBe(false);
+    expect(ManualEdit.safeParse({ customerSince: '05/14/2026' }).success).toBe(false);
+    expect(ManualEdit.safeParse({ customerSince: '2026-05-14', nps: null }).success).toBe(true);
+    expect(PageContextSchema.safeParse({ host: 'gmail', hostLabel: 'Gmail', url: 'notaurl', composeCount: 0, missing: [] }).success).toBe(false);
+  });
+});

@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { Window } from 'happy-dom';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_TEMPLATES } from './defaults';
+import { escapeHtml, render, safeUrl, validateTemplate } from './render';
+import { chooseTemplate } from './choose';
+import { firstName } from './values';
+
+const tpl = (ask: string, intro = '', subject = '') => ({ ask, intro, subject, leadIn: 'Forward this:' });
+
+/** Parses rendered HTML the way a compose box would and lists what it contains. */
+function parse(html: string) {
+  const { document } = new Window();
+  document.body.innerHTML = html;
+  return document;
+}
+
+describe('render', () => {
+  it('escapes values: a name that looks like HTML arrives as text', () => {
+    const out = render(tpl('Hi {{firstName}}'), { firstName: '<img src=x onerror=alert(1)>' });
+    expect(out.html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const doc = parse(out.html);
+    expect(doc.querySelector('img')).toBeNull();
+    expect(doc.body.textContent).toContain('Hi <img src=x onerror=alert(1)>');
+  });
+
+  it('values are not markup: ** and [x](javascript:) in a value stay literal', () => {
+    const out = render(tpl('Hi {{company}}'), { company: '**Bold** [x](javascript:alert(1))' });
+    expect(parse(out.html).querySelectorAll('b, a')).toHaveLength(0);
+  });
+
+  it('formatting: paragraphs, line breaks, bold, italic, safe links only', () => {
+    const out = render(tpl('One\nline two\n\n**b** *i* [site](https://ex.example/a?b=1) [bad](javascript:alert(1))'), {});
+    const doc = parse(out.html);
+    expect(doc.querySelectorAll('p').length).toBeGreaterThanOrEqual(2);
+    expect(doc.querySelector('br')).not.toBeNull();
+    expect(doc.querySelector('b')?.textContent).toBe('b');
+    expect(doc.querySelector('i')?.textContent).toBe('i');
+    expect([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['https://ex.example/a?b=1']);
+    expect(out.text).toContain('site (https://ex.example/a?b=1)');
+  });
+
+  it('a missing value is marked visibly and reported', () => {
+    const out = render(tpl('We got {{results}} for {{company}}'), { company: 'Acme' });
+    expect(out.missing).toEqual(['results']);
+    expect(out.text).toContain('[FILL IN: the results they got');
+    expect(out.html).toContain('[FILL IN:');
+  });
+
+  it('two parts: the intro is a quoted block after a one-line lead-in', () => {
+    const out = render(tpl('Ask', 'Intro for a peer'), {});
+    const doc = parse(out.html);
+    expect(doc.querySelector('blockquote')?.textContent).toBe('Intro for a peer');
+    expect(out.text).toMatch(/Ask\n\nForward this:\n\n> Intro for a peer/);
+  });
+
+  it('validation names unknown variables and empty parts', () => {
+    expect(validateTemplate({ kind: 'ask', subject: '', ask: 'Hi {{frstName}}', leadIn: '', intro: '' })).toEqual([
+      'The forwardable intro is empty.',
+      expect.stringContaining('Unknown variable {{frstName}}'),
+    ]);
+    for (const t of DEFAULT_TEMPLATES) expect(validateTemplate(t), t.id).toEqual([]);
+  });
+
+  it('links: only http(s) and mailto, no hidden characters', () => {
+    expect(safeUrl('https://a.example')).toBeDefined();
+    expect(safeUrl('mailto:me@a.example')).toBeDefined();
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:x', 'java\u200bscript:x', 'data:text/html,x', '//evil.example', 'https://a.example/\u202e']) {
+      expect(safeUrl(bad), bad).toBeUndefined();
+    }
+  });
+
+  it('property: any values render to text and allowed tags only', () => {
+    const anyText = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('<script>x</script>', '"><svg onload=1>', 'javascript:alert(1)', '\u202eabc', 'a\u200bb', '**x**', '[a](javascript:1)'));
+    fc.assert(
+      fc.property(fc.record({ firstName: anyText, company: anyText, results: anyText, myLinks: fc.array(anyText, { maxLength: 3 }) }), (values) => {
+        const t = DEFAULT_TEMPLATES[0]!;
+        const out = render(t, values);
+        const doc = parse(out.html);
+        for (const el of doc.body.querySelectorAll('*')) {
+          expect(['P', 'BR', 'B', 'I', 'A', 'SPAN', 'BLOCKQUOTE']).toContain(el.tagName);
+          for (const attr of el.getAttributeNames()) expect(['href', 'style']).toContain(attr);
+          if (el.tagName === 'A') expect(el.getAttribute('href')).toMatch(/^(https?:\/\/|mailto:)/i);
+        }
+        expect(doc.body.textContent).toContain(values.firstName.trim() ? values.firstName.trim() : '[FILL IN');
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('escapeHtml covers the five characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('choosing a template', () => {
+  it('the segment first, then the default; incentive variant when wanted', () => {
+    expect(chooseTemplate(DEFAULT_TEMPLATES, { kind: 'ask', segment: 'b2c', incentive: false })?.id).toBe('b2c-ask');
+    expect(chooseTemplate(DEFAULT_TEMPLATES, { kind: 'ask', segment: 'Enterprise', incentive: false })?.id).toBe('default-ask');
+    expect(chooseTemplate(DEFAULT_TEMPLATES, { kind: 'ask', incentive: true })?.id).toBe('default-ask-incentive');
+    expect(chooseTemplate(DEFAULT_TEMPLATES, { kind: 'reactivation', incentive: true })?.id).toBe('reactivation');
+    expect(chooseTemplate(DEFAULT_TEMPLATES, { kind: 'follow-up', incentive: false })?.id).toBe('follow-up');
+  });
+
+  it('first names', () => {
+    expect(firstName('Ada Lovelace')).toBe('Ada');
+    expect(firstName('Lovelace, Ada')).toBe('Ada');
+    expect(firstName('')).toBe('');
+  });
+});

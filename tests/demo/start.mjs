@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: opens Chromium with the production build loaded on the bundled demo workspace, a
+ * Gmail-shaped thread served at https://mail.google.com/ by request routing (the manifest is the
+ * production one). The demo fills in two facts through the sidebar, as a user would, so the
+ * verdict shows. With no display it runs headless, writes a screenshot and prints its path.
+ */
+import { chromium } from '@playwright/test';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const extension = path.join(root, '.output/chrome-mv3');
+const headless = !process.env.DISPLAY || process.env.HEADLESS === '1';
+const executablePath = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const fixture = readFileSync(path.join(root, 'tests/fixtures/gmail/thread-own-reply-last.html'), 'utf8');
+const url = 'https://mail.google.com/mail/u/0/#inbox/18c2a7f0b1d4e9a2';
+
+const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'rw-demo-')), {
+  executablePath,
+  headless,
+  viewport: { width: 1400, height: 900 },
+  args: [
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+    '--no-first-run',
+    '--disable-sync',
+    '--disable-background-networking',
+    '--disable-component-update',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ],
+});
+await context.route('https://mail.google.com/**', (route) =>
+  route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture }),
+);
+const page = context.pages()[0] ?? (await context.newPage());
+await page.goto(url);
+const sidebar = page.frameLocator('[data-testid="referral-sidebar"]');
+await sidebar.getByTestId('contact-email').waitFor();
+
+// The demo client became a customer four months ago and answered NPS 9 last week.
+const day = (d) => d.toISOString().slice(0, 10);
+const since = new Date();
+since.setMonth(since.getMonth() - 4);
+await sidebar.getByTestId('customer-since-input').fill(day(since));
+await sidebar.getByTestId('nps-input').fill('9');
+await sidebar.getByTestId('nps-input').blur();
+await sidebar.locator('[data-testid="verdict"][data-verdict="ask-now"]').waitFor();
+
+if (headless) {
+  const shot = path.join(root, 'demo-screenshot.png');
+  await page.screenshot({ path: shot });
+  console.log(`Demo screenshot: ${shot}`);
+  await context.close();
+} else {
+  console.log('Chromium is open on the demo workspace. Close the window to finish.');
+  await new Promise((resolve) => context.on('close', resolve));
+}
