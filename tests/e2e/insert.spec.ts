@@ -1,0 +1,64 @@
+import { expect, sidebar, test } from './harness';
+
+test('insert into an inline reply: two parts, above signature and quote, ask recorded', async ({ openGmail, context, extensionId }) => {
+  const page = await openGmail('thread-own-reply-last');
+  const panel = sidebar(page);
+  const since = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
+  await panel.getByTestId('customer-since-input').fill(since);
+  await panel.getByTestId('nps-input').fill('9');
+  await panel.getByTestId('nps-input').blur();
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  await expect(panel.getByTestId('insert-ask')).toBeEnabled();
+  await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
+
+  const editor = page.locator('div[g_editable="true"]');
+  await expect(editor).toContainText('Hi Dana,');
+  await expect(editor).toContainText('just reply "OK"');
+  await expect(editor.locator('blockquote').first()).toContainText('I wanted to introduce you to');
+  // Gaps are marked, not silently dropped (no profile yet).
+  await expect(editor).toContainText('[FILL IN: your name]');
+  const order = await editor.evaluate((el) => {
+    const html = el.innerHTML;
+    return [html.indexOf('Hi Dana'), html.indexOf('gmail_signature'), html.indexOf('gmail_quote')];
+  });
+  expect(order[0]).toBeGreaterThanOrEqual(0);
+  expect(order[0]).toBeLessThan(order[1]!);
+  expect(order[1]).toBeLessThan(order[2]!);
+
+  // The ask is recorded and the verdict now says asked recently.
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'asked-recently');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByTestId('ask-row')).toHaveAttribute('data-email', 'dana@acme-logistics.example');
+  await expect(popup.getByTestId('ask-row')).toHaveAttribute('data-status', 'drafted');
+});
+
+test('insert into a pop-out compose: values escaped, subject set because it was empty, undo removes it', async ({ openGmail }) => {
+  const page = await openGmail('popout-compose');
+  const panel = sidebar(page);
+  const hostile = '<img src=x onerror=alert(1)> & "quotes"';
+  await panel.getByLabel('Results they got').fill(hostile);
+  await panel.getByLabel('Results they got').blur();
+  await expect(panel.getByLabel('Results they got')).toHaveValue(hostile);
+  await expect(panel.getByText('entered by you on').first()).toBeVisible();
+
+  await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
+  const editor = page.locator('div.AD div[g_editable="true"]');
+  await expect(editor).toContainText(hostile);
+  await expect(editor.locator('img')).toHaveCount(0);
+  await expect(editor).toContainText('Hi Zoë,');
+  await expect(page.locator('div.AD input[name="subjectbox"]')).toHaveValue('A quick favour, Zoë?');
+
+  await editor.focus();
+  await page.keyboard.press('Control+z');
+  await expect(editor).not.toContainText('Hi Zoë,');
+  await expect(editor).toContainText('Alex Moreau | Northwind');
+});
+
+test('with no compose open the button says how to get one', async ({ openGmail }) => {
+  const panel = sidebar(await openGmail('thread-special-name'));
+  await expect(panel.getByTestId('insert-ask')).toBeDisabled();
+  await expect(panel.getByText(/Open a reply or a new email/)).toBeVisible();
+});

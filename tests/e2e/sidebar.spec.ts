@@ -1,0 +1,66 @@
+import { expect, sidebar, test } from './harness';
+
+const day = (monthsAgo: number, extraDays = 0) => {
+  const d = new Date();
+  d.setMonth(d.getMonth() - monthsAgo);
+  d.setDate(d.getDate() - extraDays);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+test.describe('the verdict follows the facts the user enters', () => {
+  for (const [name, since, nps, verdict] of [
+    ['too early: one month in', day(1), '10', 'too-early'],
+    ['ask now: four months in, promoter', day(4), '9', 'ask-now'],
+    ['past the window: eight months in, promoter', day(8), '10', 'past-window'],
+    ['fix first: four months in, detractor', day(4), '3', 'fix-first'],
+  ] as const) {
+    test(name, async ({ openGmail }) => {
+      const panel = sidebar(await openGmail('thread-special-name'));
+      await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'needs-info');
+      await expect(panel.getByTestId('relationship-age')).toHaveAttribute('data-days', '');
+      await panel.getByTestId('customer-since-input').fill(since);
+      await panel.getByTestId('nps-input').fill(nps);
+      await panel.getByTestId('nps-input').blur();
+      await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', verdict);
+      await expect(panel.getByTestId('satisfaction')).not.toHaveAttribute('data-score', '');
+    });
+  }
+});
+
+test('relationship age in days and words; the state survives a reload', async ({ openGmail }) => {
+  const page = await openGmail('thread-special-name');
+  let panel = sidebar(page);
+  const since = day(4);
+  await panel.getByTestId('customer-since-input').fill(since);
+  const days = Math.round((Date.now() - new Date(`${since}T12:00:00`).getTime()) / 86_400_000);
+  await expect(panel.getByTestId('relationship-age')).toHaveAttribute('data-days', String(days));
+  await expect(panel.getByTestId('relationship-age')).toHaveText('4 months');
+  await panel.getByTestId('nps-input').fill('9');
+  await panel.getByTestId('nps-input').press('Enter');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+
+  await page.reload();
+  panel = sidebar(page);
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  await expect(panel.getByTestId('customer-since-input')).toHaveValue(since);
+  await expect(panel.getByTestId('nps-input')).toHaveValue('9');
+  await expect(panel.getByText('entered by you on').first()).toBeVisible();
+});
+
+test('collapses to a narrow tab, and remembers it', async ({ openGmail }) => {
+  const page = await openGmail('thread-special-name');
+  const frame = page.locator('[data-testid="referral-sidebar"]');
+  await sidebar(page).getByRole('button', { name: 'Collapse the sidebar' }).click();
+  await expect.poll(async () => (await frame.boundingBox())!.width).toBeLessThan(60);
+  await page.reload();
+  await expect.poll(async () => (await frame.boundingBox())!.width).toBeLessThan(60);
+  await sidebar(page).getByRole('button', { name: 'Open the referral sidebar' }).click();
+  await expect.poll(async () => (await frame.boundingBox())!.width).toBeGreaterThan(300);
+});
+
+test('does not cover a docked compose window', async ({ openGmail }) => {
+  const page = await openGmail('popout-compose');
+  const bar = (await page.locator('[data-testid="referral-sidebar"]').boundingBox())!;
+  const compose = (await page.locator('div.AD').boundingBox())!;
+  expect(compose.x + compose.width).toBeLessThanOrEqual(bar.x + 1);
+});
