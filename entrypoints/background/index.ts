@@ -6,7 +6,7 @@ import { browser } from 'wxt/browser';
 import { applyManualEdit } from '@/lib/contacts';
 import { openDb } from '@/lib/db';
 import { Store } from '@/lib/db/store';
-import { render } from '@/lib/templates/render';
+import { render, validateTemplate } from '@/lib/templates/render';
 import { templateValues } from '@/lib/templates/values';
 import type { InsertResult } from '@/lib/hosts/types';
 import { listen } from './router';
@@ -91,6 +91,38 @@ export default defineBackground({
         await hub.refresh(ask.email);
         return null;
       },
+
+      'profile/get': () => store.profile(),
+
+      async 'profile/save'(profile) {
+        await store.saveProfile(profile);
+        await hub.refreshAll();
+        return null;
+      },
+
+      'templates/list': () => store.templates(),
+
+      async 'template/save'(template) {
+        const problems = validateTemplate(template);
+        if (problems.length) throw new Error(problems.join(' '));
+        await store.saveTemplate(template);
+        await hub.refreshAll();
+        return null;
+      },
+
+      async 'template/delete'({ id }) {
+        await store.deleteTemplate(id);
+        await hub.refreshAll();
+        return null;
+      },
+
+      async 'templates/restore'() {
+        await store.restoreDefaultTemplates();
+        await hub.refreshAll();
+        return null;
+      },
+
+      'contacts/search': ({ query, limit }) => store.searchContacts(query, limit),
     });
   },
 });

@@ -89,6 +89,11 @@ export class SidebarHub {
     }
   }
 
+  /** After a change that affects every contact (profile, templates, settings). */
+  async refreshAll(): Promise<void> {
+    await Promise.all([...this.ports.keys()].map((tabId) => this.push(tabId)));
+  }
+
   async view(tabId: number): Promise<SidebarView> {
     const page = await this.page(tabId);
     if (!page) return { state: 'waiting' };

@@ -1,11 +1,22 @@
+import { useState } from 'react';
+import { EMPTY_PROFILE, type Profile } from '@/lib/templates/schema';
+import { ProfileForm } from './ProfileForm';
+import { TemplatesEditor } from './TemplatesEditor';
+import './options.css';
+
 export function App() {
+  const [profile, setProfile] = useState<Profile>(EMPTY_PROFILE);
   return (
-    <main style={{ maxWidth: 760, margin: '0 auto', padding: 16 }}>
-      <h1>Referral window: settings</h1>
-      <p className="muted">
-        Everything this extension knows is stored in this browser profile only. Profile, templates and contact import
-        are configured here.
-      </p>
+    <main className="options">
+      <header>
+        <h1>Referral window: settings</h1>
+        <p className="muted">Everything here is stored in this browser profile only: nothing is sent anywhere.</p>
+        <nav aria-label="Sections">
+          <a href="#profile-title">Profile</a> · <a href="#templates-title">Templates</a>
+        </nav>
+      </header>
+      <ProfileForm onSaved={setProfile} />
+      <TemplatesEditor profile={profile} />
     </main>
   );
 }

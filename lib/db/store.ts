@@ -62,6 +62,40 @@ export class Store {
     });
   }
 
+  /** Saves a template; the first save of a fresh install keeps the defaults beside it. */
+  saveTemplate(template: Template): Promise<void> {
+    return this.db.transaction('rw', this.db.templates, async () => {
+      if ((await this.db.templates.count()) === 0) await this.db.templates.bulkPut(DEFAULT_TEMPLATES);
+      await this.db.templates.put(Template.parse(template));
+    });
+  }
+
+  deleteTemplate(id: string): Promise<void> {
+    return this.db.transaction('rw', this.db.templates, async () => {
+      if ((await this.db.templates.count()) === 0) await this.db.templates.bulkPut(DEFAULT_TEMPLATES);
+      const remaining = (await this.db.templates.count()) - ((await this.db.templates.get(id)) ? 1 : 0);
+      if (remaining === 0) throw new Error('Keep at least one template.');
+      await this.db.templates.delete(id);
+    });
+  }
+
+  restoreDefaultTemplates(): Promise<void> {
+    return this.db.transaction('rw', this.db.templates, async () => {
+      await this.db.templates.bulkPut(DEFAULT_TEMPLATES);
+    });
+  }
+
+  /** Contacts whose email or name contains `query` (case-insensitive), most recently updated first. */
+  async searchContacts(query: string, limit: number): Promise<Contact[]> {
+    const q = query.trim().toLowerCase();
+    return this.db.contacts
+      .orderBy('updatedAt')
+      .reverse()
+      .filter((c) => !q || c.email.includes(q) || c.name.toLowerCase().includes(q))
+      .limit(limit)
+      .toArray();
+  }
+
   async profile(): Promise<Profile> {
     const row = await this.db.kv.get('profile');
     const parsed = Profile.safeParse(row?.value ?? {});

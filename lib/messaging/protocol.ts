@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { AskStatus, Email, IsoDate } from '../model';
+import { Profile, Template } from '../templates/schema';
 
 export type Role = 'content' | 'sidebar' | 'popup' | 'options';
 
@@ -72,6 +73,15 @@ export const requests = {
   'ask/insert': { from: ['sidebar'], payload: z.object({ email: Email }) },
   'asks/list': { from: ['popup'], payload: z.object({}) },
   'ask/status': { from: ['popup', 'sidebar'], payload: z.object({ id: z.string().min(1), status: AskStatus, note: z.string().max(500).optional() }) },
+  'profile/get': { from: ['options'], payload: z.object({}) },
+  'profile/save': { from: ['options'], payload: Profile },
+  'templates/list': { from: ['options'], payload: z.object({}) },
+  'template/save': { from: ['options'], payload: Template },
+  'template/delete': { from: ['options'], payload: z.object({ id: z.string().min(1) }) },
+  /** Puts the built-in templates back as shipped; the user's own templates stay. */
+  'templates/restore': { from: ['options'], payload: z.object({}) },
+  /** Stored contacts for previews and lookups, by email or name fragment. */
+  'contacts/search': { from: ['options', 'popup'], payload: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }) },
 } as const satisfies Record<string, { from: readonly Role[]; payload: z.ZodTypeAny }>;
 
 export type RequestType = keyof typeof requests;

@@ -1,4 +1,5 @@
-import type { Ask } from '../model';
+import type { Ask, Contact } from '../model';
+import type { Profile, Template } from '../templates/schema';
 import type { RequestType } from './protocol';
 
 export interface AskRow {
@@ -23,6 +24,13 @@ export interface Responses {
   'ask/insert': InsertOutcome;
   'asks/list': AskRow[];
   'ask/status': null;
+  'profile/get': Profile;
+  'profile/save': null;
+  'templates/list': Template[];
+  'template/save': null;
+  'template/delete': null;
+  'templates/restore': null;
+  'contacts/search': Contact[];
 }
 
 // Every request has an answer type, and every answer a request.

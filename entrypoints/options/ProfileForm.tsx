@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { request } from '@/lib/messaging/client';
+import { safeUrl } from '@/lib/templates/render';
+import { EMPTY_PROFILE, type Profile } from '@/lib/templates/schema';
+
+const FIELDS: Array<[keyof Omit<Profile, 'links'>, string, string]> = [
+  ['name', 'Your name', 'Alex Moreau'],
+  ['title', 'Your title', 'Account Manager'],
+  ['company', 'Your company', 'Northwind'],
+  ['email', 'Your email', 'alex@northwind.example'],
+  ['phone', 'Your phone', '+1 555 0100'],
+  ['product', 'What clients use (when a contact has no "product" fact)', 'Northwind Routing'],
+  ['incentive', 'Incentive on offer', 'a $100 credit for you and a free first month for them'],
+];
+
+export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
+  const [profile, setProfile] = useState<Profile>(EMPTY_PROFILE);
+  const [links, setLinks] = useState('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  useEffect(() => {
+    void request('profile/get', {}).then((p) => {
+      setProfile(p);
+      setLinks(p.links.join('\n'));
+      onSaved(p);
+    });
+  }, []);
+
+  const badLinks = links
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !safeUrl(l));
+
+  return (
+    <form
+      className="card"
+      aria-labelledby="profile-title"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (badLinks.length) return;
+        const next = { ...profile, links: links.split('\n').map((l) => l.trim()).filter(Boolean) };
+        try {
+          await request('profile/save', next);
+          onSaved(next);
+          setMessage({ ok: true, text: 'Profile saved.' });
+        } catch (err) {
+          setMessage({ ok: false, text: (err as Error).message });
+        }
+      }}
+    >
+      <h2 id="profile-title">My profile</h2>
+      <p className="muted">Fills the "you" parts of every template: the intro your client forwards names you and says how to reach you.</p>
+      <div className="grid">
+        {FIELDS.map(([key, label, placeholder]) => (
+          <div className="field" key={key}>
+            <label htmlFor={`profile-${key}`}>{label}</label>
+            <input id={`profile-${key}`} value={profile[key]} placeholder={placeholder} onChange={(e) => setProfile({ ...profile, [key]: e.target.value })} />
+          </div>
+        ))}
+      </div>
+      <div className="field">
+        <label htmlFor="profile-links">Bio and profile links, one per line (https:// or mailto:)</label>
+        <textarea id="profile-links" rows={3} value={links} onChange={(e) => setLinks(e.target.value)} aria-invalid={badLinks.length > 0} />
+        {badLinks.length > 0 && (
+          <small className="error" role="alert">
+            Not a web or mail link: {badLinks.join(', ')}. Links must start with https://, http:// or mailto:.
+          </small>
+        )}
+      </div>
+      <button type="submit" disabled={badLinks.length > 0}>
+        Save profile
+      </button>
+      {message && (
+        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}
