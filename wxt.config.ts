@@ -8,8 +8,9 @@ export default defineConfig({
     name: 'Referral window',
     description:
       'Shows account managers when a client is in the referral window, and writes the ask. All data stays in your browser.',
-    // storage: sidebar layout preference; alarms: follow-up reminders (background).
-    permissions: ['storage'],
+    // storage: the sidebar's collapsed state and per-tab page contexts (storage.session);
+    // alarms + notifications: follow-up and weekly reminders, shown locally.
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ALL_HOST_MATCHES,
     web_accessible_resources: [
       // Only the sidebar page is reachable from a host page, and only from the hosts we read.

@@ -12,6 +12,7 @@ import { chooseTemplate, templateKindFor } from './templates/choose';
 import { render } from './templates/render';
 import type { Profile, Template } from './templates/schema';
 import { templateValues } from './templates/values';
+import { isNeverAsk, type NeverAskList } from './never-ask';
 
 export interface PageSummary {
   hostLabel: string;
@@ -58,9 +59,11 @@ export function buildContactView(input: {
   templates: Template[];
   profile: Profile;
   settings: EngineSettings;
+  neverAsk: NeverAskList;
   now: Date;
 }): ContactView {
-  const { page, contact, asks, settings, now } = input;
+  const { page, asks, settings, now } = input;
+  const contact = { ...input.contact, neverAsk: isNeverAsk(input.contact, input.neverAsk) };
   const evaluation = evaluate({ contact, clientMessages: clientMessages(page, contact.email), asks, now, settings });
   const factSources: ContactView['factSources'] = {};
   for (const [key, fact] of Object.entries(contact.facts)) {

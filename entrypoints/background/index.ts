@@ -9,7 +9,13 @@ import { Store } from '@/lib/db/store';
 import { render, validateTemplate } from '@/lib/templates/render';
 import { templateValues } from '@/lib/templates/values';
 import type { InsertResult } from '@/lib/hosts/types';
+import { parseContactsCsv } from '@/lib/import/csv';
+import { contactsToCsv } from '@/lib/import/export';
+import { Backup } from '@/lib/backup';
+import { buildQueue, queueStartRange } from '@/lib/queue';
+import { toDay } from '@/lib/engine/relationship';
 import { listen } from './router';
+import { listenForReminders, setWeeklyReminder } from './reminders';
 import { SidebarHub } from './sidebar-hub';
 
 export default defineBackground({
@@ -19,6 +25,7 @@ export default defineBackground({
     const hub = new SidebarHub(store);
     hub.start();
     const now = () => new Date().toISOString();
+    listenForReminders(store);
 
     listen({
       async 'page/context'(page, { tabId }) {
@@ -123,6 +130,57 @@ export default defineBackground({
       },
 
       'contacts/search': ({ query, limit }) => store.searchContacts(query, limit),
+
+      async 'contacts/import'({ fileName, observedAt, text, mapping }) {
+        const progress = (done: number) => browser.runtime.sendMessage({ type: 'import/progress', done }).catch(() => undefined);
+        const parsed = parseContactsCsv(text, { mapping, today: toDay(new Date()), onProgress: progress });
+        const counts = await store.importContacts(parsed.rows, { kind: 'import', label: fileName, observedAt }, now());
+        await hub.refreshAll();
+        return { fileName, total: parsed.total, ...counts, rejected: parsed.rejected };
+      },
+
+      async 'contacts/export-csv'() {
+        return contactsToCsv(await store.db.contacts.toArray());
+      },
+
+      'backup/export': () => store.exportAll(now()),
+
+      async 'backup/restore'({ backup }) {
+        const parsed = Backup.safeParse(backup);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0]!;
+          throw new Error(`This is not a valid Referral window backup (${issue.path.join('.') || 'file'}: ${issue.message}). Nothing was changed.`);
+        }
+        const counts = await store.restoreAll(parsed.data);
+        await setWeeklyReminder((await store.getValue('reminders', { weeklyQueue: false })).weeklyQueue);
+        await hub.refreshAll();
+        return counts;
+      },
+
+      async 'queue/list'() {
+        const today = new Date();
+        const [settings, neverAsk] = await Promise.all([store.settings(), store.neverAskList()]);
+        const range = queueStartRange(today, settings);
+        const contacts = await store.contactsStartedBetween(range.from, range.to);
+        const asks = await store.asksForMany(contacts.map((c) => c.email));
+        return buildQueue(contacts, asks, neverAsk, settings, today);
+      },
+
+      'never-ask/get': () => store.neverAskList(),
+
+      async 'never-ask/save'(list) {
+        await store.saveNeverAskList(list);
+        await hub.refreshAll();
+        return null;
+      },
+
+      'reminders/get': () => store.getValue('reminders', { weeklyQueue: false }),
+
+      async 'reminders/save'(reminders) {
+        await store.setValue('reminders', reminders);
+        await setWeeklyReminder(reminders.weeklyQueue);
+        return null;
+      },
     });
   },
 });

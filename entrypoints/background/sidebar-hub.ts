@@ -107,14 +107,15 @@ export class SidebarHub {
           : `No contact on this ${page.hostLabel} page. Open a thread or a record, or enter the contact below.`,
       };
     }
-    const [contact, asks, templates, profile, settings] = await Promise.all([
+    const [contact, asks, templates, profile, settings, neverAsk] = await Promise.all([
       this.store.updateContact(email, (c) => c, this.clock().toISOString()),
       this.store.asksFor(email),
       this.store.templates(),
       this.store.profile(),
       this.store.settings(),
+      this.store.neverAskList(),
     ]);
-    return buildContactView({ page, contact, asks, templates, profile, settings, now: this.clock() });
+    return buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now: this.clock() });
   }
 
   private async push(tabId: number): Promise<void> {

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { EMPTY_PROFILE, type Profile } from '@/lib/templates/schema';
 import { ProfileForm } from './ProfileForm';
 import { TemplatesEditor } from './TemplatesEditor';
+import { ImportContacts } from './ImportContacts';
+import { DataSection } from './DataSection';
 import './options.css';
 
 export function App() {
@@ -12,11 +14,14 @@ export function App() {
         <h1>Referral window: settings</h1>
         <p className="muted">Everything here is stored in this browser profile only: nothing is sent anywhere.</p>
         <nav aria-label="Sections">
-          <a href="#profile-title">Profile</a> · <a href="#templates-title">Templates</a>
+          <a href="#profile-title">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> ·{' '}
+          <a href="#never-title">Never ask</a> · <a href="#backup-title">Backup</a>
         </nav>
       </header>
       <ProfileForm onSaved={setProfile} />
       <TemplatesEditor profile={profile} />
+      <ImportContacts />
+      <DataSection />
     </main>
   );
 }

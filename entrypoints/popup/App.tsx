@@ -1,67 +1,29 @@
-import { formatDistanceStrict, parseISO } from 'date-fns';
-import { useEffect, useState } from 'react';
-import { request } from '@/lib/messaging/client';
-import type { AskRow } from '@/lib/messaging/responses';
-import { ASK_STATUSES, type AskStatus } from '@/lib/model';
+import { useState } from 'react';
+import { AsksView } from './AsksView';
+import { QueueView } from './QueueView';
+import './popup.css';
+
+const TABS = [
+  { id: 'asks', label: 'Pending asks', view: AsksView },
+  { id: 'queue', label: 'Who to ask', view: QueueView },
+] as const;
 
 export function App() {
-  const [rows, setRows] = useState<AskRow[] | undefined>();
-  const [error, setError] = useState('');
-  const load = () =>
-    request('asks/list', {})
-      .then(setRows)
-      .catch((e: Error) => setError(e.message));
-  useEffect(() => {
-    void load();
-  }, []);
-
+  const [tab, setTab] = useState<(typeof TABS)[number]['id']>('asks');
+  const View = TABS.find((t) => t.id === tab)!.view;
   return (
-    <main style={{ width: 560, padding: 12 }}>
+    <main className="popup">
       <h1>Referral asks</h1>
-      {error && <p className="error" role="alert">{error}</p>}
-      {rows === undefined ? (
-        <p className="muted">Loading…</p>
-      ) : rows.length === 0 ? (
-        <p className="muted">No asks yet. Open a client's thread in Gmail and use "Insert referral ask" in the sidebar.</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>Contact</th>
-              <th>Asked</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ ask, name, company }) => (
-              <tr key={ask.id} data-testid="ask-row" data-email={ask.email} data-status={ask.status}>
-                <td>
-                  <strong>{name || ask.email}</strong>
-                  <div className="muted">{company || ask.email}</div>
-                </td>
-                <td>{formatDistanceStrict(parseISO(ask.askedAt), new Date(), { addSuffix: true })}</td>
-                <td>
-                  <select
-                    aria-label={`Status of the ask to ${name || ask.email}`}
-                    value={ask.status}
-                    onChange={(e) =>
-                      request('ask/status', { id: ask.id, status: e.target.value as AskStatus })
-                        .then(load)
-                        .catch((err: Error) => setError(err.message))
-                    }
-                  >
-                    {ASK_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {s}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <div role="tablist" aria-label="Views">
+        {TABS.map((t) => (
+          <button key={t.id} role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls="view" data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <section id="view" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        <View />
+      </section>
     </main>
   );
 }

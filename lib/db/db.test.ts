@@ -31,12 +31,50 @@ describe('schema migrations', () => {
 
     const db = openDb(name);
     expect(await db.contacts.count()).toBe(50);
-    expect(await new Store(db).getContact('C7@acme.example')).toMatchObject({ name: 'Client 7' });
+    const store = new Store(db);
+    expect(await store.getContact('C7@acme.example')).toMatchObject({ name: 'Client 7' });
+    // v2's index on the start date covers the old rows.
+    expect(await store.contactsStartedBetween('2026-06-01', '2026-07-31')).toHaveLength(50);
+    expect(await store.contactsStartedBetween('2026-08-01', '2026-12-31')).toHaveLength(0);
     db.close();
   });
 });
 
 describe('store', () => {
+  it('import: one transaction, updates by email, reports counts', async () => {
+    const store = new Store(openDb(freshName()));
+    const source = { kind: 'import' as const, label: 'crm.csv', observedAt: T1 };
+    const rows = [
+      { line: 2, email: 'a@acme.example', name: 'A', facts: { nps: 9 } },
+      { line: 3, email: 'b@acme.example', name: 'B', facts: { customerSince: '2026-07-01' } },
+    ];
+    expect(await store.importContacts(rows, source, T2)).toEqual({ created: 2, updated: 0, unchanged: 0 });
+    expect(await store.importContacts(rows, source, T2)).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(await store.importContacts([{ ...rows[0]!, facts: { nps: 10 } }], { ...source, observedAt: T2 }, T2)).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await store.db.contacts.count()).toBe(2);
+  });
+
+  it('backup -> restore into another database is exact', async () => {
+    const a = new Store(openDb(freshName()));
+    await a.importContacts([{ line: 2, email: 'a@acme.example', name: 'A', facts: { nps: 9, customerSince: '2026-07-01' } }], { kind: 'import', label: 'x.csv', observedAt: T1 }, T2);
+    await a.addAsk({ id: 'a1', email: 'a@acme.example', templateId: 'default-ask', status: 'drafted', askedAt: T1, history: [{ status: 'drafted', at: T1 }] });
+    await a.saveProfile({ name: 'Alex', title: '', company: 'Northwind', email: '', phone: '', links: ['https://n.example'], product: '', incentive: '' });
+    const backup = JSON.parse(JSON.stringify(await a.exportAll(T2)));
+    const b = new Store(openDb(freshName()));
+    await b.importContacts([{ line: 2, email: 'other@x.example', facts: {} }], { kind: 'import', observedAt: T1 }, T2);
+    expect(await b.restoreAll(backup)).toEqual({ contacts: 1, asks: 1, templates: 6 });
+    const again = JSON.parse(JSON.stringify(await b.exportAll(T2)));
+    expect(again).toEqual(backup);
+  });
+
+  it('a broken backup changes nothing', async () => {
+    const store = new Store(openDb(freshName()));
+    await store.importContacts([{ line: 2, email: 'keep@x.example', facts: {} }], { kind: 'import', observedAt: T1 }, T2);
+    const backup = await store.exportAll(T2);
+    await expect(store.restoreAll({ ...backup, contacts: [{ email: 'nope' }] } as never)).rejects.toThrow();
+    expect(await store.db.contacts.count()).toBe(1);
+  });
+
   const page = (facts: PageContext['facts']): PageContext => ({
     host: 'hubspot',
     hostLabel: 'HubSpot',

@@ -34,8 +34,19 @@ export const SCHEMA_V1 = {
   kv: 'key',
 } as const;
 
+/**
+ * Version 2 (2026-11-22): contacts are indexed by their customer start date, so the referral
+ * queue reads only the contacts whose window is near instead of scoring every contact.
+ * No data changes: the index is built from the rows as they are.
+ */
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  contacts: 'email, updatedAt, lastSeenAt, facts.customerSince.value',
+} as const;
+
 export function openDb(name: string = DB_NAME): ReferralDb {
   const db = new Dexie(name) as ReferralDb;
   db.version(1).stores(SCHEMA_V1);
+  db.version(2).stores(SCHEMA_V2);
   return db;
 }

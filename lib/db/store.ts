@@ -4,10 +4,20 @@
  */
 import { parseSettings, type EngineSettings } from '../engine/settings';
 import { emptyContact } from '../contacts';
-import { Ask, Contact, type AskStatus } from '../model';
+import { Ask, Contact, type AskStatus, type FactSource } from '../model';
+import type { ImportedRow } from '../import/csv';
+import { Backup, BACKUP_FORMAT } from '../backup';
+import { EMPTY_NEVER_ASK, NeverAskList } from '../never-ask';
+import { mergeImported } from '../import/merge';
 import { DEFAULT_TEMPLATES } from '../templates/defaults';
 import { EMPTY_PROFILE, Profile, Template } from '../templates/schema';
 import type { ReferralDb } from './index';
+
+/** What a contact says, without when or where each fact was seen. */
+function valuesOf(c: Contact): string {
+  const facts = Object.fromEntries(Object.entries(c.facts).map(([k, f]) => [k, f?.value]));
+  return JSON.stringify([c.name, c.company, facts]);
+}
 
 export class Store {
   constructor(readonly db: ReferralDb) {}
@@ -25,6 +35,44 @@ export class Store {
       if (JSON.stringify(next) !== JSON.stringify(current)) await this.db.contacts.put(next);
       return next;
     });
+  }
+
+  /**
+   * Writes a whole import in one transaction: if the worker dies midway nothing is written, and
+   * re-importing the same file updates contacts (by email) instead of duplicating them.
+   */
+  importContacts(rows: ImportedRow[], source: FactSource, now: string): Promise<{ created: number; updated: number; unchanged: number }> {
+    return this.db.transaction('rw', this.db.contacts, async () => {
+      // The last row for an email wins within one file.
+      const byEmail = new Map(rows.map((r) => [r.email, r]));
+      const emails = [...byEmail.keys()];
+      const existing = await this.db.contacts.bulkGet(emails);
+      const counts = { created: 0, updated: 0, unchanged: 0 };
+      const changed: Contact[] = [];
+      emails.forEach((email, i) => {
+        const before = existing[i];
+        const after = mergeImported(before, byEmail.get(email)!, source, now);
+        // "Unchanged" means the same values; a newer file still refreshes when the facts were seen.
+        if (!before) counts.created++;
+        else if (valuesOf(before) === valuesOf(after)) counts.unchanged++;
+        else counts.updated++;
+        if (!before || JSON.stringify({ ...before, updatedAt: '' }) !== JSON.stringify({ ...after, updatedAt: '' })) changed.push(after);
+      });
+      await this.db.contacts.bulkPut(changed);
+      return counts;
+    });
+  }
+
+  /** Contacts whose customer start date lies between two days (inclusive), by index. */
+  contactsStartedBetween(from: string, to: string): Promise<Contact[]> {
+    return this.db.contacts.where('facts.customerSince.value').between(from, to, true, true).toArray();
+  }
+
+  async asksForMany(emails: string[]): Promise<Map<string, Ask[]>> {
+    const asks = emails.length ? await this.db.asks.where('email').anyOf(emails).toArray() : [];
+    const map = new Map<string, Ask[]>();
+    for (const ask of asks) map.set(ask.email, [...(map.get(ask.email) ?? []), ask]);
+    return map;
   }
 
   asksFor(email: string): Promise<Ask[]> {
@@ -52,14 +100,22 @@ export class Store {
     });
   }
 
-  /** The user's templates; the built-in defaults on a fresh install. */
+  /** The user's templates (the built-in defaults on a fresh install), asks first, then by segment and name. */
   async templates(): Promise<Template[]> {
     const stored = await this.db.templates.toArray();
-    if (stored.length === 0) return DEFAULT_TEMPLATES;
-    return stored.flatMap((row) => {
+    const templates = stored.length === 0 ? DEFAULT_TEMPLATES : stored.flatMap((row) => {
       const parsed = Template.safeParse(row);
       return parsed.success ? [parsed.data] : [];
     });
+    const kindOrder = { ask: 0, 'follow-up': 1, reactivation: 2 };
+    return [...templates].sort(
+      (a, b) =>
+        kindOrder[a.kind] - kindOrder[b.kind] ||
+        a.segment.localeCompare(b.segment) ||
+        Number(a.incentive) - Number(b.incentive) ||
+        a.name.localeCompare(b.name) ||
+        a.id.localeCompare(b.id),
+    );
   }
 
   /** Saves a template; the first save of a fresh install keeps the defaults beside it. */
@@ -104,6 +160,48 @@ export class Store {
 
   async saveProfile(profile: Profile): Promise<void> {
     await this.db.kv.put({ key: 'profile', value: Profile.parse(profile) });
+  }
+
+  async neverAskList(): Promise<NeverAskList> {
+    const parsed = NeverAskList.safeParse((await this.db.kv.get('neverAsk'))?.value ?? {});
+    return parsed.success ? parsed.data : EMPTY_NEVER_ASK;
+  }
+
+  async saveNeverAskList(list: NeverAskList): Promise<void> {
+    await this.db.kv.put({ key: 'neverAsk', value: NeverAskList.parse(list) });
+  }
+
+  async getValue<T>(key: string, fallback: T): Promise<T> {
+    return ((await this.db.kv.get(key))?.value as T | undefined) ?? fallback;
+  }
+
+  async setValue(key: string, value: unknown): Promise<void> {
+    await this.db.kv.put({ key, value });
+  }
+
+  async exportAll(now: string): Promise<Backup> {
+    return this.db.transaction('r', [this.db.contacts, this.db.asks, this.db.templates, this.db.kv], async () => ({
+      format: BACKUP_FORMAT,
+      version: 1,
+      exportedAt: now,
+      contacts: await this.db.contacts.toArray(),
+      asks: await this.db.asks.toArray(),
+      templates: await this.templates(),
+      kv: await this.db.kv.toArray(),
+    }));
+  }
+
+  /** Replaces everything with a validated backup, in one transaction: all or nothing. */
+  async restoreAll(backup: Backup): Promise<{ contacts: number; asks: number; templates: number }> {
+    const valid = Backup.parse(backup);
+    await this.db.transaction('rw', [this.db.contacts, this.db.asks, this.db.templates, this.db.kv], async () => {
+      await Promise.all([this.db.contacts.clear(), this.db.asks.clear(), this.db.templates.clear(), this.db.kv.clear()]);
+      await this.db.contacts.bulkAdd(valid.contacts);
+      await this.db.asks.bulkAdd(valid.asks);
+      await this.db.templates.bulkAdd(valid.templates);
+      await this.db.kv.bulkAdd(valid.kv);
+    });
+    return { contacts: valid.contacts.length, asks: valid.asks.length, templates: valid.templates.length };
   }
 
   async settings(): Promise<EngineSettings> {

@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { AskStatus, Email, IsoDate } from '../model';
 import { Profile, Template } from '../templates/schema';
+import { NeverAskList } from '../never-ask';
+import { IMPORT_FIELDS } from '../import/headers';
 
 export type Role = 'content' | 'sidebar' | 'popup' | 'options';
 
@@ -82,6 +84,26 @@ export const requests = {
   'templates/restore': { from: ['options'], payload: z.object({}) },
   /** Stored contacts for previews and lookups, by email or name fragment. */
   'contacts/search': { from: ['options', 'popup'], payload: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }) },
+  /** A CSV export to merge into the contacts; the options page has shown its preview first. */
+  'contacts/import': {
+    from: ['options'],
+    payload: z.object({
+      fileName: z.string().max(300),
+      /** The file's last-modified time: its facts are as old as the file. */
+      observedAt: z.string().datetime({ offset: true }),
+      text: z.string().max(100_000_000),
+      mapping: z.array(z.enum(Object.keys(IMPORT_FIELDS) as [keyof typeof IMPORT_FIELDS]).nullable()).optional(),
+    }),
+  },
+  'contacts/export-csv': { from: ['options'], payload: z.object({}) },
+  'backup/export': { from: ['options'], payload: z.object({}) },
+  /** Checked whole by the background before anything is replaced. */
+  'backup/restore': { from: ['options'], payload: z.object({ backup: z.unknown() }) },
+  'queue/list': { from: ['popup'], payload: z.object({}) },
+  'never-ask/get': { from: ['options'], payload: z.object({}) },
+  'never-ask/save': { from: ['options'], payload: NeverAskList },
+  'reminders/get': { from: ['options'], payload: z.object({}) },
+  'reminders/save': { from: ['options'], payload: z.object({ weeklyQueue: z.boolean() }) },
 } as const satisfies Record<string, { from: readonly Role[]; payload: z.ZodTypeAny }>;
 
 export type RequestType = keyof typeof requests;

@@ -1,5 +1,18 @@
 import type { Ask, Contact } from '../model';
 import type { Profile, Template } from '../templates/schema';
+import type { Backup } from '../backup';
+import type { Rejection } from '../import/csv';
+import type { NeverAskList } from '../never-ask';
+import type { QueueRow } from '../queue';
+
+export interface ImportReport {
+  fileName: string;
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: Rejection[];
+}
 import type { RequestType } from './protocol';
 
 export interface AskRow {
@@ -31,6 +44,15 @@ export interface Responses {
   'template/delete': null;
   'templates/restore': null;
   'contacts/search': Contact[];
+  'contacts/import': ImportReport;
+  'contacts/export-csv': string;
+  'backup/export': Backup;
+  'backup/restore': { contacts: number; asks: number; templates: number };
+  'queue/list': QueueRow[];
+  'never-ask/get': NeverAskList;
+  'never-ask/save': null;
+  'reminders/get': { weeklyQueue: boolean };
+  'reminders/save': null;
 }
 
 // Every request has an answer type, and every answer a request.

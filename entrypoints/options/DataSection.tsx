@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'react';
+import { request } from '@/lib/messaging/client';
+
+function download(name: string, type: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const stamp = () => new Date().toISOString().slice(0, 10);
+
+/** Backup and restore, CSV export, the never-ask list and the weekly reminder. */
+export function DataSection() {
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [emails, setEmails] = useState('');
+  const [domains, setDomains] = useState('');
+  const [weekly, setWeekly] = useState(false);
+
+  useEffect(() => {
+    void request('never-ask/get', {}).then((l) => {
+      setEmails(l.emails.join('\n'));
+      setDomains(l.domains.join('\n'));
+    });
+    void request('reminders/get', {}).then((r) => setWeekly(r.weeklyQueue));
+  }, []);
+
+  const say = (ok: boolean, text: string) => setMessage({ ok, text });
+  const lines = (s: string) => s.split(/[\n,;]/).map((l) => l.trim()).filter(Boolean);
+
+  return (
+    <>
+      <section className="card" aria-labelledby="never-title">
+        <h2 id="never-title">Never ask</h2>
+        <p className="muted">People and whole domains (a partner, a competitor) that never appear in the queue and never get an ask.</p>
+        <div className="grid">
+          <div className="field">
+            <label htmlFor="never-emails">Email addresses, one per line</label>
+            <textarea id="never-emails" rows={4} value={emails} onChange={(e) => setEmails(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="never-domains">Domains, one per line</label>
+            <textarea id="never-domains" rows={4} value={domains} onChange={(e) => setDomains(e.target.value)} />
+          </div>
+        </div>
+        <button
+          onClick={() =>
+            request('never-ask/save', { emails: lines(emails), domains: lines(domains) })
+              .then(() => say(true, 'Never-ask list saved.'))
+              .catch((e: Error) => say(false, e.message))
+          }
+        >
+          Save never-ask list
+        </button>
+      </section>
+
+      <section className="card" aria-labelledby="reminder-title">
+        <h2 id="reminder-title">Reminders</h2>
+        <div className="field inline">
+          <input
+            id="weekly"
+            type="checkbox"
+            checked={weekly}
+            onChange={(e) => {
+              setWeekly(e.target.checked);
+              void request('reminders/save', { weeklyQueue: e.target.checked })
+                .then(() => say(true, e.target.checked ? 'Weekly reminder on: Mondays at 9:00.' : 'Weekly reminder off.'))
+                .catch((err: Error) => say(false, err.message));
+            }}
+          />
+          <label htmlFor="weekly">Every Monday at 9:00, tell me how many contacts enter the referral window that week</label>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="backup-title">
+        <h2 id="backup-title">Backup</h2>
+        <p className="muted">Everything (contacts, asks, templates, settings) as one JSON file, to keep or to move to another browser profile.</p>
+        <div className="actions">
+          <button
+            data-testid="export-backup"
+            onClick={() =>
+              request('backup/export', {})
+                .then((b) => {
+                  download(`referral-window-backup-${stamp()}.json`, 'application/json', JSON.stringify(b, null, 2));
+                  say(true, `Backup downloaded: ${b.contacts.length} contacts, ${b.asks.length} asks, ${b.templates.length} templates.`);
+                })
+                .catch((e: Error) => say(false, e.message))
+            }
+          >
+            Download backup
+          </button>
+          <button
+            onClick={() =>
+              request('contacts/export-csv', {})
+                .then((csv) => download(`referral-window-contacts-${stamp()}.csv`, 'text/csv', csv))
+                .catch((e: Error) => say(false, e.message))
+            }
+          >
+            Export contacts as CSV
+          </button>
+        </div>
+        <div className="field">
+          <label htmlFor="restore-file">Restore from a backup file (replaces everything here)</label>
+          <input
+            id="restore-file"
+            type="file"
+            accept=".json,application/json"
+            data-testid="restore-file"
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              if (!file) return;
+              let backup: unknown;
+              try {
+                backup = JSON.parse(await file.text());
+              } catch {
+                say(false, `${file.name} is not a JSON file. Nothing was changed.`);
+                return;
+              }
+              try {
+                const counts = await request('backup/restore', { backup });
+                say(true, `Restored ${counts.contacts} contacts, ${counts.asks} asks and ${counts.templates} templates from ${file.name}.`);
+              } catch (err) {
+                say(false, (err as Error).message);
+              }
+            }}
+          />
+        </div>
+      </section>
+      {message && (
+        <p className={`toast ${message.ok ? 'ok' : 'error'}`} role={message.ok ? 'status' : 'alert'} data-testid="data-message">
+          {message.text}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+import Papa from 'papaparse';
+import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { previewCell } from '@/lib/import/csv';
+import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from '@/lib/import/headers';
+import { toDay } from '@/lib/engine/relationship';
+import { request } from '@/lib/messaging/client';
+import type { ImportReport } from '@/lib/messaging/responses';
+
+interface Pending {
+  file: File;
+  text: string;
+  headers: string[];
+  sample: string[][];
+  mapping: ColumnMapping;
+  /** Lines in the file, for the progress bar (quoted line breaks make it an estimate). */
+  lines: number;
+}
+
+/**
+ * Import in two steps: a preview of how each column will be read (change any mapping), then the
+ * import itself, which runs in the background service worker so this page stays responsive.
+ */
+export function ImportContacts() {
+  const [pending, setPending] = useState<Pending>();
+  const [progress, setProgress] = useState<number>();
+  const [report, setReport] = useState<ImportReport>();
+  const [error, setError] = useState('');
+  const today = toDay(new Date());
+
+  useEffect(() => {
+    const onMessage = (message: unknown) => {
+      const m = message as { type?: string; done?: unknown };
+      if (m?.type === 'import/progress' && typeof m.done === 'number') setProgress(m.done);
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    return () => browser.runtime.onMessage.removeListener(onMessage);
+  }, []);
+
+  const choose = async (file: File | undefined) => {
+    setReport(undefined);
+    setError('');
+    setPending(undefined);
+    if (!file) return;
+    const text = await file.text();
+    const preview = Papa.parse<string[]>(text, { preview: 6, skipEmptyLines: 'greedy' });
+    const [headers = [], ...sample] = preview.data;
+    if (headers.length === 0) {
+      setError(`${file.name} is empty.`);
+      return;
+    }
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    setPending({ file, text, headers, sample, mapping: recognizeHeaders(headers), lines });
+  };
+
+  const run = async () => {
+    if (!pending) return;
+    setProgress(0);
+    try {
+      setReport(
+        await request('contacts/import', {
+          fileName: pending.file.name,
+          observedAt: new Date(pending.file.lastModified || Date.now()).toISOString(),
+          text: pending.text,
+          mapping: pending.mapping,
+        }),
+      );
+      setPending(undefined);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setProgress(undefined);
+    }
+  };
+
+  const hasEmail = pending?.mapping.includes('email');
+
+  return (
+    <section className="card" aria-labelledby="import-title">
+      <h2 id="import-title">Import contacts</h2>
+      <p className="muted">
+        A CSV export from HubSpot, Salesforce, Pipedrive or your analytics tool. Columns such as Email, Name, Company, Customer Since /
+        Close Date, NPS, CSAT, Open Tickets, Spend 90d, Time Zone and Segment are recognised. Re-importing updates contacts by email; a
+        fact you entered after the file was exported is kept.
+      </p>
+      <div className="field">
+        <label htmlFor="import-file">CSV file</label>
+        <input id="import-file" type="file" accept=".csv,text/csv" data-testid="import-file" onChange={(e) => void choose(e.target.files?.[0])} />
+      </div>
+      {pending && (
+        <>
+          <h3>How {pending.file.name} will be read</h3>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>Column</th>
+                  <th>Imported as</th>
+                  <th>First rows, as read</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pending.headers.map((header, i) => (
+                  <tr key={i}>
+                    <td>{header}</td>
+                    <td>
+                      <select
+                        aria-label={`Import column ${header} as`}
+                        value={pending.mapping[i] ?? ''}
+                        onChange={(e) => {
+                          const mapping = [...pending.mapping];
+                          mapping[i] = (e.target.value || null) as ImportField | null;
+                          setPending({ ...pending, mapping });
+                        }}
+                      >
+                        <option value="">Not imported</option>
+                        {Object.entries(IMPORT_FIELDS).map(([field, label]) => (
+                          <option key={field} value={field}>
+                            {label}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="muted">
+                      {pending.sample
+                        .slice(0, 3)
+                        .map((row) => `${row[i] ?? ''} → ${previewCell(pending.mapping[i] ?? null, row[i] ?? '', today)}`)
+                        .join(' · ')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {!hasEmail && <p className="error" role="alert">Choose which column holds the email address: contacts are matched by email.</p>}
+          <button className="primary-inline" data-testid="import-confirm" disabled={!hasEmail || progress !== undefined} onClick={() => void run()}>
+            Import {pending.file.name}
+          </button>
+        </>
+      )}
+      {progress !== undefined && (
+        <p>
+          <progress max={pending?.lines ?? 1} value={progress} aria-label="Import progress" /> {progress.toLocaleString()} rows read…
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {report && <ImportResult report={report} />}
+    </section>
+  );
+}
+
+function ImportResult({ report }: { report: ImportReport }) {
+  const imported = report.created + report.updated + report.unchanged;
+  return (
+    <div data-testid="import-report" role="status" className="report">
+      <p>
+        <strong>
+          {report.fileName}: {imported.toLocaleString()} of {report.total.toLocaleString()} rows imported
+        </strong>{' '}
+        ({report.created} new, {report.updated} updated, {report.unchanged} unchanged), {report.rejected.length} rejected.
+      </p>
+      {report.rejected.length > 0 && (
+        <ul className="rejected">
+          {report.rejected.slice(0, 200).map((r) => (
+            <li key={r.line}>
+              Line {r.line}: {r.reason}
+            </li>
+          ))}
+          {report.rejected.length > 200 && <li>…and {report.rejected.length - 200} more.</li>}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from './engine/settings';
+import type { Contact, FactSource } from './model';
+import { buildQueue, enteringWindow, queueStartRange } from './queue';
+
+const NOW = new Date(2026, 10, 22, 12);
+const src: FactSource = { kind: 'import', observedAt: '2026-11-01T00:00:00.000Z' };
+const c = (email: string, since: string, nps: number, extra: Partial<Contact> = {}): Contact => ({
+  email,
+  name: email.split('@')[0]!,
+  company: '',
+  facts: { customerSince: { value: since, source: src }, nps: { value: { score: nps, answeredOn: '2026-11-01' }, source: src } },
+  neverAsk: false,
+  updatedAt: src.observedAt,
+  ...extra,
+});
+
+describe('referral queue', () => {
+  const contacts = [
+    c('open@a.example', '2026-07-01', 9),
+    c('soon@a.example', '2026-08-27', 10),
+    c('later@a.example', '2026-09-20', 10),
+    c('detractor@a.example', '2026-07-01', 4),
+    c('never@a.example', '2026-07-01', 10, { neverAsk: true }),
+    c('blocked@competitor.example', '2026-07-01', 10),
+    c('vip@a.example', '2026-07-10', 9, {}),
+    c('asked@a.example', '2026-07-01', 10),
+  ];
+  contacts[6]!.facts.spend90d = { value: 900, source: src };
+
+  it('open now or opening within 7 days; not blocked, asked, or never-ask; priority first', () => {
+    const asks = new Map([['asked@a.example', [{ id: 'x', email: 'asked@a.example', templateId: 't', status: 'sent' as const, askedAt: '2026-11-10T10:00:00.000Z', history: [] }]]]);
+    const rows = buildQueue(contacts, asks, { emails: [], domains: ['competitor.example'] }, DEFAULT_SETTINGS, NOW);
+    expect(rows.map((r) => r.email)).toEqual(['vip@a.example', 'open@a.example', 'soon@a.example']);
+    expect(rows[2]).toMatchObject({ windowOpens: '2026-11-27', daysLeft: 5 });
+  });
+
+  it('the index range covers every queued contact', () => {
+    const { from, to } = queueStartRange(NOW, DEFAULT_SETTINGS);
+    expect(from <= '2026-05-22' && to >= '2026-08-29').toBe(true);
+  });
+
+  it('counts contacts entering the window in the coming week', () => {
+    expect(enteringWindow(contacts, NOW, DEFAULT_SETTINGS)).toBe(1);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * "Who to ask this week": contacts whose window is open now or opens within the look-ahead, not
+ * blocked, not asked recently, not on the never-ask list; most valuable and most urgent first.
+ */
+import { addDays, addMonths, differenceInCalendarDays, startOfDay, subMonths } from 'date-fns';
+import { evaluate, inQueue, type ReferralVerdict } from './engine';
+import { parseDay, toDay } from './engine/relationship';
+import type { EngineSettings } from './engine/settings';
+import type { Ask, Contact } from './model';
+import { isNeverAsk, type NeverAskList } from './never-ask';
+
+export interface QueueRow {
+  email: string;
+  name: string;
+  company: string;
+  verdict: ReferralVerdict;
+  score: number | null;
+  priority: boolean;
+  windowOpens: string;
+  windowCloses: string;
+  /** Days until the window closes (or opens, when it is not open yet). */
+  daysLeft: number;
+}
+
+/** The customer-start dates that can put a contact in the queue today (a little wide: month ends). */
+export function queueStartRange(now: Date, settings: EngineSettings): { from: string; to: string } {
+  const today = startOfDay(now);
+  return {
+    from: toDay(addDays(subMonths(today, settings.windowClosesAfterMonths), -3)),
+    to: toDay(addDays(subMonths(today, settings.windowOpensAfterMonths), settings.queueLookaheadDays + 3)),
+  };
+}
+
+export function buildQueue(
+  contacts: Contact[],
+  asksByEmail: Map<string, Ask[]>,
+  neverAsk: NeverAskList,
+  settings: EngineSettings,
+  now: Date,
+): QueueRow[] {
+  const rows: QueueRow[] = [];
+  for (const contact of contacts) {
+    const ev = evaluate({
+      contact: { ...contact, neverAsk: isNeverAsk(contact, neverAsk) },
+      asks: asksByEmail.get(contact.email),
+      now,
+      settings,
+    });
+    if (!inQueue(ev, now, settings) || !ev.relationship) continue;
+    const open = ev.verdict.kind === 'ask-now';
+    rows.push({
+      email: contact.email,
+      name: contact.name,
+      company: contact.company,
+      verdict: ev.verdict,
+      score: ev.satisfaction.score,
+      priority: ev.priority,
+      windowOpens: ev.relationship.windowOpens,
+      windowCloses: ev.relationship.windowCloses,
+      daysLeft: differenceInCalendarDays(parseDay(open ? ev.relationship.windowCloses : ev.relationship.windowOpens), startOfDay(now)),
+    });
+  }
+  return rows.sort(
+    (a, b) =>
+      Number(b.priority) - Number(a.priority) ||
+      Number(b.verdict.kind === 'ask-now') - Number(a.verdict.kind === 'ask-now') ||
+      (b.score ?? 0) - (a.score ?? 0) ||
+      a.daysLeft - b.daysLeft ||
+      a.email.localeCompare(b.email),
+  );
+}
+
+/** How many contacts' windows open in the coming week: the weekly reminder's number. */
+export function enteringWindow(contacts: Contact[], now: Date, settings: EngineSettings): number {
+  const today = toDay(now);
+  const weekEnd = toDay(addDays(now, 7));
+  return contacts.filter((c) => {
+    const start = c.facts.customerSince?.value;
+    if (!start) return false;
+    const opens = toDay(addMonths(parseDay(start), settings.windowOpensAfterMonths));
+    return opens >= today && opens < weekEnd;
+  }).length;
+}

@@ -1,0 +1,116 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, launch, test } from './harness';
+
+const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+const us = (daysAgo: number) => {
+  const [y, m, d] = iso(daysAgo).split('-');
+  return `${m}/${d}/${y}`;
+};
+
+/** A HubSpot-style contacts export, dated relative to today so the queue is right on any day. */
+function hubspotExport(): string {
+  return [
+    '"Record ID","First Name","Last Name","Email","Associated Company","Became a Customer Date","NPS Score","Lifecycle Stage","Time Zone"',
+    `"101","Dana","Whitfield","dana@acme-logistics.example","Acme Logistics","${iso(120)} 10:22","9","customer","America/Chicago"`,
+    `"102","Ravi","Patel","ravi@brightpath.example","Brightpath","${us(88)}","10","customer",""`,
+    `"103","Mia","Keller","mia@keller-bau.example","Keller Bau","${iso(30)}","10","customer","Europe/Berlin"`,
+    `"104","Tom","Grant","tom@grant.example","Grant & Co","${iso(120)}","4","customer",""`,
+    `"105","Broken","Email","broken-at-example","Nowhere","${iso(120)}","9","customer",""`,
+    `"106","Bad","Score","bad@score.example","Score Inc","${iso(120)}","15","customer",""`,
+    `"107","Lena","Ortiz","lena@ortiz.example","Ortiz SA","${iso(400)}","9","customer",""`,
+  ].join('\n');
+}
+
+test('import a HubSpot export, see the report and the queue, back up and restore into a fresh profile', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('import-file').setInputFiles({ name: 'hubspot-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport()) });
+  // The preview shows how each column will be read before anything is written.
+  await expect(options.getByLabel('Import column Became a Customer Date as')).toHaveValue('customerSince');
+  await expect(options.getByLabel('Import column Record ID as')).toHaveValue('');
+  await options.getByTestId('import-confirm').click();
+  const report = options.getByTestId('import-report');
+  await expect(report).toContainText('5 of 7 rows imported');
+  await expect(report).toContainText('Line 6: "broken-at-example" is not an email address');
+  await expect(report).toContainText('Line 7: NPS "15" is not a whole number from 0 to 10');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByTestId('tab-queue').click();
+  // Dana: in the window. Ravi: opens within days. Mia: too early. Tom: detractor. Lena: past the window.
+  await expect(popup.getByTestId('queue-row')).toHaveCount(2);
+  await expect(popup.getByTestId('queue-row').nth(0)).toHaveAttribute('data-email', 'dana@acme-logistics.example');
+  await expect(popup.getByTestId('queue-row').nth(1)).toHaveAttribute('data-email', 'ravi@brightpath.example');
+
+  // Re-importing the same file updates, it does not duplicate.
+  await options.getByTestId('import-file').setInputFiles({ name: 'hubspot-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport()) });
+  await options.getByTestId('import-confirm').click();
+  await expect(options.getByTestId('import-report')).toContainText('(0 new, 0 updated, 5 unchanged)');
+
+  // Never ask a whole domain: it leaves the queue.
+  await options.getByLabel('Domains, one per line').fill('brightpath.example');
+  await options.getByRole('button', { name: 'Save never-ask list' }).click();
+  await expect(options.getByTestId('data-message')).toHaveText('Never-ask list saved.');
+  await popup.reload();
+  await popup.getByTestId('tab-queue').click();
+  await expect(popup.getByTestId('queue-row')).toHaveCount(1);
+
+  const downloadPromise = options.waitForEvent('download');
+  await options.getByTestId('export-backup').click();
+  const backupPath = await (await downloadPromise).path();
+  const backup = JSON.parse(readFileSync(backupPath, 'utf8'));
+  expect(backup.contacts).toHaveLength(5);
+
+  // A second, fresh browser profile: restore, and everything is there, exactly.
+  const profile = mkdtempSync(path.join(tmpdir(), 'rw-restore-'));
+  const fresh = await launch(profile);
+  try {
+    const page = await fresh.context.newPage();
+    await page.goto(`chrome-extension://${fresh.extensionId}/options.html`);
+    await page.getByTestId('restore-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+    await expect(page.getByTestId('data-message')).toHaveText('Restored 5 contacts, 0 asks and 6 templates from backup.json.');
+    const again = page.waitForEvent('download');
+    await page.getByTestId('export-backup').click();
+    const restored = JSON.parse(readFileSync(await (await again).path(), 'utf8'));
+    expect({ ...restored, exportedAt: '' }).toEqual({ ...backup, exportedAt: '' });
+    const freshPopup = await fresh.context.newPage();
+    await freshPopup.goto(`chrome-extension://${fresh.extensionId}/popup.html`);
+    await freshPopup.getByTestId('tab-queue').click();
+    await expect(freshPopup.getByTestId('queue-row')).toHaveCount(1);
+
+    // A file that is not a backup is refused and changes nothing.
+    await page.getByTestId('restore-file').setInputFiles({ name: 'nope.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"other"}') });
+    await expect(page.getByTestId('data-message')).toContainText('not a valid Referral window backup');
+  } finally {
+    await fresh.context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
+test('a file with no email column asks for the mapping; choosing it imports', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const csv = `Contact,Customer Since,NPS\nana@cliente.example,${iso(100)},10\n`;
+  await options.getByTestId('import-file').setInputFiles({ name: 'custom.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(options.getByText('Choose which column holds the email address')).toBeVisible();
+  await expect(options.getByTestId('import-confirm')).toBeDisabled();
+  await options.getByLabel('Import column Contact as').selectOption('email');
+  await options.getByTestId('import-confirm').click();
+  await expect(options.getByTestId('import-report')).toContainText('1 of 1 rows imported');
+});
+
+test('the weekly reminder is opt-in and sets a Monday alarm', async ({ context, extensionId, worker }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  expect(await worker.evaluate(() => chrome.alarms.get('weekly-queue'))).toBeFalsy();
+  await options.getByLabel(/Every Monday at 9:00/).check();
+  await expect(options.getByTestId('data-message')).toHaveText('Weekly reminder on: Mondays at 9:00.');
+  const alarm = await worker.evaluate(() => chrome.alarms.get('weekly-queue'));
+  expect(alarm?.periodInMinutes).toBe(7 * 24 * 60);
+  expect(new Date(alarm!.scheduledTime).getDay()).toBe(1);
+  await options.getByLabel(/Every Monday at 9:00/).uncheck();
+  await expect(options.getByTestId('data-message')).toHaveText('Weekly reminder off.');
+  expect(await worker.evaluate(() => chrome.alarms.get('weekly-queue'))).toBeFalsy();
+});
