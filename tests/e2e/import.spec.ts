@@ -1,7 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Worker } from '@playwright/test';
 import { expect, launch, test } from './harness';
+
+/** Reads the alarm in the service worker (the extension origin), as chrome://extensions would show it. */
+const weeklyAlarm = (worker: Worker) =>
+  worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ periodInMinutes?: number; scheduledTime: number } | undefined> } } }).chrome.alarms.get('weekly-queue'));
 
 const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 const us = (daysAgo: number) => {
@@ -104,13 +109,13 @@ test('a file with no email column asks for the mapping; choosing it imports', as
 test('the weekly reminder is opt-in and sets a Monday alarm', async ({ context, extensionId, worker }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  expect(await worker.evaluate(() => chrome.alarms.get('weekly-queue'))).toBeFalsy();
+  expect(await weeklyAlarm(worker)).toBeFalsy();
   await options.getByLabel(/Every Monday at 9:00/).check();
   await expect(options.getByTestId('data-message')).toHaveText('Weekly reminder on: Mondays at 9:00.');
-  const alarm = await worker.evaluate(() => chrome.alarms.get('weekly-queue'));
+  const alarm = await weeklyAlarm(worker);
   expect(alarm?.periodInMinutes).toBe(7 * 24 * 60);
   expect(new Date(alarm!.scheduledTime).getDay()).toBe(1);
   await options.getByLabel(/Every Monday at 9:00/).uncheck();
   await expect(options.getByTestId('data-message')).toHaveText('Weekly reminder off.');
-  expect(await worker.evaluate(() => chrome.alarms.get('weekly-queue'))).toBeFalsy();
+  expect(await weeklyAlarm(worker)).toBeFalsy();
 });
