@@ -87,5 +87,13 @@ export const Ask = z.object({
   history: z.array(z.object({ status: AskStatus, at: IsoInstant, note: z.string().optional() })),
   referral: z.object({ name: z.string(), email: z.string() }).partial().optional(),
   followUpAt: IsoInstant.optional(),
+  /** The user dismissed the follow-up reminder. */
+  followUpDismissed: z.boolean().optional(),
+  /** When a follow-up was drafted for this ask. */
+  followedUpAt: IsoInstant.optional(),
+  /** A line of the inserted text, to recognise the sent message in the thread. */
+  snippet: z.string().max(200).optional(),
+  /** The contact's segment when asked, for KPIs per segment. */
+  segment: z.string().max(60).optional(),
 });
 export type Ask = z.infer<typeof Ask>;

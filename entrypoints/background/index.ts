@@ -16,6 +16,11 @@ import { buildQueue, queueStartRange } from '@/lib/queue';
 import { toDay } from '@/lib/engine/relationship';
 import { listen } from './router';
 import { listenForReminders, setWeeklyReminder } from './reminders';
+import { askRows, detectFromPage, followUpAction, recordInsert, setStatus } from './asks';
+import { refreshFollowUps, startFollowUps } from './follow-ups';
+import { inPeriod, kpis, kpisBy } from '@/lib/asks/kpis';
+import { asksToCsv } from '@/lib/asks/export';
+import { DEFAULT_TEMPLATES } from '@/lib/templates/defaults';
 import { SidebarHub } from './sidebar-hub';
 
 export default defineBackground({
@@ -26,10 +31,17 @@ export default defineBackground({
     hub.start();
     const now = () => new Date().toISOString();
     listenForReminders(store);
+    startFollowUps(store);
+    /** After any change to asks: the badge and every sidebar showing that contact. */
+    const asksChanged = async (email: string) => {
+      await refreshFollowUps(store);
+      await hub.refresh(email);
+    };
 
     listen({
       async 'page/context'(page, { tabId }) {
         await hub.setPage(tabId!, page);
+        if (page.contact?.email && (await detectFromPage(store, page, now()))) await asksChanged(page.contact.email);
         return null;
       },
 
@@ -44,59 +56,75 @@ export default defineBackground({
         return null;
       },
 
-      async 'ask/insert'({ email }, { tabId }) {
+      async 'ask/insert'({ email, part }, { tabId }) {
         // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
         if ((await hub.contactEmail(tabId!)) !== email) {
           return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
         }
         const view = await hub.view(tabId!);
         if (view.state !== 'contact' || !view.template) return { ok: false, message: 'No template to insert: add one in the options.' };
-        if (view.contact.neverAsk) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
-        const template = (await store.templates()).find((t) => t.id === view.template!.id)!;
-        const rendered = render(template, templateValues(view.contact, await store.profile()));
+        if (view.evaluation.neverAsk) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
+        const templates = await store.templates();
+        const template = templates.find((t) => t.id === view.template!.id)!;
+        const values = templateValues(view.contact, await store.profile());
+        const intro = template.intro.trim() ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
+        const rendered =
+          part === 'intro'
+            ? render({ subject: '', ask: '', leadIn: 'Here is the note to forward to your peer, ready as it is:', intro }, values)
+            : render(template, values);
         let result: InsertResult;
         try {
           result = await browser.tabs.sendMessage(
             tabId!,
-            { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject },
+            { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined },
             { frameId: 0 },
           );
         } catch {
           return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
         }
         if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
-        const page = await hub.page(tabId!);
-        const askedAt = now();
-        const ask = await store.addAsk({
-          id: crypto.randomUUID(),
-          email,
-          templateId: template.id,
-          status: 'drafted',
-          askedAt,
-          threadUrl: page?.url,
-          threadId: page?.thread?.id,
-          history: [{ status: 'drafted', at: askedAt }],
-        });
-        await hub.refresh(email);
         const gaps = rendered.missing.length ? ` Fill in the ${rendered.missing.length} highlighted gap${rendered.missing.length === 1 ? '' : 's'} before sending.` : '';
+        const where = result.where === 'caret' ? 'at your cursor' : 'at the top of the draft';
+        if (part === 'intro') return { ok: true, missing: rendered.missing, message: `Inserted the intro to forward ${where}.${gaps}` };
+        const ask = await recordInsert(store, {
+          email,
+          template,
+          rendered,
+          page: await hub.page(tabId!),
+          segment: view.contact.facts.segment?.value,
+          now: now(),
+        });
+        await asksChanged(email);
+        return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}` };
+      },
+
+      'asks/list': () => askRows(store, new Date()),
+
+      async 'ask/status'({ id, status, note, referral }) {
+        const ask = await setStatus(store, id, status, now(), note ?? 'set by you', referral);
+        await asksChanged(ask.email);
+        return null;
+      },
+
+      async 'ask/follow-up'({ id, action }) {
+        await followUpAction(store, id, action, new Date());
+        await refreshFollowUps(store);
+        return null;
+      },
+
+      async kpis({ from, to }) {
+        const [asks, templates] = await Promise.all([store.listAsks(), store.templates()]);
+        const period = inPeriod(asks, from, to);
+        const names = new Map(templates.map((t) => [t.id, t.name]));
         return {
-          ok: true,
-          askId: ask.id,
-          missing: rendered.missing,
-          message: `Inserted "${template.name}" ${result.where === 'caret' ? 'at your cursor' : 'at the top of the draft'}.${gaps}`,
+          overall: kpis(period),
+          bySegment: kpisBy(period, (a) => a.segment || 'No segment'),
+          byTemplate: kpisBy(period, (a) => names.get(a.templateId) ?? a.templateId),
         };
       },
 
-      async 'asks/list'() {
-        const asks = await store.listAsks();
-        const contacts = await store.db.contacts.bulkGet(asks.map((a) => a.email));
-        return asks.map((ask, i) => ({ ask, name: contacts[i]?.name ?? '', company: contacts[i]?.company ?? '' }));
-      },
-
-      async 'ask/status'({ id, status, note }) {
-        const ask = await store.setAskStatus(id, status, now(), note);
-        await hub.refresh(ask.email);
-        return null;
+      async 'asks/export-csv'() {
+        return asksToCsv(await askRows(store, new Date()));
       },
 
       'profile/get': () => store.profile(),
@@ -152,6 +180,7 @@ export default defineBackground({
           throw new Error(`This is not a valid Referral window backup (${issue.path.join('.') || 'file'}: ${issue.message}). Nothing was changed.`);
         }
         const counts = await store.restoreAll(parsed.data);
+        await refreshFollowUps(store);
         await setWeeklyReminder((await store.getValue('reminders', { weeklyQueue: false })).weeklyQueue);
         await hub.refreshAll();
         return counts;

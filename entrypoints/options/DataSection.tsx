@@ -1,14 +1,7 @@
 import { useEffect, useState } from 'react';
+import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
 
-function download(name: string, type: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const stamp = () => new Date().toISOString().slice(0, 10);
 

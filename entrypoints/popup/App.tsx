@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { AsksView } from './AsksView';
 import { QueueView } from './QueueView';
+import { KpisView } from './KpisView';
 import './popup.css';
 
 const TABS = [
   { id: 'asks', label: 'Pending asks', view: AsksView },
   { id: 'queue', label: 'Who to ask', view: QueueView },
+  { id: 'kpis', label: 'Numbers', view: KpisView },
 ] as const;
 
 export function App() {

@@ -93,6 +93,15 @@ function ContactPanel({ view }: { view: ContactView }) {
     setSaveError('');
     request('contact/edit', { email: contact.email, edit }).catch((err: Error) => setSaveError(err.message));
   };
+  const insert = async (part: 'ask' | 'intro') => {
+    setInsertState({ busy: true });
+    try {
+      const outcome = await request('ask/insert', { email: contact.email, part });
+      setInsertState({ busy: false, ok: outcome.ok, message: outcome.message });
+    } catch (err) {
+      setInsertState({ busy: false, ok: false, message: (err as Error).message });
+    }
+  };
   const num = (s: string) => (s.trim() === '' ? null : Number(s));
   const facts = contact.facts;
   const now = new Date();
@@ -144,19 +153,21 @@ function ContactPanel({ view }: { view: ContactView }) {
       <SatisfactionReasons satisfaction={evaluation.satisfaction} />
 
       <section className="card">
+        {evaluation.lastAsk?.status === 'accepted' && (
+          <div className="said-ok" role="status">
+            <p>
+              <strong>{contact.name || contact.email} said OK.</strong> Send them the intro to forward to their peer.
+            </p>
+            <button data-testid="insert-intro" disabled={insertState.busy || view.page.composeCount === 0} onClick={() => void insert('intro')}>
+              Insert the intro to forward
+            </button>
+          </div>
+        )}
         <button
           className="primary"
           data-testid="insert-ask"
           disabled={insertState.busy || evaluation.neverAsk || view.page.composeCount === 0}
-          onClick={async () => {
-            setInsertState({ busy: true });
-            try {
-              const outcome = await request('ask/insert', { email: contact.email });
-              setInsertState({ busy: false, ok: outcome.ok, message: outcome.message });
-            } catch (err) {
-              setInsertState({ busy: false, ok: false, message: (err as Error).message });
-            }
-          }}
+          onClick={() => void insert('ask')}
         >
           Insert referral ask
         </button>

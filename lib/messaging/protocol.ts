@@ -72,9 +72,22 @@ export const requests = {
   /** The sidebar names the contact itself when the page did not show one (manual entry). */
   'sidebar/contact': { from: ['sidebar'], payload: z.object({ email: Email, name: z.string().max(300).optional() }) },
   /** The sidebar asks to put the referral ask into its tab's open compose box. */
-  'ask/insert': { from: ['sidebar'], payload: z.object({ email: Email }) },
+  'ask/insert': { from: ['sidebar'], payload: z.object({ email: Email, part: z.enum(['ask', 'intro']).default('ask') }) },
   'asks/list': { from: ['popup'], payload: z.object({}) },
-  'ask/status': { from: ['popup', 'sidebar'], payload: z.object({ id: z.string().min(1), status: AskStatus, note: z.string().max(500).optional() }) },
+  'ask/status': {
+    from: ['popup', 'sidebar'],
+    payload: z.object({
+      id: z.string().min(1),
+      status: AskStatus,
+      note: z.string().max(500).optional(),
+      /** Who the client introduced (with `introduced`). */
+      referral: z.object({ name: z.string().max(300), email: z.string().max(320) }).partial().optional(),
+    }),
+  },
+  /** Snooze a follow-up by two business days, or dismiss it. */
+  'ask/follow-up': { from: ['popup'], payload: z.object({ id: z.string().min(1), action: z.enum(['snooze', 'dismiss']) }) },
+  'kpis': { from: ['popup'], payload: z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional() }) },
+  'asks/export-csv': { from: ['popup'], payload: z.object({}) },
   'profile/get': { from: ['options'], payload: z.object({}) },
   'profile/save': { from: ['options'], payload: Profile },
   'templates/list': { from: ['options'], payload: z.object({}) },

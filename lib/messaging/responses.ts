@@ -1,4 +1,6 @@
 import type { Ask, Contact } from '../model';
+import type { Kpis } from '../asks/kpis';
+import type { NextStep } from '../asks/pipeline';
 import type { Profile, Template } from '../templates/schema';
 import type { Backup } from '../backup';
 import type { Rejection } from '../import/csv';
@@ -19,6 +21,15 @@ export interface AskRow {
   ask: Ask;
   name: string;
   company: string;
+  templateName: string;
+  nextStep: NextStep;
+  followUpDue: boolean;
+}
+
+export interface KpiReport {
+  overall: Kpis;
+  bySegment: Array<{ key: string; kpis: Kpis }>;
+  byTemplate: Array<{ key: string; kpis: Kpis }>;
 }
 
 export interface InsertOutcome {
@@ -37,6 +48,9 @@ export interface Responses {
   'ask/insert': InsertOutcome;
   'asks/list': AskRow[];
   'ask/status': null;
+  'ask/follow-up': null;
+  kpis: KpiReport;
+  'asks/export-csv': string;
   'profile/get': Profile;
   'profile/save': null;
   'templates/list': Template[];

@@ -1,0 +1,104 @@
+/** Recording asks as they happen: inserted, detected as sent or answered in the thread, followed up. */
+import { followUpDate, detectStatus, isFollowUpDue, nextStep } from '@/lib/asks/pipeline';
+import type { Store } from '@/lib/db/store';
+import type { PageContext } from '@/lib/hosts/types';
+import type { AskRow } from '@/lib/messaging/responses';
+import type { Ask, AskStatus } from '@/lib/model';
+import type { Rendered } from '@/lib/templates/render';
+import type { Template } from '@/lib/templates/schema';
+import { addBusinessDays, parseISO } from 'date-fns';
+
+/** A distinctive line of the inserted text, to recognise the message once sent. */
+export function snippetOf(rendered: Rendered): string | undefined {
+  const line = rendered.text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l.length >= 25 && !l.startsWith('[FILL IN') && !l.startsWith('>'));
+  return line?.slice(0, 60);
+}
+
+export async function recordInsert(
+  store: Store,
+  input: { email: string; template: Template; rendered: Rendered; page?: PageContext; segment?: string; now: string },
+): Promise<Ask> {
+  const { email, template, rendered, page, now } = input;
+  const settings = await store.settings();
+  if (template.kind === 'follow-up') {
+    const open = (await store.asksFor(email)).filter((a) => a.status === 'sent' || a.status === 'drafted').sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+    if (open) {
+      const next: Ask = { ...open, followedUpAt: now, followUpDismissed: true, history: [...open.history, { status: open.status, at: now, note: 'follow-up drafted' }] };
+      await store.db.asks.put(next);
+      return next;
+    }
+  }
+  return store.addAsk({
+    id: crypto.randomUUID(),
+    email,
+    templateId: template.id,
+    status: 'drafted',
+    askedAt: now,
+    threadUrl: page?.url,
+    threadId: page?.thread?.id,
+    history: [{ status: 'drafted', at: now }],
+    followUpAt: followUpDate(now, settings.followUpBusinessDays),
+    snippet: snippetOf(rendered),
+    segment: input.segment,
+  });
+}
+
+/** Moves this contact's asks forward from what the thread on screen shows. Returns true on a change. */
+export async function detectFromPage(store: Store, page: PageContext, now: string): Promise<boolean> {
+  const email = page.contact?.email;
+  if (!email || !page.thread?.id) return false;
+  let changed = false;
+  for (const ask of await store.asksFor(email)) {
+    const status = detectStatus(ask, { threadId: page.thread.id, accountEmail: page.accountEmail, messages: page.thread.messages });
+    if (status) {
+      await setStatus(store, ask.id, status, now, `detected in ${page.hostLabel}`);
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+/** Sets a status; sending starts the follow-up clock from the moment it was sent. */
+export async function setStatus(store: Store, id: string, status: AskStatus, now: string, note?: string, referral?: Ask['referral']): Promise<Ask> {
+  let ask = await store.setAskStatus(id, status, now, note);
+  const settings = await store.settings();
+  const patch: Partial<Ask> = {};
+  if (status === 'sent') patch.followUpAt = followUpDate(now, settings.followUpBusinessDays);
+  if (referral && (referral.name || referral.email)) patch.referral = referral;
+  if (Object.keys(patch).length) {
+    ask = { ...ask, ...patch };
+    await store.db.asks.put(ask);
+  }
+  return ask;
+}
+
+export async function followUpAction(store: Store, id: string, action: 'snooze' | 'dismiss', now: Date): Promise<void> {
+  await store.db.transaction('rw', store.db.asks, async () => {
+    const ask = await store.db.asks.get(id);
+    if (!ask) throw new Error(`No ask with id ${id}`);
+    const next: Ask =
+      action === 'dismiss'
+        ? { ...ask, followUpDismissed: true }
+        : { ...ask, followUpAt: addBusinessDays(now, 2).toISOString(), followUpDismissed: false };
+    await store.db.asks.put(next);
+  });
+}
+
+export async function askRows(store: Store, now: Date): Promise<AskRow[]> {
+  const [asks, templates] = await Promise.all([store.listAsks(), store.templates()]);
+  const contacts = await store.db.contacts.bulkGet(asks.map((a) => a.email));
+  const names = new Map(templates.map((t) => [t.id, t.name]));
+  return asks
+    .map((ask, i) => ({
+      ask,
+      name: contacts[i]?.name ?? '',
+      company: contacts[i]?.company ?? '',
+      templateName: names.get(ask.templateId) ?? ask.templateId,
+      nextStep: nextStep(ask, now),
+      followUpDue: isFollowUpDue(ask, now),
+    }))
+    .sort((a, b) => a.nextStep.rank - b.nextStep.rank || parseISO(b.ask.askedAt).getTime() - parseISO(a.ask.askedAt).getTime());
+}

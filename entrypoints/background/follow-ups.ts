@@ -1,0 +1,43 @@
+/**
+ * Follow-up reminders: the toolbar badge counts asks with no reply past their follow-up date;
+ * once a day, in working hours, a local notification says so. Checked hourly by an alarm (the
+ * service worker sleeps between) and after every change to an ask.
+ */
+import { browser } from 'wxt/browser';
+import { isFollowUpDue } from '@/lib/asks/pipeline';
+import { toDay } from '@/lib/engine/relationship';
+import type { Store } from '@/lib/db/store';
+
+export const FOLLOW_UP_ALARM = 'follow-ups';
+
+export async function dueFollowUps(store: Store, now = new Date()) {
+  const open = await store.db.asks.where('status').anyOf('sent', 'drafted').toArray();
+  return open.filter((a) => isFollowUpDue(a, now));
+}
+
+export async function refreshFollowUps(store: Store, { notify = false } = {}): Promise<number> {
+  const now = new Date();
+  const due = await dueFollowUps(store, now);
+  await browser.action.setBadgeText({ text: due.length ? String(due.length) : '' });
+  await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
+  const hour = now.getHours();
+  const today = toDay(now);
+  if (notify && due.length && hour >= 9 && hour < 18 && (await store.getValue('followUps:notifiedOn', '')) !== today) {
+    await store.setValue('followUps:notifiedOn', today);
+    await browser.notifications.create(FOLLOW_UP_ALARM, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: 'Referral window: follow-ups due',
+      message: `${due.length} referral ask${due.length === 1 ? ' has' : 's have'} had no reply. A single follow-up raises replies markedly: open the popup.`,
+    });
+  }
+  return due.length;
+}
+
+export function startFollowUps(store: Store): void {
+  void browser.alarms.create(FOLLOW_UP_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FOLLOW_UP_ALARM) void refreshFollowUps(store, { notify: true });
+  });
+  void refreshFollowUps(store);
+}

@@ -1,0 +1,104 @@
+import { subDays } from 'date-fns';
+import { useEffect, useState } from 'react';
+import type { Kpis } from '@/lib/asks/kpis';
+import { request } from '@/lib/messaging/client';
+import type { KpiReport } from '@/lib/messaging/responses';
+
+const PERIODS = [
+  { id: '30', label: 'Last 30 days', days: 30 },
+  { id: '90', label: 'Last 90 days', days: 90 },
+  { id: '365', label: 'Last 12 months', days: 365 },
+  { id: 'all', label: 'All time', days: undefined },
+] as const;
+
+const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+const hours = (h: number | null) => (h === null ? '—' : h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} days`);
+
+/** Is the referral program working? Asks, replies, OKs, intros, conversions over a period. */
+export function KpisView() {
+  const [period, setPeriod] = useState<(typeof PERIODS)[number]['id']>('90');
+  const [report, setReport] = useState<KpiReport>();
+  const [error, setError] = useState('');
+  useEffect(() => {
+    const days = PERIODS.find((p) => p.id === period)!.days;
+    request('kpis', days ? { from: subDays(new Date(), days).toISOString() } : {})
+      .then(setReport)
+      .catch((e: Error) => setError(e.message));
+  }, [period]);
+
+  if (error) return <p className="error" role="alert">{error}</p>;
+  if (!report) return <p className="muted">Loading…</p>;
+  const k = report.overall;
+  const funnel: Array<[string, number]> = [
+    ['Asked', k.asks],
+    ['Sent', k.sent],
+    ['Replied', k.replied],
+    ['Said OK', k.accepted],
+    ['Introduced', k.introduced],
+    ['Converted', k.converted],
+  ];
+  const max = Math.max(1, k.asks);
+  return (
+    <>
+      <label>
+        Period{' '}
+        <select value={period} onChange={(e) => setPeriod(e.target.value as typeof period)} aria-label="Period">
+          {PERIODS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <dl className="kpis" data-testid="kpis">
+        <div><dt>Asks sent</dt><dd data-kpi="sent">{k.sent}</dd></div>
+        <div><dt>Reply rate</dt><dd data-kpi="reply-rate">{pct(k.replyRate)}</dd></div>
+        <div><dt>"OK" rate</dt><dd data-kpi="ok-rate">{pct(k.okRate)}</dd></div>
+        <div><dt>Intros</dt><dd data-kpi="introduced">{k.introduced}</dd></div>
+        <div><dt>Conversions</dt><dd data-kpi="converted">{k.converted}</dd></div>
+        <div><dt>Conversion rate</dt><dd data-kpi="conversion-rate">{pct(k.conversionRate)}</dd></div>
+        <div><dt>Median time to reply</dt><dd data-kpi="median-reply">{hours(k.medianHoursToReply)}</dd></div>
+      </dl>
+      <figure className="funnel" aria-label="Referral funnel">
+        {funnel.map(([label, n]) => (
+          <div key={label} className="step">
+            <span className="label">{label}</span>
+            <span className="bar" style={{ width: `${(n / max) * 100}%` }} />
+            <span className="n">{n}</span>
+          </div>
+        ))}
+      </figure>
+      <Breakdown title="By segment" rows={report.bySegment} />
+      <Breakdown title="By template" rows={report.byTemplate} />
+    </>
+  );
+}
+
+function Breakdown({ title, rows }: { title: string; rows: Array<{ key: string; kpis: Kpis }> }) {
+  if (rows.length === 0) return null;
+  return (
+    <table>
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col"></th>
+          <th scope="col">Sent</th>
+          <th scope="col">Replies</th>
+          <th scope="col">OK</th>
+          <th scope="col">Converted</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, kpis }) => (
+          <tr key={key}>
+            <th scope="row">{key}</th>
+            <td>{kpis.sent}</td>
+            <td>{pct(kpis.replyRate)}</td>
+            <td>{pct(kpis.okRate)}</td>
+            <td>{kpis.converted}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { Ask } from '../model';
+import { hoursToReply, inPeriod, kpis, kpisBy } from './kpis';
+import { detectStatus, isFollowUpDue, nextStep, saysNo, saysOk } from './pipeline';
+
+const ask = (over: Partial<Ask>): Ask => ({
+  id: 'a',
+  email: 'dana@acme.example',
+  templateId: 'default-ask',
+  status: 'drafted',
+  askedAt: '2026-11-10T10:00:30.000Z',
+  history: [{ status: 'drafted', at: '2026-11-10T10:00:30.000Z' }],
+  threadId: 't1',
+  ...over,
+});
+
+describe('reading replies', () => {
+  it.each(['OK', 'ok!', 'Okay, happy to.', 'Sure thing', 'Hi Alex, yes - will do', 'Happy to help', 'Sounds good!\n\nOn Mon, Alex wrote:\n> ...'])('"%s" is an OK', (t) => expect(saysOk(t)).toBe(true));
+  it.each(['Not ok', "OK but I can't right now", 'No thanks', 'Please send the invoice again', 'x'.repeat(400)])('"%s" is not an OK', (t) => expect(saysOk(t)).toBe(false));
+  it('a refusal', () => {
+    expect(saysNo("No, I'd rather not")).toBe(true);
+    expect(saysNo('Sure')).toBe(false);
+  });
+});
+
+describe('detection in the thread', () => {
+  const thread = (messages: Array<{ from: string; date: string; text: string }>) => ({ threadId: 't1', accountEmail: 'me@n.example', messages });
+  it('sent when my message with the ask appears after drafting, accepted when they then say OK', () => {
+    const a = ask({ snippet: 'Do you know one or two peers' });
+    const sent = thread([
+      { from: 'dana@acme.example', date: '2026-11-02T09:00:00.000Z', text: 'OK' }, // before the ask: not an answer
+      { from: 'me@n.example', date: '2026-11-10T10:00:00.000Z', text: 'Hi Dana, Do you know one or two peers at...' },
+    ]);
+    expect(detectStatus(a, sent)).toBe('sent');
+    const replied = thread([...sent.messages, { from: 'dana@acme.example', date: '2026-11-11T08:00:00.000Z', text: 'Ok, happy to!' }]);
+    expect(detectStatus({ ...a, status: 'sent' }, replied)).toBe('accepted');
+    expect(detectStatus({ ...a, status: 'accepted' }, replied)).toBeUndefined();
+  });
+  it('another thread, or my unrelated message, changes nothing', () => {
+    expect(detectStatus(ask({}), { threadId: 't2', accountEmail: 'me@n.example', messages: [{ from: 'me@n.example', date: '2026-11-10T11:00:00.000Z', text: 'x' }] })).toBeUndefined();
+    expect(detectStatus(ask({ snippet: 'peers' }), thread([{ from: 'me@n.example', date: '2026-11-10T11:00:00.000Z', text: 'Invoice attached' }]))).toBeUndefined();
+  });
+});
+
+describe('follow-ups and next steps', () => {
+  it('due after the follow-up date while nobody replied; dismissed stays quiet', () => {
+    const a = ask({ status: 'sent', followUpAt: '2026-11-17T00:00:00.000Z' });
+    expect(isFollowUpDue(a, new Date('2026-11-16T12:00:00Z'))).toBe(false);
+    expect(isFollowUpDue(a, new Date('2026-11-17T12:00:00Z'))).toBe(true);
+    expect(isFollowUpDue({ ...a, followUpDismissed: true }, new Date('2026-11-18T12:00:00Z'))).toBe(false);
+    expect(isFollowUpDue({ ...a, status: 'accepted' }, new Date('2026-11-18T12:00:00Z'))).toBe(false);
+    expect(nextStep(a, new Date('2026-11-18T12:00:00Z'))).toMatchObject({ rank: 0, label: 'No reply after 8 days: follow up once' });
+    expect(nextStep({ ...a, status: 'accepted' }, new Date('2026-11-18T12:00:00Z')).rank).toBe(1);
+  });
+});
+
+describe('KPIs (hand-computed)', () => {
+  const h = (status: Ask['status'], at: string) => ({ status, at });
+  const asks: Ask[] = [
+    // 1: drafted, never sent
+    ask({ id: '1', status: 'drafted', segment: 'B2B' }),
+    // 2: sent, no reply
+    ask({ id: '2', status: 'sent', segment: 'B2B', history: [h('drafted', '2026-11-01T10:00:00.000Z'), h('sent', '2026-11-01T10:00:00.000Z')], askedAt: '2026-11-01T10:00:00.000Z' }),
+    // 3: sent, OK after 24 h
+    ask({ id: '3', status: 'accepted', segment: 'B2C', history: [h('drafted', '2026-11-02T10:00:00.000Z'), h('sent', '2026-11-02T10:00:00.000Z'), h('accepted', '2026-11-03T10:00:00.000Z')], askedAt: '2026-11-02T10:00:00.000Z' }),
+    // 4: sent, OK after 2 h, introduced, converted
+    ask({ id: '4', status: 'converted', segment: 'B2B', templateId: 'b2c-ask', history: [h('drafted', '2026-11-03T10:00:00.000Z'), h('sent', '2026-11-03T10:00:00.000Z'), h('accepted', '2026-11-03T12:00:00.000Z'), h('introduced', '2026-11-05T10:00:00.000Z'), h('converted', '2026-11-20T10:00:00.000Z')], askedAt: '2026-11-03T10:00:00.000Z' }),
+    // 5: declined after 48 h
+    ask({ id: '5', status: 'declined', segment: 'B2B', history: [h('drafted', '2026-11-04T10:00:00.000Z'), h('sent', '2026-11-04T10:00:00.000Z'), h('declined', '2026-11-06T10:00:00.000Z')], askedAt: '2026-11-04T10:00:00.000Z' }),
+    // 6: outside the period
+    ask({ id: '6', status: 'converted', askedAt: '2026-09-01T10:00:00.000Z', history: [h('converted', '2026-09-20T10:00:00.000Z')] }),
+  ];
+  const period = inPeriod(asks, '2026-10-15T00:00:00.000Z', '2026-11-30T00:00:00.000Z');
+
+  it('counts, rates and the median time to reply', () => {
+    expect(period).toHaveLength(5);
+    const k = kpis(period);
+    expect(k).toEqual({
+      asks: 5,
+      sent: 4,
+      replied: 3,
+      accepted: 2,
+      introduced: 1,
+      converted: 1,
+      declined: 1,
+      replyRate: 3 / 4,
+      okRate: 2 / 4,
+      conversionRate: 1 / 4,
+      medianHoursToReply: 24,
+    });
+    expect(hoursToReply(period[3]!)).toBe(2);
+  });
+
+  it('per segment and per template', () => {
+    const bySegment = kpisBy(period, (a) => a.segment ?? '');
+    expect(bySegment.map((g) => [g.key, g.kpis.asks, g.kpis.sent, g.kpis.converted])).toEqual([
+      ['B2B', 4, 3, 1],
+      ['B2C', 1, 1, 0],
+    ]);
+    expect(kpisBy(period, (a) => a.templateId).map((g) => g.key)).toEqual(['default-ask', 'b2c-ask']);
+  });
+
+  it('no asks: rates are unknown, not zero', () => {
+    expect(kpis([])).toMatchObject({ sent: 0, replyRate: null, medianHoursToReply: null });
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * The numbers that say whether the referral program works, over a period (by the day an ask was
+ * made). Every rate is over asks that were sent; a status reached counts even if the ask moved on
+ * (an ask now "converted" was also accepted and introduced).
+ */
+import type { Ask, AskStatus } from '../model';
+
+export interface Kpis {
+  asks: number;
+  sent: number;
+  replied: number;
+  accepted: number;
+  introduced: number;
+  converted: number;
+  declined: number;
+  /** Shares of sent asks, 0-1; null when nothing was sent. */
+  replyRate: number | null;
+  okRate: number | null;
+  conversionRate: number | null;
+  /** Median hours from sending to the first reply; null without replies. */
+  medianHoursToReply: number | null;
+}
+
+const REACHES: Record<AskStatus, AskStatus[]> = {
+  drafted: ['drafted'],
+  sent: ['drafted', 'sent'],
+  'no-response': ['drafted', 'sent', 'no-response'],
+  declined: ['drafted', 'sent', 'declined'],
+  accepted: ['drafted', 'sent', 'accepted'],
+  introduced: ['drafted', 'sent', 'accepted', 'introduced'],
+  converted: ['drafted', 'sent', 'accepted', 'introduced', 'converted'],
+};
+
+/** Every status this ask has been through, implied ones included (converted implies sent). */
+export function reached(ask: Pick<Ask, 'status' | 'history'>): Set<AskStatus> {
+  const all = new Set<AskStatus>();
+  for (const s of [ask.status, ...ask.history.map((h) => h.status)]) for (const r of REACHES[s]) all.add(r);
+  return all;
+}
+
+const REPLY: AskStatus[] = ['accepted', 'introduced', 'converted', 'declined'];
+
+export function hoursToReply(ask: Pick<Ask, 'askedAt' | 'history'>): number | undefined {
+  const sentAt = ask.history.find((h) => h.status === 'sent')?.at ?? ask.askedAt;
+  const reply = ask.history.find((h) => REPLY.includes(h.status));
+  if (!reply) return undefined;
+  return Math.max(0, (new Date(reply.at).getTime() - new Date(sentAt).getTime()) / 3_600_000);
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function inPeriod(asks: Ask[], from?: string, to?: string): Ask[] {
+  return asks.filter((a) => (!from || a.askedAt >= from) && (!to || a.askedAt <= to));
+}
+
+export function kpis(asks: Ask[]): Kpis {
+  const count = (s: AskStatus) => asks.filter((a) => reached(a).has(s)).length;
+  const sent = count('sent');
+  const replied = asks.filter((a) => REPLY.some((s) => reached(a).has(s))).length;
+  const accepted = count('accepted');
+  const converted = count('converted');
+  const rate = (n: number) => (sent ? n / sent : null);
+  return {
+    asks: asks.length,
+    sent,
+    replied,
+    accepted,
+    introduced: count('introduced'),
+    converted,
+    declined: count('declined'),
+    replyRate: rate(replied),
+    okRate: rate(accepted),
+    conversionRate: rate(converted),
+    medianHoursToReply: median(asks.flatMap((a) => hoursToReply(a) ?? [])),
+  };
+}
+
+/** KPIs per group (segment, template), largest group first. */
+export function kpisBy(asks: Ask[], key: (ask: Ask) => string): Array<{ key: string; kpis: Kpis }> {
+  const groups = new Map<string, Ask[]>();
+  for (const a of asks) groups.set(key(a), [...(groups.get(key(a)) ?? []), a]);
+  return [...groups].map(([k, list]) => ({ key: k, kpis: kpis(list) })).sort((a, b) => b.kpis.asks - a.kpis.asks || a.key.localeCompare(b.key));
+}

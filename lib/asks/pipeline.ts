@@ -1,0 +1,96 @@
+/**
+ * An ask's life: drafted -> sent -> accepted (said OK) -> introduced -> converted, or declined /
+ * no-response. Detection from the thread, follow-up dates, and what to do next.
+ */
+import { addBusinessDays, differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
+import type { Ask, AskStatus } from '../model';
+import { ownWords } from '../engine/tone';
+
+/** Where each status may go. Any status may be set by hand; this is what detection may do. */
+export const FORWARD: Record<AskStatus, AskStatus[]> = {
+  drafted: ['sent', 'accepted', 'declined', 'no-response'],
+  sent: ['accepted', 'declined', 'no-response'],
+  accepted: ['introduced', 'declined'],
+  introduced: ['converted', 'declined'],
+  converted: [],
+  declined: [],
+  'no-response': ['accepted', 'declined'],
+};
+
+export const OPEN_STATUSES: AskStatus[] = ['drafted', 'sent', 'no-response', 'accepted', 'introduced'];
+export const REPLIED: AskStatus[] = ['accepted', 'introduced', 'converted', 'declined'];
+
+/** "OK", "Sure, happy to!", "yes - will do": a short affirmative reply. English phrasings. */
+export function saysOk(text: string): boolean {
+  const words = ownWords(text).trim();
+  if (!words || words.length > 280) return false;
+  const first = words.split(/\n/)[0]!.toLowerCase();
+  if (/\b(not|no|can't|cannot|won't|wouldn't|don't|rather not|unfortunately)\b/.test(first)) return false;
+  return /^(hi\b[^,!.]*[,!.]?\s*)?(ok(ay)?|yes|yep|yeah|sure|absolutely|of course|happy to|glad to|sounds good|will do|done|count me in|go ahead|with pleasure)\b/.test(first);
+}
+
+/** "No thanks", "I'd rather not": a short refusal. */
+export function saysNo(text: string): boolean {
+  const first = ownWords(text).trim().split(/\n/)[0]!.toLowerCase();
+  return first.length <= 280 && /^(hi\b[^,!.]*[,!.]?\s*)?(no\b|nope|not (right )?now|i'?d rather not|unfortunately|sorry,? (but )?(no|i can'?t))/.test(first);
+}
+
+export interface ThreadFacts {
+  threadId?: string;
+  accountEmail?: string;
+  messages: Array<{ from: string; date?: string; text: string }>;
+}
+
+/**
+ * What the thread on screen says about an ask: sent when the user's own message with the ask
+ * appears after it was drafted; accepted (or declined) when the client replies after that.
+ * Only moves an ask forward, never back.
+ */
+export function detectStatus(ask: Ask, thread: ThreadFacts): AskStatus | undefined {
+  if (!thread.threadId || ask.threadId !== thread.threadId) return undefined;
+  // Hosts show minutes: compare from the start of the minute the ask was drafted.
+  const since = Math.floor(parseISO(ask.askedAt).getTime() / 60_000) * 60_000;
+  const after = thread.messages.filter((m) => m.date && new Date(m.date).getTime() >= since);
+  const mine = (m: { from: string }) => m.from === thread.accountEmail;
+  const sentIndex = after.findIndex((m) => mine(m) && (!ask.snippet || m.text.includes(ask.snippet)));
+  let next: AskStatus | undefined;
+  if (sentIndex >= 0) next = 'sent';
+  const replies = sentIndex >= 0 ? after.slice(sentIndex + 1).filter((m) => m.from === ask.email) : [];
+  if (replies.some((m) => saysOk(m.text))) next = 'accepted';
+  else if (replies.some((m) => saysNo(m.text))) next = 'declined';
+  return next && FORWARD[ask.status].includes(next) ? next : undefined;
+}
+
+export function followUpDate(askedAt: string, businessDays: number): string {
+  return addBusinessDays(startOfDay(parseISO(askedAt)), businessDays).toISOString();
+}
+
+/** A follow-up is due when the ask went out, nobody replied, and the day has come. */
+export function isFollowUpDue(ask: Ask, now: Date): boolean {
+  if (!['sent', 'drafted'].includes(ask.status) || ask.followUpDismissed || !ask.followUpAt) return false;
+  return parseISO(ask.followUpAt) <= now;
+}
+
+export type NextStep = { rank: number; label: string };
+
+/** What the ask needs from the account manager, most urgent first (lower rank). */
+export function nextStep(ask: Ask, now: Date): NextStep {
+  const days = differenceInCalendarDays(startOfDay(now), startOfDay(parseISO(ask.askedAt)));
+  if (isFollowUpDue(ask, now)) return { rank: 0, label: `No reply after ${days} days: follow up once` };
+  switch (ask.status) {
+    case 'accepted':
+      return { rank: 1, label: 'They said OK: send the intro to forward' };
+    case 'drafted':
+      return { rank: 2, label: 'Drafted: send it' };
+    case 'sent':
+      return { rank: 3, label: ask.followUpAt ? `Waiting for a reply; follow up on ${parseISO(ask.followUpAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric' })}` : 'Waiting for a reply' };
+    case 'introduced':
+      return { rank: 4, label: `Introduced${ask.referral?.name ? ` to ${ask.referral.name}` : ''}: mark converted when they buy` };
+    case 'no-response':
+      return { rank: 5, label: 'No response' };
+    case 'converted':
+      return { rank: 6, label: 'Converted' };
+    case 'declined':
+      return { rank: 7, label: 'Declined' };
+  }
+}

@@ -1,0 +1,132 @@
+import type { Page, Worker } from '@playwright/test';
+import { expect, sidebar, test } from './harness';
+
+/** Adds a message to the Gmail thread the way Gmail renders one (DOM APIs only: the page enforces Trusted Types). */
+async function gmailMessage(page: Page, from: { email: string; name: string }, text: string) {
+  await page.evaluate(
+    ({ from, text }) => {
+      const when = new Date().toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+      const msg = document.createElement('div');
+      msg.className = 'adn ads';
+      msg.setAttribute('data-message-id', `#msg-f:${Date.now()}`);
+      const sender = document.createElement('span');
+      sender.className = 'gD';
+      sender.setAttribute('email', from.email);
+      sender.setAttribute('name', from.name);
+      sender.textContent = from.name;
+      const date = document.createElement('span');
+      date.className = 'g3';
+      date.setAttribute('title', when);
+      date.textContent = when;
+      const body = document.createElement('div');
+      body.className = 'a3s';
+      body.textContent = text;
+      msg.append(sender, date, body);
+      document.querySelector('.Bs')!.append(msg);
+    },
+    { from, text },
+  );
+}
+
+const badge = (worker: Worker) =>
+  worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));
+
+test('insert -> drafted; the sent message moves it to sent; their "OK" moves it to accepted', async ({ openGmail, context, extensionId }) => {
+  const page = await openGmail('thread-own-reply-last');
+  const panel = sidebar(page);
+  await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByTestId('ask-row')).toHaveAttribute('data-status', 'drafted');
+
+  // Send: the compose closes and the message appears in the thread.
+  const sentText = await page.locator('div[g_editable="true"]').innerText();
+  await page.evaluate(() => document.querySelector('.AO')!.remove());
+  await gmailMessage(page, { email: 'alex@northwind.example', name: 'Alex Moreau' }, sentText);
+  await expect.poll(async () => (await popup.reload(), popup.getByTestId('ask-row').getAttribute('data-status'))).toBe('sent');
+
+  await gmailMessage(page, { email: 'dana@acme-logistics.example', name: 'Dana Whitfield' }, 'OK, happy to! I know two people.');
+  await expect.poll(async () => (await popup.reload(), popup.getByTestId('ask-row').getAttribute('data-status'))).toBe('accepted');
+  await expect(popup.getByTestId('ask-row')).toContainText('They said OK: send the intro to forward');
+  await expect(panel.getByText('Dana Whitfield said OK.')).toBeVisible();
+});
+
+test('a due follow-up shows in the badge and at the top of the popup; dismissing it clears the badge', async ({ context, extensionId, worker }) => {
+  const day = 86_400_000;
+  const ago = (d: number) => new Date(Date.now() - d * day).toISOString();
+  const backup = {
+    format: 'referral-window-backup',
+    version: 1,
+    exportedAt: ago(0),
+    contacts: [{ email: 'dana@acme.example', name: 'Dana Whitfield', company: 'Acme', facts: {}, neverAsk: false, updatedAt: ago(10) }],
+    asks: [
+      { id: 'late', email: 'dana@acme.example', templateId: 'default-ask', status: 'sent', askedAt: ago(10), followUpAt: ago(3), history: [{ status: 'drafted', at: ago(10) }, { status: 'sent', at: ago(10) }] },
+      { id: 'fresh', email: 'ravi@b.example', templateId: 'default-ask', status: 'sent', askedAt: ago(1), followUpAt: new Date(Date.now() + 5 * day).toISOString(), history: [{ status: 'sent', at: ago(1) }] },
+    ],
+    templates: [],
+    kv: [],
+  };
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(options.getByTestId('data-message')).toContainText('Restored 1 contacts, 2 asks');
+  await expect.poll(() => badge(worker)).toBe('1');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const first = popup.getByTestId('ask-row').first();
+  await expect(first).toHaveAttribute('data-email', 'dana@acme.example');
+  await expect(first).toContainText('No reply after 10 days: follow up once');
+  await first.getByRole('button', { name: 'Dismiss' }).click();
+  await expect.poll(() => badge(worker)).toBe('');
+});
+
+test('KPIs match hand-computed numbers; introduced records the referral', async ({ context, extensionId }) => {
+  const h = 3_600_000;
+  const t0 = Date.now() - 20 * 24 * h;
+  const at = (hours: number) => new Date(t0 + hours * h).toISOString();
+  const a = (id: string, status: string, history: Array<[string, number]>, segment = 'B2B') => ({
+    id, email: `${id}@c.example`, templateId: 'default-ask', status, askedAt: at(0), segment, history: history.map(([s, t]) => ({ status: s, at: at(t) })),
+  });
+  const backup = {
+    format: 'referral-window-backup', version: 1, exportedAt: at(0), contacts: [], templates: [], kv: [],
+    asks: [
+      a('one', 'drafted', [['drafted', 0]]),
+      a('two', 'sent', [['drafted', 0], ['sent', 0]]),
+      a('three', 'accepted', [['drafted', 0], ['sent', 0], ['accepted', 24]], 'B2C'),
+      a('four', 'converted', [['drafted', 0], ['sent', 0], ['accepted', 2], ['introduced', 30], ['converted', 200]]),
+      a('five', 'declined', [['drafted', 0], ['sent', 0], ['declined', 48]]),
+    ],
+  };
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(options.getByTestId('data-message')).toContainText('Restored 0 contacts, 5 asks');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByTestId('tab-kpis').click();
+  const kpi = (name: string) => popup.locator(`[data-kpi="${name}"]`);
+  await expect(kpi('sent')).toHaveText('4');
+  await expect(kpi('reply-rate')).toHaveText('75%');
+  await expect(kpi('ok-rate')).toHaveText('50%');
+  await expect(kpi('introduced')).toHaveText('1');
+  await expect(kpi('converted')).toHaveText('1');
+  await expect(kpi('conversion-rate')).toHaveText('25%');
+  await expect(kpi('median-reply')).toHaveText('24 h');
+  await expect(popup.getByRole('table').filter({ hasText: 'By segment' }).getByRole('row', { name: /B2B/ })).toContainText('3');
+
+  // Mark "three" introduced, naming the referral: it shows on the row and counts as an intro.
+  await popup.getByTestId('tab-asks').click();
+  const row = popup.locator('[data-testid="ask-row"][data-email="three@c.example"]');
+  await row.getByRole('combobox').selectOption('introduced');
+  await row.getByLabel("Referred person's name").fill('Priya Shah');
+  await row.getByLabel("Referred person's email").fill('priya@peer.example');
+  await row.getByRole('button', { name: 'Mark introduced' }).click();
+  await expect(row).toHaveAttribute('data-status', 'introduced');
+  await expect(row).toContainText('Referral: Priya Shah priya@peer.example');
+  await popup.getByTestId('tab-kpis').click();
+  await expect(kpi('introduced')).toHaveText('2');
+});
