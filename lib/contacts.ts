@@ -23,6 +23,21 @@ export function emptyContact(email: string, now: string): Contact {
   return { email: email.toLowerCase(), name: '', company: '', facts: {}, neverAsk: false, updatedAt: now };
 }
 
+const FREE_MAIL = new Set('gmail googlemail yahoo ymail hotmail outlook live msn aol icloud me mac proton protonmail pm gmx web mail yandex zoho fastmail hey'.split(' '));
+
+/** "dana@acme-logistics.example" -> "Acme Logistics"; nothing for free mail providers. */
+export function companyFromEmail(email: string): string {
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  const labels = domain.split('.');
+  const name = labels.length > 2 && /^(co|com|org|net|ac|gov)$/.test(labels[labels.length - 2]!) ? labels[labels.length - 3]! : labels[labels.length - 2] ?? '';
+  if (FREE_MAIL.has(name)) return '';
+  return name
+    .split(/[-_]/)
+    .filter(Boolean)
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+    .join(' ');
+}
+
 /** Folds the facts a page showed into the stored contact ("seen in HubSpot on Nov 3"). */
 export function applyPage(contact: Contact, page: PageContext, now: string): Contact {
   const source: FactSource = { kind: page.host === 'gmail' || page.host === 'outlook' ? 'page' : 'crm', label: page.hostLabel, observedAt: now };
@@ -40,7 +55,8 @@ export function applyPage(contact: Contact, page: PageContext, now: string): Con
     ...contact,
     // A page's name wins over an empty one; a name the user typed is kept.
     name: contact.name || page.contact?.name || '',
-    company: contact.company || page.contact?.company || '',
+    // Webmail shows no company: the sender's domain is a good first guess, editable in the sidebar.
+    company: contact.company || page.contact?.company || companyFromEmail(contact.email),
     facts,
     lastSeenAt: now,
     updatedAt: facts === contact.facts && contact.name ? contact.updatedAt : now,

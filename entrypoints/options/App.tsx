@@ -14,7 +14,7 @@ export function App() {
         <h1>Referral window: settings</h1>
         <p className="muted">Everything here is stored in this browser profile only: nothing is sent anywhere.</p>
         <nav aria-label="Sections">
-          <a href="#profile-title">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> ·{' '}
+          <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> ·{' '}
           <a href="#never-title">Never ask</a> · <a href="#backup-title">Backup</a>
         </nav>
       </header>

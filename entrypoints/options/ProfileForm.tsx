@@ -33,7 +33,7 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
   return (
     <form
       className="card"
-      aria-labelledby="profile-title"
+      aria-labelledby="profile-heading"
       onSubmit={async (e) => {
         e.preventDefault();
         if (badLinks.length) return;
@@ -47,7 +47,7 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
         }
       }}
     >
-      <h2 id="profile-title">My profile</h2>
+      <h2 id="profile-heading">My profile</h2>
       <p className="muted">Fills the "you" parts of every template: the intro your client forwards names you and says how to reach you.</p>
       <div className="grid">
         {FIELDS.map(([key, label, placeholder]) => (

@@ -34,6 +34,27 @@ const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmp
 await context.route('https://mail.google.com/**', (route) =>
   route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture }),
 );
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+const extensionId = new URL(worker.url()).host;
+
+// The account manager's profile, as they would fill it in the options page.
+const options = await context.newPage();
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+for (const [label, value] of [
+  ['Your name', 'Alex Moreau'],
+  ['Your title', 'Account Manager'],
+  ['Your company', 'Northwind'],
+  ['Your email', 'alex@northwind.example'],
+  ['Your phone', '+1 555 0100'],
+  [/What clients use/, 'Northwind Routing'],
+]) {
+  await options.getByLabel(label).fill(value);
+}
+await options.getByLabel(/Bio and profile links/).fill('https://northwind.example/alex');
+await options.getByRole('button', { name: 'Save profile' }).click();
+await options.getByText('Profile saved.').waitFor();
+await options.close();
+
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(url);
 const sidebar = page.frameLocator('[data-testid="referral-sidebar"]');
@@ -46,7 +67,12 @@ since.setMonth(since.getMonth() - 4);
 await sidebar.getByTestId('customer-since-input').fill(day(since));
 await sidebar.getByTestId('nps-input').fill('9');
 await sidebar.getByTestId('nps-input').blur();
+await sidebar.getByLabel('Results they got').fill('cut routing time by 30%');
+await sidebar.getByLabel('Time zone').fill('America/Chicago');
+await sidebar.getByLabel('Time zone').blur();
 await sidebar.locator('[data-testid="verdict"][data-verdict="ask-now"]').waitFor();
+
+await sidebar.locator('main').evaluate((el) => el.scrollTo(0, 0));
 
 if (headless) {
   const shot = path.join(root, 'demo-screenshot.png');
