@@ -4,7 +4,7 @@ import { ALL_HOST_MATCHES } from './lib/hosts/matches';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Referral window',
     description:
       'Shows account managers when a client is in the referral window, and writes the ask. All data stays in your browser.',
@@ -16,5 +16,9 @@ export default defineConfig({
       // Only the sidebar page is reachable from a host page, and only from the hosts we read.
       { resources: ['sidebar.html'], matches: ALL_HOST_MATCHES },
     ],
-  },
+    ...(browser === 'firefox' && {
+      // Firefox needs a stable id for storage and IndexedDB to survive restarts.
+      browser_specific_settings: { gecko: { id: 'referral-window@northwind.example', strict_min_version: '115.0' } },
+    }),
+  }),
 });

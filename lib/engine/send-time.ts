@@ -5,6 +5,9 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format } from 'date-fns';
 import type { EngineSettings } from './settings';
+import { isValidTimeZone } from '../time-zone';
+
+export { isValidTimeZone };
 
 export interface SendTimeAdvice {
   timeZone?: string;
@@ -17,14 +20,6 @@ export interface SendTimeAdvice {
   label: string;
 }
 
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const isoWeekday = (d: Date) => d.getDay() || 7;
 

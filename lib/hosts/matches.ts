@@ -4,6 +4,10 @@
  */
 export const HOST_MATCHES = {
   gmail: ['https://mail.google.com/*'],
+  outlook: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
+  hubspot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*', 'https://app-na2.hubspot.com/*', 'https://app-ap1.hubspot.com/*'],
+  salesforce: ['https://*.lightning.force.com/*'],
+  pipedrive: ['https://*.pipedrive.com/*'],
 } as const;
 
 export const ALL_HOST_MATCHES: string[] = Object.values(HOST_MATCHES).flat();

@@ -1,5 +1,5 @@
 /** Reading the values of an export: dates in the forms CRMs write them, numbers with currency signs. */
-import { isValidTimeZone } from '../engine/send-time';
+import { isValidTimeZone } from '../time-zone';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const pad = (n: number) => String(n).padStart(2, '0');

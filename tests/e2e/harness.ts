@@ -18,6 +18,17 @@ export const GMAIL_CSP =
   "script-src 'nonce-fixture' 'strict-dynamic' 'report-sample' 'unsafe-eval'; object-src 'none'; base-uri 'self'; " +
   "frame-src 'self'; require-trusted-types-for 'script'; trusted-types default goog#html";
 
+/** Strict policies in the style each host sends (2026): nonce-only scripts, Trusted Types where the host enforces them. */
+const csps: Record<string, string> = {
+  'google.com': GMAIL_CSP,
+  'office.com': "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
+  'office365.com': "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
+  'live.com': "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
+  'hubspot.com': "script-src 'self' 'nonce-fixture'; object-src 'none'; frame-src 'self'; base-uri 'self'",
+  'force.com': "script-src 'self' 'nonce-fixture'; object-src 'none'; frame-src 'self'; base-uri 'self'; require-trusted-types-for 'script'",
+  'pipedrive.com': "script-src 'self' 'nonce-fixture'; object-src 'none'; base-uri 'self'",
+};
+
 export function chromiumPath(): string | undefined {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
   try {
@@ -52,8 +63,11 @@ export async function launch(profileDir: string): Promise<{ context: BrowserCont
 }
 
 export interface Host {
-  /** The fixture file a URL serves; tests may add more. */
-  serve(urlPattern: string, fixture: string, csp?: string): Promise<void>;
+  /**
+   * Serves a fixture file at a real host URL with the host's CSP. `replace` fills placeholders
+   * such as {{CUSTOMER_SINCE}} (dates relative to today).
+   */
+  serve(urlPattern: string, fixture: string, options?: { csp?: string; replace?: Record<string, string> }): Promise<void>;
 }
 
 type Fixtures = {
@@ -65,7 +79,9 @@ type Fixtures = {
   pageErrors: string[];
   host: Host;
   /** Opens a Gmail fixture at a real Gmail URL and waits for the sidebar. */
-  openGmail: (fixture: string) => Promise<Page>;
+  openGmail: (fixture: string, replace?: Record<string, string>) => Promise<Page>;
+  /** Opens any fixture at the given real host URL and waits for the sidebar. */
+  openHost: (url: string, fixture: string, replace?: Record<string, string>) => Promise<Page>;
 };
 
 export const test = base.extend<Fixtures>({
@@ -102,24 +118,27 @@ export const test = base.extend<Fixtures>({
   host: async ({ context }, use) => {
     const hosts = (context as BrowserContext & { fixtureHosts: Set<string> }).fixtureHosts;
     await use({
-      async serve(urlPattern, fixture, csp = GMAIL_CSP) {
+      async serve(urlPattern, fixture, { csp = GMAIL_CSP, replace = {} } = {}) {
         hosts.add(new URL(urlPattern.replace(/\*+/g, 'x')).origin);
-        const body = readFileSync(path.join(FIXTURES, fixture), 'utf8');
+        let body = readFileSync(path.join(FIXTURES, fixture), 'utf8');
+        for (const [from, to] of Object.entries(replace)) body = body.replaceAll(from, to);
         await context.route(urlPattern, (route) =>
           route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': csp }, body }),
         );
       },
     });
   },
-  openGmail: async ({ context, host }, use) => {
-    await use(async (fixture) => {
-      const url = `https://mail.google.com/mail/u/0/${fixture.replace(/\W+/g, '-')}`;
-      await host.serve(url, `gmail/${fixture}.html`);
+  openHost: async ({ context, host }, use) => {
+    await use(async (url, fixture, replace) => {
+      await host.serve(url, fixture, { replace, csp: csps[new URL(url).hostname.split('.').slice(-2).join('.')] ?? GMAIL_CSP });
       const page = await context.newPage();
       await page.goto(url);
       await expect(page.locator('[data-testid="referral-sidebar"]')).toBeVisible();
       return page;
     });
+  },
+  openGmail: async ({ openHost }, use) => {
+    await use((fixture, replace) => openHost(`https://mail.google.com/mail/u/0/${fixture.replace(/\W+/g, '-')}`, `gmail/${fixture}.html`, replace));
   },
 });
 

@@ -1,0 +1,102 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CaretMemory, insertIntoCompose } from './compose';
+import { hubspot, isHubSpotRecord } from './hubspot';
+import { adapterFor } from './index';
+import { isOutlook, outlook } from './outlook';
+import { isPipedrivePerson, pipedrive } from './pipedrive';
+import { isSalesforceRecord, salesforce } from './salesforce';
+import type { HostAdapter } from './types';
+
+function load(file: string, since = '2026-07-20'): Document {
+  const html = readFileSync(path.join(__dirname, '../../tests/fixtures', file), 'utf8').replaceAll('{{CUSTOMER_SINCE}}', since);
+  document.documentElement.innerHTML = html.replace(/^[\s\S]*?<html[^>]*>/i, '').replace(/<\/html>\s*$/i, '');
+  return document;
+}
+
+describe('URL predicates (each matches its own pages and none of the others)', () => {
+  const cases: Array<[string, string | undefined]> = [
+    ['https://outlook.office.com/mail/inbox/id/AAQkAGI2', 'outlook'],
+    ['https://outlook.office365.com/mail/', 'outlook'],
+    ['https://outlook.live.com/mail/0/inbox', 'outlook'],
+    ['https://outlook.office.com/calendar/view/week', undefined],
+    ['https://app.hubspot.com/contacts/2456789/record/0-1/51', 'hubspot'],
+    ['https://app-eu1.hubspot.com/contacts/2456789/record/0-3/77', 'hubspot'],
+    ['https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view', 'salesforce'],
+    ['https://acme.my.lightning.force.com/lightning/r/Lead/00Q5g00000ABCDEAA4/view', 'salesforce'],
+    ['https://northwind.pipedrive.com/person/812', 'pipedrive'],
+    ['https://hubspot.com.evil.example/contacts/1/record/0-1/2', undefined],
+    ['https://example.com/person/812', undefined],
+  ];
+  it.each(cases)('%s -> %s', (url, id) => expect(adapterFor(url)?.id).toBe(id));
+  it('record pages versus other pages of the same host', () => {
+    expect(isHubSpotRecord('https://app.hubspot.com/contacts/2456789/record/0-1/51')).toBe(true);
+    expect(isHubSpotRecord('https://app.hubspot.com/reports-dashboard/2456789')).toBe(false);
+    expect(isSalesforceRecord('https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view')).toBe(true);
+    expect(isSalesforceRecord('https://acme.lightning.force.com/lightning/o/Contact/list')).toBe(false);
+    expect(isPipedrivePerson('https://northwind.pipedrive.com/person/812')).toBe(true);
+    expect(isPipedrivePerson('https://northwind.pipedrive.com/deal/812')).toBe(false);
+    expect(isOutlook('https://outlook.office.com/mail/')).toBe(true);
+  });
+});
+
+describe('Outlook', () => {
+  it('reads the conversation and the other party, never my address', () => {
+    const ctx = outlook.read(load('outlook/conversation-reply.html'), 'https://outlook.office.com/mail/inbox/id/x');
+    expect(ctx.accountEmail).toBe('alex@northwind.example');
+    expect(ctx.contact).toEqual({ email: 'kenji.sato@hoshi-foods.example', name: 'Kenji Sato' });
+    expect(ctx.thread?.messages.map((m) => m.from)).toEqual(['kenji.sato@hoshi-foods.example', 'alex@northwind.example']);
+    expect(ctx.thread?.messages[0]?.date).toBe(new Date(2026, 10, 12, 9, 41).toISOString());
+    expect(ctx.thread?.id).toBe('AAQkAGI2TG93AAA=');
+    expect(ctx.composeCount).toBe(1);
+    expect(ctx.missing).toEqual([]);
+  });
+});
+
+describe('CRM records', () => {
+  it('HubSpot: name, email, company and facts from the properties', () => {
+    const ctx = hubspot.read(load('hubspot/contact-record.html', '05/14/2026'), 'https://app.hubspot.com/contacts/2456789/record/0-1/51');
+    expect(ctx.contact).toEqual({ email: 'priya.raman@lumen-health.example', name: 'Priya Raman', company: 'Lumen Health & Care' });
+    expect(ctx.facts).toEqual({ customerSince: '2026-05-14', nps: 9, openTickets: 0, lifecycleStage: 'Customer' });
+    expect(ctx.composeCount).toBe(1);
+  });
+
+  it('Salesforce: fields as label/value pairs', () => {
+    const ctx = salesforce.read(load('salesforce/contact-record.html', '14 May 2026'), 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view');
+    expect(ctx.contact).toEqual({ email: 'marco@bellini-tessuti.example', name: 'Marco Bellini', company: 'Bellini Tessuti' });
+    expect(ctx.facts).toEqual({ customerSince: '2026-05-14', nps: 10, timeZone: 'Europe/Rome' });
+  });
+
+  it('Pipedrive: person details', () => {
+    const ctx = pipedrive.read(load('pipedrive/person.html'), 'https://northwind.pipedrive.com/person/812');
+    expect(ctx.contact).toEqual({ email: 'sofia@nowak-design.example', name: 'Sofia Nowak', company: 'Nowak Design' });
+    expect(ctx.facts).toEqual({ customerSince: '2026-07-20', nps: 4 });
+  });
+
+  it('a record whose layout changed says what is missing', () => {
+    document.documentElement.innerHTML = '<body><div class="new">Priya</div></body>';
+    const ctx = hubspot.read(document, 'https://app.hubspot.com/contacts/2456789/record/0-1/51');
+    expect(ctx.contact?.email).toBeUndefined();
+    expect(ctx.missing).toEqual(["the contact's email on this HubSpot record"]);
+  });
+});
+
+describe('inserting on every host', () => {
+  it.each<[string, HostAdapter, string]>([
+    ['outlook/conversation-reply.html', outlook, 'Signature'],
+    ['hubspot/contact-record.html', hubspot, 'hs-signature'],
+    ['salesforce/contact-record.html', salesforce, 'signature'],
+    ['pipedrive/person.html', pipedrive, ''],
+  ])('%s: at the top, above the signature, subject set when empty', (file, adapter, signature) => {
+    const doc = load(file);
+    const result = insertIntoCompose(doc, adapter, { html: '<p>Hello there</p>', text: 'Hello there', subject: 'A quick favour' }, new CaretMemory(() => adapter.composeEditors(doc)));
+    expect(result.ok).toBe(true);
+    const html = adapter.composeEditors(doc)[0]!.innerHTML;
+    expect(html).toContain('Hello there');
+    if (signature) expect(html.indexOf('Hello there')).toBeLessThan(html.indexOf(signature));
+    const subject = adapter.subjectInput(adapter.composeEditors(doc)[0]!);
+    if (subject) expect(subject.value).toBe('A quick favour');
+  });
+});

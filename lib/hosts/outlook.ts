@@ -1,0 +1,111 @@
+/**
+ * Outlook on the web (outlook.office.com, outlook.office365.com, outlook.live.com). Its class
+ * names are generated per build, so this adapter reads roles, ids and attributes that carry
+ * meaning: the reading pane's message bodies (`[role=document]`), sender personas whose `title`
+ * or `aria-label` holds the address, the Me control for the account, and the compose editor
+ * (`[contenteditable][aria-multiline]` in `[role=main]`). Seen 2026-11 in public OWA readers and
+ * shared/DESIGN.md; checked against our fixtures, not a live tenant.
+ */
+import { findEmail, parseHostDate, readableText, text } from './dom';
+import type { HostAdapter, PageContext, PageMessage } from './types';
+
+export function isOutlook(url: string): boolean {
+  return /^https:\/\/outlook\.(office\.com|office365\.com|live\.com)\/mail\//.test(url);
+}
+
+export const OUTLOOK = {
+  readingPane: '#ReadingPaneContainerId, [data-app-section="MailReadCompose"]',
+  /** One message of the conversation: its body. */
+  messageBody: '[role="document"]',
+  /** Whatever element names the sender: a persona with the address in its title or label. */
+  sender: '[data-testid="SenderPersona"], [title*="@"], [aria-label*="@"]',
+  /** The received time; its title holds the full date. */
+  time: '[data-testid="SentReceivedSavedTime"], time',
+  subject: '[data-app-section="SubjectLine"], [role="heading"][aria-level="2"]',
+  conversationId: '[data-convid]',
+  /** Microsoft's account control shows the signed-in address (2026-11). */
+  account: '#mectrl_currentAccount_secondary',
+  composeBody: '[role="main"] [contenteditable="true"][aria-multiline="true"]',
+  composeRoot: '[role="main"]',
+  subjectInput: 'input[maxlength="255"], input[aria-label*="subject" i]',
+  /** OWA's reply chain and signature markers inside the editor. */
+  quoteOrSignature: '#appendonsend, #divRplyFwdMsg, #Signature, [id^="Signature"], blockquote',
+} as const;
+
+/** The message element around one body: the nearest ancestor that holds no other body. */
+function messageOf(body: Element): Element {
+  let el = body;
+  while (el.parentElement && el.parentElement.querySelectorAll(OUTLOOK.messageBody).length === 1 && !el.parentElement.matches(OUTLOOK.readingPane)) {
+    el = el.parentElement;
+  }
+  return el;
+}
+
+function personaEmail(el: Element): { email?: string; name?: string } {
+  const email = findEmail(el.getAttribute('title')) ?? findEmail(el.getAttribute('aria-label')) ?? findEmail(el.textContent);
+  const name = text(el).replace(/<[^>]*>|\S+@\S+/g, '').trim() || undefined;
+  return { email, name };
+}
+
+export const outlook: HostAdapter = {
+  id: 'outlook',
+  label: 'Outlook',
+  read(doc, url): PageContext {
+    const accountEmail = findEmail(doc.querySelector(OUTLOOK.account)?.textContent);
+    const pane = doc.querySelector(OUTLOOK.readingPane) ?? doc;
+    const messages: PageMessage[] = [];
+    for (const body of pane.querySelectorAll(OUTLOOK.messageBody)) {
+      // The compose editor is also a document in some builds: skip editable ones.
+      if (body.closest('[contenteditable="true"]')) continue;
+      const message = messageOf(body);
+      const sender = [...message.querySelectorAll(OUTLOOK.sender)].find((el) => !body.contains(el));
+      const who = sender ? personaEmail(sender) : {};
+      if (!who.email) continue;
+      const time = message.querySelector(OUTLOOK.time);
+      messages.push({
+        from: who.email,
+        fromName: who.name,
+        date: parseHostDate(time?.getAttribute('title') ?? time?.getAttribute('datetime') ?? text(time)),
+        text: readableText(body, OUTLOOK.quoteOrSignature),
+      });
+    }
+    const missing: string[] = [];
+    if (!accountEmail) missing.push('your own address (account menu)');
+    let contact = [...messages].reverse().find((m) => m.from !== accountEmail);
+    if (!contact) {
+      // The user's own message only, or a new email: whom is it addressed to?
+      for (const el of doc.querySelectorAll(`${OUTLOOK.readingPane} [title*="@"], ${OUTLOOK.composeRoot} [title*="@"]`)) {
+        const who = personaEmail(el);
+        if (who.email && who.email !== accountEmail) {
+          contact = { from: who.email, fromName: who.name, text: '' };
+          break;
+        }
+      }
+    }
+    if (!contact) missing.push(messages.length ? 'the other person in this conversation' : 'an open email');
+    return {
+      host: 'outlook',
+      hostLabel: 'Outlook',
+      url,
+      accountEmail,
+      contact: contact && { email: contact.from, name: contact.fromName },
+      thread: messages.length
+        ? { id: pane.querySelector(OUTLOOK.conversationId)?.getAttribute('data-convid') ?? undefined, subject: text(doc.querySelector(OUTLOOK.subject)) || undefined, messages }
+        : undefined,
+      composeCount: this.composeEditors(doc).length,
+      missing,
+    };
+  },
+  composeEditors(doc) {
+    return [...doc.querySelectorAll<HTMLElement>(OUTLOOK.composeBody)];
+  },
+  subjectInput(editor) {
+    return editor.closest(OUTLOOK.composeRoot)?.querySelector<HTMLInputElement>(OUTLOOK.subjectInput) ?? null;
+  },
+  insertBefore(editor) {
+    for (const child of editor.children) {
+      if (child.matches(OUTLOOK.quoteOrSignature) || child.querySelector(OUTLOOK.quoteOrSignature)) return child;
+    }
+    return null;
+  },
+};

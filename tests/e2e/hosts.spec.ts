@@ -1,0 +1,70 @@
+import { expect, sidebar, test } from './harness';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const us = (d: Date) => `${String(d.getMonth() + 1).padStart(2, '0')}/${String(d.getDate()).padStart(2, '0')}/${d.getFullYear()}`;
+
+test('Outlook: the other party of the conversation; the ask lands in the reply above the signature', async ({ openHost }) => {
+  const page = await openHost('https://outlook.office.com/mail/inbox/id/AAQkAGI2', 'outlook/conversation-reply.html');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText('Kenji Sato');
+  await expect(panel.getByTestId('contact-email')).toHaveText('kenji.sato@hoshi-foods.example');
+  await panel.getByTestId('insert-ask').click();
+  const editor = page.locator('[contenteditable="true"][aria-multiline="true"]');
+  await expect(editor).toContainText('Hi Kenji,');
+  const order = await editor.evaluate((el) => [el.innerHTML.indexOf('Hi Kenji'), el.innerHTML.indexOf('id="Signature"'), el.innerHTML.indexOf('divRplyFwdMsg')]);
+  expect(order[0]).toBeLessThan(order[1]!);
+  expect(order[1]).toBeLessThan(order[2]!);
+});
+
+test('HubSpot: facts from the record give a verdict with nothing typed; the same contact in Gmail shows where they came from', async ({ openHost, openGmail }) => {
+  const since = daysAgo(125);
+  const page = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/51', 'hubspot/contact-record.html', { '{{CUSTOMER_SINCE}}': us(since) });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText('Priya Raman');
+  await expect(panel.getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  await expect(panel.getByTestId('customer-since-input')).toHaveValue(iso(since));
+  await panel.getByTestId('insert-ask').click();
+  await expect(page.locator('[data-selenium-test="rich-text-editor"] [contenteditable]')).toContainText('Hi Priya,');
+  await expect(page.locator('input[data-selenium-test="email-subject"]')).toHaveValue('A quick favour, Priya?');
+
+  const gmail = await openGmail('thread-special-name', {
+    'zoe.oconnor@renard-freres.example': 'priya.raman@lumen-health.example',
+  });
+  const gmailPanel = sidebar(gmail);
+  await expect(gmailPanel.getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');
+  await expect(gmailPanel.getByTestId('customer-since-input')).toHaveValue(iso(since));
+  await expect(gmailPanel.getByText(/seen in HubSpot on/).first()).toBeVisible();
+});
+
+test('Salesforce: a Contact record in the window reads as ask now; insert lands in the composer', async ({ openHost }) => {
+  const page = await openHost('https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view', 'salesforce/contact-record.html', {
+    '{{CUSTOMER_SINCE}}': iso(daysAgo(100)),
+  });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText('Marco Bellini');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  await panel.getByTestId('insert-ask').click();
+  await expect(page.locator('.slds-rich-text-editor__textarea')).toContainText('Hi Marco,');
+});
+
+test('Pipedrive: a detractor on the person page means fix first', async ({ openHost }) => {
+  const page = await openHost('https://northwind.pipedrive.com/person/812', 'pipedrive/person.html', { '{{CUSTOMER_SINCE}}': iso(daysAgo(100)) });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText('Sofia Nowak');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'fix-first');
+  await panel.getByTestId('insert-ask').click();
+  await expect(page.locator('[data-testid="mail-composer"] [contenteditable]')).toContainText('Hi Sofia,');
+});
+
+test('a record whose layout changed: a clear message and manual entry, never a blank panel', async ({ openHost }) => {
+  const page = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/99', 'hubspot/contact-record.html', {
+    'data-selenium-test="property-input-email"': 'data-selenium-test="renamed"',
+  });
+  const panel = sidebar(page);
+  await expect(panel.getByRole('status')).toContainText("Could not read the contact's email on this HubSpot record");
+  await panel.getByLabel('Contact email').fill('priya.raman@lumen-health.example');
+  await panel.getByRole('button', { name: 'Show this contact' }).click();
+  await expect(panel.getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');
+});
