@@ -63,15 +63,9 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-export const ASK_STATUSES = [
-  'drafted',
-  'sent',
-  'accepted',
-  'introduced',
-  'converted',
-  'declined',
-  'no-response',
-] as const;
+import { ASK_STATUSES } from './ask-status';
+
+export { ASK_STATUSES };
 export const AskStatus = z.enum(ASK_STATUSES);
 export type AskStatus = z.infer<typeof AskStatus>;
 

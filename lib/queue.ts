@@ -45,6 +45,7 @@ export function buildQueue(
       asks: asksByEmail.get(contact.email),
       now,
       settings,
+      withoutSendTime: true,
     });
     if (!inQueue(ev, now, settings) || !ev.relationship) continue;
     const open = ev.verdict.kind === 'ask-now';

@@ -1,12 +1,12 @@
 /** Recording asks as they happen: inserted, detected as sent or answered in the thread, followed up. */
-import { followUpDate, detectStatus, isFollowUpDue, nextStep } from '@/lib/asks/pipeline';
+import { followUpDate, detectStatus, isFollowUpDue, nextStep, urgency } from '@/lib/asks/pipeline';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import type { AskRow } from '@/lib/messaging/responses';
 import type { Ask, AskStatus } from '@/lib/model';
 import type { Rendered } from '@/lib/templates/render';
 import type { Template } from '@/lib/templates/schema';
-import { addBusinessDays, parseISO } from 'date-fns';
+import { addBusinessDays } from 'date-fns';
 
 /** A distinctive line of the inserted text, to recognise the message once sent. */
 export function snippetOf(rendered: Rendered): string | undefined {
@@ -87,18 +87,48 @@ export async function followUpAction(store: Store, id: string, action: 'snooze' 
   });
 }
 
-export async function askRows(store: Store, now: Date): Promise<AskRow[]> {
-  const [asks, templates] = await Promise.all([store.listAsks(), store.templates()]);
-  const contacts = await store.db.contacts.bulkGet(asks.map((a) => a.email));
+const OPEN: AskStatus[] = ['drafted', 'sent', 'accepted', 'introduced', 'no-response'];
+
+/**
+ * One page of asks, what needs action first. Reads the asks in one go (getAll) and the contacts
+ * of the page only, unless a search needs every name.
+ */
+export async function askRows(
+  store: Store,
+  now: Date,
+  { filter = 'open', query = '', limit = 100 }: { filter?: 'open' | 'all' | AskStatus; query?: string; limit?: number } = {},
+): Promise<{ rows: AskRow[]; total: number }> {
+  const [asks, templates] = await Promise.all([store.db.asks.toArray(), store.templates()]);
   const names = new Map(templates.map((t) => [t.id, t.name]));
-  return asks
-    .map((ask, i) => ({
+  let ranked = asks
+    .filter((a) => filter === 'all' || (filter === 'open' ? OPEN.includes(a.status) : a.status === filter))
+    .map((ask) => ({ ask, rank: urgency(ask, now) }));
+  const q = query.trim().toLowerCase();
+  let contacts = new Map<string, { name: string; company: string }>();
+  const load = async (emails: string[]) => {
+    const found = await store.db.contacts.bulkGet(emails);
+    contacts = new Map(emails.map((e, i) => [e, { name: found[i]?.name ?? '', company: found[i]?.company ?? '' }]));
+  };
+  if (q) {
+    await load([...new Set(ranked.map((r) => r.ask.email))]);
+    ranked = ranked.filter(({ ask }) => {
+      const c = contacts.get(ask.email);
+      return ask.email.includes(q) || !!c?.name.toLowerCase().includes(q) || !!c?.company.toLowerCase().includes(q);
+    });
+  }
+  // ISO instants sort as strings: no date parsing inside the sort.
+  ranked.sort((a, b) => a.rank - b.rank || (a.ask.askedAt < b.ask.askedAt ? 1 : a.ask.askedAt > b.ask.askedAt ? -1 : 0));
+  const page = ranked.slice(0, limit);
+  if (!q) await load(page.map((r) => r.ask.email));
+  return {
+    total: ranked.length,
+    rows: page.map(({ ask }) => ({
       ask,
-      name: contacts[i]?.name ?? '',
-      company: contacts[i]?.company ?? '',
+      name: contacts.get(ask.email)?.name ?? '',
+      company: contacts.get(ask.email)?.company ?? '',
       templateName: names.get(ask.templateId) ?? ask.templateId,
       nextStep: nextStep(ask, now),
       followUpDue: isFollowUpDue(ask, now),
-    }))
-    .sort((a, b) => a.nextStep.rank - b.nextStep.rank || parseISO(b.ask.askedAt).getTime() - parseISO(a.ask.askedAt).getTime());
+    })),
+  };
 }

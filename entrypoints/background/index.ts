@@ -12,9 +12,9 @@ import type { InsertResult } from '@/lib/hosts/types';
 import { parseContactsCsv } from '@/lib/import/csv';
 import { contactsToCsv } from '@/lib/import/export';
 import { Backup } from '@/lib/backup';
-import { buildQueue, queueStartRange } from '@/lib/queue';
 import { toDay } from '@/lib/engine/relationship';
 import { listen } from './router';
+import { QueueCache } from './queue';
 import { listenForReminders, setWeeklyReminder } from './reminders';
 import { askRows, detectFromPage, followUpAction, recordInsert, setStatus } from './asks';
 import { refreshFollowUps, startFollowUps } from './follow-ups';
@@ -28,6 +28,7 @@ export default defineBackground({
   main() {
     const store = new Store(openDb());
     const hub = new SidebarHub(store);
+    const queue = new QueueCache(store);
     hub.start();
     const now = () => new Date().toISOString();
     listenForReminders(store);
@@ -98,7 +99,7 @@ export default defineBackground({
         return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}` };
       },
 
-      'asks/list': () => askRows(store, new Date()),
+      'asks/list': (options) => askRows(store, new Date(), options),
 
       async 'ask/status'({ id, status, note, referral }) {
         const ask = await setStatus(store, id, status, now(), note ?? 'set by you', referral);
@@ -124,7 +125,7 @@ export default defineBackground({
       },
 
       async 'asks/export-csv'() {
-        return asksToCsv(await askRows(store, new Date()));
+        return asksToCsv((await askRows(store, new Date(), { filter: 'all', limit: 10_000 })).rows);
       },
 
       'profile/get': () => store.profile(),
@@ -186,14 +187,7 @@ export default defineBackground({
         return counts;
       },
 
-      async 'queue/list'() {
-        const today = new Date();
-        const [settings, neverAsk] = await Promise.all([store.settings(), store.neverAskList()]);
-        const range = queueStartRange(today, settings);
-        const contacts = await store.contactsStartedBetween(range.from, range.to);
-        const asks = await store.asksForMany(contacts.map((c) => c.email));
-        return buildQueue(contacts, asks, neverAsk, settings, today);
-      },
+      'queue/list': () => queue.rows(),
 
       'never-ask/get': () => store.neverAskList(),
 

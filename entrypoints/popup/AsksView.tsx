@@ -1,44 +1,43 @@
 import { formatDistanceStrict, parseISO } from 'date-fns';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
 import type { AskRow } from '@/lib/messaging/responses';
-import { ASK_STATUSES, type AskStatus } from '@/lib/model';
-import { download } from '@/components/download';
+import { ASK_STATUSES, type AskStatus } from '@/lib/ask-status';
 
 type Filter = 'open' | 'all' | AskStatus;
-const OPEN: AskStatus[] = ['drafted', 'sent', 'accepted', 'introduced', 'no-response'];
+/** Rows fetched at once: the popup opens fast with thousands of asks. */
+const PAGE = 100;
 
 /** Every ask, what it needs next first; status changes inline; follow-ups snoozed or dismissed. */
 export function AsksView() {
-  const [rows, setRows] = useState<AskRow[] | undefined>();
+  const [data, setData] = useState<{ rows: AskRow[]; total: number }>();
   const [error, setError] = useState('');
   const [filter, setFilter] = useState<Filter>('open');
   const [query, setQuery] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const [introducing, setIntroducing] = useState<string>();
 
   const load = () =>
-    request('asks/list', {})
-      .then(setRows)
+    request('asks/list', { filter, query, limit })
+      .then(setData)
       .catch((e: Error) => setError(e.message));
   useEffect(() => {
-    void load();
-  }, []);
+    const timer = setTimeout(() => void load(), query ? 200 : 0);
+    return () => clearTimeout(timer);
+  }, [filter, query, limit]);
+  useEffect(() => {
+    // For the benchmark (npm run bench): when the popup first showed real content.
+    if (data && !performance.getEntriesByName('first-content').length) performance.mark('first-content');
+  }, [data]);
 
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    return (rows ?? []).filter(
-      ({ ask, name, company }) =>
-        (filter === 'all' || (filter === 'open' ? OPEN.includes(ask.status) : ask.status === filter)) &&
-        (!q || ask.email.includes(q) || name.toLowerCase().includes(q) || company.toLowerCase().includes(q)),
-    );
-  }, [rows, filter, query]);
+  const act = (work: Promise<unknown>) => work.then(load).catch((e: Error) => setError(e.message));
 
-  const act = (work: Promise<unknown>) =>
-    work.then(load).catch((e: Error) => setError(e.message));
-
-  if (rows === undefined) return error ? <p className="error" role="alert">{error}</p> : <p className="muted">Loading…</p>;
-  if (rows.length === 0) return <p className="muted">No asks yet. Open a client's thread in Gmail and use "Insert referral ask" in the sidebar.</p>;
+  if (!data) return error ? <p className="error" role="alert">{error}</p> : <p className="muted">Loading…</p>;
+  if (data.total === 0 && filter === 'open' && !query) {
+    return <p className="muted">No open asks. Open a client's thread in Gmail and use "Insert referral ask" in the sidebar; closed asks are under "All asks".</p>;
+  }
 
   return (
     <>
@@ -61,9 +60,9 @@ export function AsksView() {
         </button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
-      {shown.length === 0 && <p className="muted">No asks match.</p>}
+      {data.rows.length === 0 && <p className="muted">No asks match.</p>}
       <ul className="asks">
-        {shown.map(({ ask, name, company, nextStep, followUpDue, templateName }) => (
+        {data.rows.map(({ ask, name, company, nextStep, followUpDue, templateName }) => (
           <li key={ask.id} data-testid="ask-row" data-email={ask.email} data-status={ask.status} className={followUpDue ? 'due' : ''}>
             <div className="who">
               <strong>{name || ask.email}</strong>
@@ -116,9 +115,9 @@ export function AsksView() {
                 className="referral"
                 onSubmit={(e) => {
                   e.preventDefault();
-                  const data = new FormData(e.currentTarget);
+                  const form = new FormData(e.currentTarget);
                   setIntroducing(undefined);
-                  void act(request('ask/status', { id: ask.id, status: 'introduced', referral: { name: String(data.get('name') ?? ''), email: String(data.get('email') ?? '') } }));
+                  void act(request('ask/status', { id: ask.id, status: 'introduced', referral: { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? '') } }));
                 }}
               >
                 <input name="name" aria-label="Referred person's name" placeholder="Referred person's name" />
@@ -129,6 +128,9 @@ export function AsksView() {
           </li>
         ))}
       </ul>
+      {data.total > data.rows.length && (
+        <button onClick={() => setLimit(limit + PAGE * 5)}>Show more ({(data.total - data.rows.length).toLocaleString()} not shown)</button>
+      )}
     </>
   );
 }

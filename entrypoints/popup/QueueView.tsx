@@ -11,10 +11,14 @@ export function gmailComposeUrl(email: string): string {
 
 export function QueueView() {
   const [rows, setRows] = useState<QueueRow[]>();
+  const [total, setTotal] = useState(0);
   const [error, setError] = useState('');
   useEffect(() => {
     request('queue/list', {})
-      .then(setRows)
+      .then((q) => {
+        setRows(q.rows);
+        setTotal(q.total);
+      })
       .catch((e: Error) => setError(e.message));
   }, []);
   if (error) return <p className="error" role="alert">{error}</p>;
@@ -28,6 +32,8 @@ export function QueueView() {
     );
   }
   return (
+    <>
+    {total > rows.length && <p className="muted">The {rows.length} most urgent of {total.toLocaleString()} contacts to ask.</p>}
     <ol className="queue">
       {rows.map((row) => (
         <li key={row.email} data-testid="queue-row" data-email={row.email}>
@@ -52,5 +58,6 @@ export function QueueView() {
         </li>
       ))}
     </ol>
+    </>
   );
 }

@@ -127,7 +127,7 @@ function ContactPanel({ view }: { view: ContactView }) {
         <p>{verdict.nextStep}</p>
         {evaluation.neverAsk && <p className="warn">On your never-ask list: no referral asks for this contact.</p>}
         {evaluation.snoozedUntil && <p className="muted">Snoozed until {format(parseISO(evaluation.snoozedUntil), 'MMM d, yyyy')}.</p>}
-        <p className="muted sendtime">{evaluation.sendTime.label}</p>
+        {evaluation.sendTime && <p className="muted sendtime">{evaluation.sendTime.label}</p>}
       </section>
 
       <section className="card">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { SIDEBAR_PORT } from '@/lib/messaging/protocol';
+import { SIDEBAR_PORT } from '@/lib/sidebar-layout';
 import type { SidebarView } from '@/lib/views';
 
 /**

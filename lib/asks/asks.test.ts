@@ -104,3 +104,16 @@ describe('KPIs (hand-computed)', () => {
     expect(kpis([])).toMatchObject({ sent: 0, replyRate: null, medianHoursToReply: null });
   });
 });
+
+describe('urgency', () => {
+  it('agrees with the next step ranks', async () => {
+    const { urgency } = await import('./pipeline');
+    const now = new Date('2026-11-18T12:00:00Z');
+    for (const status of ['drafted', 'sent', 'accepted', 'introduced', 'converted', 'declined', 'no-response'] as const) {
+      for (const followUpAt of [undefined, '2026-11-17T00:00:00.000Z', '2026-11-30T00:00:00.000Z']) {
+        const a = ask({ status, followUpAt });
+        expect(urgency(a, now), `${status} ${followUpAt}`).toBe(nextStep(a, now).rank);
+      }
+    }
+  });
+});

@@ -67,8 +67,15 @@ export function followUpDate(askedAt: string, businessDays: number): string {
 
 /** A follow-up is due when the ask went out, nobody replied, and the day has come. */
 export function isFollowUpDue(ask: Ask, now: Date): boolean {
-  if (!['sent', 'drafted'].includes(ask.status) || ask.followUpDismissed || !ask.followUpAt) return false;
-  return parseISO(ask.followUpAt) <= now;
+  if ((ask.status !== 'sent' && ask.status !== 'drafted') || ask.followUpDismissed || !ask.followUpAt) return false;
+  return new Date(ask.followUpAt).getTime() <= now.getTime();
+}
+
+const RANK: Record<AskStatus, number> = { accepted: 1, drafted: 2, sent: 3, introduced: 4, 'no-response': 5, converted: 6, declined: 7 };
+
+/** How urgent an ask is (0 = follow up now), cheap enough to sort thousands. */
+export function urgency(ask: Ask, now: Date): number {
+  return isFollowUpDue(ask, now) ? 0 : RANK[ask.status];
 }
 
 export type NextStep = { rank: number; label: string };

@@ -40,6 +40,8 @@ export interface EngineInput {
   asks?: Pick<Ask, 'askedAt' | 'status'>[];
   now: Date;
   settings: EngineSettings;
+  /** Skip the send-time advice (the queue does not show it, and it is the costliest part). */
+  withoutSendTime?: boolean;
 }
 
 export interface Evaluation {
@@ -51,7 +53,8 @@ export interface Evaluation {
   neverAsk: boolean;
   snoozedUntil?: string;
   lastAsk?: Pick<Ask, 'askedAt' | 'status'>;
-  sendTime: SendTimeAdvice;
+  /** Absent when asked `withoutSendTime`. */
+  sendTime?: SendTimeAdvice;
 }
 
 const day = (iso: string) => format(parseDay(iso), 'MMM d, yyyy');
@@ -75,12 +78,14 @@ export function evaluate(input: EngineInput): Evaluation {
     neverAsk: contact.neverAsk,
     snoozedUntil: contact.snoozedUntil && contact.snoozedUntil > toDay(now) ? contact.snoozedUntil : undefined,
     lastAsk,
-    sendTime: sendTimeAdvice({
-      now,
-      contactTimeZone: facts.timeZone?.value,
-      clientMessageDates: clientMessages.flatMap((m) => (m.date ? [m.date] : [])),
-      settings,
-    }),
+    sendTime: input.withoutSendTime
+      ? undefined
+      : sendTimeAdvice({
+          now,
+          contactTimeZone: facts.timeZone?.value,
+          clientMessageDates: clientMessages.flatMap((m) => (m.date ? [m.date] : [])),
+          settings,
+        }),
   };
 }
 

@@ -61,7 +61,8 @@ function ago(date: Date, now: Date): string {
   return `${formatDistanceStrict(date, now, { roundingMethod: 'floor' })} ago`;
 }
 
-const money = (n: number) => `$${Math.round(n).toLocaleString('en-US')}`;
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const money = (n: number) => dollars.format(n);
 
 export function satisfaction({ facts, clientMessages, now, settings }: SatisfactionInput): Satisfaction {
   const reasons: Reason[] = [];

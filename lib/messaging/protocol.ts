@@ -73,7 +73,14 @@ export const requests = {
   'sidebar/contact': { from: ['sidebar'], payload: z.object({ email: Email, name: z.string().max(300).optional() }) },
   /** The sidebar asks to put the referral ask into its tab's open compose box. */
   'ask/insert': { from: ['sidebar'], payload: z.object({ email: Email, part: z.enum(['ask', 'intro']).default('ask') }) },
-  'asks/list': { from: ['popup'], payload: z.object({}) },
+  'asks/list': {
+    from: ['popup'],
+    payload: z.object({
+      filter: z.union([z.enum(['open', 'all']), AskStatus]).default('open'),
+      query: z.string().max(200).default(''),
+      limit: z.number().int().min(1).max(10_000).default(100),
+    }),
+  },
   'ask/status': {
     from: ['popup', 'sidebar'],
     payload: z.object({
@@ -126,5 +133,4 @@ export type ParsedPayload<T extends RequestType> = z.output<(typeof requests)[T]
 export type Envelope = { type: string; payload: unknown };
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** The long-lived channel a sidebar opens to receive its view as the page and data change. */
-export const SIDEBAR_PORT = 'sidebar';
+export { SIDEBAR_PORT } from '../sidebar-layout';

@@ -46,7 +46,7 @@ export interface Responses {
   'contact/edit': null;
   'sidebar/contact': null;
   'ask/insert': InsertOutcome;
-  'asks/list': AskRow[];
+  'asks/list': { rows: AskRow[]; total: number };
   'ask/status': null;
   'ask/follow-up': null;
   kpis: KpiReport;
@@ -62,7 +62,7 @@ export interface Responses {
   'contacts/export-csv': string;
   'backup/export': Backup;
   'backup/restore': { contacts: number; asks: number; templates: number };
-  'queue/list': QueueRow[];
+  'queue/list': { rows: QueueRow[]; total: number };
   'never-ask/get': NeverAskList;
   'never-ask/save': null;
   'reminders/get': { weeklyQueue: boolean };

@@ -1,0 +1,47 @@
+/**
+ * The referral queue, computed from the start-date index and kept until something it depends on
+ * changes (any write to contacts, asks or settings, through Dexie's hooks) or the day turns.
+ * A cold computation scores every contact near its window; opening the popup again is instant.
+ */
+import { subDays } from 'date-fns';
+import { toDay } from '@/lib/engine/relationship';
+import type { Store } from '@/lib/db/store';
+import type { Ask } from '@/lib/model';
+import { buildQueue, queueStartRange, type QueueRow } from '@/lib/queue';
+
+/** Rows sent to the popup at once; the total says how many more there are. */
+export const QUEUE_PAGE = 200;
+
+export class QueueCache {
+  private cached?: { day: string; rows: QueueRow[] };
+
+  constructor(private readonly store: Store) {
+    const invalidate = () => {
+      this.cached = undefined;
+    };
+    for (const table of [store.db.contacts, store.db.asks, store.db.kv] as const) {
+      table.hook('creating', invalidate);
+      table.hook('updating', invalidate);
+      table.hook('deleting', invalidate);
+    }
+  }
+
+  async rows(now = new Date()): Promise<{ rows: QueueRow[]; total: number }> {
+    const day = toDay(now);
+    if (this.cached?.day !== day) this.cached = { day, rows: await this.compute(now) };
+    return { rows: this.cached.rows.slice(0, QUEUE_PAGE), total: this.cached.rows.length };
+  }
+
+  private async compute(now: Date): Promise<QueueRow[]> {
+    const [settings, neverAsk] = await Promise.all([this.store.settings(), this.store.neverAskList()]);
+    const range = queueStartRange(now, settings);
+    const [contacts, recentAsks] = await Promise.all([
+      this.store.contactsStartedBetween(range.from, range.to),
+      // Only asks inside the cool-down can keep someone out of the queue.
+      this.store.db.asks.where('askedAt').aboveOrEqual(subDays(now, settings.askCooldownDays + 1).toISOString()).toArray(),
+    ]);
+    const asksByEmail = new Map<string, Ask[]>();
+    for (const ask of recentAsks) asksByEmail.set(ask.email, [...(asksByEmail.get(ask.email) ?? []), ask]);
+    return buildQueue(contacts, asksByEmail, neverAsk, settings, now);
+  }
+}
