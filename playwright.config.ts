@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// Report the service worker's own requests too, so the zero-network guard sees the background.
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   // Each test launches its own Chromium with a fresh profile; two at a time fit two cores.

@@ -62,12 +62,11 @@ export default defineBackground({
         if ((await hub.contactEmail(tabId!)) !== email) {
           return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
         }
-        const view = await hub.view(tabId!);
-        if (view.state !== 'contact' || !view.template) return { ok: false, message: 'No template to insert: add one in the options.' };
+        const { view, templates, profile } = await hub.snapshot(tabId!);
+        if (view.state !== 'contact' || !view.template || !templates || !profile) return { ok: false, message: 'No template to insert: add one in the options.' };
         if (view.evaluation.neverAsk) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
-        const templates = await store.templates();
         const template = templates.find((t) => t.id === view.template!.id)!;
-        const values = templateValues(view.contact, await store.profile());
+        const values = templateValues(view.contact, profile);
         const intro = template.intro.trim() ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
         const rendered =
           part === 'intro'

@@ -4,7 +4,8 @@
  * `storage.session` so that a service worker restarted by the browser still knows them.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { applyPage } from '@/lib/contacts';
+import { applyPage, emptyContact } from '@/lib/contacts';
+import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/protocol';
@@ -95,27 +96,34 @@ export class SidebarHub {
   }
 
   async view(tabId: number): Promise<SidebarView> {
+    return (await this.snapshot(tabId)).view;
+  }
+
+  /** The view of a tab and the data it was built from, read once (the insert uses both). */
+  async snapshot(tabId: number): Promise<{ view: SidebarView; templates?: Template[]; profile?: Profile }> {
     const page = await this.page(tabId);
-    if (!page) return { state: 'waiting' };
+    if (!page) return { view: { state: 'waiting' } };
     const email = await this.contactEmail(tabId);
     if (!email || email === page.accountEmail) {
       return {
-        state: 'no-contact',
-        page: summarizePage(page),
-        message: page.missing.length
-          ? `Could not read ${page.missing.join(', ')} on this ${page.hostLabel} page. Enter the contact below.`
-          : `No contact on this ${page.hostLabel} page. Open a thread or a record, or enter the contact below.`,
+        view: {
+          state: 'no-contact',
+          page: summarizePage(page),
+          message: page.missing.length
+            ? `Could not read ${page.missing.join(', ')} on this ${page.hostLabel} page. Enter the contact below.`
+            : `No contact on this ${page.hostLabel} page. Open a thread or a record, or enter the contact below.`,
+        },
       };
     }
     const [contact, asks, templates, profile, settings, neverAsk] = await Promise.all([
-      this.store.updateContact(email, (c) => c, this.clock().toISOString()),
+      this.store.getContact(email).then((c) => c ?? emptyContact(email, this.clock().toISOString())),
       this.store.asksFor(email),
       this.store.templates(),
       this.store.profile(),
       this.store.settings(),
       this.store.neverAskList(),
     ]);
-    return buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now: this.clock() });
+    return { view: buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now: this.clock() }), templates, profile };
   }
 
   private async push(tabId: number): Promise<void> {

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { ALL_HOST_MATCHES } from '../../lib/hosts/matches';
+import { EXTENSION, ROOT, expect, sidebar, test } from './harness';
+
+test('a hostile host page cannot read the sidebar, reach the background, or forge an insert', async ({ openGmail, context, extensionId }) => {
+  const page = await openGmail('hostile-page');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { attacks: { done?: boolean } }).attacks.done)).toBe(true);
+  const attacks = await page.evaluate(() => (window as unknown as { attacks: Record<string, string | boolean> }).attacks);
+  expect(attacks.foundFrame).toBe(true);
+  expect(attacks.contentDocument).not.toBe('readable');
+  expect(attacks.windowDocument).toBe('blocked');
+  expect(attacks.runtime).toBe('absent');
+
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
+  await expect(page.locator('div[g_editable="true"]')).not.toContainText('forged');
+  await expect(page.locator('div[g_editable="true"]')).not.toContainText('Hi Dana');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByText(/No open asks/)).toBeVisible();
+});
+
+test('the sidebar page opened on its own refuses to act', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/sidebar.html`);
+  await expect(page.getByText('This panel opens beside Gmail and your CRM')).toBeVisible();
+  await expect(page.getByTestId('insert-ask')).toHaveCount(0);
+});
+
+test('a Gmail page whose layout changed: a clear message and manual entry, no error in the page', async ({ openGmail }) => {
+  const page = await openGmail('thread-own-reply-last', { 'class="adn ads"': 'class="msg-v2"', 'class="gD"': 'class="sender-v2"' });
+  const panel = sidebar(page);
+  await expect(panel.getByRole('status').first()).toContainText('Could not read an open email thread on this Gmail page');
+  await panel.getByLabel('Contact email').fill('not an email');
+  await panel.getByRole('button', { name: 'Show this contact' }).click();
+  await expect(panel.getByTestId('contact-email')).toHaveCount(0);
+  await panel.getByLabel('Contact email').fill('dana@acme-logistics.example');
+  await panel.getByLabel('Name').fill('Dana Whitfield');
+  await panel.getByRole('button', { name: 'Show this contact' }).click();
+  await expect(panel.getByTestId('contact-name')).toHaveText('Dana Whitfield');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'needs-info');
+});
+
+test('two tabs editing the same contact keep both edits', async ({ openGmail }) => {
+  const [a, b] = [await openGmail('thread-special-name'), await openGmail('popout-compose')];
+  await Promise.all([
+    sidebar(a).getByLabel('CSAT (%)').fill('95').then(() => sidebar(a).getByLabel('CSAT (%)').blur()),
+    sidebar(b).getByTestId('nps-input').fill('10').then(() => sidebar(b).getByTestId('nps-input').blur()),
+  ]);
+  for (const page of [a, b]) {
+    await expect(sidebar(page).getByLabel('CSAT (%)')).toHaveValue('95');
+    await expect(sidebar(page).getByTestId('nps-input')).toHaveValue('10');
+  }
+});
+
+test('RTL overrides and zero-width characters in a name stay text', async ({ openGmail }) => {
+  const name = 'Evil\u202Egnp.exe\u200B <script>alert(1)</script>';
+  const page = await openGmail('thread-own-reply-last', {
+    'name="Dana Whitfield" data-hovercard-id="dana@acme-logistics.example">Dana Whitfield': `name="${name.replace(/</g, '&lt;').replace(/>/g, '&gt;')}">x`,
+  });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText(name);
+  await panel.getByTestId('insert-ask').click();
+  const editor = page.locator('div[g_editable="true"]');
+  await expect(editor).toContainText('Hi Evil\u202Egnp.exe\u200B,');
+  await expect(editor.locator('script')).toHaveCount(0);
+});
+
+test('least privilege: the manifest asks for the named hosts and nothing else', () => {
+  const manifest = JSON.parse(readFileSync(path.join(EXTENSION, 'manifest.json'), 'utf8'));
+  expect(manifest.permissions.sort()).toEqual(['alarms', 'notifications', 'storage']);
+  expect(manifest.host_permissions.sort()).toEqual([...ALL_HOST_MATCHES].sort());
+  expect(manifest.optional_host_permissions ?? []).toEqual([]);
+  expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ALL_HOST_MATCHES }]);
+  expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches.sort())).toEqual([[...ALL_HOST_MATCHES].sort()]);
+  expect(manifest.externally_connectable).toBeUndefined();
+  // The README explains every permission it asks for.
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  for (const permission of [...manifest.permissions, ...manifest.host_permissions]) expect(readme, permission).toContain(`\`${permission}\``);
+});
+
+test('the network guard itself fails a test on a request (so "no request" means something)', async ({}, testInfo) => {
+  testInfo.setTimeout(20_000);
+  const { launch } = await import('./harness');
+  const profile = path.join(testInfo.outputDir, 'profile');
+  const { context, worker } = await launch(profile);
+  const seen: string[] = [];
+  context.on('request', (r) => seen.push(r.url()));
+  await worker.evaluate(() => fetch('https://network-guard.invalid/').catch(() => undefined));
+  const page = await context.newPage();
+  await page.goto('https://network-guard.invalid/page').catch(() => undefined);
+  await context.close();
+  expect(seen).toContain('https://network-guard.invalid/page');
+  expect(seen).toContain('https://network-guard.invalid/');
+  void chromium;
+});
