@@ -12,13 +12,20 @@ export default defineConfig({
     // alarms + notifications: follow-up and weekly reminders, shown locally.
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: ALL_HOST_MATCHES,
+    commands: {
+      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Show or hide the referral sidebar' },
+      'insert-ask': { suggested_key: { default: 'Alt+Shift+I' }, description: 'Insert the referral ask into the open draft' },
+    },
     web_accessible_resources: [
       // Only the sidebar page is reachable from a host page, and only from the hosts we read.
       { resources: ['sidebar.html'], matches: ALL_HOST_MATCHES },
     ],
     ...(browser === 'firefox' && {
       // Firefox needs a stable id for storage and IndexedDB to survive restarts.
-      browser_specific_settings: { gecko: { id: 'referral-window@northwind.example', strict_min_version: '115.0' } },
+      // data_collection_permissions: we collect nothing, and say so to Firefox.
+      browser_specific_settings: {
+        gecko: { id: 'referral-window@northwind.example', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+      },
     }),
   }),
 });

@@ -5,6 +5,9 @@
  */
 import { z } from 'zod';
 
+// Extension pages forbid eval: tell zod not to probe for it (its JIT would only fall back anyway).
+z.config({ jitless: true });
+
 /** A calendar date as the user means it ("customer since 2026-05-14"), never a timestamp. */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 /** An instant: ISO 8601 with time and zone, as produced by `Date#toISOString`. */

@@ -9,6 +9,8 @@ import { Store } from '@/lib/db/store';
 import { render, validateTemplate } from '@/lib/templates/render';
 import { templateValues } from '@/lib/templates/values';
 import type { InsertResult } from '@/lib/hosts/types';
+import type { InsertOutcome } from '@/lib/messaging/responses';
+import { COLLAPSED_KEY } from '@/lib/sidebar-layout';
 import { parseContactsCsv } from '@/lib/import/csv';
 import { contactsToCsv } from '@/lib/import/export';
 import { Backup } from '@/lib/backup';
@@ -39,6 +41,58 @@ export default defineBackground({
       await hub.refresh(email);
     };
 
+    /** Renders the right template for the tab's contact and has the tab's content script insert it. */
+    const insertAsk = async (tabId: number, email: string, part: 'ask' | 'intro'): Promise<InsertOutcome> => {
+      // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
+      if ((await hub.contactEmail(tabId)) !== email) {
+        return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
+      }
+      const { view, templates, profile } = await hub.snapshot(tabId);
+      if (view.state !== 'contact' || !view.template || !templates || !profile) return { ok: false, message: 'No template to insert: add one in the options.' };
+      if (view.evaluation.neverAsk) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
+      const template = templates.find((t) => t.id === view.template!.id)!;
+      const values = templateValues(view.contact, profile);
+      const intro = template.intro.trim() ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
+      const rendered =
+        part === 'intro'
+          ? render({ subject: '', ask: '', leadIn: 'Here is the note to forward to your peer, ready as it is:', intro }, values)
+          : render(template, values);
+      let result: InsertResult;
+      try {
+        result = await browser.tabs.sendMessage(
+          tabId,
+          { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined },
+          { frameId: 0 },
+        );
+      } catch {
+        return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
+      }
+      if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
+      const gaps = rendered.missing.length ? ` Fill in the ${rendered.missing.length} highlighted gap${rendered.missing.length === 1 ? '' : 's'} before sending.` : '';
+      const where = result.where === 'caret' ? 'at your cursor' : 'at the top of the draft';
+      if (part === 'intro') return { ok: true, missing: rendered.missing, message: `Inserted the intro to forward ${where}.${gaps}` };
+      const ask = await recordInsert(store, {
+        email,
+        template,
+        rendered,
+        page: await hub.page(tabId),
+        segment: view.contact.facts.segment?.value,
+        now: now(),
+      });
+      await asksChanged(email);
+      return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}` };
+    };
+
+    browser.commands.onCommand.addListener(async (command, tab) => {
+      if (command === 'toggle-sidebar') {
+        const stored = await browser.storage.local.get(COLLAPSED_KEY);
+        await browser.storage.local.set({ [COLLAPSED_KEY]: stored[COLLAPSED_KEY] !== true });
+      } else if (command === 'insert-ask' && tab?.id !== undefined) {
+        const email = await hub.contactEmail(tab.id);
+        if (email) await insertAsk(tab.id, email, 'ask');
+      }
+    });
+
     listen({
       async 'page/context'(page, { tabId }) {
         await hub.setPage(tabId!, page);
@@ -57,46 +111,7 @@ export default defineBackground({
         return null;
       },
 
-      async 'ask/insert'({ email, part }, { tabId }) {
-        // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
-        if ((await hub.contactEmail(tabId!)) !== email) {
-          return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
-        }
-        const { view, templates, profile } = await hub.snapshot(tabId!);
-        if (view.state !== 'contact' || !view.template || !templates || !profile) return { ok: false, message: 'No template to insert: add one in the options.' };
-        if (view.evaluation.neverAsk) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
-        const template = templates.find((t) => t.id === view.template!.id)!;
-        const values = templateValues(view.contact, profile);
-        const intro = template.intro.trim() ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
-        const rendered =
-          part === 'intro'
-            ? render({ subject: '', ask: '', leadIn: 'Here is the note to forward to your peer, ready as it is:', intro }, values)
-            : render(template, values);
-        let result: InsertResult;
-        try {
-          result = await browser.tabs.sendMessage(
-            tabId!,
-            { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined },
-            { frameId: 0 },
-          );
-        } catch {
-          return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
-        }
-        if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
-        const gaps = rendered.missing.length ? ` Fill in the ${rendered.missing.length} highlighted gap${rendered.missing.length === 1 ? '' : 's'} before sending.` : '';
-        const where = result.where === 'caret' ? 'at your cursor' : 'at the top of the draft';
-        if (part === 'intro') return { ok: true, missing: rendered.missing, message: `Inserted the intro to forward ${where}.${gaps}` };
-        const ask = await recordInsert(store, {
-          email,
-          template,
-          rendered,
-          page: await hub.page(tabId!),
-          segment: view.contact.facts.segment?.value,
-          now: now(),
-        });
-        await asksChanged(email);
-        return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}` };
-      },
+      'ask/insert': ({ email, part }, { tabId }) => insertAsk(tabId!, email, part),
 
       'asks/list': (options) => askRows(store, new Date(), options),
 

@@ -11,17 +11,21 @@ export function DataSection() {
   const [emails, setEmails] = useState('');
   const [domains, setDomains] = useState('');
   const [weekly, setWeekly] = useState(false);
+  const [loaded, setLoaded] = useState(false);
 
   useEffect(() => {
-    void request('never-ask/get', {}).then((l) => {
+    void Promise.all([request('never-ask/get', {}), request('reminders/get', {})]).then(([l, r]) => {
       setEmails(l.emails.join('\n'));
       setDomains(l.domains.join('\n'));
+      setWeekly(r.weeklyQueue);
+      setLoaded(true);
     });
-    void request('reminders/get', {}).then((r) => setWeekly(r.weeklyQueue));
   }, []);
 
   const say = (ok: boolean, text: string) => setMessage({ ok, text });
   const lines = (s: string) => s.split(/[\n,;]/).map((l) => l.trim()).filter(Boolean);
+
+  if (!loaded) return <p className="muted">Loading…</p>;
 
   return (
     <>

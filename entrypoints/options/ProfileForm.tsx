@@ -15,12 +15,15 @@ const FIELDS: Array<[keyof Omit<Profile, 'links'>, string, string]> = [
 
 export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
   const [profile, setProfile] = useState<Profile>(EMPTY_PROFILE);
+  // The form appears once the stored profile is in: typing earlier would be overwritten.
+  const [loaded, setLoaded] = useState(false);
   const [links, setLinks] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   useEffect(() => {
     void request('profile/get', {}).then((p) => {
       setProfile(p);
       setLinks(p.links.join('\n'));
+      setLoaded(true);
       onSaved(p);
     });
   }, []);
@@ -29,6 +32,15 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !safeUrl(l));
+
+  if (!loaded) {
+    return (
+      <section className="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">My profile</h2>
+        <p className="muted">Loading…</p>
+      </section>
+    );
+  }
 
   return (
     <form

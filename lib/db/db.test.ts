@@ -4,6 +4,7 @@ import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
 import { openDb, SCHEMA_V1 } from './index';
 import { Store } from './store';
+import { Ask, Contact } from '../model';
 
 let n = 0;
 const freshName = () => `test-db-${Date.now()}-${n++}`;
@@ -37,6 +38,68 @@ describe('schema migrations', () => {
     expect(await store.contactsStartedBetween('2026-06-01', '2026-07-31')).toHaveLength(50);
     expect(await store.contactsStartedBetween('2026-08-01', '2026-12-31')).toHaveLength(0);
     db.close();
+  });
+});
+
+describe('data safety', () => {
+  it('v1 -> current: every table, real-shaped rows, 100% kept and readable', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    await old.open();
+    const source = { kind: 'crm', label: 'HubSpot', observedAt: T1 };
+    const contacts = Array.from({ length: 300 }, (_, i) => ({
+      email: `client${i}@firm${i % 17}.example`,
+      name: i % 5 ? `Client ${i}` : `Zoë "Z" O'Connor & <${i}>`,
+      company: `Firm ${i % 17}`,
+      facts: {
+        customerSince: { value: `2026-0${1 + (i % 9)}-1${i % 9}`, source },
+        ...(i % 2 ? { nps: { value: { score: i % 11, answeredOn: '2026-10-01' }, source } } : {}),
+        ...(i % 3 ? { csat: { value: 80, source } } : {}),
+        ...(i % 4 ? { timeZone: { value: 'Europe/Paris', source } } : {}),
+      },
+      neverAsk: i % 50 === 0,
+      lastSeenAt: T1,
+      updatedAt: T1,
+    }));
+    const asks = Array.from({ length: 120 }, (_, i) => ({
+      id: `ask-${i}`,
+      email: contacts[i]!.email,
+      templateId: 'default-ask',
+      status: ['drafted', 'sent', 'accepted', 'converted'][i % 4],
+      askedAt: T1,
+      history: [{ status: 'drafted', at: T1 }],
+      threadUrl: 'https://mail.google.com/mail/u/0/#inbox/abc',
+    }));
+    await old.table('contacts').bulkAdd(contacts);
+    await old.table('asks').bulkAdd(asks);
+    await old.table('kv').bulkAdd([{ key: 'profile', value: { name: 'Alex', links: [] } }, { key: 'settings', value: { satisfiedScore: 75 } }]);
+    old.close();
+
+    const store = new Store(openDb(name));
+    expect(await store.db.contacts.count()).toBe(300);
+    expect(await store.db.asks.count()).toBe(120);
+    for (const c of await store.db.contacts.toArray()) expect(Contact.safeParse(c).success, c.email).toBe(true);
+    for (const a of await store.db.asks.toArray()) expect(Ask.safeParse(a).success, a.id).toBe(true);
+    expect((await store.profile()).name).toBe('Alex');
+    expect((await store.settings()).satisfiedScore).toBe(75);
+    store.db.close();
+  });
+
+  it('an import that fails midway writes nothing (one transaction)', async () => {
+    const store = new Store(openDb(freshName()));
+    await store.importContacts([{ line: 2, email: 'keep@x.example', facts: { nps: 9 } }], { kind: 'import', observedAt: T1 }, T2);
+    const rows = Array.from({ length: 100 }, (_, i) => ({ line: i + 2, email: `n${i}@x.example`, facts: { nps: 5 } }));
+    const bulkPut = store.db.contacts.bulkPut.bind(store.db.contacts);
+    // The worker dies after half the rows are written.
+    store.db.contacts.bulkPut = (async (items: Contact[]) => {
+      await bulkPut(items.slice(0, 50));
+      throw new Error('service worker stopped');
+    }) as never;
+    await expect(store.importContacts(rows, { kind: 'import', observedAt: T2 }, T2)).rejects.toThrow('service worker stopped');
+    store.db.contacts.bulkPut = bulkPut as never;
+    expect(await store.db.contacts.count()).toBe(1);
+    expect((await store.getContact('keep@x.example'))?.facts.nps?.value.score).toBe(9);
   });
 });
 

@@ -64,10 +64,12 @@ export function insertIntoCompose(
   }
   if (!inserted) {
     // The host refused the command (or the engine lacks it): insert the same markup by hand.
-    const template = doc.createElement('template');
-    template.innerHTML = request.html;
+    // Parsed inertly (no script runs, no image loads) into a fragment of this document.
+    const parsed = new DOMParser().parseFromString(request.html, 'text/html');
+    const fragment = doc.createDocumentFragment();
+    fragment.append(...[...parsed.body.childNodes].map((n) => doc.importNode(n, true)));
     range.deleteContents();
-    range.insertNode(template.content);
+    range.insertNode(fragment);
     editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }
 

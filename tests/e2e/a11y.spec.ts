@@ -1,0 +1,30 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, sidebar, test } from './harness';
+
+test('the sidebar, popup and options have no axe violations', async ({ openGmail, context, extensionId }) => {
+  const page = await openGmail('thread-own-reply-last');
+  await expect(sidebar(page).getByTestId('verdict')).toBeVisible();
+  // axe follows the sidebar iframe into its own document (targets are [iframe, element]).
+  const sidebarResults = await new AxeBuilder({ page }).include('[data-testid="referral-sidebar"]').analyze();
+  const insideFrame = sidebarResults.passes.flatMap((r) => r.nodes).filter((n) => n.target.length === 2);
+  expect(insideFrame.length).toBeGreaterThan(10);
+  expect(sidebarResults.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  for (const name of ['popup', 'options']) {
+    const p = await context.newPage();
+    await p.goto(`chrome-extension://${extensionId}/${name}.html`);
+    await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
+    await p.waitForTimeout(300);
+    const results = await new AxeBuilder({ page: p }).analyze();
+    expect(results.violations.map((v) => `${name} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
+});
+
+test('keystrokes typed in the sidebar never reach the host page', async ({ openGmail }) => {
+  const page = await openGmail('popout-compose');
+  const panel = sidebar(page);
+  await panel.getByLabel('Segment').click();
+  await page.keyboard.type('c#rj?');
+  await expect(panel.getByLabel('Segment')).toHaveValue('c#rj?');
+  expect(await page.evaluate(() => (window as unknown as { hostKeys: number }).hostKeys)).toBe(0);
+});
