@@ -1,8 +1,16 @@
 import { defineConfig } from 'wxt';
 import { ALL_HOST_MATCHES } from './lib/hosts/matches';
 
+/**
+ * End-to-end tests of the field picker need a CRM origin already granted: Chromium's permission
+ * prompt cannot be answered under automation. `npm run build:e2e-crm` builds that variant into
+ * .output-crm; the production build never has it.
+ */
+const E2E_CRM_ORIGIN = process.env.RW_E2E_CRM_ORIGIN;
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
+  ...(E2E_CRM_ORIGIN && { outDir: '.output-crm' }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Referral window',
@@ -10,8 +18,11 @@ export default defineConfig({
       'Shows account managers when a client is in the referral window, and writes the ask. All data stays in your browser.',
     // storage: the sidebar's collapsed state and per-tab page contexts (storage.session);
     // alarms + notifications: follow-up and weekly reminders, shown locally.
-    permissions: ['storage', 'alarms', 'notifications'],
-    host_permissions: ALL_HOST_MATCHES,
+    // scripting: run the content script (and the field picker) on CRM sites the user adds;
+    // those sites are asked for one by one, at that moment (optional_host_permissions).
+    permissions: ['storage', 'alarms', 'notifications', 'scripting'],
+    optional_host_permissions: ['https://*/*'],
+    host_permissions: E2E_CRM_ORIGIN ? [...ALL_HOST_MATCHES, `${E2E_CRM_ORIGIN}/*`] : ALL_HOST_MATCHES,
     commands: {
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Show or hide the referral sidebar' },
       'insert-ask': { suggested_key: { default: 'Alt+Shift+I' }, description: 'Insert the referral ask into the open draft' },

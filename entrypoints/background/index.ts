@@ -17,6 +17,7 @@ import { Backup } from '@/lib/backup';
 import { toDay } from '@/lib/engine/relationship';
 import { listen } from './router';
 import { QueueCache } from './queue';
+import { CustomSites } from './custom-sites';
 import { listenForReminders, setWeeklyReminder } from './reminders';
 import { askRows, detectFromPage, followUpAction, recordInsert, setStatus } from './asks';
 import { refreshFollowUps, startFollowUps } from './follow-ups';
@@ -31,6 +32,8 @@ export default defineBackground({
     const store = new Store(openDb());
     const hub = new SidebarHub(store);
     const queue = new QueueCache(store);
+    const customSites = new CustomSites(store);
+    void customSites.register();
     hub.start();
     const now = () => new Date().toISOString();
     listenForReminders(store);
@@ -106,12 +109,41 @@ export default defineBackground({
         return null;
       },
 
-      async 'sidebar/contact'(contact, { tabId }) {
-        await hub.choose(tabId!, contact);
+      async 'sidebar/contact'({ email, name, tabId }, sender) {
+        await hub.choose(sender.role === 'popup' ? tabId! : sender.tabId!, { email, name });
         return null;
       },
 
-      'ask/insert': ({ email, part }, { tabId }) => insertAsk(tabId!, email, part),
+      // The sidebar acts on its own tab; the popup names the active tab it shows.
+      'ask/insert': ({ email, part, tabId }, sender) => insertAsk(sender.role === 'popup' ? tabId! : sender.tabId!, email, part),
+
+      'tab/view': ({ tabId }) => hub.view(tabId),
+
+      async 'picker/start'({ tabId }) {
+        await customSites.startPicker(tabId);
+        return null;
+      },
+
+      'custom-sites/list': () => customSites.list(),
+
+      async 'custom-site/add'({ origin }) {
+        await customSites.add(origin);
+        return null;
+      },
+
+      async 'custom-site/remove'({ origin }) {
+        await customSites.remove(origin);
+        return null;
+      },
+
+      // A content script only ever learns, or sets, the picks of the site it runs on.
+      'custom/config': (_, { url }) => customSites.picks(new URL(url!).origin),
+
+      async 'custom/picks'({ picks }, { url, tabId }) {
+        await customSites.savePicks(new URL(url!).origin, picks);
+        await browser.tabs.sendMessage(tabId!, { type: 'custom/config', picks }, { frameId: 0 }).catch(() => undefined);
+        return null;
+      },
 
       'asks/list': (options) => askRows(store, new Date(), options),
 

@@ -12,6 +12,8 @@ export interface RequestContext {
   role: Role;
   /** The tab the request came from (content script or sidebar). */
   tabId?: number;
+  /** The sender's page (a content script's host page). */
+  url?: string;
 }
 
 export type Handlers = {
@@ -54,7 +56,7 @@ async function dispatch<T extends RequestType>(type: T, payload: unknown, sender
   }
   try {
     const handler = handlers[type] as (p: unknown, c: RequestContext) => Promise<Responses[T]>;
-    return { ok: true, value: await handler(parsed.data, { role, tabId: sender.tab?.id }) };
+    return { ok: true, value: await handler(parsed.data, { role, tabId: sender.tab?.id, url: sender.url }) };
   } catch (error) {
     console.error(`[referral-window] ${type} failed`, error);
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -4,6 +4,7 @@ import { ProfileForm } from './ProfileForm';
 import { TemplatesEditor } from './TemplatesEditor';
 import { ImportContacts } from './ImportContacts';
 import { DataSection } from './DataSection';
+import { CustomSites } from './CustomSites';
 import './options.css';
 
 export function App() {
@@ -14,13 +15,14 @@ export function App() {
         <h1>Referral window: settings</h1>
         <p className="muted">Everything here is stored in this browser profile only: nothing is sent anywhere.</p>
         <nav aria-label="Sections">
-          <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> ·{' '}
+          <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> · <a href="#crm-title">Other CRMs</a> ·{' '}
           <a href="#never-title">Never ask</a> · <a href="#backup-title">Backup</a>
         </nav>
       </header>
       <ProfileForm onSaved={setProfile} />
       <TemplatesEditor profile={profile} />
       <ImportContacts />
+      <CustomSites />
       <DataSection />
     </main>
   );

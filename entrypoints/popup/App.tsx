@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { AsksView } from './AsksView';
 import { QueueView } from './QueueView';
 import { KpisView } from './KpisView';
+import { PageView } from './PageView';
 import './popup.css';
 
 const TABS = [
   { id: 'asks', label: 'Pending asks', view: AsksView },
   { id: 'queue', label: 'Who to ask', view: QueueView },
   { id: 'kpis', label: 'Numbers', view: KpisView },
+  { id: 'page', label: 'This page', view: PageView },
 ] as const;
 
 export function App() {

@@ -25,3 +25,20 @@ export function isInsertCommand(message: unknown): message is InsertCommand {
     (m.subject === undefined || (typeof m.subject === 'string' && m.subject.length <= 1_000))
   );
 }
+
+/** New picks for this custom CRM site, sent by the background after the picker saved them. */
+export interface ConfigCommand {
+  type: 'custom/config';
+  picks: Record<string, string>;
+}
+
+export function isConfigCommand(message: unknown): message is ConfigCommand {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return (
+    m.type === 'custom/config' &&
+    typeof m.picks === 'object' &&
+    m.picks !== null &&
+    Object.values(m.picks).every((v) => typeof v === 'string' && v.length <= 500)
+  );
+}

@@ -11,9 +11,17 @@ describe('messages', () => {
     expect(isInsertCommand(null)).toBe(false);
   });
 
-  it('a content script may only report its page', () => {
+  it("a content script may only report its page and read or save its own site's picks", () => {
     const fromContent = Object.entries(requests).filter(([, spec]) => (spec.from as readonly string[]).includes('content'));
-    expect(fromContent.map(([type]) => type)).toEqual(['page/context']);
+    expect(fromContent.map(([type]) => type)).toEqual(['page/context', 'custom/config', 'custom/picks']);
+  });
+
+  it('custom CRM origins: https only, normalised', async () => {
+    const { Origin } = await import('./protocol');
+    expect(Origin.parse('crm.acme.example')).toBe('https://crm.acme.example');
+    expect(Origin.parse('https://crm.acme.example/contacts/1?x')).toBe('https://crm.acme.example');
+    expect(Origin.safeParse('http://crm.acme.example').success).toBe(false);
+    expect(Origin.safeParse('javascript:alert(1)').success).toBe(false);
   });
 
   it('payloads are validated with reasons', () => {

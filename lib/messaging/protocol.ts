@@ -9,8 +9,30 @@ import { AskStatus, Email, IsoDate } from '../model';
 import { Profile, Template } from '../templates/schema';
 import { NeverAskList } from '../never-ask';
 import { IMPORT_FIELDS } from '../import/headers';
+import { PICK_FIELDS } from '../hosts/custom-fields';
 
 export type Role = 'content' | 'sidebar' | 'popup' | 'options';
+
+/** The popup names the tab it acts on; the sidebar's and content script's tab comes from the sender. */
+const TabId = z.number().int().min(0).optional();
+
+/** An origin the user added as a CRM: https only, no path. */
+export const Origin = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    try {
+      const url = new URL(s.includes('://') ? s : `https://${s}`);
+      if (url.protocol !== 'https:') throw new Error();
+      return url.origin;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'enter the site as https://crm.example.com' });
+      return z.NEVER;
+    }
+  });
+
+/** CSS selectors the user picked, per field, for one site. */
+export const CustomPicks = z.partialRecord(z.enum(PICK_FIELDS), z.string().min(1).max(500));
 
 const PageMessage = z.object({
   from: z.string().max(320),
@@ -68,11 +90,23 @@ export const requests = {
   /** A content script reports what its page shows now. */
   'page/context': { from: ['content'], payload: PageContextSchema },
   /** The sidebar (or options) saves what the user typed about a contact. */
-  'contact/edit': { from: ['sidebar', 'options'], payload: z.object({ email: Email, edit: ManualEdit }) },
+  'contact/edit': { from: ['sidebar', 'options', 'popup'], payload: z.object({ email: Email, edit: ManualEdit }) },
   /** The sidebar names the contact itself when the page did not show one (manual entry). */
-  'sidebar/contact': { from: ['sidebar'], payload: z.object({ email: Email, name: z.string().max(300).optional() }) },
+  'sidebar/contact': { from: ['sidebar', 'popup'], payload: z.object({ email: Email, name: z.string().max(300).optional(), tabId: TabId }) },
   /** The sidebar asks to put the referral ask into its tab's open compose box. */
-  'ask/insert': { from: ['sidebar'], payload: z.object({ email: Email, part: z.enum(['ask', 'intro']).default('ask') }) },
+  'ask/insert': { from: ['sidebar', 'popup'], payload: z.object({ email: Email, part: z.enum(['ask', 'intro']).default('ask'), tabId: TabId }) },
+  /** The popup shows the contact of the active tab (custom CRMs have no sidebar). */
+  'tab/view': { from: ['popup'], payload: z.object({ tabId: z.number().int().min(0) }) },
+  /** The popup starts the field picker in the active tab of a custom CRM. */
+  'picker/start': { from: ['popup'], payload: z.object({ tabId: z.number().int().min(0) }) },
+  'custom-sites/list': { from: ['options', 'popup'], payload: z.object({}) },
+  /** After the user granted the origin in the permission prompt. */
+  'custom-site/add': { from: ['options'], payload: z.object({ origin: Origin }) },
+  'custom-site/remove': { from: ['options'], payload: z.object({ origin: Origin }) },
+  /** A content script on a custom CRM asks for its site's picks (by its own origin). */
+  'custom/config': { from: ['content'], payload: z.object({}) },
+  /** The picker, in a custom CRM tab, saves what the user clicked for each field. */
+  'custom/picks': { from: ['content'], payload: z.object({ picks: CustomPicks }) },
   'asks/list': {
     from: ['popup'],
     payload: z.object({

@@ -6,6 +6,8 @@ import type { Backup } from '../backup';
 import type { Rejection } from '../import/csv';
 import type { NeverAskList } from '../never-ask';
 import type { QueueRow } from '../queue';
+import type { SidebarView } from '../views';
+import type { CustomPicks } from '../hosts/custom-fields';
 
 export interface ImportReport {
   fileName: string;
@@ -67,6 +69,13 @@ export interface Responses {
   'never-ask/save': null;
   'reminders/get': { weeklyQueue: boolean };
   'reminders/save': null;
+  'tab/view': SidebarView;
+  'picker/start': null;
+  'custom-sites/list': Array<{ origin: string; picks: CustomPicks }>;
+  'custom-site/add': null;
+  'custom-site/remove': null;
+  'custom/config': CustomPicks | null;
+  'custom/picks': null;
 }
 
 // Every request has an answer type, and every answer a request.

@@ -40,15 +40,15 @@ export function chromiumPath(): string | undefined {
   return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
-export async function launch(profileDir: string): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
-  if (!existsSync(path.join(EXTENSION, 'manifest.json'))) throw new Error('Build first: npm run build');
+export async function launch(profileDir: string, extension = EXTENSION): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
+  if (!existsSync(path.join(extension, 'manifest.json'))) throw new Error('Build first: npm run build');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',

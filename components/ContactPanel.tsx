@@ -1,0 +1,198 @@
+import { format, parseISO } from 'date-fns';
+import { useState } from 'react';
+import { FactInput } from './FactInput';
+import { SatisfactionReasons } from './SatisfactionReasons';
+import { Timeline } from './Timeline';
+import { request } from '@/lib/messaging/client';
+import type { ManualEdit } from '@/lib/messaging/protocol';
+import type { ContactView } from '@/lib/views';
+import './contact-panel.css';
+
+/** Manual entry when the page shows no contact. `tabId` is given when shown outside the tab (popup). */
+export function ManualContact({ message, tabId }: { message: string; tabId?: number }) {
+  const [error, setError] = useState('');
+  return (
+    <section className="card">
+      <p role="status">{message}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const data = new FormData(e.currentTarget);
+          request('sidebar/contact', { email: String(data.get('email')), name: String(data.get('name') || '') || undefined, tabId }).catch((err: Error) =>
+            setError(err.message.includes('email') ? 'That is not an email address.' : err.message),
+          );
+        }}
+      >
+        <div className="field">
+          <label htmlFor="manual-email">Contact email</label>
+          <input id="manual-email" name="email" type="email" required autoComplete="off" data-testid="manual-email" />
+        </div>
+        <div className="field">
+          <label htmlFor="manual-name">Name</label>
+          <input id="manual-name" name="name" autoComplete="off" />
+        </div>
+        <button type="submit">Show this contact</button>
+        {error && <p className="error" role="alert">{error}</p>}
+      </form>
+    </section>
+  );
+}
+
+/** The contact on screen: verdict, age, satisfaction, insert, facts. Shared by the sidebar and the popup. */
+export function ContactPanel({ view, tabId }: { view: ContactView; tabId?: number }) {
+  const { contact, evaluation, factSources } = view;
+  const { relationship, verdict } = evaluation;
+  const [insertState, setInsertState] = useState<{ busy: boolean; message?: string; ok?: boolean }>({ busy: false });
+  const [saveError, setSaveError] = useState('');
+  const save = (edit: ManualEdit) => {
+    setSaveError('');
+    request('contact/edit', { email: contact.email, edit }).catch((err: Error) => setSaveError(err.message));
+  };
+  const insert = async (part: 'ask' | 'intro') => {
+    setInsertState({ busy: true });
+    try {
+      const outcome = await request('ask/insert', { email: contact.email, part, tabId });
+      setInsertState({ busy: false, ok: outcome.ok, message: outcome.message });
+    } catch (err) {
+      setInsertState({ busy: false, ok: false, message: (err as Error).message });
+    }
+  };
+  const num = (s: string) => (s.trim() === '' ? null : Number(s));
+  const facts = contact.facts;
+  const now = new Date();
+
+  return (
+    <>
+      <section className="card who">
+        <h2 data-testid="contact-name">{contact.name || contact.email}</h2>
+        <p className="email" data-testid="contact-email">{contact.email}</p>
+        {contact.company && <p className="muted">{contact.company}</p>}
+        {view.page.missing.length > 0 && (
+          <p className="warn" role="status">
+            Could not read {view.page.missing.join(', ')} on this page.
+          </p>
+        )}
+      </section>
+
+      <section className={`card verdict ${verdict.kind}`} data-testid="verdict" data-verdict={verdict.kind} aria-live="polite">
+        <h2>
+          {verdict.headline}
+          {evaluation.priority && <span className="badge">High value</span>}
+        </h2>
+        <p>{verdict.nextStep}</p>
+        {evaluation.neverAsk && <p className="warn">On your never-ask list: no referral asks for this contact.</p>}
+        {evaluation.snoozedUntil && <p className="muted">Snoozed until {format(parseISO(evaluation.snoozedUntil), 'MMM d, yyyy')}.</p>}
+        {evaluation.sendTime && <p className="muted sendtime">{evaluation.sendTime.label}</p>}
+      </section>
+
+      <section className="card">
+        <h2>
+          Customer for{' '}
+          <span data-testid="relationship-age" data-days={relationship?.days ?? ''}>
+            {relationship ? relationship.label : 'unknown'}
+          </span>
+        </h2>
+        {relationship ? (
+          <>
+            <p className="muted">
+              Since {format(parseISO(relationship.start), 'MMM d, yyyy')} · window {format(parseISO(relationship.windowOpens), 'MMM d')} –{' '}
+              {format(parseISO(relationship.windowCloses), 'MMM d, yyyy')}
+            </p>
+            <Timeline relationship={relationship} now={now} lastAskAt={evaluation.lastAsk?.askedAt} />
+          </>
+        ) : (
+          <p className="muted">Set the customer-since date below.</p>
+        )}
+      </section>
+
+      <SatisfactionReasons satisfaction={evaluation.satisfaction} />
+
+      <section className="card">
+        {evaluation.lastAsk?.status === 'accepted' && (
+          <div className="said-ok" role="status">
+            <p>
+              <strong>{contact.name || contact.email} said OK.</strong> Send them the intro to forward to their peer.
+            </p>
+            <button data-testid="insert-intro" disabled={insertState.busy || view.page.composeCount === 0} onClick={() => void insert('intro')}>
+              Insert the intro to forward
+            </button>
+          </div>
+        )}
+        <button
+          className="primary"
+          data-testid="insert-ask"
+          disabled={insertState.busy || evaluation.neverAsk || view.page.composeCount === 0}
+          onClick={() => void insert('ask')}
+        >
+          Insert referral ask
+        </button>
+        {view.page.composeCount === 0 && <p className="muted">Open a reply or a new email to {contact.name || contact.email} to insert the ask.</p>}
+        {view.template && (
+          <p className="muted">
+            Template: {view.template.name}
+            {view.template.missing.length > 0 && (
+              <span className="warn"> · missing {view.template.missing.join(', ')}: it will be marked [FILL IN] in the draft</span>
+            )}
+          </p>
+        )}
+        {insertState.message && (
+          <p className={insertState.ok ? 'ok' : 'error'} role={insertState.ok ? 'status' : 'alert'}>
+            {insertState.message}
+          </p>
+        )}
+      </section>
+
+      <section className="card facts">
+        <h2>Facts</h2>
+        <FactInput
+          label="Customer since"
+          type="date"
+          testId="customer-since-input"
+          value={facts.customerSince?.value ?? ''}
+          hint={factSources.customerSince}
+          onCommit={(v) => save({ customerSince: v || null })}
+        />
+        <FactInput
+          label="Latest NPS (0-10)"
+          type="number"
+          min={0}
+          max={10}
+          step={1}
+          testId="nps-input"
+          value={facts.nps ? String(facts.nps.value.score) : ''}
+          hint={factSources.nps}
+          onCommit={(v) => save({ nps: num(v) })}
+        />
+        <FactInput label="NPS answered on" type="date" value={facts.nps?.value.answeredOn ?? ''} onCommit={(v) => save({ npsAnsweredOn: v || null })} />
+        <FactInput label="CSAT (%)" type="number" min={0} max={100} value={facts.csat ? String(facts.csat.value) : ''} hint={factSources.csat} onCommit={(v) => save({ csat: num(v) })} />
+        <FactInput
+          label="Open support tickets"
+          type="number"
+          min={0}
+          value={facts.openTickets ? String(facts.openTickets.value) : ''}
+          hint={factSources.openTickets}
+          onCommit={(v) => save({ openTickets: num(v) })}
+        />
+        <FactInput label="Spend, last 90 days" type="number" min={0} value={facts.spend90d ? String(facts.spend90d.value) : ''} hint={factSources.spend90d} onCommit={(v) => save({ spend90d: num(v) })} />
+        <FactInput label="Time zone" placeholder="Europe/Paris" value={facts.timeZone?.value ?? ''} hint={factSources.timeZone} onCommit={(v) => save({ timeZone: v.trim() || null })} list="time-zones" />
+        <datalist id="time-zones">
+          {Intl.supportedValuesOf('timeZone').map((z) => (
+            <option key={z} value={z} />
+          ))}
+        </datalist>
+        <FactInput label="Segment" placeholder="B2B, B2C, Enterprise…" value={facts.segment?.value ?? ''} hint={factSources.segment} onCommit={(v) => save({ segment: v.trim() || null })} />
+        <FactInput label="Results they got" placeholder="cut onboarding time by 40%" value={facts.results?.value ?? ''} hint={factSources.results} onCommit={(v) => save({ results: v.trim() || null })} />
+        <div className="field inline">
+          <input id="never-ask" type="checkbox" checked={contact.neverAsk} onChange={(e) => save({ neverAsk: e.target.checked })} />
+          <label htmlFor="never-ask">Never ask this contact for referrals</label>
+        </div>
+        <FactInput label="Snooze until" type="date" value={contact.snoozedUntil ?? ''} onCommit={(v) => save({ snoozedUntil: v || null })} />
+        {saveError && (
+          <p className="error" role="alert">
+            Not saved: {saveError}
+          </p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * Injected on demand (popup → "Pick fields on this page") into a CRM site the user added, so the
+ * host-page script stays small. Saves the picks through the background, which checks the origin.
+ */
+import { browser } from 'wxt/browser';
+import { runPicker } from '@/lib/hosts/picker';
+
+export default defineUnlistedScript(() => {
+  const w = window as Window & { __referralWindowPicker?: boolean };
+  if (w.__referralWindowPicker) return;
+  w.__referralWindowPicker = true;
+  runPicker(
+    document,
+    (picks) => void browser.runtime.sendMessage({ type: 'custom/picks', payload: { picks } }),
+    () => (w.__referralWindowPicker = false),
+  );
+});

@@ -1,0 +1,67 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { customAdapter } from './custom';
+import { runPicker, selectorFor } from './picker';
+
+function page() {
+  document.body.innerHTML = `
+    <main id="record">
+      <div class="row"><span class="k">Name</span><span class="v" id="n-12345678">Amara Okafor</span></div>
+      <div class="row"><span class="k">Email</span><span class="v" data-field="email">amara@okafor.example</span></div>
+      <div class="row"><span class="k">Since</span><span class="v">05/14/2026</span></div>
+      <div class="row"><span class="k">NPS</span><input class="v" value="9"></div>
+      <a href="/next" id="next">Next</a>
+    </main>`;
+}
+
+describe('the field picker', () => {
+  it('makes selectors that find the same element again, avoiding generated ids', () => {
+    page();
+    const [name, email, since] = [...document.querySelectorAll('.v')];
+    expect(selectorFor(email!)).toBe('span[data-field="email"]');
+    const nameSel = selectorFor(name!);
+    expect(nameSel).not.toContain('12345678');
+    for (const el of [name!, email!, since!]) expect(document.querySelector(selectorFor(el))).toBe(el);
+  });
+
+  it('asks for each field in turn, records clicks without following links, and can skip or cancel', () => {
+    page();
+    const done = vi.fn();
+    runPicker(document, done);
+    const bar = document.querySelector('[data-referral-window-picker]')!;
+    expect(bar.textContent).toContain('Name (1 of 8)');
+    const click = (el: Element) => {
+      const e = new MouseEvent('click', { bubbles: true, cancelable: true });
+      el.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    const values = [...document.querySelectorAll('.v')];
+    expect(click(values[0]!)).toBe(true);
+    click(values[1]!);
+    click(document.getElementById('next')!); // company: the link is picked, not followed
+    click(values[2]!);
+    click(values[3]!);
+    const skip = [...bar.querySelectorAll('button')].find((b) => b.textContent === 'Skip this field')!;
+    for (let i = 0; i < 3; i++) skip.click();
+    expect(document.querySelector('[data-referral-window-picker]')).toBeNull();
+    const picks = done.mock.calls[0]![0];
+    expect(Object.keys(picks)).toEqual(['name', 'email', 'company', 'customerSince', 'nps']);
+
+    const ctx = customAdapter('crm.example', picks).read(document, 'https://crm.example/contacts/1');
+    expect(ctx.contact).toMatchObject({ name: 'Amara Okafor', email: 'amara@okafor.example' });
+    expect(ctx.facts).toMatchObject({ customerSince: '2026-05-14', nps: 9 });
+
+    const cancelled = vi.fn();
+    runPicker(document, cancelled);
+    [...document.querySelectorAll('[data-referral-window-picker] button')].find((b) => b.textContent === 'Cancel')!.dispatchEvent(new MouseEvent('click'));
+    expect(cancelled).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-referral-window-picker]')).toBeNull();
+  });
+
+  it('a pick that no longer matches says so instead of failing', () => {
+    page();
+    const ctx = customAdapter('crm.example', { email: '#gone', name: '##bad(' }).read(document, 'https://crm.example/x');
+    expect(ctx.contact?.email).toBeUndefined();
+    expect(ctx.missing.join()).toMatch(/picked element not found/);
+  });
+});

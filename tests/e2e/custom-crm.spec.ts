@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, launch, ROOT, test } from './harness';
+
+const CRM = 'https://crm.northwind-test.example';
+// The build with CRM's origin pre-granted (see wxt.config.ts): the permission prompt cannot be
+// answered under automation; nothing else differs from production.
+const BUILD = path.join(ROOT, '.output-crm/chrome-mv3');
+
+test('any other CRM: add the site, pick the fields once, then the contact and verdict show and the ask inserts', async () => {
+  test.skip(!existsSync(BUILD), 'run npm run build:e2e-crm first');
+  test.setTimeout(60_000);
+  const profile = mkdtempSync(path.join(tmpdir(), 'rw-crm-'));
+  const { context, extensionId } = await launch(profile, BUILD);
+  const errors: string[] = [];
+  const network: string[] = [];
+  context.on('request', (r) => !/^(chrome-extension|data|blob|about):/.test(r.url()) && !r.url().startsWith(CRM) && network.push(r.url()));
+  try {
+    const since = new Date(Date.now() - 110 * 86_400_000).toISOString().slice(0, 10);
+    const body = readFileSync(path.join(ROOT, 'tests/fixtures/custom-crm/contact.html'), 'utf8').replace('{{CUSTOMER_SINCE}}', since);
+    await context.route(`${CRM}/**`, (r) =>
+      r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': "script-src 'none'; object-src 'none'; require-trusted-types-for 'script'" }, body }),
+    );
+
+    const options = await context.newPage();
+    options.on('pageerror', (e) => errors.push(e.message));
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('CRM site').fill('crm.northwind-test.example');
+    await options.getByRole('button', { name: 'Add site' }).click();
+    await expect(options.getByTestId('crm-message')).toContainText(`${CRM} added`);
+    await expect(options.getByTestId('crm-site')).toContainText('no fields picked yet');
+
+    const crm = await context.newPage();
+    crm.on('pageerror', (e) => errors.push(e.message));
+    await crm.goto(`${CRM}/contacts/4711`);
+    // No sidebar iframe here: the sidebar page is web-accessible only on the named hosts.
+    await expect(crm.locator('[data-testid="referral-sidebar"]')).toHaveCount(0);
+
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await crm.bringToFront();
+    await popup.reload();
+    await popup.getByTestId('tab-page').click();
+    await popup.getByTestId('pick-fields').click();
+    await crm.bringToFront();
+    const bar = crm.locator('[data-referral-window-picker]');
+    await expect(bar).toContainText('Name (1 of 8)');
+    await crm.getByText('Amara Okafor').click();
+    await expect(bar).toContainText('Email (2 of 8)');
+    await crm.getByText('amara@okafor-logistics.example').click();
+    await crm.getByText('Okafor Logistics').click();
+    await crm.getByText(since).click();
+    await crm.getByText('10', { exact: true }).click();
+    for (let i = 0; i < 3; i++) await bar.getByRole('button', { name: 'Skip this field' }).click();
+    await expect(bar).toHaveCount(0);
+    // The picker's clicks did not follow the page's links.
+    expect(crm.url()).toBe(`${CRM}/contacts/4711`);
+
+    await options.reload();
+    await expect(options.getByTestId('crm-site')).toContainText('fields picked: name, email, company, customerSince, nps');
+
+    const popup2 = await context.newPage();
+    await popup2.goto(`chrome-extension://${extensionId}/popup.html`);
+    await crm.bringToFront();
+    await popup2.reload();
+    await popup2.getByTestId('tab-page').click();
+    await expect(popup2.getByTestId('contact-name')).toHaveText('Amara Okafor');
+    await expect(popup2.getByTestId('contact-email')).toHaveText('amara@okafor-logistics.example');
+    await expect(popup2.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+    await popup2.getByTestId('insert-ask').click();
+    await crm.bringToFront();
+    await expect(crm.locator('[contenteditable="true"]')).toContainText('Hi Amara,');
+    await expect(crm.locator('input[name="subject"]')).toHaveValue('A quick favour, Amara?');
+    expect(errors).toEqual([]);
+    expect(network).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
