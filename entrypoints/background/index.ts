@@ -243,6 +243,18 @@ export default defineBackground({
         return null;
       },
 
+      'settings/get': () => store.settings(),
+
+      async 'settings/save'(settings) {
+        if (settings.windowClosesAfterMonths <= settings.windowOpensAfterMonths) {
+          throw new Error('The window must close after it opens.');
+        }
+        await store.setValue('settings', settings);
+        await refreshFollowUps(store);
+        await hub.refreshAll();
+        return null;
+      },
+
       'reminders/get': () => store.getValue('reminders', { weeklyQueue: false }),
 
       async 'reminders/save'(reminders) {

@@ -5,6 +5,7 @@ import { TemplatesEditor } from './TemplatesEditor';
 import { ImportContacts } from './ImportContacts';
 import { DataSection } from './DataSection';
 import { CustomSites } from './CustomSites';
+import { SettingsForm } from './SettingsForm';
 import './options.css';
 
 export function App() {
@@ -15,7 +16,7 @@ export function App() {
         <h1>Referral window: settings</h1>
         <p className="muted">Everything here is stored in this browser profile only: nothing is sent anywhere.</p>
         <nav aria-label="Sections">
-          <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> · <a href="#crm-title">Other CRMs</a> ·{' '}
+          <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> · <a href="#crm-title">Other CRMs</a> · <a href="#rules-title">Rules</a> ·{' '}
           <a href="#never-title">Never ask</a> · <a href="#backup-title">Backup</a>
         </nav>
       </header>
@@ -23,6 +24,7 @@ export function App() {
       <TemplatesEditor profile={profile} />
       <ImportContacts />
       <CustomSites />
+      <SettingsForm />
       <DataSection />
     </main>
   );

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { AskStatus, Email, IsoDate } from '../model';
 import { Profile, Template } from '../templates/schema';
 import { NeverAskList } from '../never-ask';
+import { EngineSettings } from '../engine/settings';
 import { IMPORT_FIELDS } from '../import/headers';
 import { PICK_FIELDS } from '../hosts/custom-fields';
 
@@ -156,6 +157,9 @@ export const requests = {
   'queue/list': { from: ['popup'], payload: z.object({}) },
   'never-ask/get': { from: ['options'], payload: z.object({}) },
   'never-ask/save': { from: ['options'], payload: NeverAskList },
+  'settings/get': { from: ['options'], payload: z.object({}) },
+  /** Every number the engine decides with; checked whole (zod) before it is stored. */
+  'settings/save': { from: ['options'], payload: EngineSettings },
   'reminders/get': { from: ['options'], payload: z.object({}) },
   'reminders/save': { from: ['options'], payload: z.object({ weeklyQueue: z.boolean() }) },
 } as const satisfies Record<string, { from: readonly Role[]; payload: z.ZodTypeAny }>;

@@ -6,6 +6,7 @@ import type { Backup } from '../backup';
 import type { Rejection } from '../import/csv';
 import type { NeverAskList } from '../never-ask';
 import type { QueueRow } from '../queue';
+import type { EngineSettings } from '../engine/settings';
 import type { SidebarView } from '../views';
 import type { CustomPicks } from '../hosts/custom-fields';
 
@@ -67,6 +68,8 @@ export interface Responses {
   'queue/list': { rows: QueueRow[]; total: number };
   'never-ask/get': NeverAskList;
   'never-ask/save': null;
+  'settings/get': EngineSettings;
+  'settings/save': null;
   'reminders/get': { weeklyQueue: boolean };
   'reminders/save': null;
   'tab/view': SidebarView;

@@ -28,7 +28,7 @@ function hubspotExport(): string {
   ].join('\n');
 }
 
-test('import a HubSpot export, see the report and the queue, back up and restore into a fresh profile', async ({ context, extensionId }) => {
+test('import a HubSpot export, see the report and the queue, back up and restore into a fresh profile', async ({ context, extensionId, host }) => {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId('import-file').setInputFiles({ name: 'hubspot-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport()) });
@@ -48,6 +48,16 @@ test('import a HubSpot export, see the report and the queue, back up and restore
   await expect(popup.getByTestId('queue-row')).toHaveCount(2);
   await expect(popup.getByTestId('queue-row').nth(0)).toHaveAttribute('data-email', 'dana@acme-logistics.example');
   await expect(popup.getByTestId('queue-row').nth(1)).toHaveAttribute('data-email', 'ravi@brightpath.example');
+
+  // The imported facts are there when the client's thread is opened in Gmail.
+  const gmailUrl = 'https://mail.google.com/mail/u/0/imported';
+  await host.serve(gmailUrl, 'gmail/thread-own-reply-last.html');
+  const gmail = await context.newPage();
+  await gmail.goto(gmailUrl);
+  const panel = gmail.frameLocator('[data-testid="referral-sidebar"]');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  await expect(panel.getByText('imported from hubspot-contacts.csv on').first()).toBeVisible();
+  await gmail.close();
 
   // Re-importing the same file updates, it does not duplicate.
   await options.getByTestId('import-file').setInputFiles({ name: 'hubspot-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport()) });

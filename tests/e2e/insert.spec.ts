@@ -62,3 +62,21 @@ test('with no compose open the button says how to get one', async ({ openGmail }
   await expect(panel.getByTestId('insert-ask')).toBeDisabled();
   await expect(panel.getByText(/Open a reply or a new email/)).toBeVisible();
 });
+
+test('two compose windows: the ask goes where the caret was last placed, after what the user typed', async ({ openGmail }) => {
+  const page = await openGmail('two-composes');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('insert-ask')).toBeEnabled();
+  const popupEditor = page.locator('#popup-editor');
+  // Caret at the end of "Quick note first."
+  await popupEditor.getByText('Quick note first.').click();
+  await page.keyboard.press('End');
+  await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'at your cursor' })).toBeVisible();
+  await expect(popupEditor).toContainText('Hi Dana,');
+  const html = await popupEditor.innerHTML();
+  expect(html.indexOf('Quick note first.')).toBeLessThan(html.indexOf('Hi Dana'));
+  expect(html.indexOf('Hi Dana')).toBeLessThan(html.indexOf('gmail_signature'));
+  await expect(page.locator('.AO div[g_editable="true"]')).not.toContainText('Hi Dana');
+  await expect(page.locator('#popup-editor').locator('xpath=ancestor::div[contains(@class,"M9")]').locator('input[name="subjectbox"]')).toHaveValue('A quick favour, Dana?');
+});

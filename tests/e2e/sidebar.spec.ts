@@ -64,3 +64,30 @@ test('does not cover a docked compose window', async ({ openGmail }) => {
   const compose = (await page.locator('div.AD').boundingBox())!;
   expect(compose.x + compose.width).toBeLessThanOrEqual(bar.x + 1);
 });
+
+test('the rules are the user\'s: opening the window after 1 month makes a 2-month client ask-now', async ({ openGmail, context, extensionId }) => {
+  const panel = sidebar(await openGmail('thread-special-name'));
+  await panel.getByTestId('customer-since-input').fill(day(2));
+  await panel.getByTestId('nps-input').fill('10');
+  await panel.getByTestId('nps-input').blur();
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'too-early');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('Referral window opens, months after the first purchase').fill('7');
+  await options.getByRole('button', { name: 'Save rules' }).click();
+  await expect(options.getByTestId('rules-message')).toHaveText('The window must close after it opens.');
+  await options.getByLabel('Referral window opens, months after the first purchase').fill('1');
+  await options.getByRole('button', { name: 'Save rules' }).click();
+  await expect(options.getByTestId('rules-message')).toHaveText('Rules saved: every verdict now uses them.');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+});
+
+test('follows the browser into dark mode', async ({ openGmail }) => {
+  const page = await openGmail('thread-special-name');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
+  await expect.poll(() => frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 25, 29)');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(() => frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+});
