@@ -59,6 +59,7 @@ export function applyPage(contact: Contact, page: PageContext, now: string): Con
     company: contact.company || page.contact?.company || companyFromEmail(contact.email),
     facts,
     lastSeenAt: now,
+    recordUrl: source.kind === 'crm' ? page.url : contact.recordUrl,
     updatedAt: facts === contact.facts && contact.name ? contact.updatedAt : now,
   };
 }

@@ -62,6 +62,8 @@ export const Contact = z.object({
   snoozedUntil: IsoDate.optional(),
   /** Last time we saw this person in a webmail thread or CRM record. */
   lastSeenAt: IsoInstant.optional(),
+  /** Their record in the CRM, where we last saw it (for "open record"). */
+  recordUrl: z.string().url().max(2_000).optional(),
   updatedAt: IsoInstant,
 });
 export type Contact = z.infer<typeof Contact>;

@@ -20,6 +20,7 @@ export interface QueueRow {
   windowCloses: string;
   /** Days until the window closes (or opens, when it is not open yet). */
   daysLeft: number;
+  recordUrl?: string;
 }
 
 /** The customer-start dates that can put a contact in the queue today (a little wide: month ends). */
@@ -58,6 +59,7 @@ export function buildQueue(
       priority: ev.priority,
       windowOpens: ev.relationship.windowOpens,
       windowCloses: ev.relationship.windowCloses,
+      recordUrl: contact.recordUrl,
       daysLeft: differenceInCalendarDays(parseDay(open ? ev.relationship.windowCloses : ev.relationship.windowOpens), startOfDay(now)),
     });
   }

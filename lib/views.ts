@@ -64,7 +64,8 @@ export function buildContactView(input: {
 }): ContactView {
   const { page, asks, settings, now } = input;
   const contact = { ...input.contact, neverAsk: isNeverAsk(input.contact, input.neverAsk) };
-  const evaluation = evaluate({ contact, clientMessages: clientMessages(page, contact.email), asks, now, settings });
+  const ourMessageDates = (page.thread?.messages ?? []).flatMap((m) => (m.from === page.accountEmail && m.date ? [m.date] : []));
+  const evaluation = evaluate({ contact, clientMessages: clientMessages(page, contact.email), ourMessageDates, asks, now, settings });
   const factSources: ContactView['factSources'] = {};
   for (const [key, fact] of Object.entries(contact.facts)) {
     if (fact) factSources[key as FactKey] = describeSource(fact.source);

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { previewCell } from '@/lib/import/csv';
+import { detectDelimiter, previewCell } from '@/lib/import/csv';
 import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from '@/lib/import/headers';
 import { toDay } from '@/lib/engine/relationship';
 import { request } from '@/lib/messaging/client';
@@ -43,7 +43,7 @@ export function ImportContacts() {
     setPending(undefined);
     if (!file) return;
     const text = await file.text();
-    const preview = Papa.parse<string[]>(text, { preview: 6, skipEmptyLines: 'greedy' });
+    const preview = Papa.parse<string[]>(text, { preview: 6, skipEmptyLines: 'greedy', delimiter: detectDelimiter(text) });
     const [headers = [], ...sample] = preview.data;
     if (headers.length === 0) {
       setError(`${file.name} is empty.`);

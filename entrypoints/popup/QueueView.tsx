@@ -46,15 +46,28 @@ export function QueueView() {
             <span>{row.verdict.kind === 'ask-now' ? `Ask now · ${row.daysLeft} days left` : `Opens ${format(parseISO(row.windowOpens), 'MMM d')}`}</span>
             <span className="muted">Satisfaction {row.score ?? '?'}</span>
           </div>
-          <a
-            href={gmailComposeUrl(row.email)}
-            onClick={(e) => {
-              e.preventDefault();
-              void browser.tabs.create({ url: gmailComposeUrl(row.email) });
-            }}
-          >
-            Compose
-          </a>
+          <span className="links">
+            <a
+              href={gmailComposeUrl(row.email)}
+              onClick={(e) => {
+                e.preventDefault();
+                void browser.tabs.create({ url: gmailComposeUrl(row.email) });
+              }}
+            >
+              Compose in Gmail
+            </a>
+            {row.recordUrl && (
+              <a
+                href={row.recordUrl}
+                onClick={(e) => {
+                  e.preventDefault();
+                  void browser.tabs.create({ url: row.recordUrl });
+                }}
+              >
+                Open record
+              </a>
+            )}
+          </span>
         </li>
       ))}
     </ol>

@@ -168,7 +168,7 @@ describe('invariants (property tests)', () => {
         expect(VERDICT_KINDS).toContain(ev.verdict.kind);
         expect(evaluate(input)).toEqual(ev);
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.FC_RUNS ?? 500) },
     );
   });
 
@@ -181,7 +181,20 @@ describe('invariants (property tests)', () => {
           expect(ev.verdict.kind).not.toBe('past-window');
         }
       }),
-      { numRuns: 500 },
+      { numRuns: Number(process.env.FC_RUNS ?? 500) },
     );
+  });
+});
+
+describe('reply latency', () => {
+  it('median hours from our message to their next reply, in words', async () => {
+    const { replyLatencyHours } = await import('./satisfaction');
+    expect(replyLatencyHours(['2026-11-01T10:00:00Z', '2026-11-05T10:00:00Z'], ['2026-11-01T13:00:00Z', '2026-11-06T10:00:00Z'])).toBe(13.5);
+    expect(replyLatencyHours(['2026-11-10T10:00:00Z'], ['2026-11-01T13:00:00Z'])).toBeUndefined();
+    const fast = run(
+      { customerSince: f('2026-07-01'), ...promoter },
+      { ourMessageDates: [new Date(2026, 10, 18, 9).toISOString()], clientMessages: [{ from: 'c@x.example', date: new Date(2026, 10, 18, 10).toISOString(), text: 'Noted.' }] },
+    );
+    expect(fast.satisfaction.reasons.find((r) => r.kind === 'latency')).toEqual({ kind: 'latency', label: 'Answers you within hours', contribution: 5 });
   });
 });

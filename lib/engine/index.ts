@@ -36,6 +36,8 @@ export interface EngineInput {
   contact: Pick<Contact, 'facts' | 'neverAsk' | 'snoozedUntil'>;
   /** What the client wrote (their own messages only). */
   clientMessages?: ThreadMessage[];
+  /** When we wrote to them in the same thread(s), for their reply latency. */
+  ourMessageDates?: string[];
   /** Earlier asks to this contact, any order. */
   asks?: Pick<Ask, 'askedAt' | 'status'>[];
   now: Date;
@@ -66,7 +68,7 @@ export function evaluate(input: EngineInput): Evaluation {
   const facts = contact.facts;
   const start = facts.customerSince?.value;
   const relationship = start ? relationshipAge(start, now, settings) : null;
-  const sat = satisfaction({ facts, clientMessages, now, settings });
+  const sat = satisfaction({ facts, clientMessages, ourMessageDates: input.ourMessageDates, now, settings });
   const lastAsk = [...(input.asks ?? [])].sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
   const spend = facts.spend90d?.value ?? 0;
 

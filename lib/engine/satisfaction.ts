@@ -10,7 +10,7 @@ import { messageTone, type ThreadMessage } from './tone';
 
 export const BASE_SCORE = 50;
 
-export type ReasonKind = 'nps' | 'csat' | 'tickets' | 'tone' | 'moment' | 'complaint' | 'recency' | 'spend';
+export type ReasonKind = 'nps' | 'csat' | 'tickets' | 'tone' | 'moment' | 'complaint' | 'recency' | 'latency' | 'spend';
 
 export interface Reason {
   kind: ReasonKind;
@@ -36,6 +36,8 @@ export interface SatisfactionInput {
   facts: ContactFacts;
   /** Messages the client wrote (not ours), any order. */
   clientMessages: ThreadMessage[];
+  /** When we wrote to them (ISO instants), to measure how fast they answer. */
+  ourMessageDates?: string[];
   now: Date;
   settings: EngineSettings;
 }
@@ -64,7 +66,22 @@ function ago(date: Date, now: Date): string {
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const money = (n: number) => dollars.format(n);
 
-export function satisfaction({ facts, clientMessages, now, settings }: SatisfactionInput): Satisfaction {
+/** Median hours between each of our messages and their next reply; undefined without a pair. */
+export function replyLatencyHours(ourDates: string[], theirDates: string[]): number | undefined {
+  const theirs = theirDates.map((d) => new Date(d).getTime()).sort((a, b) => a - b);
+  const gaps = ourDates
+    .map((d) => new Date(d).getTime())
+    .flatMap((sent) => {
+      const reply = theirs.find((t) => t > sent);
+      return reply === undefined ? [] : [(reply - sent) / 3_600_000];
+    })
+    .sort((a, b) => a - b);
+  if (gaps.length === 0) return undefined;
+  const mid = Math.floor(gaps.length / 2);
+  return gaps.length % 2 ? gaps[mid] : (gaps[mid - 1]! + gaps[mid]!) / 2;
+}
+
+export function satisfaction({ facts, clientMessages, ourMessageDates = [], now, settings }: SatisfactionInput): Satisfaction {
   const reasons: Reason[] = [];
   let evidence = 0;
 
@@ -155,6 +172,13 @@ export function satisfaction({ facts, clientMessages, now, settings }: Satisfact
     const days = differenceInCalendarDays(now, lastClientMessage);
     if (days <= 30) reasons.push({ kind: 'recency', label: `Wrote to you ${ago(lastClientMessage, now)}`, contribution: 5 });
     else if (days > 90) reasons.push({ kind: 'recency', label: `No email from them for ${ago(lastClientMessage, now).replace(' ago', '')}`, contribution: -10 });
+  }
+
+  const latency = replyLatencyHours(ourMessageDates, clientMessages.flatMap((m) => (m.date ? [m.date] : [])));
+  if (latency !== undefined && latency <= 24) {
+    reasons.push({ kind: 'latency', label: `Answers you within ${latency < 2 ? 'hours' : 'a day'}`, contribution: 5 });
+  } else if (latency !== undefined && latency > 7 * 24) {
+    reasons.push({ kind: 'latency', label: `Slow to answer you (about ${Math.round(latency / 24)} days)`, contribution: -5 });
   }
 
   const spend = facts.spend90d?.value;

@@ -41,6 +41,14 @@ export interface ParseOptions {
 
 const FACT_FIELDS = new Set<ImportField>(['customerSince', 'nps', 'csat', 'openTickets', 'spend90d', 'timeZone', 'segment', 'results', 'product']);
 
+/** Comma, semicolon (European spreadsheets) or tab: whichever the header line uses most. */
+export function detectDelimiter(text: string): string {
+  const header = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length - 1] as const);
+  const [best] = [...counts].sort((a, b) => b[1] - a[1]);
+  return best![1] > 0 ? best![0] : ',';
+}
+
 export function parseContactsCsv(text: string, options: ParseOptions): ParsedImport {
   const result: ParsedImport = { headers: [], mapping: [], rows: [], rejected: [], total: 0 };
   let lineAtCursor = 1;
@@ -53,6 +61,7 @@ export function parseContactsCsv(text: string, options: ParseOptions): ParsedImp
   };
 
   Papa.parse<string[]>(text, {
+    delimiter: detectDelimiter(text),
     skipEmptyLines: 'greedy',
     step: (step) => {
       const start = cursor;

@@ -84,7 +84,7 @@ describe('render', () => {
         }
         expect(doc.body.textContent).toContain(values.firstName.trim() ? values.firstName.trim() : '[FILL IN');
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 
