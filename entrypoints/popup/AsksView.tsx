@@ -1,6 +1,6 @@
 import { formatDistanceStrict, parseISO } from 'date-fns';
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { TabLink } from '@/components/TabLink';
 import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
 import type { AskRow } from '@/lib/messaging/responses';
@@ -98,17 +98,7 @@ export function AsksView() {
                   <button onClick={() => void act(request('ask/follow-up', { id: ask.id, action: 'dismiss' }))}>Dismiss</button>
                 </>
               )}
-              {ask.threadUrl && (
-                <a
-                  href={ask.threadUrl}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    void browser.tabs.create({ url: ask.threadUrl });
-                  }}
-                >
-                  Open thread
-                </a>
-              )}
+              {ask.threadUrl && <TabLink href={ask.threadUrl}>Open thread</TabLink>}
             </div>
             {introducing === ask.id && (
               <form

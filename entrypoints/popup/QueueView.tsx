@@ -1,6 +1,6 @@
 import { format, parseISO } from 'date-fns';
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
+import { TabLink } from '@/components/TabLink';
 import { request } from '@/lib/messaging/client';
 import type { QueueRow } from '@/lib/queue';
 
@@ -47,26 +47,8 @@ export function QueueView() {
             <span className="muted">Satisfaction {row.score ?? '?'}</span>
           </div>
           <span className="links">
-            <a
-              href={gmailComposeUrl(row.email)}
-              onClick={(e) => {
-                e.preventDefault();
-                void browser.tabs.create({ url: gmailComposeUrl(row.email) });
-              }}
-            >
-              Compose in Gmail
-            </a>
-            {row.recordUrl && (
-              <a
-                href={row.recordUrl}
-                onClick={(e) => {
-                  e.preventDefault();
-                  void browser.tabs.create({ url: row.recordUrl });
-                }}
-              >
-                Open record
-              </a>
-            )}
+            <TabLink href={gmailComposeUrl(row.email)}>Compose in Gmail</TabLink>
+            {row.recordUrl && <TabLink href={row.recordUrl}>Open record</TabLink>}
           </span>
         </li>
       ))}

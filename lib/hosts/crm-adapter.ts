@@ -15,7 +15,6 @@ export interface CrmSelectors {
   composeBody: string;
   composeRoot: string;
   subjectInput: string;
-  quoteOrSignature: string;
 }
 
 export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord: (url: string) => boolean): HostAdapter {
@@ -38,12 +37,6 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
     },
     subjectInput(editor) {
       return editor.closest(s.composeRoot)?.querySelector<HTMLInputElement>(s.subjectInput) ?? null;
-    },
-    insertBefore(editor) {
-      for (const child of editor.children) {
-        if (child.matches(s.quoteOrSignature) || child.querySelector(s.quoteOrSignature)) return child;
-      }
-      return null;
     },
   };
 }

@@ -54,9 +54,5 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
     subjectInput(editor) {
       return editor.closest('form')?.querySelector<HTMLInputElement>('input[name*="subject" i]') ?? null;
     },
-    insertBefore(editor) {
-      for (const child of editor.children) if (child.matches('blockquote, .signature, [class*="signature" i]')) return child;
-      return null;
-    },
   };
 }

@@ -74,3 +74,4 @@ export function parseHostDate(s: string | null | undefined): string | undefined 
   const d = new Date(Number(m.year), month, Number(m.day), hour, m.min ? Number(m.min) : 0);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
+

@@ -31,8 +31,6 @@ export const GMAIL = {
   composeRoot: 'div.M9, div.AD, .AO',
   subjectInput: 'input[name="subjectbox"]',
   composeTo: 'div[name="to"] [data-hovercard-id]',
-  /** Quoted text and signature inside an editor: our text goes above them. */
-  quoteOrSignature: 'div.gmail_quote, .gmail_signature, [data-smartmail="gmail_signature"], .gmail_signature_prefix, blockquote',
 } as const;
 
 const SKIP_IN_BODY = 'div.gmail_quote, .gmail_quote, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .im, style, script';
@@ -125,11 +123,5 @@ export const gmail: HostAdapter = {
   },
   subjectInput(editor) {
     return editor.closest(GMAIL.composeRoot)?.querySelector<HTMLInputElement>(GMAIL.subjectInput) ?? null;
-  },
-  insertBefore(editor) {
-    for (const child of editor.children) {
-      if (child.matches(GMAIL.quoteOrSignature) || child.querySelector(GMAIL.quoteOrSignature)) return child;
-    }
-    return null;
   },
 };

@@ -22,7 +22,6 @@ export const HUBSPOT = {
   composeRoot: '[data-selenium-test="email-composer"], [role="dialog"]',
   composeBody: '[data-selenium-test="email-composer"] [contenteditable="true"], [data-selenium-test="rich-text-editor"] [contenteditable="true"]',
   subjectInput: 'input[data-selenium-test="email-subject"], input[name="subject"]',
-  quoteOrSignature: '.hs-signature, [data-signature], blockquote',
 } as const;
 
 export const hubspot = crmAdapter(
@@ -45,7 +44,6 @@ export const hubspot = crmAdapter(
     composeBody: HUBSPOT.composeBody,
     composeRoot: HUBSPOT.composeRoot,
     subjectInput: HUBSPOT.subjectInput,
-    quoteOrSignature: HUBSPOT.quoteOrSignature,
   },
   isHubSpotRecord,
 );

@@ -102,10 +102,4 @@ export const outlook: HostAdapter = {
   subjectInput(editor) {
     return editor.closest(OUTLOOK.composeRoot)?.querySelector<HTMLInputElement>(OUTLOOK.subjectInput) ?? null;
   },
-  insertBefore(editor) {
-    for (const child of editor.children) {
-      if (child.matches(OUTLOOK.quoteOrSignature) || child.querySelector(OUTLOOK.quoteOrSignature)) return child;
-    }
-    return null;
-  },
 };

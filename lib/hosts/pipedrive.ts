@@ -21,7 +21,6 @@ export const PIPEDRIVE = {
   composeRoot: '[data-testid="mail-composer"], .mailComposer',
   composeBody: '[data-testid="mail-composer"] [contenteditable="true"], .mailComposer [contenteditable="true"]',
   subjectInput: 'input[name="subject"]',
-  quoteOrSignature: '.signature, blockquote',
 } as const;
 
 export const pipedrive = crmAdapter(
@@ -33,7 +32,6 @@ export const pipedrive = crmAdapter(
     composeBody: PIPEDRIVE.composeBody,
     composeRoot: PIPEDRIVE.composeRoot,
     subjectInput: PIPEDRIVE.subjectInput,
-    quoteOrSignature: PIPEDRIVE.quoteOrSignature,
   },
   isPipedrivePerson,
 );

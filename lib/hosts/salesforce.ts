@@ -21,7 +21,6 @@ export const SALESFORCE = {
   composeRoot: '.forceEmailEmailComposer, .emailuiEmailComposer, [data-component-id*="email"]',
   composeBody: '.slds-rich-text-editor__textarea[contenteditable="true"], .slds-rich-text-area__content [contenteditable="true"]',
   subjectInput: 'input[name="subject"], .subjectInput input',
-  quoteOrSignature: '.signature, blockquote',
 } as const;
 
 export const salesforce = crmAdapter(
@@ -33,7 +32,6 @@ export const salesforce = crmAdapter(
     composeBody: SALESFORCE.composeBody,
     composeRoot: SALESFORCE.composeRoot,
     subjectInput: SALESFORCE.subjectInput,
-    quoteOrSignature: SALESFORCE.quoteOrSignature,
   },
   isSalesforceRecord,
 );

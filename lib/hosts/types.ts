@@ -62,6 +62,4 @@ export interface HostAdapter {
   composeEditors(doc: Document): HTMLElement[];
   /** The element holding the subject of the compose that owns `editor`, if any. */
   subjectInput(editor: HTMLElement): HTMLInputElement | null;
-  /** Nodes inside an editor above which inserted text must go (signature, quoted reply). */
-  insertBefore(editor: HTMLElement): Element | null;
 }

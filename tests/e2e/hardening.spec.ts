@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { ALL_HOST_MATCHES } from '../../lib/hosts/matches';
-import { EXTENSION, ROOT, expect, sidebar, test } from './harness';
+import { EXTENSION, ROOT, expect, sidebar, test, withPart } from './harness';
 
 test('a hostile host page cannot read the sidebar, reach the background, or forge an insert', async ({ openGmail, context, extensionId }) => {
-  const page = await openGmail('hostile-page');
+  const page = await openGmail('thread-own-reply-last', withPart('gmail/parts/hostile-script.html'));
   await expect.poll(() => page.evaluate(() => (window as unknown as { attacks: { done?: boolean } }).attacks.done)).toBe(true);
   const attacks = await page.evaluate(() => (window as unknown as { attacks: Record<string, string | boolean> }).attacks);
   expect(attacks.foundFrame).toBe(true);

@@ -144,6 +144,11 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/** A replacement that appends a fixture part (tests/fixtures/<part>) before </body>. */
+export function withPart(part: string): Record<string, string> {
+  return { '</body>': `${readFileSync(path.join(FIXTURES, part), 'utf8')}</body>` };
+}
+
 export function sidebar(page: Page) {
   return page.frameLocator('[data-testid="referral-sidebar"]');
 }

@@ -1,4 +1,4 @@
-import { expect, sidebar, test } from './harness';
+import { expect, sidebar, test, withPart } from './harness';
 
 test('insert into an inline reply: two parts, above signature and quote, ask recorded', async ({ openGmail, context, extensionId }) => {
   const page = await openGmail('thread-own-reply-last');
@@ -64,7 +64,7 @@ test('with no compose open the button says how to get one', async ({ openGmail }
 });
 
 test('two compose windows: the ask goes where the caret was last placed, after what the user typed', async ({ openGmail }) => {
-  const page = await openGmail('two-composes');
+  const page = await openGmail('thread-own-reply-last', withPart('gmail/parts/popup-compose.html'));
   const panel = sidebar(page);
   await expect(panel.getByTestId('insert-ask')).toBeEnabled();
   const popupEditor = page.locator('#popup-editor');

@@ -1,0 +1,17 @@
+import type { ReactNode } from 'react';
+import { browser } from 'wxt/browser';
+
+/** A link that opens in a new tab from an extension popup (a plain link would navigate the popup). */
+export function TabLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <a
+      href={href}
+      onClick={(e) => {
+        e.preventDefault();
+        void browser.tabs.create({ url: href });
+      }}
+    >
+      {children}
+    </a>
+  );
+}
