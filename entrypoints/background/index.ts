@@ -10,7 +10,6 @@ import { render, validateTemplate } from '@/lib/templates/render';
 import { templateValues } from '@/lib/templates/values';
 import type { InsertResult } from '@/lib/hosts/types';
 import type { InsertOutcome } from '@/lib/messaging/responses';
-import { COLLAPSED_KEY } from '@/lib/sidebar-layout';
 import { parseContactsCsv } from '@/lib/import/csv';
 import { contactsToCsv } from '@/lib/import/export';
 import { Backup } from '@/lib/backup';
@@ -18,6 +17,7 @@ import { toDay } from '@/lib/engine/relationship';
 import { listen } from './router';
 import { QueueCache } from './queue';
 import { CustomSites } from './custom-sites';
+import { listenForCommands } from './commands';
 import { listenForReminders, setWeeklyReminder } from './reminders';
 import { askRows, detectFromPage, followUpAction, recordInsert, setStatus } from './asks';
 import { refreshFollowUps, startFollowUps } from './follow-ups';
@@ -86,14 +86,9 @@ export default defineBackground({
       return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}` };
     };
 
-    browser.commands.onCommand.addListener(async (command, tab) => {
-      if (command === 'toggle-sidebar') {
-        const stored = await browser.storage.local.get(COLLAPSED_KEY);
-        await browser.storage.local.set({ [COLLAPSED_KEY]: stored[COLLAPSED_KEY] !== true });
-      } else if (command === 'insert-ask' && tab?.id !== undefined) {
-        const email = await hub.contactEmail(tab.id);
-        if (email) await insertAsk(tab.id, email, 'ask');
-      }
+    listenForCommands(async (tabId) => {
+      const email = await hub.contactEmail(tabId);
+      if (email) await insertAsk(tabId, email, 'ask');
     });
 
     listen({

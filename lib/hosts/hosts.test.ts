@@ -55,7 +55,33 @@ describe('Outlook', () => {
   });
 });
 
+describe('Outlook new message', () => {
+  it('no conversation: the recipient is the contact, the subject is set only when empty', () => {
+    const doc = load('outlook/new-message.html');
+    const ctx = outlook.read(doc, 'https://outlook.office.com/mail/deeplink/compose');
+    expect(ctx.contact).toEqual({ email: 'ines.duarte@duarte-vinhos.example', name: 'Inês Duarte' });
+    expect(ctx.thread).toBeUndefined();
+    const editors = outlook.composeEditors(doc);
+    expect(editors).toHaveLength(1);
+    insertIntoCompose(doc, outlook, { html: '<p>Olá</p>', text: 'Olá', subject: 'A quick favour' }, new CaretMemory(() => editors));
+    expect(outlook.subjectInput(editors[0]!)?.value).toBe('A quick favour');
+  });
+});
+
 describe('CRM records', () => {
+  it('Salesforce Lead: company and email from the fields', () => {
+    const ctx = salesforce.read(load('salesforce/lead-record.html'), 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000ABCDEAA4/view');
+    expect(ctx.contact).toEqual({ email: 'yuki@tanaka-robotics.example', name: 'Yuki Tanaka', company: 'Tanaka Robotics K.K.' });
+    expect(ctx.composeCount).toBe(0);
+  });
+
+  it('HubSpot deal: the associated contact, and the close date as customer since', () => {
+    const ctx = hubspot.read(load('hubspot/deal-record.html', '2026-06-30'), 'https://app.hubspot.com/contacts/2456789/record/0-3/77');
+    expect(ctx.contact).toEqual({ email: 'priya.raman@lumen-health.example', name: 'Priya Raman' });
+    expect(ctx.facts).toEqual({ customerSince: '2026-06-30' });
+    expect(ctx.missing).toEqual([]);
+  });
+
   it('HubSpot: name, email, company and facts from the properties', () => {
     const ctx = hubspot.read(load('hubspot/contact-record.html', '05/14/2026'), 'https://app.hubspot.com/contacts/2456789/record/0-1/51');
     expect(ctx.contact).toEqual({ email: 'priya.raman@lumen-health.example', name: 'Priya Raman', company: 'Lumen Health & Care' });

@@ -4,6 +4,7 @@
  * for its own tests; the name from `highlightTitle` (shared/DESIGN.md, seen 2026-11).
  */
 import { crmAdapter, pairsIn } from './crm-adapter';
+import { findEmail, text } from './dom';
 
 /** Contact (0-1) records, and deal (0-3) / company (0-2) records showing an associated contact. */
 export function isHubSpotRecord(url: string): boolean {
@@ -16,6 +17,8 @@ export function isHubSpot(url: string): boolean {
 
 export const HUBSPOT = {
   name: '[data-selenium-test="highlightTitle"]',
+  /** On deal (0-3) and company (0-2) records: the first associated contact's card (2026-11, unverified). */
+  associatedContact: '[data-selenium-test="associations-card-contacts"] [data-selenium-test="association-card"]',
   property: '[data-selenium-test^="property-input-"]',
   propertyLabel: 'label, [data-selenium-test="property-label"]',
   propertyValue: '[data-selenium-test="property-value"], input, textarea, [role="button"]',
@@ -24,7 +27,7 @@ export const HUBSPOT = {
   subjectInput: 'input[data-selenium-test="email-subject"], input[name="subject"]',
 } as const;
 
-export const hubspot = crmAdapter(
+const contactRecord = crmAdapter(
   'hubspot',
   'HubSpot',
   {
@@ -47,3 +50,27 @@ export const hubspot = crmAdapter(
   },
   isHubSpotRecord,
 );
+
+/** Deal and company records are about an account; the person to ask is their associated contact. */
+export function isHubSpotDealOrCompany(url: string): boolean {
+  return /\/record\/0-[23]\/|\/(deal|company)\//.test(url);
+}
+
+export const hubspot: typeof contactRecord = {
+  ...contactRecord,
+  read(doc, url) {
+    const context = contactRecord.read.call(this, doc, url);
+    if (!isHubSpotDealOrCompany(url)) return context;
+    const card = doc.querySelector(HUBSPOT.associatedContact);
+    const email = findEmail(card?.querySelector('a[href^="mailto:"]')?.getAttribute('href'));
+    const name = text(card?.querySelector('.name, a:not([href^="mailto:"])')) || undefined;
+    const { customerSince } = context.facts ?? {};
+    return {
+      ...context,
+      // A won deal's close date is when the account became a customer; its other fields are the deal's.
+      contact: email ? { email, name } : undefined,
+      facts: customerSince ? { customerSince } : {},
+      missing: email ? [] : ['the contact associated with this HubSpot record'],
+    };
+  },
+};

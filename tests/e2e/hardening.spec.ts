@@ -77,6 +77,7 @@ test('least privilege: the manifest asks for the named hosts and nothing else', 
   expect(manifest.web_accessible_resources).toEqual([{ resources: ['sidebar.html'], matches: ALL_HOST_MATCHES }]);
   expect(manifest.content_scripts.map((c: { matches: string[] }) => c.matches.sort())).toEqual([[...ALL_HOST_MATCHES].sort()]);
   expect(manifest.externally_connectable).toBeUndefined();
+  expect(Object.keys(manifest.commands).sort()).toEqual(['insert-ask', 'toggle-sidebar']);
   // The README explains every permission it asks for.
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
   for (const permission of [...manifest.permissions, ...manifest.host_permissions, ...manifest.optional_host_permissions]) {

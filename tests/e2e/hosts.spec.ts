@@ -68,3 +68,27 @@ test('a record whose layout changed: a clear message and manual entry, never a b
   await panel.getByRole('button', { name: 'Show this contact' }).click();
   await expect(panel.getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');
 });
+
+test('Outlook new message: the recipient is the contact; the ask and subject land in the draft', async ({ openHost }) => {
+  const page = await openHost('https://outlook.live.com/mail/0/deeplink/compose', 'outlook/new-message.html');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText('Inês Duarte');
+  await panel.getByTestId('insert-ask').click();
+  await expect(page.locator('[aria-multiline="true"]')).toContainText('Hi Inês,');
+  await expect(page.locator('input[maxlength="255"]')).toHaveValue('A quick favour, Inês?');
+});
+
+test('HubSpot deal record: the associated contact, with the won date as customer since', async ({ openHost }) => {
+  const since = daysAgo(100);
+  const page = await openHost('https://app-eu1.hubspot.com/contacts/2456789/record/0-3/77', 'hubspot/deal-record.html', { '{{CUSTOMER_SINCE}}': iso(since) });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');
+  await expect(panel.getByTestId('customer-since-input')).toHaveValue(iso(since));
+});
+
+test('Salesforce Lead record: read without a composer; the button says how to insert', async ({ openHost }) => {
+  const page = await openHost('https://acme.my.lightning.force.com/lightning/r/Lead/00Q5g00000ABCDEAA4/view', 'salesforce/lead-record.html');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText('Yuki Tanaka');
+  await expect(panel.getByTestId('insert-ask')).toBeDisabled();
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { COLLAPSED_KEY } from '@/lib/sidebar-layout';
+import { runCommand } from './commands';
+
+describe('keyboard shortcuts', () => {
+  it('toggle flips the sidebar between collapsed and expanded (expanded on a fresh profile)', async () => {
+    const insert = vi.fn();
+    await runCommand('toggle-sidebar', undefined, insert);
+    expect((await fakeBrowser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY]).toBe(true);
+    await runCommand('toggle-sidebar', undefined, insert);
+    expect((await fakeBrowser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY]).toBe(false);
+    expect(insert).not.toHaveBeenCalled();
+  });
+
+  it('insert acts on the tab the shortcut was pressed in, and only with a tab', async () => {
+    const insert = vi.fn(async () => undefined);
+    await runCommand('insert-ask', { id: 12 } as never, insert);
+    expect(insert).toHaveBeenCalledWith(12);
+    await runCommand('insert-ask', undefined, insert);
+    await runCommand('something-else', { id: 3 } as never, insert);
+    expect(insert).toHaveBeenCalledTimes(1);
+  });
+});

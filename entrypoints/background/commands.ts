@@ -1,0 +1,18 @@
+/** Keyboard shortcuts (commands API): show/hide the sidebar, insert the ask into the open draft. */
+import { browser, type Browser } from 'wxt/browser';
+import { COLLAPSED_KEY } from '@/lib/sidebar-layout';
+
+export const COMMANDS = { toggle: 'toggle-sidebar', insert: 'insert-ask' } as const;
+
+export function listenForCommands(insertFor: (tabId: number) => Promise<unknown>): void {
+  browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab, insertFor));
+}
+
+export async function runCommand(command: string, tab: Browser.tabs.Tab | undefined, insertFor: (tabId: number) => Promise<unknown>): Promise<void> {
+  if (command === COMMANDS.toggle) {
+    const stored = await browser.storage.local.get(COLLAPSED_KEY);
+    await browser.storage.local.set({ [COLLAPSED_KEY]: stored[COLLAPSED_KEY] !== true });
+  } else if (command === COMMANDS.insert && tab?.id !== undefined) {
+    await insertFor(tab.id);
+  }
+}
