@@ -119,6 +119,42 @@ record('Script injected into a host page (gzip)', gz / 1024, 'KB', '<= 15 KB', g
   record('Content script heap (page heap with minus without)', heapDiff, 'MB', '<= 2 MB', heapDiff <= 2);
 }
 
+/** The baseline: the sidebar as a React tree in the host page (bench/in-page-sidebar.tsx). */
+function inPageBundle() {
+  const out = path.join(tmpdir(), `rw-in-page-${process.pid}.js`);
+  execFileSync(path.join(root, 'node_modules/.bin/esbuild'), [
+    path.join(root, 'bench/in-page-sidebar.tsx'), '--bundle', '--minify', '--format=iife', `--outfile=${out}`,
+    `--alias:@=${root}`, `--alias:wxt/browser=${path.join(root, 'bench/stub-browser.ts')}`, '--loader:.css=empty', '--jsx=automatic', '--define:process.env.NODE_ENV="production"', '--log-level=error',
+  ]);
+  return readFileSync(out, 'utf8');
+}
+
+/** Host main-thread seconds for: load, then 50 contact switches; with the extension or the in-page React tree. */
+async function hostCostOfSwitches(mode) {
+  const b = await launch(mode === 'iframe');
+  const base = readFileSync(path.join(root, 'tests/fixtures/gmail/thread-own-reply-last.html'), 'utf8');
+  const body = mode === 'in-page' ? base.replace('</body>', () => `<script nonce="fixture">${inPageBundle().replace(/<\/script/g, '<\\/script')}</script></body>`) : base;
+  await b.context.route('https://mail.google.com/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body }));
+  const page = await b.context.newPage();
+  const sample = await metricsOf(page);
+  const t0 = (await sample()).task;
+  await page.goto('https://mail.google.com/mail/u/0/#inbox/bench');
+  if (mode === 'iframe') await page.frameLocator('[data-testid="referral-sidebar"]').getByTestId('contact-email').waitFor();
+  else await page.getByTestId('contact-email').waitFor();
+  await page.waitForTimeout(300);
+  const loaded = (await sample()).task;
+  for (let i = 0; i < 50; i++) {
+    await page.evaluate((email) => {
+      for (const s of document.querySelectorAll('span.gD')) if (s.getAttribute('email') !== 'alex@northwind.example') s.setAttribute('email', email);
+      window.rerender?.();
+    }, `client${i}@bench.example`);
+    await page.waitForTimeout(100);
+  }
+  const done = (await sample()).task;
+  await b.close();
+  return { load: loaded - t0, switches: done - loaded };
+}
+
 // 2 + 3. Contact change -> verdict in the sidebar; insert -> text in the compose editor.
 {
   const b = await launch(true);
@@ -181,6 +217,19 @@ record('Script injected into a host page (gzip)', gz / 1024, 'KB', '<= 15 KB', g
   const sidebarHeap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1024 / 1024;
   record('Sidebar page heap', sidebarHeap, 'MB', '<= 30 MB', sidebarHeap <= 30);
   await b.close();
+}
+
+// 2b. The same 50 switches, host main thread: the iframe design against React in the host page.
+{
+  const iframe = [];
+  const inPage = [];
+  for (let rep = 0; rep < REPS; rep++) {
+    iframe.push(await hostCostOfSwitches('iframe'));
+    inPage.push(await hostCostOfSwitches('in-page'));
+  }
+  const ms = (xs, k) => median(xs.map((x) => x[k])) * 1000;
+  record('Host main thread, load + sidebar shown: iframe vs React in the page', ms(iframe, 'load'), 'ms', `baseline ${round(ms(inPage, 'load'))} ms`, undefined, `${round(ms(iframe, 'load') / ms(inPage, 'load'))}× the in-page baseline`);
+  record('Host main thread, 50 contact switches: iframe vs React in the page', ms(iframe, 'switches'), 'ms', `baseline ${round(ms(inPage, 'switches'))} ms`, undefined, `${round(ms(iframe, 'switches') / ms(inPage, 'switches'))}× the in-page baseline (engine and React run outside the host page)`);
 }
 
 // 4 + 5. Scale: 50,000 contacts and 10,000 asks; CSV import of 50,000 rows.
