@@ -1,0 +1,46 @@
+/**
+ * The project's own promises about where code lives, checked on every run (STYLE.md):
+ * the database only in the background, browser APIs out of lib/, React out of host pages,
+ * and nothing that talks to the network.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '../..');
+function sources(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir)).flatMap((name) => {
+    const rel = path.join(dir, name);
+    if (statSync(path.join(ROOT, rel)).isDirectory()) return sources(rel);
+    return /\.(ts|tsx)$/.test(name) && !/\.test\.tsx?$/.test(name) ? [rel] : [];
+  });
+}
+const code = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+const all = [...sources('lib'), ...sources('entrypoints'), ...sources('components')];
+
+describe('conventions', () => {
+  it('only the background (and lib/db itself) imports the database', () => {
+    const importers = all.filter((f) => /from '(@\/lib\/db|\.\.?\/db|\.\.\/\.\.\/lib\/db)[/']/.test(code(f)));
+    for (const f of importers) expect(f, f).toMatch(/^(entrypoints\/background\/|lib\/db\/)/);
+    expect(importers.length).toBeGreaterThan(0);
+  });
+
+  it('lib/ uses no browser extension API, except the typed messaging client', () => {
+    const offenders = sources('lib').filter((f) => /from 'wxt\/browser'|\bchrome\.\w+\.|\bbrowser\.(runtime|tabs|storage)\b/.test(code(f)));
+    expect(offenders).toEqual(['lib/messaging/client.ts']);
+  });
+
+  it('no React in anything that runs in a host page', () => {
+    const hostSide = [...sources('entrypoints/host.content'), ...sources('lib/hosts'), 'entrypoints/picker.ts'];
+    for (const f of hostSide) expect(code(f), f).not.toMatch(/from 'react(-dom)?/);
+  });
+
+  it('nothing talks to the network', () => {
+    for (const f of all) expect(code(f), f).not.toMatch(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(/);
+  });
+
+  it('every entrypoint folder holds its helpers, none are loose in entrypoints/', () => {
+    const loose = readdirSync(path.join(ROOT, 'entrypoints')).filter((n) => !statSync(path.join(ROOT, 'entrypoints', n)).isDirectory());
+    expect(loose).toEqual(['picker.ts']);
+  });
+});
