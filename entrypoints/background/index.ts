@@ -50,7 +50,7 @@ export default defineBackground({
       if ((await hub.contactEmail(tabId)) !== email) {
         return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
       }
-      const { view, templates, profile } = await hub.snapshot(tabId);
+      const { view, templates, profile } = await hub.current(tabId, email);
       if (view.state !== 'contact' || !view.template || !templates || !profile) return { ok: false, message: 'No template to insert: add one in the options.' };
       if (view.evaluation.neverAsk) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
       const template = templates.find((t) => t.id === view.template!.id)!;

@@ -13,12 +13,15 @@ import { buildContactView, summarizePage, type SidebarView } from '@/lib/views';
 import { roleOf } from './router';
 
 type Port = Browser.runtime.Port;
+type Snapshot = { view: SidebarView; templates?: Template[]; profile?: Profile };
 
 export class SidebarHub {
   private pages = new Map<number, PageContext>();
   /** A contact the user named by hand in a tab whose page shows none. */
   private chosen = new Map<number, { email: string; name?: string }>();
   private ports = new Map<number, Port>();
+  /** The snapshot last sent to each open sidebar: every data change re-sends, so it is current. */
+  private latest = new Map<number, Snapshot>();
 
   constructor(
     private readonly store: Store,
@@ -43,7 +46,9 @@ export class SidebarHub {
     this.ports.get(tabId)?.disconnect();
     this.ports.set(tabId, port);
     port.onDisconnect.addListener(() => {
-      if (this.ports.get(tabId) === port) this.ports.delete(tabId);
+      if (this.ports.get(tabId) !== port) return;
+      this.ports.delete(tabId);
+      this.latest.delete(tabId);
     });
     void this.push(tabId);
   }
@@ -100,7 +105,7 @@ export class SidebarHub {
   }
 
   /** The view of a tab and the data it was built from, read once (the insert uses both). */
-  async snapshot(tabId: number): Promise<{ view: SidebarView; templates?: Template[]; profile?: Profile }> {
+  async snapshot(tabId: number): Promise<Snapshot> {
     const page = await this.page(tabId);
     if (!page) return { view: { state: 'waiting' } };
     const email = await this.contactEmail(tabId);
@@ -126,14 +131,22 @@ export class SidebarHub {
     return { view: buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now: this.clock() }), templates, profile };
   }
 
+  /** What the tab's sidebar shows now, without reading the database again (an insert is one click away). */
+  async current(tabId: number, email: string): Promise<Snapshot> {
+    const latest = this.latest.get(tabId);
+    return latest?.view.state === 'contact' && latest.view.contact.email === email ? latest : this.snapshot(tabId);
+  }
+
   private async push(tabId: number): Promise<void> {
     const port = this.ports.get(tabId);
     if (!port) return;
-    const view = await this.view(tabId);
+    const snapshot = await this.snapshot(tabId);
+    this.latest.set(tabId, snapshot);
     try {
-      port.postMessage(view);
+      port.postMessage(snapshot.view);
     } catch {
       this.ports.delete(tabId);
+      this.latest.delete(tabId);
     }
   }
 }
