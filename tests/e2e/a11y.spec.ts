@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, sidebar, test } from './harness';
+import { expect, sidebar, test, withPart } from './harness';
 
 test('the sidebar, popup and options have no axe violations', async ({ openGmail, context, extensionId }) => {
   const page = await openGmail('thread-own-reply-last');
@@ -21,7 +21,7 @@ test('the sidebar, popup and options have no axe violations', async ({ openGmail
 });
 
 test('keystrokes typed in the sidebar never reach the host page', async ({ openGmail }) => {
-  const page = await openGmail('popout-compose');
+  const page = await openGmail('thread-special-name', withPart('gmail/parts/new-message-compose.html'));
   const panel = sidebar(page);
   await panel.getByLabel('Segment').click();
   await page.keyboard.type('c#rj?');

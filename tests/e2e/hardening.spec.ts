@@ -44,7 +44,7 @@ test('a Gmail page whose layout changed: a clear message and manual entry, no er
 });
 
 test('two tabs editing the same contact keep both edits', async ({ openGmail }) => {
-  const [a, b] = [await openGmail('thread-special-name'), await openGmail('popout-compose')];
+  const [a, b] = [await openGmail('thread-special-name'), await openGmail('thread-special-name', withPart('gmail/parts/new-message-compose.html'))];
   await Promise.all([
     sidebar(a).getByLabel('CSAT (%)').fill('95').then(() => sidebar(a).getByLabel('CSAT (%)').blur()),
     sidebar(b).getByTestId('nps-input').fill('10').then(() => sidebar(b).getByTestId('nps-input').blur()),

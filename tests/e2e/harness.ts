@@ -138,7 +138,11 @@ export const test = base.extend<Fixtures>({
     });
   },
   openGmail: async ({ openHost }, use) => {
-    await use((fixture, replace) => openHost(`https://mail.google.com/mail/u/0/${fixture.replace(/\W+/g, '-')}`, `gmail/${fixture}.html`, replace));
+    let variant = 0;
+    // Each variant gets its own URL, so two variants of one fixture can be open side by side.
+    await use((fixture, replace) =>
+      openHost(`https://mail.google.com/mail/u/0/${fixture.replace(/\W+/g, '-')}${replace ? `-v${++variant}` : ''}`, `gmail/${fixture}.html`, replace),
+    );
   },
 });
 

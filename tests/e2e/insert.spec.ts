@@ -35,7 +35,7 @@ test('insert into an inline reply: two parts, above signature and quote, ask rec
 });
 
 test('insert into a pop-out compose: values escaped, subject set because it was empty, undo removes it', async ({ openGmail }) => {
-  const page = await openGmail('popout-compose');
+  const page = await openGmail('thread-special-name', withPart('gmail/parts/new-message-compose.html'));
   const panel = sidebar(page);
   const hostile = '<img src=x onerror=alert(1)> & "quotes"';
   await panel.getByLabel('Results they got').fill(hostile);

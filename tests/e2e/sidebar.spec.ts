@@ -1,4 +1,4 @@
-import { expect, sidebar, test } from './harness';
+import { expect, sidebar, test, withPart } from './harness';
 
 const day = (monthsAgo: number, extraDays = 0) => {
   const d = new Date();
@@ -59,7 +59,7 @@ test('collapses to a narrow tab, and remembers it', async ({ openGmail }) => {
 });
 
 test('does not cover a docked compose window', async ({ openGmail }) => {
-  const page = await openGmail('popout-compose');
+  const page = await openGmail('thread-special-name', withPart('gmail/parts/new-message-compose.html'));
   const bar = (await page.locator('[data-testid="referral-sidebar"]').boundingBox())!;
   const compose = (await page.locator('div.AD').boundingBox())!;
   expect(compose.x + compose.width).toBeLessThanOrEqual(bar.x + 1);
