@@ -2,7 +2,7 @@
  * What each extension page shows, computed in the background from stored data and the page on
  * screen, so that the pages only render (and the engine runs in one place).
  */
-import { differenceInCalendarDays, parseISO, startOfDay, addBusinessDays } from 'date-fns';
+import { addBusinessDays, parseISO, startOfDay } from 'date-fns';
 import { describeSource } from './contacts';
 import { evaluate, type Evaluation } from './engine';
 import type { EngineSettings } from './engine/settings';
@@ -88,6 +88,3 @@ export function buildContactView(input: {
   };
 }
 
-export function daysSince(iso: string, now: Date): number {
-  return differenceInCalendarDays(startOfDay(now), startOfDay(parseISO(iso)));
-}

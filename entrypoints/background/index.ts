@@ -3,27 +3,24 @@
  * the sidebar, and the only context allowed to tell a content script to write into a page.
  */
 import { browser } from 'wxt/browser';
+import { inPeriod, kpis, kpisBy } from '@/lib/asks/kpis';
+import { asksToCsv } from '@/lib/asks/export';
+import { Backup } from '@/lib/backup';
 import { applyManualEdit } from '@/lib/contacts';
 import { openDb } from '@/lib/db';
 import { Store } from '@/lib/db/store';
-import { render, validateTemplate } from '@/lib/templates/render';
-import { templateValues } from '@/lib/templates/values';
-import type { InsertResult } from '@/lib/hosts/types';
-import type { InsertOutcome } from '@/lib/messaging/responses';
+import { toDay } from '@/lib/engine/relationship';
 import { parseContactsCsv } from '@/lib/import/csv';
 import { contactsToCsv } from '@/lib/import/export';
-import { Backup } from '@/lib/backup';
-import { toDay } from '@/lib/engine/relationship';
-import { listen } from './router';
-import { QueueCache } from './queue';
-import { CustomSites } from './custom-sites';
+import { validateTemplate } from '@/lib/templates/render';
+import { askRows, detectFromPage, followUpAction, setStatus } from './asks';
 import { listenForCommands } from './commands';
-import { listenForReminders, setWeeklyReminder } from './reminders';
-import { askRows, detectFromPage, followUpAction, recordInsert, setStatus } from './asks';
+import { CustomSites } from './custom-sites';
 import { refreshFollowUps, startFollowUps } from './follow-ups';
-import { inPeriod, kpis, kpisBy } from '@/lib/asks/kpis';
-import { asksToCsv } from '@/lib/asks/export';
-import { DEFAULT_TEMPLATES } from '@/lib/templates/defaults';
+import { inserter } from './insert';
+import { QueueCache } from './queue';
+import { listenForReminders, setWeeklyReminder } from './reminders';
+import { listen } from './router';
 import { SidebarHub } from './sidebar-hub';
 
 export default defineBackground({
@@ -44,47 +41,7 @@ export default defineBackground({
       await hub.refresh(email);
     };
 
-    /** Renders the right template for the tab's contact and has the tab's content script insert it. */
-    const insertAsk = async (tabId: number, email: string, part: 'ask' | 'intro'): Promise<InsertOutcome> => {
-      // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
-      if ((await hub.contactEmail(tabId)) !== email) {
-        return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
-      }
-      const { view, templates, profile } = await hub.current(tabId, email);
-      if (view.state !== 'contact' || !view.template || !templates || !profile) return { ok: false, message: 'No template to insert: add one in the options.' };
-      if (view.evaluation.neverAsk) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
-      const template = templates.find((t) => t.id === view.template!.id)!;
-      const values = templateValues(view.contact, profile);
-      const intro = template.intro.trim() ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
-      const rendered =
-        part === 'intro'
-          ? render({ subject: '', ask: '', leadIn: 'Here is the note to forward to your peer, ready as it is:', intro }, values)
-          : render(template, values);
-      let result: InsertResult;
-      try {
-        result = await browser.tabs.sendMessage(
-          tabId,
-          { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined },
-          { frameId: 0 },
-        );
-      } catch {
-        return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
-      }
-      if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
-      const gaps = rendered.missing.length ? ` Fill in the ${rendered.missing.length} highlighted gap${rendered.missing.length === 1 ? '' : 's'} before sending.` : '';
-      const where = result.where === 'caret' ? 'at your cursor' : 'at the top of the draft';
-      if (part === 'intro') return { ok: true, missing: rendered.missing, message: `Inserted the intro to forward ${where}.${gaps}` };
-      const ask = await recordInsert(store, {
-        email,
-        template,
-        rendered,
-        page: await hub.page(tabId),
-        segment: view.contact.facts.segment?.value,
-        now: now(),
-      });
-      await asksChanged(email);
-      return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}` };
-    };
+    const insertAsk = inserter(store, hub, asksChanged, now);
 
     listenForCommands(async (tabId) => {
       const email = await hub.contactEmail(tabId);

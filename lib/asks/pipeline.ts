@@ -17,8 +17,6 @@ export const FORWARD: Record<AskStatus, AskStatus[]> = {
   'no-response': ['accepted', 'declined'],
 };
 
-export const OPEN_STATUSES: AskStatus[] = ['drafted', 'sent', 'no-response', 'accepted', 'introduced'];
-export const REPLIED: AskStatus[] = ['accepted', 'introduced', 'converted', 'declined'];
 
 /** "OK", "Sure, happy to!", "yes - will do": a short affirmative reply. English phrasings. */
 export function saysOk(text: string): boolean {

@@ -24,6 +24,7 @@ export type ReferralDb = Dexie & {
   kv: EntityTable<KeyValue, 'key'>;
 };
 
+/** The IndexedDB name (the benchmark seeds it directly). */
 export const DB_NAME = 'referral-window';
 
 /** Version 1 (2026-11-22). */
