@@ -1,11 +1,8 @@
+import { format, subMonths } from 'date-fns';
 import { expect, sidebar, test, withPart } from './harness';
 
-const day = (monthsAgo: number, extraDays = 0) => {
-  const d = new Date();
-  d.setMonth(d.getMonth() - monthsAgo);
-  d.setDate(d.getDate() - extraDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
+/** A calendar day `monthsAgo` months before today, clamped at month ends (Jul 31 - 1 month = Jun 30). */
+const day = (monthsAgo: number) => format(subMonths(new Date(), monthsAgo), 'yyyy-MM-dd');
 
 test.describe('the verdict follows the facts the user enters', () => {
   for (const [name, since, nps, verdict] of [
