@@ -57,6 +57,7 @@ export function ContactPanel({ view, tabId }: { view: ContactView; tabId?: numbe
       setInsertState({ busy: false, ok: false, message: (err as Error).message });
     }
   };
+  const canInsert = view.page.composeCount > 0 || view.page.canReply;
   const num = (s: string) => (s.trim() === '' ? null : Number(s));
   const facts = contact.facts;
   const now = new Date();
@@ -113,7 +114,7 @@ export function ContactPanel({ view, tabId }: { view: ContactView; tabId?: numbe
             <p>
               <strong>{contact.name || contact.email} said OK.</strong> Send them the intro to forward to their peer.
             </p>
-            <button data-testid="insert-intro" disabled={insertState.busy || view.page.composeCount === 0} onClick={() => void insert('intro')}>
+            <button data-testid="insert-intro" disabled={insertState.busy || !canInsert} onClick={() => void insert('intro')}>
               Insert the intro to forward
             </button>
           </div>
@@ -121,12 +122,17 @@ export function ContactPanel({ view, tabId }: { view: ContactView; tabId?: numbe
         <button
           className="primary"
           data-testid="insert-ask"
-          disabled={insertState.busy || evaluation.neverAsk || view.page.composeCount === 0}
+          disabled={insertState.busy || evaluation.neverAsk || !canInsert}
           onClick={() => void insert('ask')}
         >
           Insert referral ask
         </button>
-        {view.page.composeCount === 0 && <p className="muted">Open a reply or a new email to {contact.name || contact.email} to insert the ask.</p>}
+        {view.page.composeCount === 0 &&
+          (view.page.canReply ? (
+            <p className="muted">No draft open: inserting opens a reply to {contact.name || contact.email} first.</p>
+          ) : (
+            <p className="muted">Open a reply or a new email to {contact.name || contact.email} to insert the ask.</p>
+          ))}
         {view.template && (
           <p className="muted">
             Template: {view.template.name}

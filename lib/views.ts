@@ -18,6 +18,8 @@ export interface PageSummary {
   hostLabel: string;
   url: string;
   composeCount: number;
+  /** No draft open, but the insert can open a reply first. */
+  canReply: boolean;
   missing: string[];
 }
 
@@ -39,7 +41,7 @@ export type SidebarView =
   | ContactView;
 
 export function summarizePage(page: PageContext): PageSummary {
-  return { hostLabel: page.hostLabel, url: page.url, composeCount: page.composeCount, missing: page.missing };
+  return { hostLabel: page.hostLabel, url: page.url, composeCount: page.composeCount, canReply: !!page.canReply, missing: page.missing };
 }
 
 /** The client's own messages in the thread on screen (not ours, not other people's). */

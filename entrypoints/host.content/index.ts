@@ -7,7 +7,7 @@
  * contact shows in the toolbar popup.
  */
 import { browser } from 'wxt/browser';
-import { CaretMemory, insertIntoCompose } from '@/lib/hosts/compose';
+import { CaretMemory, insertIntoCompose, openReplyIfNeeded } from '@/lib/hosts/compose';
 import { customAdapter } from '@/lib/hosts/custom';
 import { adapterFor } from '@/lib/hosts';
 import { ALL_HOST_MATCHES } from '@/lib/hosts/matches';
@@ -47,7 +47,7 @@ export default defineContentScript({
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
       if (isInsertCommand(message)) {
         const { html, text, subject } = message;
-        return Promise.resolve(insertIntoCompose(document, adapter!, { html, text, subject }, caret));
+        return openReplyIfNeeded(document, adapter!).then(() => insertIntoCompose(document, adapter!, { html, text, subject }, caret));
       }
       if (isConfigCommand(message) && !builtIn) {
         adapter = customAdapter(location.hostname, message.picks);

@@ -31,6 +31,29 @@ export class CaretMemory {
   }
 }
 
+/**
+ * With no draft open, presses the page's Reply control (where the host has one) and waits for the
+ * editor it opens: the insert then lands in that reply. Resolves when an editor is there or not.
+ */
+export async function openReplyIfNeeded(doc: Document, adapter: HostAdapter, timeoutMs = 3_000): Promise<void> {
+  if (adapter.composeEditors(doc).length > 0) return;
+  const reply = adapter.replyControl?.(doc);
+  if (!reply) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const observer = new MutationObserver(() => {
+      if (adapter.composeEditors(doc).length > 0) done();
+    });
+    observer.observe(doc.body, { childList: true, subtree: true });
+    const timer = setTimeout(done, timeoutMs);
+    reply.click();
+  });
+}
+
 export function insertIntoCompose(
   doc: Document,
   adapter: HostAdapter,

@@ -88,3 +88,25 @@ describe('inserting into a compose editor', () => {
     expect(result).toEqual({ ok: false, reason: expect.stringMatching(/No compose window is open/) });
   });
 });
+
+describe('opening a reply when no draft is open', () => {
+  it('presses Reply and inserts into the editor it opens', async () => {
+    const doc = load('thread-special-name');
+    const reply = doc.createElement('span');
+    reply.className = 'ams bkH';
+    reply.addEventListener('click', () => {
+      setTimeout(() => {
+        const editor = doc.createElement('div');
+        editor.setAttribute('contenteditable', 'true');
+        editor.setAttribute('g_editable', 'true');
+        doc.body.append(editor);
+      }, 10);
+    });
+    doc.body.append(reply);
+    expect(gmail.read(doc, 'https://mail.google.com/mail/u/0/#x').canReply).toBe(true);
+    const { openReplyIfNeeded } = await import('./compose');
+    await openReplyIfNeeded(doc, gmail);
+    expect(gmail.composeEditors(doc)).toHaveLength(1);
+    expect(gmail.read(doc, 'https://mail.google.com/mail/u/0/#x').canReply).toBe(false);
+  });
+});

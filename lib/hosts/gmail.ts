@@ -31,6 +31,8 @@ export const GMAIL = {
   composeRoot: 'div.M9, div.AD, .AO',
   subjectInput: 'input[name="subjectbox"]',
   composeTo: 'div[name="to"] [data-hovercard-id]',
+  /** The Reply control under the last message (InboxSDK's driver uses the same, 2026-11). */
+  reply: 'span.ams.bkH, [role="button"].ams.bkH',
 } as const;
 
 const SKIP_IN_BODY = 'div.gmail_quote, .gmail_quote, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .im, style, script';
@@ -102,6 +104,7 @@ export const gmail: HostAdapter = {
     if (!accountEmail) missing.push('your own address (page title)');
     const party = otherParty(doc, accountEmail, messages, participants);
     const composeCount = this.composeEditors(doc).length;
+    const canReply = composeCount === 0 && !!this.replyControl?.(doc);
     if (!party) missing.push(messages.length ? 'the other person in this thread' : 'an open email thread');
     const subject = text(doc.querySelector(GMAIL.subject)) || undefined;
     return {
@@ -114,12 +117,17 @@ export const gmail: HostAdapter = {
         ? { id: doc.querySelector(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ?? undefined, subject, messages }
         : undefined,
       composeCount,
+      canReply,
       missing,
     };
   },
   composeEditors(doc) {
     const found = doc.querySelectorAll<HTMLElement>(GMAIL.composeBody);
     return [...(found.length ? found : doc.querySelectorAll<HTMLElement>(GMAIL.composeBodyFallback))];
+  },
+  replyControl(doc) {
+    const controls = doc.querySelectorAll<HTMLElement>(GMAIL.reply);
+    return controls[controls.length - 1] ?? null;
   },
   subjectInput(editor) {
     return editor.closest(GMAIL.composeRoot)?.querySelector<HTMLInputElement>(GMAIL.subjectInput) ?? null;

@@ -39,6 +39,8 @@ export interface PageContext {
   thread?: { id?: string; subject?: string; messages: PageMessage[] };
   /** How many compose editors are open. */
   composeCount: number;
+  /** True when none is open but the page has a Reply control the insert can press first. */
+  canReply?: boolean;
   /** What the adapter looked for and did not find: the sidebar offers manual entry. */
   missing: string[];
 }
@@ -60,6 +62,8 @@ export interface HostAdapter {
   read(doc: Document, url: string): PageContext;
   /** The compose editors now open, newest last. */
   composeEditors(doc: Document): HTMLElement[];
+  /** The page's own Reply control, pressed to open a draft when none is open (Gmail). */
+  replyControl?(doc: Document): HTMLElement | null;
   /** The element holding the subject of the compose that owns `editor`, if any. */
   subjectInput(editor: HTMLElement): HTMLInputElement | null;
 }

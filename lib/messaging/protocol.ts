@@ -66,6 +66,7 @@ export const PageContextSchema = z.object({
     .object({ id: z.string().max(200).optional(), subject: z.string().max(1_000).optional(), messages: z.array(PageMessage).max(200) })
     .optional(),
   composeCount: z.number().int().min(0).max(50),
+  canReply: z.boolean().optional(),
   missing: z.array(z.string().max(200)).max(20),
 });
 

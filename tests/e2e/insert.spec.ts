@@ -80,3 +80,15 @@ test('two compose windows: the ask goes where the caret was last placed, after w
   await expect(page.locator('.AO div[g_editable="true"]')).not.toContainText('Hi Dana');
   await expect(page.locator('#popup-editor').locator('xpath=ancestor::div[contains(@class,"M9")]').locator('input[name="subjectbox"]')).toHaveValue('A quick favour, Dana?');
 });
+
+test('no draft open but a Reply control: the insert opens the reply first, then writes into it', async ({ openGmail }) => {
+  const page = await openGmail('thread-special-name', withPart('gmail/parts/reply-button.html'));
+  const panel = sidebar(page);
+  await expect(panel.getByText(/inserting opens a reply to/)).toBeVisible();
+  await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
+  const editor = page.locator('.AO div[g_editable="true"]');
+  await expect(editor).toContainText('Hi Zoë,');
+  const html = await editor.innerHTML();
+  expect(html.indexOf('Hi Zoë')).toBeLessThan(html.indexOf('gmail_signature'));
+});
