@@ -117,3 +117,33 @@ describe('urgency', () => {
     }
   });
 });
+
+describe('follow-up dates and the asks export', () => {
+  it('five business days skip the weekend', async () => {
+    const { followUpDate } = await import('./pipeline');
+    // Thursday Nov 19 2026 + 5 business days = Thursday Nov 26 (local time).
+    expect(new Date(followUpDate(new Date(2026, 10, 19, 15).toISOString(), 5)).toDateString()).toBe(new Date(2026, 10, 26).toDateString());
+    // Friday + 1 business day = Monday.
+    expect(new Date(followUpDate(new Date(2026, 10, 20, 9).toISOString(), 1)).getDay()).toBe(1);
+  });
+
+  it('CSV of asks: one row each, key moments, formulas neutralised', async () => {
+    const { asksToCsv } = await import('./export');
+    const row = {
+      ask: ask({ status: 'introduced', history: [{ status: 'sent', at: '2026-11-10T10:00:00.000Z' }, { status: 'accepted', at: '2026-11-11T10:00:00.000Z' }, { status: 'introduced', at: '2026-11-12T10:00:00.000Z' }], referral: { name: 'Priya', email: 'priya@peer.example' } }),
+      name: '=HYPERLINK("http://evil.example")',
+      company: 'Acme, Inc.',
+      templateName: 'Referral ask (B2B)',
+      nextStep: { rank: 4, label: 'Introduced to Priya: mark converted when they buy' },
+      followUpDue: false,
+    };
+    const csv = asksToCsv([row]);
+    const [header, line] = csv.split(/\r?\n/);
+    expect(header).toContain('Email,Name,Company,Segment,Template,Status');
+    expect(line).toContain('introduced');
+    expect(line).toContain('2026-11-11T10:00:00.000Z');
+    expect(line).toContain('24.0');
+    expect(line).toContain('"Acme, Inc."');
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  });
+});
