@@ -8,8 +8,11 @@ import type { ManualEdit } from '@/lib/messaging/protocol';
 import type { ContactView } from '@/lib/views';
 import './contact-panel.css';
 
-/** Manual entry when the page shows no contact. `tabId` is given when shown outside the tab (popup). */
-export function ManualContact({ message, tabId }: { message: string; tabId?: number }) {
+/**
+ * Manual entry when the page shows no contact. Outside the tab (the popup) `tabId` names the tab and
+ * `onChanged` reloads the view; the sidebar gets its new view pushed instead.
+ */
+export function ManualContact({ message, tabId, onChanged }: { message: string; tabId?: number; onChanged?: () => void }) {
   const [error, setError] = useState('');
   return (
     <section className="card">
@@ -18,7 +21,9 @@ export function ManualContact({ message, tabId }: { message: string; tabId?: num
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
-          request('sidebar/contact', { email: String(data.get('email')), name: String(data.get('name') || '') || undefined, tabId }).catch((err: Error) =>
+          request('sidebar/contact', { email: String(data.get('email')), name: String(data.get('name') || '') || undefined, tabId })
+            .then(onChanged)
+            .catch((err: Error) =>
             setError(err.message.includes('email') ? 'That is not an email address.' : err.message),
           );
         }}
@@ -39,19 +44,22 @@ export function ManualContact({ message, tabId }: { message: string; tabId?: num
 }
 
 /** The contact on screen: verdict, age, satisfaction, insert, facts. Shared by the sidebar and the popup. */
-export function ContactPanel({ view, tabId }: { view: ContactView; tabId?: number }) {
+export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; tabId?: number; onChanged?: () => void }) {
   const { contact, evaluation, factSources } = view;
   const { relationship, verdict } = evaluation;
   const [insertState, setInsertState] = useState<{ busy: boolean; message?: string; ok?: boolean }>({ busy: false });
   const [saveError, setSaveError] = useState('');
   const save = (edit: ManualEdit) => {
     setSaveError('');
-    request('contact/edit', { email: contact.email, edit }).catch((err: Error) => setSaveError(err.message));
+    request('contact/edit', { email: contact.email, edit })
+      .then(onChanged)
+      .catch((err: Error) => setSaveError(err.message));
   };
   const insert = async (part: 'ask' | 'intro') => {
     setInsertState({ busy: true });
     try {
       const outcome = await request('ask/insert', { email: contact.email, part, tabId });
+      onChanged?.();
       setInsertState({ busy: false, ok: outcome.ok, message: outcome.message });
     } catch (err) {
       setInsertState({ busy: false, ok: false, message: (err as Error).message });

@@ -49,11 +49,6 @@ export function clientMessages(page: PageContext | undefined, email: string) {
   return (page?.thread?.messages ?? []).filter((m) => m.from === email);
 }
 
-export function followUpDue(ask: Pick<Ask, 'askedAt' | 'status'> | undefined, now: Date, settings: EngineSettings): boolean {
-  if (!ask || !['drafted', 'sent'].includes(ask.status)) return false;
-  return startOfDay(now) >= addBusinessDays(startOfDay(parseISO(ask.askedAt)), settings.followUpBusinessDays);
-}
-
 export function buildContactView(input: {
   page: PageContext;
   contact: Contact;
@@ -72,7 +67,7 @@ export function buildContactView(input: {
   for (const [key, fact] of Object.entries(contact.facts)) {
     if (fact) factSources[key as FactKey] = describeSource(fact.source);
   }
-  const kind = templateKindFor(evaluation.verdict.kind, followUpDue(evaluation.lastAsk, now, settings));
+  const kind = templateKindFor(evaluation.verdict.kind, evaluation.followUpDue);
   const template = chooseTemplate(input.templates, {
     kind,
     segment: contact.facts.segment?.value,

@@ -25,12 +25,6 @@ export function PageView() {
       await load(active.id);
     })();
   }, []);
-  useEffect(() => {
-    // Edits save in the background; refresh while the popup is open.
-    if (!tab) return;
-    const timer = setInterval(() => void load(tab.id), 700);
-    return () => clearInterval(timer);
-  }, [tab]);
 
   if (!tab || !view) return <p className="muted">Loading…</p>;
   return (
@@ -59,8 +53,8 @@ export function PageView() {
           settings.
         </p>
       )}
-      {view.state === 'no-contact' && <ManualContact message={view.message} tabId={tab.id} />}
-      {view.state === 'contact' && <ContactPanel view={view} tabId={tab.id} />}
+      {view.state === 'no-contact' && <ManualContact message={view.message} tabId={tab.id} onChanged={() => void load(tab.id)} />}
+      {view.state === 'contact' && <ContactPanel view={view} tabId={tab.id} onChanged={() => void load(tab.id)} />}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  */
 import { addBusinessDays, differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
 import type { Ask, AskStatus } from '../model';
+import { DEFAULT_SETTINGS } from '../engine/settings';
 import { ownWords } from '../engine/tone';
 
 /** Where each status may go. Any status may be set by hand; this is what detection may do. */
@@ -63,10 +64,22 @@ export function followUpDate(askedAt: string, businessDays: number): string {
   return addBusinessDays(startOfDay(parseISO(askedAt)), businessDays).toISOString();
 }
 
+type FollowUpFields = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'followUpAt' | 'followUpDismissed'>>;
+
+/**
+ * When a follow-up falls due: the stored date (set when sent, moved by a snooze), else the
+ * business days after the ask; none once they answered, or the follow-up was done or dismissed.
+ * The one definition the verdict, the badge and the popup all use.
+ */
+export function followUpDueAt(ask: FollowUpFields, businessDays = DEFAULT_SETTINGS.followUpBusinessDays): Date | undefined {
+  if ((ask.status !== 'sent' && ask.status !== 'drafted') || ask.followUpDismissed) return undefined;
+  return new Date(ask.followUpAt ?? followUpDate(ask.askedAt, businessDays));
+}
+
 /** A follow-up is due when the ask went out, nobody replied, and the day has come. */
-export function isFollowUpDue(ask: Ask, now: Date): boolean {
-  if ((ask.status !== 'sent' && ask.status !== 'drafted') || ask.followUpDismissed || !ask.followUpAt) return false;
-  return new Date(ask.followUpAt).getTime() <= now.getTime();
+export function isFollowUpDue(ask: FollowUpFields, now: Date, businessDays?: number): boolean {
+  const at = followUpDueAt(ask, businessDays);
+  return !!at && at.getTime() <= now.getTime();
 }
 
 const RANK: Record<AskStatus, number> = { accepted: 1, drafted: 2, sent: 3, introduced: 4, 'no-response': 5, converted: 6, declined: 7 };

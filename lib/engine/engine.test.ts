@@ -198,3 +198,17 @@ describe('reply latency', () => {
     expect(fast.satisfaction.reasons.find((r) => r.kind === 'latency')).toEqual({ kind: 'latency', label: 'Answers you within hours', contribution: 5 });
   });
 });
+
+describe('follow-ups in the verdict use the same dates as the popup', () => {
+  const facts = { customerSince: f('2026-07-01'), ...promoter };
+  const askedAt = new Date(2026, 10, 2, 10).toISOString();
+  it('due by default, not once snoozed, not once dismissed', () => {
+    expect(run(facts, { asks: [{ askedAt, status: 'sent' }] }).followUpDue).toBe(true);
+    const snoozed = run(facts, { asks: [{ askedAt, status: 'sent', followUpAt: new Date(2026, 10, 24, 10).toISOString() }] });
+    expect(snoozed.followUpDue).toBe(false);
+    expect(snoozed.verdict).toMatchObject({ kind: 'asked-recently', date: '2026-11-24' });
+    const dismissed = run(facts, { asks: [{ askedAt, status: 'sent', followUpDismissed: true }] });
+    expect(dismissed.followUpDue).toBe(false);
+    expect(dismissed.verdict.nextStep).toMatch(/^Followed up already; ask again from Jan 31, 2027/);
+  });
+});

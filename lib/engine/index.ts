@@ -3,7 +3,8 @@
  * Pure (no DOM, no browser API), deterministic for a given `now`; used by the background for the
  * sidebar and the popup's queue, and by the benchmark.
  */
-import { addBusinessDays, addDays, differenceInCalendarDays, format, parseISO, startOfDay } from 'date-fns';
+import { addDays, differenceInCalendarDays, format, parseISO, startOfDay } from 'date-fns';
+import { followUpDueAt, isFollowUpDue } from '../asks/pipeline';
 import type { Ask, Contact } from '../model';
 import { describeAge, parseDay, relationshipAge, toDay, type Relationship } from './relationship';
 import { satisfaction, type Satisfaction } from './satisfaction';
@@ -39,7 +40,7 @@ export interface EngineInput {
   /** When we wrote to them in the same thread(s), for their reply latency. */
   ourMessageDates?: string[];
   /** Earlier asks to this contact, any order. */
-  asks?: Pick<Ask, 'askedAt' | 'status'>[];
+  asks?: AskFacts[];
   now: Date;
   settings: EngineSettings;
   /** Skip the send-time advice (the queue does not show it, and it is the costliest part). */
@@ -54,13 +55,15 @@ export interface Evaluation {
   priority: boolean;
   neverAsk: boolean;
   snoozedUntil?: string;
-  lastAsk?: Pick<Ask, 'askedAt' | 'status'>;
+  lastAsk?: AskFacts;
+  /** The last ask went out, no reply, and its follow-up date has come (not dismissed). */
+  followUpDue: boolean;
   /** Absent when asked `withoutSendTime`. */
   sendTime?: SendTimeAdvice;
 }
 
 const day = (iso: string) => format(parseDay(iso), 'MMM d, yyyy');
-const OPEN_ASK = new Set<Ask['status']>(['drafted', 'sent', 'no-response']);
+type AskFacts = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'followUpAt' | 'followUpDismissed'>>;
 
 export function evaluate(input: EngineInput): Evaluation {
   const { contact, now, settings } = input;
@@ -80,6 +83,7 @@ export function evaluate(input: EngineInput): Evaluation {
     neverAsk: contact.neverAsk,
     snoozedUntil: contact.snoozedUntil && contact.snoozedUntil > toDay(now) ? contact.snoozedUntil : undefined,
     lastAsk,
+    followUpDue: !!lastAsk && isFollowUpDue(lastAsk, now, settings.followUpBusinessDays),
     sendTime: input.withoutSendTime
       ? undefined
       : sendTimeAdvice({
@@ -100,7 +104,7 @@ function verdictFor({
 }: {
   relationship: Relationship | null;
   sat: Satisfaction;
-  lastAsk?: Pick<Ask, 'askedAt' | 'status'>;
+  lastAsk?: AskFacts;
   now: Date;
   settings: EngineSettings;
 }): ReferralVerdict {
@@ -134,18 +138,20 @@ function verdictFor({
     const askedAt = parseISO(lastAsk.askedAt);
     const askAgain = addDays(startOfDay(askedAt), settings.askCooldownDays);
     if (startOfDay(now) < askAgain) {
-      const followUp = addBusinessDays(startOfDay(askedAt), settings.followUpBusinessDays);
-      const waiting = OPEN_ASK.has(lastAsk.status);
-      const followUpDue = waiting && startOfDay(now) >= followUp;
+      const dueAt = followUpDueAt(lastAsk, settings.followUpBusinessDays);
+      const due = !!dueAt && dueAt <= now;
+      const again = format(askAgain, 'MMM d, yyyy');
       return {
         kind: 'asked-recently',
         headline: `Asked ${format(askedAt, 'MMM d')}`,
-        nextStep: !waiting
-          ? `Their answer: ${lastAsk.status}. Ask again from ${format(askAgain, 'MMM d, yyyy')} if needed.`
-          : followUpDue
-            ? 'No reply yet: follow up once now.'
-            : `Follow up on ${format(followUp, 'MMM d')} if they have not replied; ask again from ${format(askAgain, 'MMM d, yyyy')}.`,
-        date: toDay(waiting && !followUpDue ? followUp : waiting ? startOfDay(now) : askAgain),
+        nextStep: due
+          ? 'No reply yet: follow up once now.'
+          : dueAt
+            ? `Follow up on ${format(dueAt, 'MMM d')} if they have not replied; ask again from ${again}.`
+            : lastAsk.status === 'sent' || lastAsk.status === 'drafted'
+              ? `Followed up already; ask again from ${again} if needed.`
+              : `Their answer: ${lastAsk.status}. Ask again from ${again} if needed.`,
+        date: toDay(due ? startOfDay(now) : (dueAt ?? askAgain)),
       };
     }
   }
