@@ -58,7 +58,8 @@ export function applyPage(contact: Contact, page: PageContext, now: string): Con
     // Webmail shows no company: the sender's domain is a good first guess, editable in the sidebar.
     company: contact.company || page.contact?.company || companyFromEmail(contact.email),
     facts,
-    lastSeenAt: now,
+    // To the hour: a page visit then writes (and invalidates the queue) at most hourly, not on every look.
+    lastSeenAt: contact.lastSeenAt?.slice(0, 13) === now.slice(0, 13) ? contact.lastSeenAt : now,
     recordUrl: source.kind === 'crm' ? page.url : contact.recordUrl,
     updatedAt: facts === contact.facts && contact.name ? contact.updatedAt : now,
   };
