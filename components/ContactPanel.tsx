@@ -5,16 +5,19 @@ import { SatisfactionReasons } from './SatisfactionReasons';
 import { Timeline } from './Timeline';
 import { request } from '@/lib/messaging/client';
 import type { ManualEdit } from '@/lib/messaging/protocol';
-import type { ContactView } from '@/lib/views';
+import type { ContactView, PageSummary } from '@/lib/views';
+import { ReadProblem } from './ReadProblem';
 import './contact-panel.css';
 
 /**
  * Manual entry when the page shows no contact. Outside the tab (the popup) `tabId` names the tab and
  * `onChanged` reloads the view; the sidebar gets its new view pushed instead.
  */
-export function ManualContact({ message, tabId, onChanged }: { message: string; tabId?: number; onChanged?: () => void }) {
+export function ManualContact({ message, page, tabId, onChanged }: { message: string; page?: PageSummary; tabId?: number; onChanged?: () => void }) {
   const [error, setError] = useState('');
   return (
+    <>
+    {page && <ReadProblem page={page} tabId={tabId} onChanged={onChanged} />}
     <section className="card">
       <p role="status">{message}</p>
       <form
@@ -40,6 +43,7 @@ export function ManualContact({ message, tabId, onChanged }: { message: string; 
         {error && <p className="error" role="alert">{error}</p>}
       </form>
     </section>
+    </>
   );
 }
 
@@ -76,12 +80,8 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
         <h2 data-testid="contact-name">{contact.name || contact.email}</h2>
         <p className="email" data-testid="contact-email">{contact.email}</p>
         {contact.company && <p className="muted">{contact.company}</p>}
-        {view.page.missing.length > 0 && (
-          <p className="warn" role="status">
-            Could not read {view.page.missing.join(', ')} on this page.
-          </p>
-        )}
       </section>
+      <ReadProblem page={view.page} tabId={tabId} onChanged={onChanged} />
 
       <section className={`card verdict ${verdict.kind}`} data-testid="verdict" data-verdict={verdict.kind} aria-live="polite">
         <h2>

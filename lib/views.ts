@@ -15,12 +15,15 @@ import { templateValues } from './templates/values';
 import { isNeverAsk, type NeverAskList } from './never-ask';
 
 export interface PageSummary {
+  host: PageContext['host'];
   hostLabel: string;
   url: string;
   composeCount: number;
   /** No draft open, but the insert can open a reply first. */
   canReply: boolean;
   missing: string[];
+  /** More than one person on the page: the user chooses. */
+  ambiguous?: PageContext['ambiguous'];
 }
 
 export interface ContactView {
@@ -41,7 +44,25 @@ export type SidebarView =
   | ContactView;
 
 export function summarizePage(page: PageContext): PageSummary {
-  return { hostLabel: page.hostLabel, url: page.url, composeCount: page.composeCount, canReply: !!page.canReply, missing: page.missing };
+  return {
+    host: page.host,
+    hostLabel: page.hostLabel,
+    url: page.url,
+    composeCount: page.composeCount,
+    canReply: !!page.canReply,
+    missing: page.missing,
+    ...(page.ambiguous ? { ambiguous: page.ambiguous } : {}),
+  };
+}
+
+/** What the sidebar says when it shows no contact, in the user's words. */
+export function noContactMessage(page: PageContext): string {
+  if (page.ambiguous) return `This ${page.hostLabel} page shows more than one person. Choose the one you are writing to, or enter the contact below.`;
+  if (page.missing.some((m) => m === 'an open email thread' || m === 'an open email')) return 'Open an email to see the client.';
+  if (page.missing.some((m) => m.startsWith('a contact record'))) return `Open a contact record in ${page.hostLabel} to see the client.`;
+  const problems = page.missing.filter((m) => !m.startsWith('your own address'));
+  if (problems.length) return 'Enter the contact below, or pick the missing field on the page.';
+  return `No contact on this ${page.hostLabel} page. Open a thread or a record, or enter the contact below.`;
 }
 
 /** The client's own messages in the thread on screen (not ours, not other people's). */

@@ -5,6 +5,10 @@
 import { browser } from 'wxt/browser';
 import type { Store } from '@/lib/db/store';
 import type { CustomPicks } from '@/lib/hosts/custom-fields';
+import { adapterFor } from '@/lib/hosts';
+
+/** Gmail, Outlook and the CRMs read out of the box (their own pages, by URL). */
+const isNamedHost = (origin: string) => !!adapterFor(`${origin}/`) || /^https:\/\/(app(-[a-z]{2}\d)?\.hubspot\.com|[a-z0-9-]+(\.[a-z0-9-]+)*\.lightning\.force\.com|[a-z0-9-]+\.pipedrive\.com)$/.test(origin);
 
 export interface CustomSite {
   origin: string;
@@ -12,6 +16,8 @@ export interface CustomSite {
 }
 
 const KEY = 'customSites';
+/** Picks made on the named hosts' pages where a field could not be read, by origin. */
+const HOST_PICKS = 'hostPicks';
 const scriptId = (origin: string) => `custom-${origin.replace(/[^a-z0-9]/gi, '_')}`;
 const pattern = (origin: string) => `${origin}/*`;
 
@@ -23,7 +29,19 @@ export class CustomSites {
   }
 
   async picks(origin: string): Promise<CustomPicks | null> {
-    return (await this.list()).find((s) => s.origin === origin)?.picks ?? null;
+    const site = (await this.list()).find((s) => s.origin === origin);
+    if (site) return site.picks;
+    return (await this.hostPicks())[origin] ?? null;
+  }
+
+  hostPicks(): Promise<Record<string, CustomPicks>> {
+    return this.store.getValue<Record<string, CustomPicks>>(HOST_PICKS, {});
+  }
+
+  /** Forgets what was picked on a named host's pages: its own reading applies again. */
+  async resetHostPicks(origin: string): Promise<void> {
+    const { [origin]: _gone, ...rest } = await this.hostPicks();
+    await this.store.setValue(HOST_PICKS, rest);
   }
 
   async add(origin: string): Promise<void> {
@@ -43,6 +61,10 @@ export class CustomSites {
 
   async savePicks(origin: string, picks: CustomPicks): Promise<void> {
     const sites = await this.list();
+    if (isNamedHost(origin)) {
+      await this.store.setValue(HOST_PICKS, { ...(await this.hostPicks()), [origin]: picks });
+      return;
+    }
     if (!sites.some((s) => s.origin === origin)) throw new Error(`${origin} is not one of your CRM sites.`);
     await this.store.setValue(KEY, sites.map((s) => (s.origin === origin ? { origin, picks } : s)));
   }
@@ -63,7 +85,7 @@ export class CustomSites {
   async startPicker(tabId: number): Promise<void> {
     const tab = await browser.tabs.get(tabId);
     const origin = tab.url ? new URL(tab.url).origin : '';
-    if (!(await this.picks(origin))) throw new Error('Add this site under Settings → Other CRMs first.');
+    if (!isNamedHost(origin) && !(await this.picks(origin))) throw new Error('Add this site under Settings → Other CRMs first.');
     await browser.scripting.executeScript({ target: { tabId }, files: ['/picker.js'] });
   }
 }

@@ -71,8 +71,8 @@ export default defineBackground({
 
       'tab/view': ({ tabId }) => hub.view(tabId),
 
-      async 'picker/start'({ tabId }) {
-        await customSites.startPicker(tabId);
+      async 'picker/start'({ tabId }, sender) {
+        await customSites.startPicker(sender.role === 'popup' ? tabId! : sender.tabId!);
         return null;
       },
 
@@ -214,6 +214,9 @@ export default defineBackground({
         await setWeeklyReminder(reminders.weeklyQueue);
         return null;
       },
+    }, async (type, { tabId, url }) => {
+      // A page read the background cannot accept must not leave the previous contact on screen.
+      if (type === 'page/context' && tabId !== undefined) await hub.pageUnreadable(tabId, url);
     });
   },
 });

@@ -32,7 +32,7 @@ export function inserter(store: Store, hub: SidebarHub, asksChanged: (email: str
     try {
       result = await browser.tabs.sendMessage(
         tabId,
-        { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined },
+        { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined, to: email },
         { frameId: 0 },
       );
     } catch {

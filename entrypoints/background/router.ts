@@ -36,15 +36,18 @@ export function roleOf(sender: Sender): Role | undefined {
   return sender.tab?.id !== undefined ? 'content' : undefined;
 }
 
-export function listen(handlers: Handlers): void {
+/** Called when an allowed sender's payload fails its schema (a page read too odd to accept). */
+export type OnRejected = (type: RequestType, context: RequestContext, reason: string) => Promise<void> | void;
+
+export function listen(handlers: Handlers, onRejected?: OnRejected): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !Object.hasOwn(requests, type)) return undefined;
-    return dispatch(type as RequestType, (message as { payload?: unknown }).payload, sender, handlers);
+    return dispatch(type as RequestType, (message as { payload?: unknown }).payload, sender, handlers, onRejected);
   });
 }
 
-async function dispatch<T extends RequestType>(type: T, payload: unknown, sender: Sender, handlers: Handlers): Promise<Reply<Responses[T]>> {
+async function dispatch<T extends RequestType>(type: T, payload: unknown, sender: Sender, handlers: Handlers, onRejected?: OnRejected): Promise<Reply<Responses[T]>> {
   const role = roleOf(sender);
   const spec = requests[type];
   if (!role || !(spec.from as readonly Role[]).includes(role)) {
@@ -52,7 +55,9 @@ async function dispatch<T extends RequestType>(type: T, payload: unknown, sender
   }
   const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) {
-    return { ok: false, error: `Invalid ${type}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')}` };
+    const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+    await onRejected?.(type, { role, tabId: sender.tab?.id, url: sender.url }, reason);
+    return { ok: false, error: `Invalid ${type}: ${reason}` };
   }
   try {
     const handler = handlers[type] as (p: unknown, c: RequestContext) => Promise<Responses[T]>;

@@ -9,7 +9,7 @@ import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/protocol';
-import { buildContactView, summarizePage, type SidebarView } from '@/lib/views';
+import { buildContactView, noContactMessage, summarizePage, type SidebarView } from '@/lib/views';
 import { roleOf } from './router';
 
 type Port = Browser.runtime.Port;
@@ -72,12 +72,32 @@ export class SidebarHub {
     const previous = this.pages.get(tabId);
     this.pages.set(tabId, page);
     void browser.storage.session?.set({ [`page:${tabId}`]: page });
-    if (previous?.contact?.email !== page.contact?.email) this.chosen.delete(tabId);
+    // A contact named by hand belongs to the page it was named on: another page, another read.
+    const chosen = this.chosen.get(tabId);
+    if (
+      previous?.contact?.email !== page.contact?.email ||
+      previous?.url !== page.url ||
+      (chosen && page.ambiguous && !page.ambiguous.candidates.some((c) => c.email === chosen.email))
+    ) {
+      this.chosen.delete(tabId);
+    }
     const email = page.contact?.email;
     if (email && email !== page.accountEmail) {
       await this.store.updateContact(email, (c) => applyPage(c, page, this.clock().toISOString()), this.clock().toISOString());
     }
     await this.push(tabId);
+  }
+
+  /** The tab's page could not be read (its report was refused): clear the contact and say so. */
+  async pageUnreadable(tabId: number, url = ''): Promise<void> {
+    const previous = await this.page(tabId);
+    await this.setPage(tabId, {
+      host: previous?.host ?? 'custom',
+      hostLabel: previous?.hostLabel ?? 'this',
+      url: url || previous?.url || '',
+      composeCount: previous?.composeCount ?? 0,
+      missing: ['the page (what it shows could not be read safely)'],
+    });
   }
 
   async choose(tabId: number, contact: { email: string; name?: string }): Promise<void> {
@@ -114,9 +134,7 @@ export class SidebarHub {
         view: {
           state: 'no-contact',
           page: summarizePage(page),
-          message: page.missing.length
-            ? `Could not read ${page.missing.join(', ')} on this ${page.hostLabel} page. Enter the contact below.`
-            : `No contact on this ${page.hostLabel} page. Open a thread or a record, or enter the contact below.`,
+          message: noContactMessage(page),
         },
       };
     }

@@ -53,7 +53,7 @@ export function PageView() {
           settings.
         </p>
       )}
-      {view.state === 'no-contact' && <ManualContact message={view.message} tabId={tab.id} onChanged={() => void load(tab.id)} />}
+      {view.state === 'no-contact' && <ManualContact message={view.message} page={view.page} tabId={tab.id} onChanged={() => void load(tab.id)} />}
       {view.state === 'contact' && <ContactPanel view={view} tabId={tab.id} onChanged={() => void load(tab.id)} />}
     </div>
   );

@@ -29,7 +29,7 @@ export function App() {
         </button>
       </header>
       {view.state === 'waiting' && <p className="muted">Reading the page…</p>}
-      {view.state === 'no-contact' && <ManualContact message={view.message} />}
+      {view.state === 'no-contact' && <ManualContact message={view.message} page={view.page} />}
       {view.state === 'contact' && <ContactPanel view={view} />}
     </main>
   );

@@ -5,6 +5,7 @@
  * Never replaces what the user wrote; without a caret, text goes at the top, above the
  * signature and quoted reply.
  */
+import { isShown } from './visible';
 import type { HostAdapter, InsertRequest, InsertResult } from './types';
 
 /** Remembers, per editor, the last caret the user placed there (clicking the sidebar moves focus away). */
@@ -54,6 +55,28 @@ export async function openReplyIfNeeded(doc: Document, adapter: HostAdapter, tim
   });
 }
 
+const ADDRESSED = '[email], [data-hovercard-id*="@"], [title*="@"]';
+
+/**
+ * Whom the draft around `editor` is addressed to, as far as the page shows it: address-carrying
+ * chips in the nearest container around the editor that has any (Gmail's To chips, Outlook's
+ * recipient wells), never climbing past the compose root. Empty when the page shows none.
+ */
+export function draftRecipients(editor: HTMLElement, composeRoot: string, account?: string): string[] {
+  let el: HTMLElement | null = editor.parentElement;
+  for (let level = 0; el && level < 8; level++, el = el.parentElement) {
+    const found = new Set<string>();
+    for (const chip of el.querySelectorAll(ADDRESSED)) {
+      if (editor.contains(chip) || !isShown(chip)) continue;
+      const email = /[^\s<>"']+@[^\s<>"']+\.[a-z]{2,}/i.exec(`${chip.getAttribute('email') ?? ''} ${chip.getAttribute('data-hovercard-id') ?? ''} ${chip.getAttribute('title') ?? ''}`)?.[0]?.toLowerCase();
+      if (email && email !== account) found.add(email);
+    }
+    if (found.size) return [...found];
+    if (el.matches(composeRoot)) break;
+  }
+  return [];
+}
+
 export function insertIntoCompose(
   doc: Document,
   adapter: HostAdapter,
@@ -64,6 +87,13 @@ export function insertIntoCompose(
   const remembered = caret.recall();
   const editor = remembered?.editor ?? editors[editors.length - 1];
   if (!editor) return { ok: false, reason: 'No compose window is open: start a reply or a new email, then insert.' };
+  // Never the wrong person: a draft visibly addressed to someone else gets nothing.
+  if (request.to) {
+    const recipients = adapter.recipients?.(editor, request.account) ?? [];
+    if (recipients.length && !recipients.includes(request.to.toLowerCase())) {
+      return { ok: false, reason: `This draft is addressed to ${recipients.join(', ')}, not ${request.to}. Nothing was inserted: open a draft to ${request.to}.` };
+    }
+  }
 
   let where: 'caret' | 'top' = 'caret';
   let range = remembered?.range;

@@ -3,7 +3,7 @@
  * Labels are matched by the same names the CSV import recognises, so a field reads the same
  * whether it comes from a page or an export.
  */
-import { recognizeHeaders, type ImportField } from '../import/headers';
+import { fieldForLabel, type ImportField } from '../import/headers';
 import { readField } from '../import/values';
 import { findEmail } from './dom';
 import type { PageContext, PageFacts } from './types';
@@ -17,26 +17,35 @@ const EXTRA_LABELS: Record<string, 'lifecycleStage' | 'owner'> = {
   'account owner': 'owner',
 };
 
-export function readCrmFields(fields: Map<string, string>, today: string): { contact: NonNullable<PageContext['contact']>; facts: PageFacts } {
-  const labels = [...fields.keys()];
-  const mapping = recognizeHeaders(labels);
+export type CrmField = ImportField | 'lifecycleStage' | 'owner';
+
+/** The field a record label names ("Became a Customer Date" -> customerSince), if we read it. */
+export function crmFieldOf(label: string): CrmField | undefined {
+  return fieldForLabel(label) ?? EXTRA_LABELS[label.toLowerCase().trim()];
+}
+
+export const isKnownCrmLabel = (label: string) => crmFieldOf(label) !== undefined;
+
+const PAGE_FACTS = new Set<CrmField>(['customerSince', 'nps', 'csat', 'openTickets', 'spend90d', 'timeZone', 'segment']);
+
+export function readCrmFields(fields: Map<string, string>, today = todayLocal()): { contact: NonNullable<PageContext['contact']>; facts: PageFacts } {
   const contact: NonNullable<PageContext['contact']> = {};
   const facts: PageFacts = {};
   let first = '';
   let last = '';
-  labels.forEach((label, i) => {
-    const raw = fields.get(label)!;
-    const field: ImportField | null = mapping[i] ?? null;
-    if (field === 'email') contact.email = findEmail(raw);
-    else if (field === 'name') contact.name = raw;
-    else if (field === 'firstName') first = raw;
-    else if (field === 'lastName') last = raw;
-    else if (field === 'company') contact.company = raw;
-    else if (field && field in ({ customerSince: 1, nps: 1, csat: 1, openTickets: 1, spend90d: 1, timeZone: 1, segment: 1 } as const)) {
+  for (const [label, raw] of fields) {
+    const field = crmFieldOf(label);
+    if (field === 'email') contact.email ??= findEmail(raw);
+    else if (field === 'name') contact.name ??= raw;
+    else if (field === 'firstName') first ||= raw;
+    else if (field === 'lastName') last ||= raw;
+    else if (field === 'company') contact.company ??= raw;
+    else if (field === 'lifecycleStage') facts.lifecycleStage ??= raw;
+    else if (field && PAGE_FACTS.has(field) && (facts as Record<string, unknown>)[field] === undefined) {
       const reading = readField(field, raw, today);
       if ('value' in reading) (facts as Record<string, unknown>)[field] = reading.value;
-    } else if (EXTRA_LABELS[label] === 'lifecycleStage') facts.lifecycleStage = raw;
-  });
+    }
+  }
   if (!contact.name && (first || last)) contact.name = `${first} ${last}`.trim();
   return { contact, facts };
 }

@@ -3,9 +3,10 @@
  * are CSS selectors stored for the origin. Read like any CRM record; insert into the page's
  * rich-text editor if it has one.
  */
+import { draftRecipients } from './compose';
 import type { CustomPicks } from './custom-fields';
 import { readCrmFields, todayLocal } from './crm';
-import { text } from './dom';
+import { queryShown, shownText } from './visible';
 import type { HostAdapter, PageContext } from './types';
 
 /** The label each picked field is read as (the names the CSV import and CRM pages use). */
@@ -21,9 +22,7 @@ const LABELS: Record<keyof CustomPicks, string> = {
 };
 
 function valueOf(el: Element | null): string {
-  if (!el) return '';
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return el.value.trim();
-  return text(el);
+  return el ? shownText(el) : '';
 }
 
 export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapter {
@@ -36,7 +35,8 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
       for (const [field, selector] of Object.entries(picks) as Array<[keyof CustomPicks, string]>) {
         let el: Element | null = null;
         try {
-          el = doc.querySelector(selector);
+          // The first shown match: a hidden stale copy of the record is never read.
+          el = queryShown(doc, selector)[0] ?? null;
         } catch {
           // A stored selector that no longer parses: treated as missing.
         }
@@ -51,8 +51,44 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
     composeEditors(doc) {
       return [...doc.querySelectorAll<HTMLElement>('[contenteditable="true"]')];
     },
-    subjectInput(editor) {
+    recipients(editor, account) {
+    return draftRecipients(editor, 'form, body', account);
+  },
+  subjectInput(editor) {
       return editor.closest('form')?.querySelector<HTMLInputElement>('input[name*="subject" i]') ?? null;
     },
   };
+}
+
+/**
+ * A named host taught by the user: the fields picked on its pages are tried first, the adapter's
+ * own reading fills the rest (issue 14: where a field cannot be read, pick it once).
+ */
+export function withPicks(base: HostAdapter, picks: CustomPicks): HostAdapter {
+  if (!Object.keys(picks).length) return base;
+  const picked = customAdapter(base.label, picks);
+  return {
+    ...base,
+    read(doc, url) {
+      const page = base.read(doc, url);
+      const mine = picked.read(doc, url);
+      const readBy = { ...page.readBy };
+      for (const [key, value] of Object.entries({ ...mine.contact, ...mine.facts })) if (value !== undefined) readBy[key] = 'picked';
+      const contact = { ...page.contact, ...definedOnly(mine.contact ?? {}) };
+      const found = (m: string) => (contact.email && /email/i.test(m)) || /picked element not found|pick the fields/.test(m);
+      return {
+        ...page,
+        // The user's own pick of the email settles which person the page is about.
+        ambiguous: mine.contact?.email ? undefined : page.ambiguous,
+        contact: contact.email || page.contact ? contact : undefined,
+        facts: { ...page.facts, ...definedOnly(mine.facts ?? {}) },
+        readBy,
+        missing: mine.contact?.email ? page.missing.filter((m) => !found(m) && !/which person/.test(m)) : page.missing,
+      };
+    },
+  };
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }

@@ -14,6 +14,8 @@ export function readableText(root: Element, skip?: string): string {
       else if (child.nodeType === 1) {
         const el = child as Element;
         if (skip && el.matches(skip)) continue;
+        // Hidden parts of a message (stale copies, templates) are not what it says.
+        if (el.tagName === 'TEMPLATE' || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display:\s*none/.test(el.getAttribute('style') ?? '')) continue;
         const block = BLOCK.test(el.tagName);
         if (block && out && !out.endsWith('\n')) out += '\n';
         walk(el);

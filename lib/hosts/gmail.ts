@@ -4,92 +4,147 @@
  * open-source code that reads it (InboxSDK, Gmail.js); each is dated with when it was checked.
  */
 import { findEmail, parseHostDate, readableText, text } from './dom';
+import { draftRecipients } from './compose';
 import type { HostAdapter, PageContext, PageMessage } from './types';
+import { allShown, firstShown, isShown, shownText } from './visible';
 
 /** Pure URL predicate; its test URLs are in gmail.test.ts. */
 export function isGmail(url: string): boolean {
   return /^https:\/\/mail\.google\.com\/mail\//.test(url);
 }
 
-// Seen 2026-11 (and unchanged since at least 2019 in InboxSDK's driver).
+/**
+ * Gmail's selectors, by the date the layout was seen, the current and the legacy side by side
+ * (InboxSDK's and Gmail.js's selector history; checked against our fixtures 2026-11). Each list
+ * is tried in order, first hit wins; hooks Gmail keeps for itself (`email`/`name` attributes,
+ * hovercard ids, message ids) come before its styling classes.
+ */
 export const GMAIL = {
-  /** One expanded message of a thread. */
-  message: 'div.adn[data-message-id]',
-  /** Legacy (2019) expanded message, still seen in some accounts beside the current one. */
-  messageLegacy: 'div.adn.ads',
-  sender: 'span.gD[email]',
-  senderLegacy: 'td.gF span[email]',
-  recipient: 'span.g2[email], .hb span[email]',
-  body: 'div.a3s',
+  /** One message of a thread, expanded (2019-2026: div.adn; ids on the message or a child). */
+  message: 'div.adn[data-message-id], div.adn.ads, [data-message-id], [data-legacy-message-id]',
+  /** A collapsed message: its sender still names a participant (2020-2026: div.kv / div.kQ). */
+  collapsedSender: 'div.kv [email], div.kQ [email], div.adf [email]',
+  /** The sender: hooks first (2026, 2019), then any address-carrying attribute in the header. */
+  sender: ['span.gD[email]', 'td.gF span[email]', 'h3 [email]', '[email][name]:not(.g2)', '[data-hovercard-id*="@"]:not(.g2)'],
+  recipient: 'span.g2[email], .hb span[email], .hb [data-hovercard-id*="@"]',
+  body: 'div.a3s, div.ii.gt, [data-message-body]',
   /** The timestamp; its title holds the full date ("Tue, Nov 3, 2026, 10:14 AM"). */
-  date: 'span.g3[title]',
-  subject: 'h2.hP',
+  date: 'span.g3[title], [title][alt], time[datetime]',
+  /** The subject heading of an open thread (h2.hP, 2014-2026; data-thread-perm-id, 2018-2026). */
+  subject: 'h2.hP, h2[data-thread-perm-id], [role="main"] h2[data-legacy-thread-id]',
   threadId: '[data-legacy-thread-id]',
   /** Compose editors: pop-up (div.AD), docked/full screen (div.M9) and inline reply (.AO). */
   composeBody: 'div[contenteditable="true"][g_editable="true"]',
-  composeBodyFallback: 'div.M9 [role="textbox"][contenteditable="true"], div.AD [role="textbox"][contenteditable="true"]',
+  composeBodyFallback: 'div.M9 [role="textbox"][contenteditable="true"], div.AD [role="textbox"][contenteditable="true"], .AO [role="textbox"][contenteditable="true"]',
   composeRoot: 'div.M9, div.AD, .AO',
   subjectInput: 'input[name="subjectbox"]',
-  composeTo: 'div[name="to"] [data-hovercard-id]',
+  composeTo: 'div[name="to"] [data-hovercard-id], div[name="to"] [email]',
   /** The Reply control under the last message (InboxSDK's driver uses the same, 2026-11). */
   reply: 'span.ams.bkH, [role="button"].ams.bkH',
+  /** The account control: "Google Account: Alex Moreau (alex@northwind.example)" (2020-2026). */
+  account: 'a[aria-label^="Google Account"], [aria-label*="Google Account:"]',
 } as const;
 
 const SKIP_IN_BODY = 'div.gmail_quote, .gmail_quote, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .im, style, script';
 
-/** The signed-in address, from the title "Inbox - me@example.com - Gmail". */
+/** The signed-in address, from the title "Inbox - me@example.com - Gmail", else the account control. */
 export function gmailAccount(doc: Document): string | undefined {
-  return findEmail(doc.title);
+  return findEmail(doc.title) ?? findEmail(firstShown(doc, GMAIL.account)?.getAttribute("aria-label"));
 }
 
-function readMessages(doc: Document): { messages: PageMessage[]; participants: Map<string, string> } {
-  const participants = new Map<string, string>();
-  const seen = new Set<Element>();
-  const messages: PageMessage[] = [];
-  for (const el of doc.querySelectorAll(`${GMAIL.message}, ${GMAIL.messageLegacy}`)) {
-    if (seen.has(el)) continue;
-    seen.add(el);
-    const sender = el.querySelector(GMAIL.sender) ?? el.querySelector(GMAIL.senderLegacy);
-    const from = sender?.getAttribute('email')?.toLowerCase();
-    if (!from) continue;
-    const fromName = sender?.getAttribute('name') || text(sender) || undefined;
-    if (!participants.has(from)) participants.set(from, fromName ?? '');
-    for (const r of el.querySelectorAll(GMAIL.recipient)) {
-      const email = r.getAttribute('email')?.toLowerCase();
-      if (email && !participants.has(email)) participants.set(email, r.getAttribute('name') || text(r));
+type Party = { email: string; name?: string };
+
+/** An element's address: its `email` attribute, a hovercard id, else an address in its text. */
+function addressOf(el: Element): Party | undefined {
+  const email = findEmail(el.getAttribute('email')) ?? findEmail(el.getAttribute('data-hovercard-id')) ?? findEmail(shownText(el));
+  if (!email) return undefined;
+  const name = el.getAttribute('name') || shownText(el).replace(/<?\S+@\S+>?/g, '').trim() || undefined;
+  return { email, name };
+}
+
+/** The sender of one message, by the first layer that finds one outside the body and the recipients. */
+function senderOf(message: Element): Party | undefined {
+  const outsideBody = (el: Element) => !el.closest(GMAIL.body) && !el.closest('.hb') && !el.matches(GMAIL.recipient);
+  for (const selector of GMAIL.sender) {
+    for (const el of allShown(message, selector)) {
+      if (!outsideBody(el)) continue;
+      const who = addressOf(el);
+      if (who) return who;
     }
-    const body = el.querySelector(GMAIL.body);
+  }
+  return undefined;
+}
+
+/** The messages the user sees: outermost matches only (ids sit on a message and its children), shown. */
+function shownMessages(doc: Document): Element[] {
+  const all = [...doc.querySelectorAll(GMAIL.message)];
+  const set = new Set(all);
+  return all.filter((el) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+    return isShown(el);
+  });
+}
+
+/** The thread a message belongs to: the nearest ancestor holding a subject heading (else the page). */
+function threadOf(message: Element): Element | null {
+  for (let p = message.parentElement; p; p = p.parentElement) if (firstShown(p, GMAIL.subject)) return p;
+  return null;
+}
+
+interface ThreadRead {
+  root: Element | null;
+  messages: PageMessage[];
+  participants: Map<string, string>;
+}
+
+function readThread(root: Element | null, elements: Element[]): ThreadRead {
+  const participants = new Map<string, string>();
+  const messages: PageMessage[] = [];
+  for (const el of elements) {
+    const sender = senderOf(el);
+    if (!sender) continue;
+    if (!participants.has(sender.email)) participants.set(sender.email, sender.name ?? '');
+    for (const r of allShown(el, GMAIL.recipient)) {
+      const who = addressOf(r);
+      if (who && !participants.has(who.email)) participants.set(who.email, who.name ?? '');
+    }
+    const body = firstShown(el, GMAIL.body);
+    const date = firstShown(el, GMAIL.date);
     messages.push({
-      from,
-      fromName,
-      date: parseHostDate(el.querySelector(GMAIL.date)?.getAttribute('title')),
+      from: sender.email,
+      fromName: sender.name,
+      date: parseHostDate(date?.getAttribute('title') ?? date?.getAttribute('datetime')),
       text: body ? readableText(body, SKIP_IN_BODY) : '',
     });
   }
-  return { messages, participants };
+  // Collapsed messages still say who took part.
+  for (const el of allShown(root ?? el0(elements) ?? document, GMAIL.collapsedSender)) {
+    const who = addressOf(el);
+    if (who && !participants.has(who.email)) participants.set(who.email, who.name ?? '');
+  }
+  return { root, messages, participants };
 }
+
+const el0 = (elements: Element[]) => elements[0]?.ownerDocument.body;
 
 /**
  * The other party: the latest sender who is not the user; else whom the user last wrote to;
  * else whom an open compose addresses. Never the account's own address.
  */
-function otherParty(
-  doc: Document,
-  account: string | undefined,
-  messages: PageMessage[],
-  participants: Map<string, string>,
-): { email: string; name?: string } | undefined {
+function otherParty(doc: Document, account: string | undefined, thread: ThreadRead | undefined): Party | undefined {
   const isMe = (email: string) => email === account;
+  const messages = thread?.messages ?? [];
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i]!;
     if (!isMe(m.from)) return { email: m.from, name: m.fromName };
   }
-  for (const [email, name] of participants) {
+  for (const [email, name] of thread?.participants ?? []) {
     if (!isMe(email) && name.toLowerCase() !== 'me') return { email, name: name || undefined };
   }
   for (const chip of doc.querySelectorAll(GMAIL.composeTo)) {
-    const email = findEmail(chip.getAttribute('data-hovercard-id'));
-    if (email && !isMe(email)) return { email, name: text(chip) || undefined };
+    if (!isShown(chip)) continue;
+    const who = addressOf(chip);
+    if (who && !isMe(who.email)) return { email: who.email, name: text(chip) || undefined };
   }
   return undefined;
 }
@@ -99,35 +154,60 @@ export const gmail: HostAdapter = {
   label: 'Gmail',
   read(doc, url): PageContext {
     const accountEmail = gmailAccount(doc);
-    const { messages, participants } = readMessages(doc);
     const missing: string[] = [];
     if (!accountEmail) missing.push('your own address (page title)');
-    const party = otherParty(doc, accountEmail, messages, participants);
     const composeCount = this.composeEditors(doc).length;
     const canReply = composeCount === 0 && !!this.replyControl?.(doc);
-    if (!party) missing.push(messages.length ? 'the other person in this thread' : 'an open email thread');
-    const subject = text(doc.querySelector(GMAIL.subject)) || undefined;
+    const base = { host: 'gmail' as const, hostLabel: 'Gmail', url, accountEmail, composeCount, canReply };
+
+    // Group the shown messages by thread: two threads on screen at once (a preview pane beside an
+    // open thread, a stale copy Gmail failed to hide) is a question for the user, not a guess.
+    const groups = new Map<Element | null, Element[]>();
+    for (const el of shownMessages(doc)) {
+      const root = threadOf(el);
+      groups.set(root, [...(groups.get(root) ?? []), el]);
+    }
+    const threads = [...groups].map(([root, els]) => readThread(root, els)).filter((t) => t.messages.length);
+    if (threads.length > 1) {
+      const candidates = threads.flatMap((t) => otherParty(doc, accountEmail, t) ?? []);
+      const distinct = [...new Map(candidates.map((c) => [c.email, c])).values()];
+      if (distinct.length > 1) {
+        missing.push(`which thread you are reading: ${distinct.length} are open (${distinct.map((c) => c.email).join(', ')})`);
+        return { ...base, ambiguous: { what: 'thread', candidates: distinct }, missing };
+      }
+    }
+    const thread = threads[0];
+    if (!accountEmail && thread) {
+      // Without the user's own address, two senders are two guesses: ask instead.
+      const senders = [...new Map(thread.messages.map((m) => [m.from, { email: m.from, name: m.fromName }])).values()];
+      if (senders.length > 1) {
+        missing.push(`which person this thread is with (${senders.map((c) => c.email).join(', ')})`);
+        return { ...base, ambiguous: { what: 'email', candidates: senders }, missing };
+      }
+    }
+    const party = otherParty(doc, accountEmail, thread);
+    if (!party) missing.push(thread ? 'the other person in this thread' : 'an open email thread');
+    const subjectEl = firstShown(thread?.root ?? doc, GMAIL.subject);
+    const subject = text(subjectEl) || undefined;
+    const threadId = subjectEl?.getAttribute('data-legacy-thread-id') ?? thread?.root?.closest(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ?? thread?.root?.querySelector(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ?? undefined;
     return {
-      host: 'gmail',
-      hostLabel: 'Gmail',
-      url,
-      accountEmail,
+      ...base,
       contact: party && { email: party.email, name: party.name },
-      thread: messages.length
-        ? { id: doc.querySelector(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ?? undefined, subject, messages }
-        : undefined,
-      composeCount,
-      canReply,
+      thread: thread ? { id: threadId, subject, messages: thread.messages } : undefined,
+      readBy: party ? { email: 'hooks' } : undefined,
       missing,
     };
   },
   composeEditors(doc) {
-    const found = doc.querySelectorAll<HTMLElement>(GMAIL.composeBody);
-    return [...(found.length ? found : doc.querySelectorAll<HTMLElement>(GMAIL.composeBodyFallback))];
+    const found = [...doc.querySelectorAll<HTMLElement>(GMAIL.composeBody)].filter(isShown);
+    return found.length ? found : [...doc.querySelectorAll<HTMLElement>(GMAIL.composeBodyFallback)].filter(isShown);
   },
   replyControl(doc) {
-    const controls = doc.querySelectorAll<HTMLElement>(GMAIL.reply);
+    const controls = [...doc.querySelectorAll<HTMLElement>(GMAIL.reply)].filter(isShown);
     return controls[controls.length - 1] ?? null;
+  },
+  recipients(editor, account) {
+    return draftRecipients(editor, 'div.M9, div.AD', account);
   },
   subjectInput(editor) {
     return editor.closest(GMAIL.composeRoot)?.querySelector<HTMLInputElement>(GMAIL.subjectInput) ?? null;

@@ -5,6 +5,7 @@
  */
 import { crmAdapter, pairsIn } from './crm-adapter';
 import { findEmail, text } from './dom';
+import { queryShown } from './visible';
 
 /** Contact (0-1) records, and deal (0-3) / company (0-2) records showing an associated contact. */
 export function isHubSpotRecord(url: string): boolean {
@@ -15,13 +16,15 @@ export function isHubSpot(url: string): boolean {
   return /^https:\/\/app(-[a-z]{2}\d)?\.hubspot\.com\//.test(url);
 }
 
+/** HubSpot's own test hooks, by the layout they were seen in (2022 properties sidebar, 2024 highlight card). */
 export const HUBSPOT = {
-  name: '[data-selenium-test="highlightTitle"]',
+  name: '[data-selenium-test="highlightTitle"], [data-selenium-test="contact-highlight-title"], [data-test-id="record-highlight-title"]',
   /** On deal (0-3) and company (0-2) records: the first associated contact's card (2026-11, unverified). */
   associatedContact: '[data-selenium-test="associations-card-contacts"] [data-selenium-test="association-card"]',
-  property: '[data-selenium-test^="property-input-"]',
+  /** A property: the 2022 input rows and the 2024 highlight-card details. */
+  property: '[data-selenium-test^="property-input-"], [data-selenium-test$="-highlight-details"] > *',
   propertyLabel: 'label, [data-selenium-test="property-label"]',
-  propertyValue: '[data-selenium-test="property-value"], input, textarea, [role="button"]',
+  propertyValue: '[data-selenium-test="property-value"], input, textarea, select, [role="button"]',
   composeRoot: '[data-selenium-test="email-composer"], [role="dialog"]',
   composeBody: '[data-selenium-test="email-composer"] [contenteditable="true"], [data-selenium-test="rich-text-editor"] [contenteditable="true"]',
   subjectInput: 'input[data-selenium-test="email-subject"], input[name="subject"]',
@@ -32,18 +35,8 @@ const contactRecord = crmAdapter(
   'HubSpot',
   {
     name: HUBSPOT.name,
-    fields: (doc) => {
-      // An <input>'s text is its value attribute: label/value pairs read what the field shows.
-      const pairs: Array<[Element, Element | null]> = [];
-      for (const [label, value] of pairsIn(doc, HUBSPOT.property, HUBSPOT.propertyLabel, HUBSPOT.propertyValue)) {
-        if (value instanceof HTMLInputElement || value instanceof HTMLTextAreaElement) {
-          const span = doc.createElement('span');
-          span.textContent = value.value;
-          pairs.push([label, span]);
-        } else pairs.push([label, value]);
-      }
-      return pairs;
-    },
+    // Input values are read as shown (lib/hosts/visible.ts shownText), whatever element holds them.
+    fields: (doc) => pairsIn(doc, HUBSPOT.property, HUBSPOT.propertyLabel, HUBSPOT.propertyValue),
     composeBody: HUBSPOT.composeBody,
     composeRoot: HUBSPOT.composeRoot,
     subjectInput: HUBSPOT.subjectInput,
@@ -61,7 +54,7 @@ export const hubspot: typeof contactRecord = {
   read(doc, url) {
     const context = contactRecord.read.call(this, doc, url);
     if (!isHubSpotDealOrCompany(url)) return context;
-    const card = doc.querySelector(HUBSPOT.associatedContact);
+    const card = queryShown(doc, HUBSPOT.associatedContact)[0];
     const email = findEmail(card?.querySelector('a[href^="mailto:"]')?.getAttribute('href'));
     const name = text(card?.querySelector('.name, a:not([href^="mailto:"])')) || undefined;
     const { customerSince } = context.facts ?? {};
@@ -69,7 +62,9 @@ export const hubspot: typeof contactRecord = {
       ...context,
       // A won deal's close date is when the account became a customer; its other fields are the deal's.
       contact: email ? { email, name } : undefined,
+      ambiguous: undefined,
       facts: customerSince ? { customerSince } : {},
+      readBy: email ? { email: 'hooks' } : {},
       missing: email ? [] : ['the contact associated with this HubSpot record'],
     };
   },

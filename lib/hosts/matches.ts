@@ -11,3 +11,8 @@ export const HOST_MATCHES = {
 } as const;
 
 export const ALL_HOST_MATCHES: string[] = Object.values(HOST_MATCHES).flat();
+
+/** The webmails: one content script (entrypoints/mail.content). */
+export const MAIL_MATCHES: string[] = [...HOST_MATCHES.gmail, ...HOST_MATCHES.outlook];
+/** The named CRMs: the other content script (entrypoints/host.content), also run on added CRM sites. */
+export const CRM_MATCHES: string[] = [...HOST_MATCHES.hubspot, ...HOST_MATCHES.salesforce, ...HOST_MATCHES.pipedrive];

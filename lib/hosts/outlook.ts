@@ -7,6 +7,8 @@
  * shared/DESIGN.md; checked against our fixtures, not a live tenant.
  */
 import { findEmail, parseHostDate, readableText, text } from './dom';
+import { draftRecipients } from './compose';
+import { allShown, firstShown, isShown, shownText } from './visible';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 
 export function isOutlook(url: string): boolean {
@@ -35,15 +37,15 @@ export const OUTLOOK = {
 /** The message element around one body: the nearest ancestor that holds no other body. */
 function messageOf(body: Element): Element {
   let el = body;
-  while (el.parentElement && el.parentElement.querySelectorAll(OUTLOOK.messageBody).length === 1 && !el.parentElement.matches(OUTLOOK.readingPane)) {
+  while (el.parentElement && allShown(el.parentElement, OUTLOOK.messageBody).length === 1 && !el.parentElement.matches(OUTLOOK.readingPane)) {
     el = el.parentElement;
   }
   return el;
 }
 
 function personaEmail(el: Element): { email?: string; name?: string } {
-  const email = findEmail(el.getAttribute('title')) ?? findEmail(el.getAttribute('aria-label')) ?? findEmail(el.textContent);
-  const name = text(el).replace(/<[^>]*>|\S+@\S+/g, '').trim() || undefined;
+  const email = findEmail(el.getAttribute('title')) ?? findEmail(el.getAttribute('aria-label')) ?? findEmail(shownText(el));
+  const name = shownText(el).replace(/<[^>]*>|\S+@\S+/g, '').trim() || undefined;
   return { email, name };
 }
 
@@ -51,17 +53,17 @@ export const outlook: HostAdapter = {
   id: 'outlook',
   label: 'Outlook',
   read(doc, url): PageContext {
-    const accountEmail = findEmail(doc.querySelector(OUTLOOK.account)?.textContent);
-    const pane = doc.querySelector(OUTLOOK.readingPane) ?? doc;
+    const accountEmail = findEmail(firstShown(doc, OUTLOOK.account)?.textContent);
+    const pane = [...doc.querySelectorAll(OUTLOOK.readingPane)].find(isShown) ?? doc;
     const messages: PageMessage[] = [];
     for (const body of pane.querySelectorAll(OUTLOOK.messageBody)) {
-      // The compose editor is also a document in some builds: skip editable ones.
-      if (body.closest('[contenteditable="true"]')) continue;
+      // The compose editor is also a document in some builds: skip editable ones; hidden copies too.
+      if (body.closest('[contenteditable="true"]') || !isShown(body)) continue;
       const message = messageOf(body);
-      const sender = [...message.querySelectorAll(OUTLOOK.sender)].find((el) => !body.contains(el));
+      const sender = allShown(message, OUTLOOK.sender).find((el) => !body.contains(el));
       const who = sender ? personaEmail(sender) : {};
       if (!who.email) continue;
-      const time = message.querySelector(OUTLOOK.time);
+      const time = firstShown(message, OUTLOOK.time);
       messages.push({
         from: who.email,
         fromName: who.name,
@@ -70,11 +72,20 @@ export const outlook: HostAdapter = {
       });
     }
     const missing: string[] = [];
-    if (!accountEmail) missing.push('your own address (account menu)');
+    if (!accountEmail) {
+      missing.push('your own address (account menu)');
+      // Without knowing which sender is the user, two senders are two guesses: ask instead.
+      const senders = [...new Map(messages.map((m) => [m.from, { email: m.from, name: m.fromName }])).values()];
+      if (senders.length > 1) {
+        missing.push(`which person this conversation is with (${senders.map((c) => c.email).join(', ')})`);
+        return { host: 'outlook', hostLabel: 'Outlook', url, ambiguous: { what: 'email', candidates: senders }, composeCount: this.composeEditors(doc).length, missing };
+      }
+    }
     let contact = [...messages].reverse().find((m) => m.from !== accountEmail);
     if (!contact) {
       // The user's own message only, or a new email: whom is it addressed to?
       for (const el of doc.querySelectorAll(`${OUTLOOK.readingPane} [title*="@"], ${OUTLOOK.composeRoot} [title*="@"]`)) {
+        if (!isShown(el)) continue;
         const who = personaEmail(el);
         if (who.email && who.email !== accountEmail) {
           contact = { from: who.email, fromName: who.name, text: '' };
@@ -97,7 +108,10 @@ export const outlook: HostAdapter = {
     };
   },
   composeEditors(doc) {
-    return [...doc.querySelectorAll<HTMLElement>(OUTLOOK.composeBody)];
+    return [...doc.querySelectorAll<HTMLElement>(OUTLOOK.composeBody)].filter(isShown);
+  },
+  recipients(editor, account) {
+    return draftRecipients(editor, OUTLOOK.composeRoot, account);
   },
   subjectInput(editor) {
     return editor.closest(OUTLOOK.composeRoot)?.querySelector<HTMLInputElement>(OUTLOOK.subjectInput) ?? null;

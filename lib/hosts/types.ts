@@ -27,6 +27,15 @@ export interface PageFacts {
   segment?: string;
 }
 
+/** How a field was found: the host's hooks, what the value is (mailto), a label beside it, the user's pick. */
+export type ReadStrategy = 'hooks' | 'value' | 'label' | 'picked';
+
+/** Two or more people the page could be about: the user chooses, nothing is guessed. */
+export interface Ambiguity {
+  what: 'email' | 'thread';
+  candidates: Array<{ email: string; name?: string }>;
+}
+
 export interface PageContext {
   host: HostId;
   /** Human name of the host for provenance: "Gmail", "HubSpot". */
@@ -43,12 +52,20 @@ export interface PageContext {
   canReply?: boolean;
   /** What the adapter looked for and did not find: the sidebar offers manual entry. */
   missing: string[];
+  /** Set when the page shows more than one candidate contact; `contact` is then empty. */
+  ambiguous?: Ambiguity;
+  /** Which strategy found each field (for the reading health in the options page). */
+  readBy?: Partial<Record<string, ReadStrategy>>;
 }
 
 export interface InsertRequest {
   html: string;
   text: string;
   subject?: string;
+  /** The contact the ask is for: a draft addressed to others is refused. */
+  to?: string;
+  /** The signed-in user's address, never counted as a recipient. */
+  account?: string;
 }
 
 export type InsertResult =
@@ -66,4 +83,6 @@ export interface HostAdapter {
   replyControl?(doc: Document): HTMLElement | null;
   /** The element holding the subject of the compose that owns `editor`, if any. */
   subjectInput(editor: HTMLElement): HTMLInputElement | null;
+  /** Whom the draft around `editor` is addressed to, as the page shows it (empty: unknown). */
+  recipients?(editor: HTMLElement, account?: string): string[];
 }

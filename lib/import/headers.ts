@@ -45,6 +45,11 @@ for (const [field, names] of Object.entries(ALIASES) as Array<[ImportField, stri
   for (const n of names) LOOKUP.set(normalise(n), field);
 }
 
+/** The field a header or a page label names, if any ("Became a Customer Date" -> customerSince). */
+export function fieldForLabel(label: string): ImportField | undefined {
+  return LOOKUP.get(normalise(label));
+}
+
 /** One field per column (null: not imported); a field is taken by its first column only. */
 export function recognizeHeaders(headers: string[]): ColumnMapping {
   const taken = new Set<ImportField>();

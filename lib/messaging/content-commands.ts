@@ -9,6 +9,8 @@ export interface InsertCommand {
   html: string;
   text: string;
   subject?: string;
+  /** The contact the ask is for: the draft must be addressed to them (or to no one yet). */
+  to: string;
 }
 
 const MAX = 200_000;
@@ -22,7 +24,9 @@ export function isInsertCommand(message: unknown): message is InsertCommand {
     m.html.length <= MAX &&
     typeof m.text === 'string' &&
     m.text.length <= MAX &&
-    (m.subject === undefined || (typeof m.subject === 'string' && m.subject.length <= 1_000))
+    (m.subject === undefined || (typeof m.subject === 'string' && m.subject.length <= 1_000)) &&
+    typeof m.to === 'string' &&
+    m.to.length <= 320
   );
 }
 

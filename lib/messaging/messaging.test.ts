@@ -4,7 +4,9 @@ import { ManualEdit, PageContextSchema, requests } from './protocol';
 
 describe('messages', () => {
   it('the content script accepts only a well-formed insert command', () => {
-    expect(isInsertCommand({ type: 'compose/insert', html: '<p>x</p>', text: 'x' })).toBe(true);
+    expect(isInsertCommand({ type: 'compose/insert', html: '<p>x</p>', text: 'x', to: 'dana@acme.example' })).toBe(true);
+    // An insert names the person it is for: without it the draft's recipient cannot be checked.
+    expect(isInsertCommand({ type: 'compose/insert', html: '<p>x</p>', text: 'x' })).toBe(false);
     expect(isInsertCommand({ type: 'compose/insert', html: 1, text: 'x' })).toBe(false);
     expect(isInsertCommand({ type: 'other', html: '', text: '' })).toBe(false);
     expect(isInsertCommand({ type: 'compose/insert', html: 'x'.repeat(200_001), text: '' })).toBe(false);

@@ -11,6 +11,7 @@ import { NeverAskList } from '../never-ask';
 import { EngineSettings } from '../engine/settings';
 import { IMPORT_FIELDS } from '../import/headers';
 import { PICK_FIELDS } from '../hosts/custom-fields';
+import { PAGE_LIMITS } from '../hosts/bounds';
 
 export type Role = 'content' | 'sidebar' | 'popup' | 'options';
 
@@ -35,20 +36,21 @@ export const Origin = z
 /** CSS selectors the user picked, per field, for one site. */
 export const CustomPicks = z.partialRecord(z.enum(PICK_FIELDS), z.string().min(1).max(500));
 
+const L = PAGE_LIMITS;
 const PageMessage = z.object({
-  from: z.string().max(320),
-  fromName: z.string().max(300).optional(),
+  from: z.string().max(L.email),
+  fromName: z.string().max(L.name).optional(),
   date: z.string().max(40).optional(),
-  text: z.string().max(20_000),
+  text: z.string().max(L.text),
 });
 
 export const PageContextSchema = z.object({
   host: z.enum(['gmail', 'outlook', 'hubspot', 'salesforce', 'pipedrive', 'custom']),
   hostLabel: z.string().max(60),
-  url: z.string().url().max(4_000),
-  accountEmail: z.string().max(320).optional(),
+  url: z.string().url().max(L.url),
+  accountEmail: z.string().max(L.email).optional(),
   contact: z
-    .object({ email: z.string().max(320).optional(), name: z.string().max(300).optional(), company: z.string().max(300).optional() })
+    .object({ email: z.string().max(L.email).optional(), name: z.string().max(L.name).optional(), company: z.string().max(L.name).optional() })
     .optional(),
   facts: z
     .object({
@@ -58,16 +60,23 @@ export const PageContextSchema = z.object({
       openTickets: z.number().int().min(0).optional(),
       spend90d: z.number().min(0).optional(),
       timeZone: z.string().max(64).optional(),
-      lifecycleStage: z.string().max(60).optional(),
-      segment: z.string().max(60).optional(),
+      lifecycleStage: z.string().max(L.shortFact).optional(),
+      segment: z.string().max(L.shortFact).optional(),
     })
     .optional(),
   thread: z
-    .object({ id: z.string().max(200).optional(), subject: z.string().max(1_000).optional(), messages: z.array(PageMessage).max(200) })
+    .object({ id: z.string().max(200).optional(), subject: z.string().max(L.subject).optional(), messages: z.array(PageMessage).max(L.messages) })
     .optional(),
   composeCount: z.number().int().min(0).max(50),
   canReply: z.boolean().optional(),
-  missing: z.array(z.string().max(200)).max(20),
+  missing: z.array(z.string().max(L.missingText)).max(L.missing),
+  ambiguous: z
+    .object({
+      what: z.enum(['email', 'thread']),
+      candidates: z.array(z.object({ email: z.string().max(L.email), name: z.string().max(L.name).optional() })).max(L.candidates),
+    })
+    .optional(),
+  readBy: z.record(z.string().max(40), z.enum(['hooks', 'value', 'label', 'picked'])).optional(),
 });
 
 /** What the user types in the sidebar for a contact; `null` clears a fact. */
@@ -99,8 +108,8 @@ export const requests = {
   'ask/insert': { from: ['sidebar', 'popup'], payload: z.object({ email: Email, part: z.enum(['ask', 'intro']).default('ask'), tabId: TabId }) },
   /** The popup shows the contact of the active tab (custom CRMs have no sidebar). */
   'tab/view': { from: ['popup'], payload: z.object({ tabId: z.number().int().min(0) }) },
-  /** The popup starts the field picker in the active tab of a custom CRM. */
-  'picker/start': { from: ['popup'], payload: z.object({ tabId: z.number().int().min(0) }) },
+  /** The field picker, in the active tab (popup) or the sidebar's own tab: a custom CRM, or a named host that read poorly. */
+  'picker/start': { from: ['popup', 'sidebar'], payload: z.object({ tabId: TabId }) },
   'custom-sites/list': { from: ['options', 'popup'], payload: z.object({}) },
   /** After the user granted the origin in the permission prompt. */
   'custom-site/add': { from: ['options'], payload: z.object({ origin: Origin }) },

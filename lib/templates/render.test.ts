@@ -86,7 +86,7 @@ describe('render', () => {
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
-  });
+  }, 60_000);
 
   it('escapeHtml covers the five characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');

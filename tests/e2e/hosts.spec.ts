@@ -58,12 +58,13 @@ test('Pipedrive: a detractor on the person page means fix first', async ({ openH
   await expect(page.locator('[data-testid="mail-composer"] [contenteditable]')).toContainText('Hi Sofia,');
 });
 
-test('a record whose layout changed: a clear message and manual entry, never a blank panel', async ({ openHost }) => {
+test('a record that shows no email: a clear message and manual entry, never a blank panel', async ({ openHost }) => {
   const page = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/99', 'hubspot/contact-record.html', {
-    'data-selenium-test="property-input-email"': 'data-selenium-test="renamed"',
+    '<div data-selenium-test="property-input-email"><label>Email</label><span data-selenium-test="property-value">priya.raman@lumen-health.example</span></div>': '',
   });
   const panel = sidebar(page);
-  await expect(panel.getByRole('status')).toContainText("Could not read the contact's email on this HubSpot record");
+  await expect(panel.getByTestId('read-problem')).toContainText("Could not read the contact's email on this HubSpot record.");
+  await expect(panel.getByTestId('pick-on-page')).toBeVisible();
   await panel.getByLabel('Contact email').fill('priya.raman@lumen-health.example');
   await panel.getByRole('button', { name: 'Show this contact' }).click();
   await expect(panel.getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { request } from '@/lib/messaging/client';
+import type { PageSummary } from '@/lib/views';
+
+/**
+ * What the page could not give, said plainly, with the ways out: choose between the people the
+ * page shows (never a guess), or pick the missing field on the page once (remembered for this
+ * site). Shown in the sidebar and the popup's "This page".
+ */
+export function ReadProblem({ page, tabId, onChanged }: { page: PageSummary; tabId?: number; onChanged?: () => void }) {
+  const [message, setMessage] = useState('');
+  const problems = page.missing.filter((m) => !m.startsWith('your own address'));
+  if (!problems.length && !page.ambiguous) return null;
+  const choose = (email: string, name?: string) =>
+    request('sidebar/contact', { email, name, tabId })
+      .then(onChanged)
+      .catch((e: Error) => setMessage(e.message));
+  const pick = () =>
+    request('picker/start', { tabId })
+      .then(() => setMessage('Click each field on the page, in the order the blue bar at the bottom asks. Press Esc to stop.'))
+      .catch((e: Error) => setMessage(e.message));
+  const pickable = page.host !== 'gmail' && page.host !== 'outlook';
+  return (
+    <section className="card read-problem" data-testid="read-problem" role="status">
+      {page.ambiguous ? (
+        <>
+          <p className="warn">
+            {page.ambiguous.what === 'thread' ? 'More than one email thread is open on this page.' : 'This page shows more than one email address for the contact.'} Who are you
+            writing to?
+          </p>
+          <ul className="choices">
+            {page.ambiguous.candidates.map((c) => (
+              <li key={c.email}>
+                <button data-testid="read-choice" onClick={() => void choose(c.email, c.name)}>
+                  {c.name ? `${c.name} (${c.email})` : c.email}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className="warn">Could not read {problems.join('; ')}.</p>
+      )}
+      {pickable && !page.ambiguous && (
+        <p>
+          <button data-testid="pick-on-page" onClick={() => void pick()}>
+            Pick it on this page
+          </button>{' '}
+          <span className="muted">Your picks are remembered for this site (reset them in the settings).</span>
+        </p>
+      )}
+      {message && <p className="muted">{message}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+/**
+ * The content script of the webmails (Gmail, Outlook on the web): their readers only, so a mail
+ * page carries none of the CRM label reading (see entrypoints/host.content/run.ts).
+ */
+import { gmail, isGmail } from '@/lib/hosts/gmail';
+import { isOutlook, outlook } from '@/lib/hosts/outlook';
+import { MAIL_MATCHES } from '@/lib/hosts/matches';
+import { runHostScript } from '../host.content/run';
+
+export default defineContentScript({
+  matches: MAIL_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    const url = location.href;
+    return runHostScript(ctx, { builtIn: isGmail(url) ? gmail : isOutlook(url) ? outlook : undefined });
+  },
+});

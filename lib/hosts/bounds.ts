@@ -1,0 +1,49 @@
+/**
+ * What a page may report, at most. The content script cuts values to these limits before
+ * sending (a 30,000-character email is read, not rejected) and the background's schema enforces
+ * the same numbers, so one long value can never make a whole page read fail (issue 21).
+ */
+import type { PageContext } from './types';
+
+export const PAGE_LIMITS = {
+  text: 20_000,
+  name: 300,
+  email: 320,
+  subject: 1_000,
+  shortFact: 60,
+  url: 4_000,
+  messages: 200,
+  missing: 20,
+  missingText: 300,
+  candidates: 20,
+} as const;
+
+const cut = (s: string | undefined, n: number) => (s !== undefined && s.length > n ? s.slice(0, n) : s);
+
+/** The page as the background accepts it: long values cut, the newest messages kept. */
+export function boundPage(page: PageContext): PageContext {
+  const L = PAGE_LIMITS;
+  const f = page.facts;
+  return {
+    ...page,
+    url: cut(page.url, L.url)!,
+    accountEmail: cut(page.accountEmail, L.email),
+    contact: page.contact && { email: cut(page.contact.email, L.email), name: cut(page.contact.name, L.name), company: cut(page.contact.company, L.name) },
+    facts: f && { ...f, lifecycleStage: cut(f.lifecycleStage, L.shortFact), segment: cut(f.segment, L.shortFact), timeZone: cut(f.timeZone, 64) },
+    thread: page.thread && {
+      id: cut(page.thread.id, 200),
+      subject: cut(page.thread.subject, L.subject),
+      messages: page.thread.messages.slice(-L.messages).map((m) => ({
+        from: cut(m.from, L.email)!,
+        fromName: cut(m.fromName, L.name),
+        date: cut(m.date, 40),
+        text: cut(m.text, L.text)!,
+      })),
+    },
+    missing: page.missing.slice(0, L.missing).map((m) => cut(m, L.missingText)!),
+    ambiguous: page.ambiguous && {
+      what: page.ambiguous.what,
+      candidates: page.ambiguous.candidates.slice(0, L.candidates).map((c) => ({ email: cut(c.email, L.email)!, name: cut(c.name, L.name) })),
+    },
+  };
+}

@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { loadFixture } from '../../tests/unit/load-fixture';
+import { boundPage, PAGE_LIMITS } from './bounds';
+import { CaretMemory, draftRecipients, insertIntoCompose } from './compose';
+import { gmail } from './gmail';
+import { isShown, shownText } from './visible';
+import { PageContextSchema } from '../messaging/protocol';
+
+describe('visible only', () => {
+  it('hidden by attribute, style, an ancestor, a template or inside a hidden shadow host is not shown', () => {
+    document.body.innerHTML = `
+      <div id="a">a</div>
+      <div hidden><span id="b">b</span></div>
+      <div aria-hidden="true"><span id="c">c</span></div>
+      <div style="display:none"><span id="d">d</span></div>
+      <div inert><span id="e">e</span></div>
+      <span id="f" style="visibility:hidden">f</span>
+      <div style="display:none"><x-host id="g"></x-host></div>`;
+    const host = document.getElementById('g')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<i id="h">h</i>';
+    const inner = host.shadowRoot!.getElementById('h')!;
+    expect(isShown(document.getElementById('a')!)).toBe(true);
+    for (const id of ['b', 'c', 'd', 'e', 'f']) expect(isShown(document.getElementById(id)!), id).toBe(false);
+    expect(isShown(inner)).toBe(false);
+  });
+
+  it('the text a field shows: inputs by value, through shadow roots, without buttons or assistive text', () => {
+    document.body.innerHTML = '<div id="v"><input value="2026-05-14"><button>Edit</button><span class="slds-assistive-text">Edit date</span></div>';
+    expect(shownText(document.getElementById('v')!)).toBe('2026-05-14');
+  });
+});
+
+describe('what a page may report', () => {
+  it('long values are cut at the source to what the background accepts, newest messages kept', () => {
+    const page = boundPage({
+      host: 'gmail',
+      hostLabel: 'Gmail',
+      url: 'https://mail.google.com/mail/u/0/',
+      contact: { email: 'a@b.example', name: 'N'.repeat(5_000), company: 'C'.repeat(400) },
+      facts: { segment: 'S'.repeat(73), lifecycleStage: 'L'.repeat(90) },
+      thread: { subject: 's'.repeat(2_000), messages: Array.from({ length: 250 }, (_, i) => ({ from: `p${i}@b.example`, text: 'x'.repeat(30_000) })) },
+      composeCount: 0,
+      missing: Array.from({ length: 30 }, () => 'm'.repeat(500)),
+    });
+    expect(PageContextSchema.safeParse(page).success).toBe(true);
+    expect(page.thread!.messages).toHaveLength(PAGE_LIMITS.messages);
+    expect(page.thread!.messages.at(-1)!.from).toBe('p249@b.example');
+    expect(page.facts!.segment).toHaveLength(60);
+  });
+});
+
+describe('never into a draft to someone else', () => {
+  it('reads the draft recipients around the editor, never the thread around it', () => {
+    const doc = loadFixture('gmail/thread-own-reply-last.html');
+    const editor = gmail.composeEditors(doc)[0]!;
+    expect(draftRecipients(editor, 'div.M9, div.AD', 'alex@northwind.example')).toEqual(['dana@acme-logistics.example']);
+  });
+
+  it('refuses to insert an ask for one person into a draft addressed to another', () => {
+    const doc = loadFixture('gmail/thread-own-reply-last.html');
+    const caret = new CaretMemory(() => gmail.composeEditors(doc));
+    const refused = insertIntoCompose(doc, gmail, { html: '<p>Hi Sam,</p>', text: 'Hi Sam,', to: 'sam@elsewhere.example', account: 'alex@northwind.example' }, caret);
+    expect(refused).toMatchObject({ ok: false, reason: expect.stringContaining('addressed to dana@acme-logistics.example') });
+    expect(gmail.composeEditors(doc)[0]!.textContent).not.toContain('Hi Sam');
+    const done = insertIntoCompose(doc, gmail, { html: '<p>Hi Dana,</p>', text: 'Hi Dana,', to: 'dana@acme-logistics.example', account: 'alex@northwind.example' }, caret);
+    expect(done.ok).toBe(true);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Host fidelity (issue 14) and never the wrong person (issue 21): per host, a page shape that no
+ * exact selector of its adapter matches is read right in the production build; a hidden stale
+ * thread is never the contact; two open threads are a question; an unreadable page clears the
+ * contact; a draft addressed to someone else gets no ask.
+ */
+import { format, subMonths } from 'date-fns';
+import { expect, sidebar, test } from './harness';
+
+const day = (monthsAgo: number) => format(subMonths(new Date(), monthsAgo), 'yyyy-MM-dd');
+const usDay = (monthsAgo: number) => format(subMonths(new Date(), monthsAgo), 'MM/dd/yyyy');
+
+test('Gmail: a hidden earlier thread beside the visible one is never the contact', async ({ openHost }) => {
+  const page = await openHost('https://mail.google.com/mail/u/0/inbox-Stale', 'shapes/gmail-hidden-stale-thread.html');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('ines.duarte@duarte-vinhos.example');
+  await expect(panel.getByTestId('contact-name')).toHaveText('Inês Duarte');
+  await expect(panel.getByText('paul.grant@grant-steel.example')).toHaveCount(0);
+});
+
+test('Gmail: renamed classes, sender only in its hovercard id, my reply last: the other person', async ({ openHost }) => {
+  const page = await openHost('https://mail.google.com/mail/u/0/inbox-Renamed', 'shapes/gmail-hovercard-renamed.html');
+  await expect(sidebar(page).getByTestId('contact-email')).toHaveText('zoltan@kiss-kft.example');
+});
+
+test('Gmail: two threads on screen is a question, answered by the user', async ({ openHost }) => {
+  const page = await openHost('https://mail.google.com/mail/u/0/inbox-Two', 'shapes/gmail-two-open-threads.html');
+  const panel = sidebar(page);
+  const problem = panel.getByTestId('read-problem');
+  await expect(problem).toContainText('More than one email thread');
+  await expect(panel.getByTestId('contact-email')).toHaveCount(0);
+  await problem.getByRole('button', { name: /ben@beta-works\.example/ }).click();
+  await expect(panel.getByTestId('contact-email')).toHaveText('ben@beta-works.example');
+});
+
+test('Outlook: every hashed class changed, a hidden older conversation: read by roles and labels', async ({ openHost }) => {
+  const page = await openHost('https://outlook.office.com/mail/inbox/id/AAQkHashed', 'shapes/outlook-hashed.html');
+  await expect(sidebar(page).getByTestId('contact-email')).toHaveText('kenji.sato@hoshi-foods.example');
+});
+
+test('HubSpot: properties as plain text with no hooks are read by their labels', async ({ openHost }) => {
+  const page = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/52', 'shapes/hubspot-plain-text.html', { '{{CUSTOMER_SINCE}}': usDay(4) });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');
+  await expect(panel.getByTestId('customer-since-input')).toHaveValue(day(4));
+  await expect(panel.getByTestId('nps-input')).toHaveValue('9');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  await expect(panel.getByTestId('read-problem')).toHaveCount(0);
+});
+
+test('Salesforce: native shadow DOM, a hidden cached record of someone else: the record on screen', async ({ openHost }) => {
+  const page = await openHost('https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view', 'shapes/salesforce-native-shadow.html', {
+    '{{CUSTOMER_SINCE}}': day(4),
+  });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('marco@bellini-tessuti.example');
+  await expect(panel.getByTestId('contact-name')).toHaveText('Marco Bellini');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  await panel.getByTestId('insert-ask').click();
+  await expect(page.locator('.slds-rich-text-editor__textarea')).toContainText('Hi Marco,');
+});
+
+test('Pipedrive: the newer person page without test hooks', async ({ openHost }) => {
+  const page = await openHost('https://northwind.pipedrive.com/person/813', 'shapes/pipedrive-new-person.html', { '{{CUSTOMER_SINCE}}': day(4) });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('sofia@nowak-design.example');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'fix-first');
+});
+
+test('after navigating to a thread with a 30,000-character message, the new person shows (the read is cut, not refused)', async ({ openGmail }) => {
+  const page = await openGmail('thread-special-name');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('zoe.oconnor@renard-freres.example');
+  // The page changes in place, as Gmail does on navigation: another sender, a very long message.
+  await page.evaluate(() => {
+    const sender = document.querySelector('span.gD')!;
+    sender.setAttribute('email', 'hugo.lind@lind-bygg.example');
+    sender.setAttribute('name', 'Hugo Lind');
+    sender.textContent = 'Hugo Lind';
+    document.querySelector('.a3s')!.append('We are happy with the rollout. '.repeat(1_000));
+  });
+  await expect(panel.getByTestId('contact-email')).toHaveText('hugo.lind@lind-bygg.example');
+  await expect(panel.getByTestId('contact-name')).toHaveText('Hugo Lind');
+});
+
+test('a draft addressed to someone else gets no ask, with the reason', async ({ openGmail }) => {
+  const page = await openGmail('thread-own-reply-last', { '<span class="vN" email="dana@acme-logistics.example">Dana Whitfield</span>': '<span class="vN" email="sam@northwind-partner.example">Sam</span>' });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
+  await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByRole('alert')).toContainText('addressed to sam@northwind-partner.example');
+  await expect(page.locator('[g_editable="true"]')).not.toContainText('Hi Dana');
+});
