@@ -9,6 +9,7 @@ import type { PageSummary } from '@/lib/views';
  */
 export function ReadProblem({ page, tabId, onChanged }: { page: PageSummary; tabId?: number; onChanged?: () => void }) {
   const [message, setMessage] = useState('');
+  const [diagnostic, setDiagnostic] = useState('');
   const problems = page.missing.filter((m) => !m.startsWith('your own address'));
   if (!problems.length && !page.ambiguous) return null;
   const choose = (email: string, name?: string) =>
@@ -48,6 +49,24 @@ export function ReadProblem({ page, tabId, onChanged }: { page: PageSummary; tab
           </button>{' '}
           <span className="muted">Your picks are remembered for this site (reset them in the settings).</span>
         </p>
+      )}
+      <p>
+        <button
+          data-testid="copy-diagnostic"
+          onClick={() =>
+            void request('page/diagnostic', { tabId })
+              .then(setDiagnostic)
+              .catch((e: Error) => setMessage(e.message))
+          }
+        >
+          Copy a diagnostic
+        </button>
+      </p>
+      {diagnostic && (
+        <>
+          <label htmlFor="diagnostic">The page's structure, every name, address and text removed: copy it into your bug report.</label>
+          <textarea id="diagnostic" data-testid="diagnostic" readOnly rows={8} value={diagnostic} onFocus={(e) => e.currentTarget.select()} />
+        </>
       )}
       {message && <p className="muted">{message}</p>}
     </section>

@@ -16,6 +16,8 @@ import { validateTemplate } from '@/lib/templates/render';
 import { askRows, detectFromPage, followUpAction, setStatus } from './asks';
 import { listenForCommands } from './commands';
 import { CustomSites } from './custom-sites';
+import { ReadingHealthLog } from './reading-health';
+import { censoredSkeleton } from '@/lib/hosts/diagnostic';
 import { refreshFollowUps, startFollowUps } from './follow-ups';
 import { inserter } from './insert';
 import { QueueCache } from './queue';
@@ -30,6 +32,7 @@ export default defineBackground({
     const hub = new SidebarHub(store);
     const queue = new QueueCache(store);
     const customSites = new CustomSites(store);
+    const health = new ReadingHealthLog(store);
     void customSites.register();
     hub.start();
     const now = () => new Date().toISOString();
@@ -51,6 +54,7 @@ export default defineBackground({
     listen({
       async 'page/context'(page, { tabId }) {
         await hub.setPage(tabId!, page);
+        await health.record(page, new Date());
         if (page.contact?.email && (await detectFromPage(store, page, now()))) await asksChanged(page.contact.email);
         return null;
       },
@@ -77,6 +81,25 @@ export default defineBackground({
       },
 
       'custom-sites/list': () => customSites.list(),
+
+      async 'page/diagnostic'({ tabId }, sender) {
+        const target = sender.role === 'popup' ? tabId! : sender.tabId!;
+        const [result] = await browser.scripting.executeScript({ target: { tabId: target, frameIds: [0] }, func: censoredSkeleton });
+        if (typeof result?.result !== 'string') throw new Error('The page did not answer: reload it and try again.');
+        return result.result;
+      },
+
+      async 'reading/health'() {
+        return { hosts: await health.all(), hostPicks: await customSites.hostPicks() };
+      },
+
+      async 'host-picks/reset'({ origin }) {
+        await customSites.resetHostPicks(origin);
+        for (const tab of await browser.tabs.query({ url: `${origin}/*` })) {
+          if (tab.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'custom/config', picks: {} }, { frameId: 0 }).catch(() => undefined);
+        }
+        return null;
+      },
 
       async 'custom-site/add'({ origin }) {
         await customSites.add(origin);

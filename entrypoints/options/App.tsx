@@ -6,6 +6,7 @@ import { ImportContacts } from './ImportContacts';
 import { DataSection } from './DataSection';
 import { CustomSites } from './CustomSites';
 import { SettingsForm } from './SettingsForm';
+import { ReadingHealth } from './ReadingHealth';
 import './options.css';
 
 export function App() {
@@ -16,7 +17,7 @@ export function App() {
         <h1>Referral window: settings</h1>
         <p className="muted">Everything here is stored in this browser profile only: nothing is sent anywhere.</p>
         <nav aria-label="Sections">
-          <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> · <a href="#crm-title">Other CRMs</a> · <a href="#rules-title">Rules</a> ·{' '}
+          <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> · <a href="#crm-title">Other CRMs</a> · <a href="#health-title">Reading health</a> · <a href="#rules-title">Rules</a> ·{' '}
           <a href="#never-title">Never ask</a> · <a href="#backup-title">Backup</a>
         </nav>
       </header>
@@ -24,6 +25,7 @@ export function App() {
       <TemplatesEditor profile={profile} />
       <ImportContacts />
       <CustomSites />
+      <ReadingHealth />
       <SettingsForm />
       <DataSection />
     </main>

@@ -111,6 +111,12 @@ export const requests = {
   /** The field picker, in the active tab (popup) or the sidebar's own tab: a custom CRM, or a named host that read poorly. */
   'picker/start': { from: ['popup', 'sidebar'], payload: z.object({ tabId: TabId }) },
   'custom-sites/list': { from: ['options', 'popup'], payload: z.object({}) },
+  /** A censored skeleton of the tab's page (no text, no values), for the user to paste into a bug report. */
+  'page/diagnostic': { from: ['sidebar', 'popup'], payload: z.object({ tabId: TabId }) },
+  /** How each host was read lately: fields by strategy, the last failure; and the picks made on named hosts. */
+  'reading/health': { from: ['options'], payload: z.object({}) },
+  /** Forget the fields picked on a named host's site: its own reading applies again. */
+  'host-picks/reset': { from: ['options'], payload: z.object({ origin: Origin }) },
   /** After the user granted the origin in the permission prompt. */
   'custom-site/add': { from: ['options'], payload: z.object({ origin: Origin }) },
   'custom-site/remove': { from: ['options'], payload: z.object({ origin: Origin }) },

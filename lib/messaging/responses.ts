@@ -10,6 +10,12 @@ import type { EngineSettings } from '../engine/settings';
 import type { SidebarView } from '../views';
 import type { CustomPicks } from '../hosts/custom-fields';
 
+/** Per host: when it last read a contact, how each field was found, and the last failure. */
+export type ReadingHealth = Record<
+  string,
+  { hostLabel: string; lastReadAt?: string; readBy: Partial<Record<string, string>>; lastFailure?: { at: string; missing: string[] } }
+>;
+
 export interface ImportReport {
   fileName: string;
   total: number;
@@ -75,6 +81,9 @@ export interface Responses {
   'tab/view': SidebarView;
   'picker/start': null;
   'custom-sites/list': Array<{ origin: string; picks: CustomPicks }>;
+  'page/diagnostic': string;
+  'reading/health': { hosts: ReadingHealth; hostPicks: Record<string, CustomPicks> };
+  'host-picks/reset': null;
   'custom-site/add': null;
   'custom-site/remove': null;
   'custom/config': CustomPicks | null;

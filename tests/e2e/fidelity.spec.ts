@@ -91,3 +91,48 @@ test('a draft addressed to someone else gets no ask, with the reason', async ({ 
   await expect(panel.getByRole('alert')).toContainText('addressed to sam@northwind-partner.example');
   await expect(page.locator('[g_editable="true"]')).not.toContainText('Hi Dana');
 });
+
+test('a named CRM that reads poorly is taught once: pick the field on the page, it is read from then on; health and a censored diagnostic in reach', async ({ openHost, context, extensionId }) => {
+  test.setTimeout(60_000);
+  // An admin renamed the Email label ("Correo") and the address is plain text: nothing says it is the email.
+  const page = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/61', 'hubspot/contact-record.html', {
+    '<div data-selenium-test="property-input-email"><label>Email</label><span data-selenium-test="property-value">priya.raman@lumen-health.example</span></div>':
+      '<div class="k9"><span class="l1">Correo</span><span class="v2">priya.raman@lumen-health.example</span></div>',
+    '{{CUSTOMER_SINCE}}': usDay(4),
+  });
+  const panel = sidebar(page);
+  const problem = panel.getByTestId('read-problem');
+  await expect(problem).toContainText("Could not read the contact's email");
+
+  // The diagnostic keeps the page's shape and drops every name, address and text.
+  await problem.getByTestId('copy-diagnostic').click();
+  const diagnostic = await panel.getByTestId('diagnostic').inputValue();
+  expect(diagnostic).toContain('span.v2');
+  expect(diagnostic).toContain('[data-selenium-test]');
+  expect(diagnostic).not.toMatch(/priya|lumen|Raman|Correo|Alex/i);
+
+  await problem.getByTestId('pick-on-page').click();
+  const bar = page.locator('[data-referral-window-picker]');
+  await expect(bar).toContainText('Name (1 of 8)');
+  await page.getByText('Priya Raman').click();
+  await expect(bar).toContainText('Email (2 of 8)');
+  await page.getByText('priya.raman@lumen-health.example').click();
+  for (let i = 0; i < 6; i++) await bar.getByRole('button', { name: 'Skip this field' }).click();
+  await expect(bar).toHaveCount(0);
+  await expect(panel.getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+
+  // Remembered for the site: a reload reads it again with the pick.
+  await page.reload();
+  await expect(sidebar(page).getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const health = options.getByTestId('reading-health');
+  await expect(health.locator('tr[data-host="hubspot"]')).toContainText('Email: your pick');
+  await expect(health).toContainText('https://app.hubspot.com: Name, Email');
+  await health.getByRole('button', { name: 'Reset' }).click();
+  await expect(health).not.toContainText('https://app.hubspot.com: Name');
+  await page.bringToFront();
+  await expect(sidebar(page).getByTestId('read-problem')).toContainText("Could not read the contact's email");
+});
