@@ -188,6 +188,14 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
           onCommit={(v) => save({ openTickets: num(v) })}
         />
         <FactInput label="Spend, last 90 days" type="number" min={0} value={facts.spend90d ? String(facts.spend90d.value) : ''} hint={factSources.spend90d} onCommit={(v) => save({ spend90d: num(v) })} />
+        <FactInput
+          label="Total spend (lifetime)"
+          type="number"
+          min={0}
+          value={facts.spendTotal ? String(facts.spendTotal.value) : ''}
+          hint={factSources.spendTotal}
+          onCommit={(v) => save({ spendTotal: num(v) })}
+        />
         <FactInput label="Time zone" placeholder="Europe/Paris" value={facts.timeZone?.value ?? ''} hint={factSources.timeZone} onCommit={(v) => save({ timeZone: v.trim() || null })} list="time-zones" />
         <datalist id="time-zones">
           {Intl.supportedValuesOf('timeZone').map((z) => (

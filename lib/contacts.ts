@@ -84,6 +84,7 @@ export function applyManualEdit(contact: Contact, edit: ManualEdit, now: string)
   set('csat', edit.csat);
   set('openTickets', edit.openTickets);
   set('spend90d', edit.spend90d);
+  set('spendTotal', edit.spendTotal);
   set('timeZone', edit.timeZone);
   set('segment', edit.segment);
   set('results', edit.results);

@@ -29,6 +29,10 @@ export const FactSource = z.object({
 });
 export type FactSource = z.infer<typeof FactSource>;
 
+import { TEXT_LIMITS } from './limits';
+
+export { TEXT_LIMITS };
+
 const fact = <T extends z.ZodTypeAny>(value: T) => z.object({ value, source: FactSource });
 
 export const ContactFacts = z.object({
@@ -40,13 +44,15 @@ export const ContactFacts = z.object({
   openTickets: fact(z.number().int().min(0).max(10_000)).optional(),
   /** Spend over the last 90 days, in the account's currency. */
   spend90d: fact(z.number().min(0)).optional(),
+  /** Lifetime spend ("Total Spend" in exports): shown, never taken for a 90-day figure. */
+  spendTotal: fact(z.number().min(0)).optional(),
   /** IANA time zone, e.g. "Europe/Paris". */
-  timeZone: fact(z.string().min(1).max(64)).optional(),
-  segment: fact(z.string().trim().min(1).max(60)).optional(),
+  timeZone: fact(z.string().min(1).max(TEXT_LIMITS.timeZone)).optional(),
+  segment: fact(z.string().trim().min(1).max(TEXT_LIMITS.segment)).optional(),
   /** What the client achieved with us, for the ask ("cut onboarding time by 40%"). */
-  results: fact(z.string().trim().min(1).max(500)).optional(),
-  product: fact(z.string().trim().min(1).max(120)).optional(),
-  lifecycleStage: fact(z.string().trim().min(1).max(60)).optional(),
+  results: fact(z.string().trim().min(1).max(TEXT_LIMITS.results)).optional(),
+  product: fact(z.string().trim().min(1).max(TEXT_LIMITS.product)).optional(),
+  lifecycleStage: fact(z.string().trim().min(1).max(TEXT_LIMITS.lifecycleStage)).optional(),
 });
 export type ContactFacts = z.infer<typeof ContactFacts>;
 export type FactKey = keyof ContactFacts;
@@ -54,8 +60,8 @@ export type FactValue<K extends FactKey> = NonNullable<ContactFacts[K]>['value']
 
 export const Contact = z.object({
   email: Email,
-  name: z.string().max(300).default(''),
-  company: z.string().max(300).default(''),
+  name: z.string().max(TEXT_LIMITS.name).default(''),
+  company: z.string().max(TEXT_LIMITS.company).default(''),
   facts: ContactFacts.default({}),
   neverAsk: z.boolean().default(false),
   /** No advice to ask before this day. */

@@ -184,9 +184,13 @@ export default defineBackground({
       async 'contacts/import'({ fileName, observedAt, text, mapping }) {
         const progress = (done: number) => browser.runtime.sendMessage({ type: 'import/progress', done }).catch(() => undefined);
         const parsed = parseContactsCsv(text, { mapping, today: toDay(new Date()), onProgress: progress });
+        if (parsed.refused) throw new Error(`${fileName}: ${parsed.refused} Nothing was imported.`);
         const counts = await store.importContacts(parsed.rows, { kind: 'import', label: fileName, observedAt }, now());
         await hub.refreshAll();
-        return { fileName, total: parsed.total, ...counts, rejected: parsed.rejected };
+        const formats = Object.entries(parsed.formats).flatMap(([i, f]) =>
+          f.description ? [{ column: parsed.headers[Number(i)] ?? `column ${Number(i) + 1}`, description: f.description, ...(f.warning ? { warning: f.warning } : {}) }] : [],
+        );
+        return { fileName, total: parsed.total, ...counts, rejected: parsed.rejected, duplicates: parsed.duplicates, skipped: parsed.skipped, flagged: parsed.flagged, formats };
       },
 
       async 'contacts/export-csv'() {

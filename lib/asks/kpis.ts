@@ -82,7 +82,13 @@ export function kpis(asks: Ask[]): Kpis {
 
 /** KPIs per group (segment, template), largest group first. */
 export function kpisBy(asks: Ask[], key: (ask: Ask) => string): Array<{ key: string; kpis: Kpis }> {
-  const groups = new Map<string, Ask[]>();
-  for (const a of asks) groups.set(key(a), [...(groups.get(key(a)) ?? []), a]);
-  return [...groups].map(([k, list]) => ({ key: k, kpis: kpis(list) })).sort((a, b) => b.kpis.asks - a.kpis.asks || a.key.localeCompare(b.key));
+  // "Enterprise" and "enterprise" are one group, shown as first seen.
+  const groups = new Map<string, { label: string; asks: Ask[] }>();
+  for (const a of asks) {
+    const label = key(a).trim();
+    const group = groups.get(label.toLowerCase()) ?? { label, asks: [] };
+    group.asks.push(a);
+    groups.set(label.toLowerCase(), group);
+  }
+  return [...groups.values()].map((g) => ({ key: g.label, kpis: kpis(g.asks) })).sort((a, b) => b.kpis.asks - a.kpis.asks || a.key.localeCompare(b.key));
 }

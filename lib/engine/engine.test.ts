@@ -101,6 +101,19 @@ describe('verdict', () => {
     expect(reasons[0]).toMatchObject({ label: 'NPS 10 (promoter), 3 weeks ago', contribution: 35 });
   });
 
+  it('an imported NPS without its date is of unknown age: said so, fresh only if the customer is younger than the freshness limit', () => {
+    const imported = (score: number) => ({ value: { score }, source: { kind: 'import' as const, label: 'crm.csv', observedAt: '2026-11-22T09:00:00.000Z' } });
+    const young = run({ customerSince: f('2026-07-01'), nps: imported(9) }).satisfaction.reasons[0]!;
+    expect(young.label).toBe('NPS 9 (promoter), answer date unknown');
+    expect(young.contribution).toBe(30);
+    // A three-year customer's undated answer may be three years old: it counts as an old one.
+    const old = run({ customerSince: f('2023-10-01'), nps: imported(9) }).satisfaction.reasons[0]!;
+    expect(old.label).toBe('NPS 9 (promoter), answer date unknown, old answer counts half');
+    expect(old.contribution).toBe(15);
+    // Not "answered today" because it was imported today.
+    expect(old.label).not.toContain('today');
+  });
+
   it('an old NPS answer counts half', () => {
     const reasons = run({ customerSince: f('2026-07-01'), nps: f({ score: 10, answeredOn: '2026-01-01' }) }).satisfaction.reasons;
     expect(reasons[0]!.contribution).toBe(17);

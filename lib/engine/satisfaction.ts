@@ -87,13 +87,20 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
 
   const nps = facts.nps?.value;
   if (nps) {
-    const answered = nps.answeredOn ? parseDay(nps.answeredOn) : new Date(facts.nps!.source.observedAt);
-    const stale = differenceInCalendarDays(now, answered) > settings.npsFreshDays;
+    // Typed in the sidebar: the latest answer, as of when it was typed. From an export or a CRM page
+    // without its date: of unknown age, but never older than the relationship (issue 17), so it is
+    // fresh only when the customer is younger than the freshness limit; else it counts as old.
+    const source = facts.nps!.source;
+    const start = facts.customerSince?.value ? parseDay(facts.customerSince.value) : undefined;
+    const answered = nps.answeredOn ? parseDay(nps.answeredOn) : source.kind === 'manual' ? new Date(source.observedAt) : undefined;
+    const oldest = answered ?? start;
+    const stale = !oldest || differenceInCalendarDays(now, oldest) > settings.npsFreshDays;
     const full = npsPoints(nps.score);
     const category = npsCategory(nps.score);
+    const age = answered ? ago(answered, now) : 'answer date unknown';
     reasons.push({
       kind: 'nps',
-      label: `NPS ${nps.score} (${category}), ${ago(answered, now)}${stale ? ', old answer counts half' : ''}`,
+      label: `NPS ${nps.score} (${category}), ${age}${stale ? ', old answer counts half' : ''}`,
       contribution: stale ? Math.trunc(full / 2) : full,
       blocking: category === 'detractor',
     });

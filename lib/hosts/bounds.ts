@@ -3,14 +3,15 @@
  * sending (a 30,000-character email is read, not rejected) and the background's schema enforces
  * the same numbers, so one long value can never make a whole page read fail (issue 21).
  */
+import { TEXT_LIMITS } from '../limits';
 import type { PageContext } from './types';
 
 export const PAGE_LIMITS = {
   text: 20_000,
-  name: 300,
+  name: TEXT_LIMITS.name,
   email: 320,
   subject: 1_000,
-  shortFact: 60,
+  shortFact: TEXT_LIMITS.segment,
   url: 4_000,
   messages: 200,
   missing: 20,

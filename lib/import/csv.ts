@@ -1,20 +1,27 @@
 /**
- * Reads a CSV export of contacts into validated rows, streaming (papaparse's `step`), never
- * holding more than one parsed row besides the results. Every rejected row is reported with its
- * line number in the file (quoted multi-line cells counted) and the reason; a row is imported
- * whole or not at all.
+ * Reads a CSV export of contacts into one validated row per email, accounting for every line of
+ * the file (issue 17): each data row is new, updated, unchanged, merged into an earlier row with
+ * the same email, or rejected with its line and reason; a bad optional cell is skipped (and listed
+ * with its line, column and reason) without dropping the contact; an empty cell never erases.
+ * Two streaming passes (papaparse's `step`): the first learns each column's number and date
+ * format from all its values, the second reads the rows with it.
  */
 import Papa from 'papaparse';
+import { TEXT_LIMITS } from '../limits';
 import { Email } from '../model';
+import { looksLikeFormula } from '../templates/values';
+import { dateFormat, numberFormat, type ColumnFormat } from './formats';
 import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from './headers';
 import { readField } from './values';
+
+type FactField = 'customerSince' | 'nps' | 'csat' | 'openTickets' | 'spend90d' | 'spendTotal' | 'timeZone' | 'segment' | 'results' | 'product';
 
 export interface ImportedRow {
   line: number;
   email: string;
   name?: string;
   company?: string;
-  facts: Partial<Record<'customerSince' | 'nps' | 'csat' | 'openTickets' | 'spend90d' | 'timeZone' | 'segment' | 'results' | 'product', unknown>>;
+  facts: Partial<Record<FactField, unknown>>;
 }
 
 export interface Rejection {
@@ -22,13 +29,38 @@ export interface Rejection {
   reason: string;
 }
 
+/** A cell left out of an imported row: the row came in, this value did not. */
+export interface SkippedCell {
+  line: number;
+  column: string;
+  reason: string;
+}
+
+/** A later row with an email seen earlier in the file: merged into that row. */
+export interface Duplicate {
+  line: number;
+  email: string;
+  firstLine: number;
+  /** Values the later row changed ("NPS 9 → 3"). */
+  changes: string[];
+}
+
 export interface ParsedImport {
   headers: string[];
   mapping: ColumnMapping;
+  /** One per email, duplicates merged in. */
   rows: ImportedRow[];
   rejected: Rejection[];
-  /** Data rows seen (imported + rejected). */
+  skipped: SkippedCell[];
+  duplicates: Duplicate[];
+  /** Rows imported with a warning (a formula-like name, never used as a greeting). */
+  flagged: Rejection[];
+  /** How each number or date column was read, by column index. */
+  formats: Record<number, ColumnFormat>;
+  /** Data rows seen: rows.length + duplicates.length + rejected rows (line > 1). */
   total: number;
+  /** A reason the whole file was refused (not a CSV, no email column, empty). */
+  refused?: string;
 }
 
 export interface ParseOptions {
@@ -39,18 +71,63 @@ export interface ParseOptions {
   onProgress?: (rowsDone: number) => void;
 }
 
-const FACT_FIELDS = new Set<ImportField>(['customerSince', 'nps', 'csat', 'openTickets', 'spend90d', 'timeZone', 'segment', 'results', 'product']);
+const FACT_FIELDS = new Set<ImportField>(['customerSince', 'nps', 'csat', 'openTickets', 'spend90d', 'spendTotal', 'timeZone', 'segment', 'results', 'product']);
+const NUMBER_FIELDS = new Set<ImportField>(['nps', 'csat', 'openTickets', 'spend90d', 'spendTotal']);
+const LABEL: Record<string, string> = IMPORT_FIELDS;
 
 /** Comma, semicolon (European spreadsheets) or tab: whichever the header line uses most. */
 export function detectDelimiter(text: string): string {
-  const header = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  const header = text.slice(0, Math.max(0, text.search(/\r\n|\n|\r/)) || text.length);
   const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length - 1] as const);
   const [best] = [...counts].sort((a, b) => b[1] - a[1]);
   return best![1] > 0 ? best![0] : ',';
 }
 
-export function parseContactsCsv(text: string, options: ParseOptions): ParsedImport {
-  const result: ParsedImport = { headers: [], mapping: [], rows: [], rejected: [], total: 0 };
+/** Why a file is not a CSV export at all (a spreadsheet renamed .csv, a binary), or undefined. */
+export function notCsv(text: string): string | undefined {
+  const head = text.slice(0, 4_096);
+  if (head.startsWith('PK\u0003\u0004') || head.startsWith('\u00d0\u00cf\u0011\u00e0')) {
+    return 'This is not a CSV file: it is a spreadsheet workbook (Excel or similar). Save or export it as CSV first.';
+  }
+  const odd = (head.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g) ?? []).length;
+  if (odd > 4 || head.includes('\u0000')) return 'This is not a CSV file: it holds binary data. Export your contacts as CSV and choose that file.';
+  return undefined;
+}
+
+/** Normalises CR-only line ends (old Mac exports) so line numbers are right. */
+function normaliseLineEnds(text: string): string {
+  return text.includes('\r') && !text.includes('\n') ? text.replace(/\r/g, '\n') : text;
+}
+
+/** The file's column formats, from every value of each number or date column. */
+export function columnFormats(text: string, mapping: ColumnMapping): Record<number, ColumnFormat> {
+  const values = new Map<number, string[]>();
+  mapping.forEach((f, i) => f && (NUMBER_FIELDS.has(f) || f === 'customerSince') && values.set(i, []));
+  if (!values.size) return {};
+  let header = true;
+  Papa.parse<string[]>(normaliseLineEnds(text), {
+    delimiter: detectDelimiter(text),
+    skipEmptyLines: 'greedy',
+    step: ({ data }) => {
+      if (header) {
+        header = false;
+        return;
+      }
+      for (const [i, list] of values) if (data[i]?.trim()) list.push(data[i]!);
+    },
+  });
+  const formats: Record<number, ColumnFormat> = {};
+  for (const [i, list] of values) formats[i] = mapping[i] === 'customerSince' ? dateFormat(list) : numberFormat(list);
+  return formats;
+}
+
+export function parseContactsCsv(input: string, options: ParseOptions): ParsedImport {
+  const result: ParsedImport = { headers: [], mapping: [], rows: [], rejected: [], skipped: [], duplicates: [], flagged: [], formats: {}, total: 0 };
+  const refused = notCsv(input);
+  if (refused) return { ...result, refused, rejected: [{ line: 1, reason: refused }] };
+  const text = normaliseLineEnds(input);
+  const byEmail = new Map<string, ImportedRow>();
+  const segments = new Map<string, string>();
   let lineAtCursor = 1;
   let cursor = 0;
   let header = true;
@@ -74,26 +151,63 @@ export function parseContactsCsv(text: string, options: ParseOptions): ParsedImp
       const cells = step.data;
       if (header) {
         header = false;
-        result.headers = cells.map((c) => c.trim());
+        result.headers = cells.map((c) => c.trim().replace(/^\ufeff/, ''));
         result.mapping = options.mapping ?? recognizeHeaders(result.headers);
+        result.formats = columnFormats(text, result.mapping);
         return;
       }
       result.total++;
-      const outcome = step.errors.length
-        ? { reason: step.errors.map((e) => describePapaError(e.code, e.message)).join('; ') }
-        : readRow(cells, result.mapping, result.headers.length, options.today);
-      if ('reason' in outcome) result.rejected.push({ line, reason: outcome.reason });
-      else result.rows.push({ ...outcome, line });
+      if (step.errors.length) {
+        result.rejected.push({ line, reason: step.errors.map((e) => describePapaError(e.code, e.message)).join('; ') });
+        return;
+      }
+      const outcome = readRow(cells, line, result, options.today);
+      if ('reason' in outcome) {
+        result.rejected.push({ line, reason: outcome.reason });
+        return;
+      }
+      // One segment whatever its case: "enterprise" joins "Enterprise" as first written.
+      const segment = outcome.facts.segment as string | undefined;
+      if (segment) {
+        const known = segments.get(segment.toLowerCase());
+        if (known) outcome.facts.segment = known;
+        else segments.set(segment.toLowerCase(), segment);
+      }
+      const earlier = byEmail.get(outcome.email);
+      if (earlier) result.duplicates.push({ line, email: outcome.email, firstLine: earlier.line, changes: mergeInto(earlier, outcome) });
+      else byEmail.set(outcome.email, outcome);
       if (options.onProgress && result.total % 2_000 === 0) options.onProgress(result.total);
     },
   });
-  if (header) result.rejected.push({ line: 1, reason: 'the file is empty' });
-  else if (!result.mapping.includes('email')) {
-    // Without an email column no row can be matched to a contact: reject the import as a whole.
+  result.rows = [...byEmail.values()];
+  if (header) {
+    result.refused = 'The file is empty.';
+    result.rejected.push({ line: 1, reason: 'the file is empty' });
+  } else if (!result.mapping.includes('email')) {
+    // Without an email column no row can be matched to a contact: the import is refused whole.
+    result.refused = `No email column (headers: ${result.headers.join(', ') || 'none'}): choose which column holds the email address.`;
     result.rejected = [{ line: 1, reason: `no email column (headers: ${result.headers.join(', ') || 'none'})` }];
     result.rows = [];
+    result.duplicates = [];
+    result.skipped = [];
   }
   return result;
+}
+
+/** A later row's filled cells update the earlier row; its empty cells change nothing. Returns what changed. */
+function mergeInto(earlier: ImportedRow, later: ImportedRow): string[] {
+  const changes: string[] = [];
+  const change = (label: string, before: unknown, after: unknown) => {
+    if (after === undefined || after === '' || before === after) return false;
+    if (before !== undefined && before !== '') changes.push(`${label} ${String(before)} → ${String(after)}`);
+    return true;
+  };
+  if (change('name', earlier.name, later.name)) earlier.name = later.name;
+  if (change('company', earlier.company, later.company)) earlier.company = later.company;
+  for (const [key, value] of Object.entries(later.facts) as Array<[FactField, unknown]>) {
+    if (change(LABEL[key] ?? key, earlier.facts[key], value)) earlier.facts[key] = value;
+  }
+  return changes;
 }
 
 function describePapaError(code: string, message: string): string {
@@ -103,41 +217,52 @@ function describePapaError(code: string, message: string): string {
   return message;
 }
 
-function readRow(cells: string[], mapping: ColumnMapping, width: number, today: string): Omit<ImportedRow, 'line'> | { reason: string } {
-  if (cells.length !== width) return { reason: cells.length < width ? 'fewer cells than the header has' : 'more cells than the header has' };
-  const row: Omit<ImportedRow, 'line'> = { email: '', facts: {} };
+function readRow(cells: string[], line: number, file: ParsedImport, today: string): ImportedRow | { reason: string } {
+  const { mapping, headers, formats } = file;
+  if (cells.length !== headers.length) return { reason: cells.length < headers.length ? 'fewer cells than the header has' : 'more cells than the header has' };
+  const row: ImportedRow = { line, email: '', facts: {} };
   let first = '';
   let last = '';
-  const problems: string[] = [];
+  const skipped: SkippedCell[] = [];
+  let emailProblem = '';
   mapping.forEach((field, i) => {
     const raw = cells[i]?.trim() ?? '';
     if (!field || raw === '') return;
+    const column = headers[i] || `column ${i + 1}`;
     if (field === 'email') {
       const parsed = Email.safeParse(raw);
       if (parsed.success) row.email = parsed.data;
-      else problems.push(`"${raw}" is not an email address`);
-    } else if (field === 'firstName') first = raw;
-    else if (field === 'lastName') last = raw;
-    else if (field === 'name') row.name = raw;
-    else if (field === 'company') row.company = raw;
-    else if (FACT_FIELDS.has(field)) {
-      const reading = readField(field, raw, today);
-      if ('error' in reading) problems.push(reading.error);
-      else row.facts[field as keyof ImportedRow['facts']] = reading.value;
+      else emailProblem = `"${raw}" is not an email address`;
+    } else if (field === 'firstName' || field === 'lastName' || field === 'name' || field === 'company') {
+      const limit = field === 'company' ? TEXT_LIMITS.company : TEXT_LIMITS.name;
+      const value = raw.length > limit ? raw.slice(0, limit) : raw;
+      if (raw.length > limit) skipped.push({ line, column, reason: `longer than ${limit} characters (${raw.length}): cut to ${limit}` });
+      if (field === 'firstName') first = value;
+      else if (field === 'lastName') last = value;
+      else if (field === 'name') row.name = value;
+      else row.company = value;
+    } else if (FACT_FIELDS.has(field)) {
+      const reading = readField(field, raw, today, formats[i]);
+      if ('error' in reading) skipped.push({ line, column, reason: `${reading.error}: cell skipped` });
+      else row.facts[field as FactField] = reading.value;
     }
   });
-  if (!row.name && (first || last)) row.name = `${first} ${last}`.trim();
-  if (!row.email && problems.length === 0) problems.push('no email address');
-  if (problems.length) return { reason: problems.join('; ') };
+  if (!row.name && (first || last)) row.name = `${first} ${last}`.trim().slice(0, TEXT_LIMITS.name);
+  if (emailProblem) return { reason: emailProblem };
+  if (!row.email) return { reason: 'no email address' };
+  file.skipped.push(...skipped);
+  if (row.name && looksLikeFormula(row.name)) {
+    file.flagged.push({ line, reason: `the name "${row.name.slice(0, 40)}" looks like a spreadsheet formula: kept as text, never used as a greeting` });
+  }
   return row;
 }
 
 /** Describes how a column will be read, for the preview: "Customer since: 05/14/2026 -> 2026-05-14". */
-export function previewCell(field: ImportField | null, raw: string, today: string): string {
+export function previewCell(field: ImportField | null, raw: string, today: string, format?: ColumnFormat): string {
   if (!field) return 'not imported';
   if (!raw.trim()) return '(empty)';
   if (!FACT_FIELDS.has(field)) return raw.trim();
-  const reading = readField(field, raw, today);
+  const reading = readField(field, raw, today, format);
   return 'error' in reading ? `✗ ${reading.error}` : String(reading.value);
 }
 

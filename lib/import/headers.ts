@@ -13,6 +13,7 @@ export const IMPORT_FIELDS = {
   csat: 'CSAT',
   openTickets: 'Open tickets',
   spend90d: 'Spend, last 90 days',
+  spendTotal: 'Total spend (lifetime)',
   timeZone: 'Time zone',
   segment: 'Segment',
   results: 'Results they got',
@@ -31,7 +32,9 @@ const ALIASES: Record<ImportField, string[]> = {
   nps: ['nps', 'nps score', 'net promoter score', 'latest nps'],
   csat: ['csat', 'csat score', 'customer satisfaction'],
   openTickets: ['open tickets', 'open support tickets', 'number of open tickets', 'tickets open'],
-  spend90d: ['spend 90d', 'total spend', 'spend last 90 days', 'revenue 90d', 'spend (90d)', 'spend'],
+  spend90d: ['spend 90d', 'spend last 90 days', 'revenue 90d', 'spend (90d)', 'spend 90 days', 'last 90 days spend'],
+  // A lifetime total is not a 90-day figure (issue 17): its own fact.
+  spendTotal: ['total spend', 'lifetime spend', 'lifetime value', 'ltv', 'total revenue', 'spend', 'total amount'],
   timeZone: ['time zone', 'timezone', 'tz'],
   segment: ['segment', 'customer segment', 'tier', 'plan'],
   results: ['results', 'outcome', 'milestone'],

@@ -18,7 +18,8 @@ describe('headers', () => {
       'firstName', 'lastName', 'email', 'company', 'customerSince', 'csat', 'openTickets',
     ]);
     expect(recognizeHeaders(['Full Name', 'EMAIL ADDRESS', 'organization', 'first_purchase_date', 'Total Spend', 'segment', 'Customer Since'])).toEqual([
-      'name', 'email', 'company', 'customerSince', 'spend90d', 'segment', null,
+      // A lifetime total is its own fact, never "spend, last 90 days".
+      'name', 'email', 'company', 'customerSince', 'spendTotal', 'segment', null,
     ]);
     expect(recognizeHeaders(['Name', 'Company Name', 'Spend 90d', 'nps'])).toEqual(['name', 'company', 'spend90d', 'nps']);
   });
@@ -34,11 +35,20 @@ describe('values', () => {
     ['14 May 2026', '2026-05-14'],
     ['May 14, 2026', '2026-05-14'],
     ['02/30/2026', undefined],
-    ['14/05/2026', undefined],
+    // A first part over 12 can only be the day; dots are always day first.
+    ['14/05/2026', '2026-05-14'],
+    ['16.07.2026', '2026-07-16'],
     ['soon', undefined],
   ])('date %s -> %s', (raw, expected) => expect(parseImportDate(raw)).toBe(expected));
 
-  it('numbers with currency, thousands and percent signs', () => {
+  it('an ambiguous date follows its column: day first where the column says so', () => {
+    expect(parseImportDate('05/06/2026')).toBe('2026-05-06');
+    expect(parseImportDate('05/06/2026', 'dmy')).toBe('2026-06-05');
+  });
+
+  it('numbers with currency, thousands and percent signs; a decimal comma where the column uses one', () => {
+    expect(parseImportNumber('1.234,50', ',')).toBe(1234.5);
+    expect(parseImportNumber('€ 12,5', ',')).toBe(12.5);
     expect(parseImportNumber('$1,250.50')).toBe(1250.5);
     expect(parseImportNumber('87%')).toBe(87);
     expect(parseImportNumber('12 abc')).toBeUndefined();
@@ -59,22 +69,28 @@ describe('parsing an export', () => {
     'Late,Row,late@acme.example,Acme,14 May 2026,,,',
   ].join('\n');
 
-  it('imports the good rows and reports each bad one with its line and reason', () => {
+  it('imports the good rows, skips bad cells (not rows) and reports each with its line and reason', () => {
     const out = parseContactsCsv(csv, { today: TODAY });
     expect(out.total).toBe(8);
     expect(out.rows.map((r) => [r.line, r.email])).toEqual([
       [2, 'dana@acme.example'],
       [4, 'multi@acme.example'],
+      [7, 'nps@acme.example'],
+      [8, 'future@acme.example'],
+      [9, 'zone@acme.example'],
       [11, 'late@acme.example'],
     ]);
+    expect(out.rows[2]!.facts).toEqual({ customerSince: '2026-07-15' });
     expect(out.rows[0]).toMatchObject({ name: 'Dana Whitfield', company: 'Acme', facts: { customerSince: '2026-07-15', nps: 9, csat: 90, timeZone: 'America/Chicago' } });
     expect(out.rows[1]).toMatchObject({ name: 'Multi Line "quoted"', company: 'Acme,\nInc.', facts: { customerSince: '2026-07-01' } });
     expect(out.rejected).toEqual([
       { line: 3, reason: '"not-an-email" is not an email address' },
       { line: 6, reason: 'fewer cells than the header has' },
-      { line: 7, reason: 'NPS "12" is not a whole number from 0 to 10' },
-      { line: 8, reason: 'customer since 2027-01-01 is in the future' },
-      { line: 9, reason: '"Mars/Base" is not a time zone (use e.g. Europe/Paris)' },
+    ]);
+    expect(out.skipped).toEqual([
+      { line: 7, column: 'NPS Score', reason: 'NPS "12" is not a whole number from 0 to 10: cell skipped' },
+      { line: 8, column: 'Became a Customer Date', reason: 'customer since 2027-01-01 is in the future: cell skipped' },
+      { line: 9, column: 'Time Zone', reason: '"Mars/Base" is not a time zone (use e.g. Europe/Paris): cell skipped' },
     ]);
   });
 
@@ -105,10 +121,79 @@ describe('parsing an export', () => {
           if (row.facts.nps !== undefined) expect(Number.isInteger(row.facts.nps) && (row.facts.nps as number) <= 10).toBe(true);
           if (row.facts.customerSince !== undefined) expect(row.facts.customerSince as string <= TODAY).toBe(true);
         }
-        expect(out.rows.length + out.rejected.length).toBe(out.total);
+        // Every data row is accounted for: imported once per email, merged as a duplicate, or rejected.
+        expect(out.rows.length + out.duplicates.length + out.rejected.length).toBe(out.total);
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
+  });
+});
+
+describe('records that account for everything (issue 17)', () => {
+  it('duplicate emails in one file are merged into the first row: later filled cells update, empty cells never erase; reported with lines', () => {
+    const out = parseContactsCsv(
+      ['Email,Name,NPS,Time Zone,Spend 90d', 'amara@okafor.example,Amara Okafor,9,Africa/Lagos,800', 'bo@x.example,Bo,7,,', 'AMARA@okafor.example,,3,,'].join('\n'),
+      { today: TODAY },
+    );
+    expect(out.total).toBe(3);
+    expect(out.rows).toHaveLength(2);
+    expect(out.rows[0]).toMatchObject({ email: 'amara@okafor.example', name: 'Amara Okafor', facts: { nps: 3, timeZone: 'Africa/Lagos', spend90d: 800 } });
+    expect(out.duplicates).toEqual([{ line: 4, email: 'amara@okafor.example', firstLine: 2, changes: ['NPS 9 → 3'] }]);
+  });
+
+  it('one bad optional cell skips the cell, not the contact', () => {
+    const out = parseContactsCsv('Email,NPS,Time Zone,Customer Since\nana@x.example,n/a,Mars/Olympus_Mons,2026-07-01', { today: TODAY });
+    expect(out.rows[0]).toMatchObject({ email: 'ana@x.example', facts: { customerSince: '2026-07-01' } });
+    expect(out.skipped.map((c) => [c.line, c.column])).toEqual([
+      [2, 'NPS'],
+      [2, 'Time Zone'],
+    ]);
+  });
+
+  it('a decimal comma and day-first dates are learned from the whole column, and said', () => {
+    const out = parseContactsCsv('Email;Spend 90d;Customer Since\na@x.example;1.234,50;16.07.2026\nb@x.example;99,90;05.06.2026', { today: TODAY });
+    expect(out.rows.map((r) => [r.facts.spend90d, r.facts.customerSince])).toEqual([
+      [1234.5, '2026-07-16'],
+      [99.9, '2026-06-05'],
+    ]);
+    expect(out.formats[1]!.description).toMatch(/decimal comma/);
+    expect(out.formats[2]!.description).toMatch(/DD\.MM\.YYYY/);
+  });
+
+  it('a date column where no value says day or month first is read month first, with a warning', () => {
+    const out = parseContactsCsv('Email,Close Date\na@x.example,05/06/2026\nb@x.example,04/03/2026', { today: TODAY });
+    expect(out.rows[0]!.facts.customerSince).toBe('2026-05-06');
+    expect(out.formats[1]!.warning).toMatch(/day or the month/);
+    const dayFirst = parseContactsCsv('Email,Close Date\na@x.example,05/06/2026\nb@x.example,25/03/2026', { today: TODAY });
+    expect(dayFirst.rows[0]!.facts.customerSince).toBe('2026-06-05');
+  });
+
+  it('a spreadsheet workbook renamed .csv is refused as not a CSV file', () => {
+    const out = parseContactsCsv('PK\u0003\u0004\u0014\u0000\u0006\u0000[Content_Types].xml', { today: TODAY });
+    expect(out.refused).toMatch(/not a CSV file/);
+    expect(out.rows).toEqual([]);
+  });
+
+  it('a formula-like name is imported as text, flagged, and never a greeting', () => {
+    const out = parseContactsCsv('Email,Name\nx@y.example,"=HYPERLINK(""http://evil.example"",""Click"")"', { today: TODAY });
+    expect(out.rows[0]!.name).toMatch(/^=HYPERLINK/);
+    expect(out.flagged[0]).toMatchObject({ line: 2, reason: expect.stringContaining('formula') });
+  });
+
+  it('segments that differ only by case are one segment', () => {
+    const out = parseContactsCsv('Email,Segment\na@x.example,Enterprise\nb@x.example,enterprise\nc@x.example,ENTERPRISE', { today: TODAY });
+    expect(new Set(out.rows.map((r) => r.facts.segment))).toEqual(new Set(['Enterprise']));
+  });
+
+  it('a text longer than a contact keeps is skipped with the reason, never stored', () => {
+    const out = parseContactsCsv(`Email,Segment\na@x.example,${'P'.repeat(73)}`, { today: TODAY });
+    expect(out.rows[0]!.facts.segment).toBeUndefined();
+    expect(out.skipped[0]!.reason).toMatch(/longer than 60 characters \(73\)/);
+  });
+
+  it('old Mac line ends (CR only) give the right line numbers', () => {
+    const out = parseContactsCsv('Email,NPS\ra@x.example,9\rbad,9\rc@x.example,10', { today: TODAY });
+    expect(out.rejected).toEqual([{ line: 3, reason: '"bad" is not an email address' }]);
   });
 });
 

@@ -15,6 +15,7 @@ export function mergeImported(existing: Contact | undefined, row: ImportedRow, s
   put('csat', f.csat as number | undefined);
   put('openTickets', f.openTickets as number | undefined);
   put('spend90d', f.spend90d as number | undefined);
+  put('spendTotal', f.spendTotal as number | undefined);
   put('timeZone', f.timeZone as string | undefined);
   put('segment', f.segment as string | undefined);
   put('results', f.results as string | undefined);

@@ -1,5 +1,7 @@
 /** Reading the values of an export: dates in the forms CRMs write them, numbers with currency signs. */
+import { TEXT_LIMITS } from '../limits';
 import { isValidTimeZone } from '../time-zone';
+import { parseAmount, type ColumnFormat, type DateOrder, type DecimalMark } from './formats';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -15,14 +17,17 @@ function ymd(y: number, m: number, d: number): string | undefined {
  * ISO (2026-05-14, also with a time), US (05/14/2026, 5/14/26), "14 May 2026", "May 14, 2026".
  * Returns YYYY-MM-DD, or undefined when the text is not a real date.
  */
-export function parseImportDate(raw: string): string | undefined {
+export function parseImportDate(raw: string, order: DateOrder = 'mdy'): string | undefined {
   const s = raw.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
-  m = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?: [\d:]+(?: ?[AP]M)?)?$/i.exec(s);
+  // 16.07.2026 is always day first; 05/14/2026 and 14/05/2026 by the column's order.
+  m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:,? [\d:]+(?: ?[AP]M)?)?$/i.exec(s);
   if (m) {
-    const year = m[3]!.length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    return ymd(year, Number(m[1]), Number(m[2]));
+    const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    const [a, b] = [Number(m[1]), Number(m[3])];
+    const dayFirst = m[2] === '.' || order === 'dmy' || a > 12;
+    return dayFirst ? ymd(year, b, a) : ymd(year, a, b);
   }
   m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -,]+(\d{4})$/.exec(s);
   if (m) {
@@ -37,48 +42,53 @@ export function parseImportDate(raw: string): string | undefined {
   return undefined;
 }
 
-/** "$1,250.50", "1 250", "87%" -> number; undefined when not a number. */
-export function parseImportNumber(raw: string): number | undefined {
-  const s = raw.trim().replace(/^[$€£¥]|[$€£¥%]$/g, '').replace(/[,\s\u00a0]/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
-  return Number(s);
+/** "$1,250.50", "1 250", "87%" -> number (with "1.250,50" when the column uses a decimal comma); undefined when not a number. */
+export function parseImportNumber(raw: string, decimal: DecimalMark = '.'): number | undefined {
+  return parseAmount(raw, decimal);
 }
 
 export type FieldReading = { value: unknown } | { error: string };
 
 /** How one cell is read for one field: the value, or why it cannot be. Empty cells are skipped before this. */
-export function readField(field: string, raw: string, today: string): FieldReading {
+export function readField(field: string, raw: string, today: string, format: ColumnFormat = {}): FieldReading {
+  const num = (s: string) => parseImportNumber(s, format.decimal);
   switch (field) {
     case 'customerSince': {
-      const d = parseImportDate(raw);
-      if (!d) return { error: `"${raw}" is not a date (use 2026-05-14, 05/14/2026 or 14 May 2026)` };
+      const d = parseImportDate(raw, format.dates);
+      if (!d) return { error: `"${raw}" is not a date (use 2026-05-14, 05/14/2026, 16.07.2026 or 14 May 2026)` };
       if (d > today) return { error: `customer since ${d} is in the future` };
       return { value: d };
     }
     case 'nps': {
-      const n = parseImportNumber(raw);
+      const n = num(raw);
       if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10) return { error: `NPS "${raw}" is not a whole number from 0 to 10` };
       return { value: n };
     }
     case 'csat': {
-      const n = parseImportNumber(raw);
+      const n = num(raw);
       if (n === undefined || n < 0 || n > 100) return { error: `CSAT "${raw}" is not a score (1-5) or a percentage (0-100)` };
       // A 1-5 answer (the usual CSAT scale) is stored as its percentage.
       return { value: n <= 5 && !raw.includes('%') ? (n / 5) * 100 : n };
     }
     case 'openTickets': {
-      const n = parseImportNumber(raw);
-      if (n === undefined || !Number.isInteger(n) || n < 0) return { error: `open tickets "${raw}" is not a whole number` };
+      const n = num(raw);
+      if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10_000) return { error: `open tickets "${raw}" is not a whole number` };
       return { value: n };
     }
-    case 'spend90d': {
-      const n = parseImportNumber(raw);
+    case 'spend90d':
+    case 'spendTotal': {
+      const n = num(raw);
       if (n === undefined || n < 0) return { error: `spend "${raw}" is not an amount` };
       return { value: n };
     }
     case 'timeZone':
       return isValidTimeZone(raw.trim()) ? { value: raw.trim() } : { error: `"${raw}" is not a time zone (use e.g. Europe/Paris)` };
-    default:
-      return { value: raw.trim() };
+    default: {
+      // Texts longer than what a contact keeps are not cut silently: the cell is skipped, and said.
+      const limit = TEXT_LIMITS[field as keyof typeof TEXT_LIMITS];
+      const text = raw.trim();
+      if (limit && text.length > limit) return { error: `longer than ${limit} characters (${text.length})` };
+      return { value: text };
+    }
   }
 }

@@ -87,6 +87,7 @@ export const ManualEdit = z.object({
   csat: z.number().min(0).max(100).nullable().optional(),
   openTickets: z.number().int().min(0).max(10_000).nullable().optional(),
   spend90d: z.number().min(0).nullable().optional(),
+  spendTotal: z.number().min(0).nullable().optional(),
   timeZone: z.string().min(1).max(64).nullable().optional(),
   segment: z.string().trim().min(1).max(60).nullable().optional(),
   results: z.string().trim().min(1).max(500).nullable().optional(),

@@ -3,7 +3,7 @@ import type { Kpis } from '../asks/kpis';
 import type { NextStep } from '../asks/pipeline';
 import type { Profile, Template } from '../templates/schema';
 import type { Backup } from '../backup';
-import type { Rejection } from '../import/csv';
+import type { Duplicate, Rejection, SkippedCell } from '../import/csv';
 import type { NeverAskList } from '../never-ask';
 import type { QueueRow } from '../queue';
 import type { EngineSettings } from '../engine/settings';
@@ -18,11 +18,17 @@ export type ReadingHealth = Record<
 
 export interface ImportReport {
   fileName: string;
+  /** Data rows in the file: created + updated + unchanged + duplicates + rejected. */
   total: number;
   created: number;
   updated: number;
   unchanged: number;
   rejected: Rejection[];
+  duplicates: Duplicate[];
+  skipped: SkippedCell[];
+  flagged: Rejection[];
+  /** How number and date columns were read: "Spend 90d: amounts with a decimal comma". */
+  formats: Array<{ column: string; description: string; warning?: string }>;
 }
 import type { RequestType } from './protocol';
 

@@ -2,9 +2,13 @@ import type { Contact } from '../model';
 import type { Values } from './render';
 import type { Profile } from './schema';
 
-/** "Ada Lovelace" -> "Ada"; "lovelace, ada" -> "ada"; empty stays empty (and is marked missing). */
+/** Text a spreadsheet would run as a formula (=, +, -, @ first): never a greeting. */
+export const looksLikeFormula = (s: string) => /^[=+\-@\t\r]/.test(s.trim());
+
+/** "Ada Lovelace" -> "Ada"; "lovelace, ada" -> "ada"; empty (or formula-like) stays empty (and is marked missing). */
 export function firstName(name: string): string {
   const trimmed = name.trim();
+  if (looksLikeFormula(trimmed)) return '';
   if (trimmed.includes(',')) return trimmed.split(',')[1]?.trim().split(/\s+/)[0] ?? '';
   return trimmed.split(/\s+/)[0] ?? '';
 }

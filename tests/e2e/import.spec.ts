@@ -37,9 +37,11 @@ test('import a HubSpot export, see the report and the queue, back up and restore
   await expect(options.getByLabel('Import column Record ID as')).toHaveValue('');
   await options.getByTestId('import-confirm').click();
   const report = options.getByTestId('import-report');
-  await expect(report).toContainText('5 of 7 rows imported');
+  await expect(report).toContainText('6 of 7 rows imported');
   await expect(report).toContainText('Line 6: "broken-at-example" is not an email address');
-  await expect(report).toContainText('Line 7: NPS "15" is not a whole number from 0 to 10');
+  // A bad NPS skips that cell; the contact still comes in.
+  await expect(report).toContainText('Line 7, column NPS Score: NPS "15" is not a whole number from 0 to 10: cell skipped');
+  await expect(report).toContainText('Every row: 6 + 0 + 1 = 7');
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -62,7 +64,7 @@ test('import a HubSpot export, see the report and the queue, back up and restore
   // Re-importing the same file updates, it does not duplicate.
   await options.getByTestId('import-file').setInputFiles({ name: 'hubspot-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport()) });
   await options.getByTestId('import-confirm').click();
-  await expect(options.getByTestId('import-report')).toContainText('(0 new, 0 updated, 5 unchanged)');
+  await expect(options.getByTestId('import-report')).toContainText('(0 new, 0 updated, 6 unchanged)');
 
   // Never ask a whole domain: it leaves the queue.
   await options.getByLabel('Domains, one per line').fill('brightpath.example');
@@ -76,7 +78,7 @@ test('import a HubSpot export, see the report and the queue, back up and restore
   await options.getByTestId('export-backup').click();
   const backupPath = await (await downloadPromise).path();
   const backup = JSON.parse(readFileSync(backupPath, 'utf8'));
-  expect(backup.contacts).toHaveLength(5);
+  expect(backup.contacts).toHaveLength(6);
 
   // A second, fresh browser profile: restore, and everything is there, exactly.
   const profile = mkdtempSync(path.join(tmpdir(), 'rw-restore-'));
@@ -85,7 +87,7 @@ test('import a HubSpot export, see the report and the queue, back up and restore
     const page = await fresh.context.newPage();
     await page.goto(`chrome-extension://${fresh.extensionId}/options.html`);
     await page.getByTestId('restore-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-    await expect(page.getByTestId('data-message')).toHaveText('Restored 5 contacts, 0 asks and 6 templates from backup.json.');
+    await expect(page.getByTestId('data-message')).toHaveText('Restored 6 contacts, 0 asks and 6 templates from backup.json.');
     const again = page.waitForEvent('download');
     await page.getByTestId('export-backup').click();
     const restored = JSON.parse(readFileSync(await (await again).path(), 'utf8'));
@@ -128,4 +130,36 @@ test('the weekly reminder is opt-in and sets a Monday alarm', async ({ context, 
   await options.getByLabel(/Every Monday at 9:00/).uncheck();
   await expect(options.getByTestId('data-message')).toHaveText('Weekly reminder off.');
   expect(await weeklyAlarm(worker)).toBeFalsy();
+});
+
+test('every line of a messy export is accounted for: duplicates merged and named, bad cells skipped, formats said', async ({ context, extensionId }) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const csv = [
+    'Email;Full Name;NPS;Time Zone;Spend 90d;Close Date;Segment',
+    `amara@okafor.example;Amara Okafor;9;Africa/Lagos;1.234,50;16.07.2026;Enterprise`,
+    `ben@bexley.example;Ben Bexley;n/a;Mars/Olympus_Mons;99,90;03.08.2026;enterprise`,
+    `not-an-email;Nobody;9;;;;`,
+    `AMARA@okafor.example;;3;;;;`,
+    `cleo@formula.example;=HYPERLINK("x");10;;;;`,
+  ].join('\n');
+  await options.getByTestId('import-file').setInputFiles({ name: 'messy.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  // The preview says how the columns will be read before anything is written.
+  await expect(options.getByText('amounts with a decimal comma (1.234,50)')).toBeVisible();
+  await expect(options.getByText('dates as DD.MM.YYYY')).toBeVisible();
+  await expect(options.getByText(/Rows with the same email are merged/)).toBeVisible();
+  await options.getByTestId('import-confirm').click();
+  const report = options.getByTestId('import-report');
+  await expect(report).toContainText('3 of 5 rows imported');
+  await expect(report).toContainText('Every row: 3 + 1 + 1 = 5');
+  await expect(report).toContainText('Line 5: duplicate of line 2 (amara@okafor.example), merged into it: NPS 9 → 3');
+  await expect(report).toContainText('Line 3, column NPS: NPS "n/a" is not a whole number from 0 to 10: cell skipped');
+  await expect(report).toContainText('Line 3, column Time Zone');
+  await expect(report).toContainText('Line 4: "not-an-email" is not an email address');
+  await expect(report).toContainText('Line 6: the name "=HYPERLINK("x")" looks like a spreadsheet formula');
+
+  // A workbook renamed .csv: said plainly, nothing imported.
+  await options.getByTestId('import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from('PK\u0003\u0004\u0014\u0000binary') });
+  await expect(options.getByRole('alert')).toContainText('This is not a CSV file');
+  await expect(options.getByTestId('import-confirm')).toHaveCount(0);
 });
