@@ -59,10 +59,18 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
       .then(onChanged)
       .catch((err: Error) => setSaveError(err.message));
   };
-  const insert = async (part: 'ask' | 'intro') => {
+  const [confirming, setConfirming] = useState(false);
+  // Insert goes ahead without a question only where an ask is advised (or a follow-up is due).
+  const advised = view.askAdvised;
+  const insert = async (part: 'ask' | 'intro', confirmed = false) => {
+    if (part === 'ask' && view.insertNeedsConfirmation && !confirmed) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
     setInsertState({ busy: true });
     try {
-      const outcome = await request('ask/insert', { email: contact.email, part, tabId });
+      const outcome = await request('ask/insert', { email: contact.email, part, tabId, confirmed: confirmed || undefined });
       onChanged?.();
       setInsertState({ busy: false, ok: outcome.ok, message: outcome.message });
     } catch (err) {
@@ -89,8 +97,6 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
           {evaluation.priority && <span className="badge">High value</span>}
         </h2>
         <p>{verdict.nextStep}</p>
-        {evaluation.neverAsk && <p className="warn">On your never-ask list: no referral asks for this contact.</p>}
-        {evaluation.snoozedUntil && <p className="muted">Snoozed until {format(parseISO(evaluation.snoozedUntil), 'MMM d, yyyy')}.</p>}
         {evaluation.sendTime && <p className="muted sendtime">{evaluation.sendTime.label}</p>}
       </section>
 
@@ -128,13 +134,29 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
           </div>
         )}
         <button
-          className="primary"
+          className={advised ? 'primary' : 'secondary'}
           data-testid="insert-ask"
-          disabled={insertState.busy || evaluation.neverAsk || !canInsert}
+          disabled={insertState.busy || !canInsert}
           onClick={() => void insert('ask')}
         >
           Insert referral ask
         </button>
+        {view.draftedAt && (
+          <p className="muted" data-testid="ask-drafted">
+            Ask drafted on {format(parseISO(view.draftedAt), 'MMM d')}, not sent yet: it counts as asked once it is sent.
+          </p>
+        )}
+        {confirming && (
+          <div className="confirm" role="alertdialog" aria-label="Insert anyway?" data-testid="insert-confirm-dialog">
+            <p>
+              <strong>{verdict.headline}.</strong> An ask is not advised now. Insert it anyway?
+            </p>
+            <button data-testid="insert-confirm" onClick={() => void insert('ask', true)}>
+              Insert anyway
+            </button>{' '}
+            <button onClick={() => setConfirming(false)}>Cancel</button>
+          </div>
+        )}
         {view.page.composeCount === 0 &&
           (view.page.canReply ? (
             <p className="muted">No draft open: inserting opens a reply to {contact.name || contact.email} first.</p>

@@ -96,6 +96,8 @@ export const Ask = z.object({
   followUpDismissed: z.boolean().optional(),
   /** When a follow-up was drafted for this ask. */
   followedUpAt: IsoInstant.optional(),
+  /** Discarded (undone in the editor, or by the user in the popup): not open, not counted as asked. */
+  discardedAt: IsoInstant.optional(),
   /** A line of the inserted text, to recognise the sent message in the thread. */
   snippet: z.string().max(200).optional(),
   /** The contact's segment when asked, for KPIs per segment. */

@@ -4,7 +4,7 @@
  */
 import { addBusinessDays, parseISO, startOfDay } from 'date-fns';
 import { describeSource } from './contacts';
-import { evaluate, type Evaluation } from './engine';
+import { ASK_ADVISED, evaluate, type Evaluation } from './engine';
 import type { EngineSettings } from './engine/settings';
 import type { PageContext } from './hosts/types';
 import type { Ask, Contact, FactKey } from './model';
@@ -36,12 +36,20 @@ export interface ContactView {
   template?: { id: string; name: string; missing: string[] };
   /** True when the contact's name/email came from the page rather than being typed. */
   fromPage: boolean;
+  /** An ask (or its follow-up) is advised now: the Insert button is the primary action. */
+  askAdvised: boolean;
+  /** The verdict advises against asking (fix first, too early, never-ask, snoozed): Insert asks "are you sure?" first. */
+  insertNeedsConfirmation: boolean;
+  /** The latest ask inserted but not seen sent yet (it counts as asked once sent). */
+  draftedAt?: string;
 }
 
 export type SidebarView =
   | { state: 'waiting' }
   | { state: 'no-contact'; page: PageSummary; message: string }
   | ContactView;
+
+const ADVISED_AGAINST = new Set(['fix-first', 'too-early', 'never-ask', 'snoozed']);
 
 export function summarizePage(page: PageContext): PageSummary {
   return {
@@ -103,6 +111,9 @@ export function buildContactView(input: {
     evaluation,
     template: template && { id: template.id, name: template.name, missing: rendered?.missing ?? [] },
     fromPage: !!page.contact?.email,
+    askAdvised: ASK_ADVISED.has(evaluation.verdict.kind) || (evaluation.verdict.kind === 'asked-recently' && evaluation.followUpDue),
+    insertNeedsConfirmation: ADVISED_AGAINST.has(evaluation.verdict.kind),
+    draftedAt: asks.filter((a) => a.status === 'drafted' && !a.discardedAt).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0]?.askedAt,
   };
 }
 

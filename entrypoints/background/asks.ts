@@ -75,16 +75,13 @@ export async function setStatus(store: Store, id: string, status: AskStatus, now
   return ask;
 }
 
-export async function followUpAction(store: Store, id: string, action: 'snooze' | 'dismiss', now: Date): Promise<void> {
-  await store.db.transaction('rw', store.db.asks, async () => {
-    const ask = await store.db.asks.get(id);
-    if (!ask) throw new Error(`No ask with id ${id}`);
-    const next: Ask =
-      action === 'dismiss'
-        ? { ...ask, followUpDismissed: true }
-        : { ...ask, followUpAt: addBusinessDays(now, 2).toISOString(), followUpDismissed: false };
-    await store.db.asks.put(next);
-  });
+export async function followUpAction(store: Store, id: string, action: 'snooze' | 'dismiss', now: Date): Promise<Ask> {
+  const { snoozeBusinessDays } = await store.settings();
+  return store.updateAsk(id, (ask) =>
+    action === 'dismiss'
+      ? { ...ask, followUpDismissed: true }
+      : { ...ask, followUpAt: addBusinessDays(now, snoozeBusinessDays).toISOString(), followUpDismissed: false },
+  );
 }
 
 const OPEN: AskStatus[] = ['drafted', 'sent', 'accepted', 'introduced', 'no-response'];
@@ -101,7 +98,7 @@ export async function askRows(
   const [asks, templates] = await Promise.all([store.db.asks.toArray(), store.templates()]);
   const names = new Map(templates.map((t) => [t.id, t.name]));
   let ranked = asks
-    .filter((a) => filter === 'all' || (filter === 'open' ? OPEN.includes(a.status) : a.status === filter))
+    .filter((a) => filter === 'all' || (!a.discardedAt && (filter === 'open' ? OPEN.includes(a.status) : a.status === filter)))
     .map((ask) => ({ ask, rank: urgency(ask, now) }));
   const q = query.trim().toLowerCase();
   let contacts = new Map<string, { name: string; company: string }>();

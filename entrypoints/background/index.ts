@@ -21,9 +21,19 @@ import { censoredSkeleton } from '@/lib/hosts/diagnostic';
 import { refreshFollowUps, startFollowUps } from './follow-ups';
 import { inserter } from './insert';
 import { QueueCache } from './queue';
-import { listenForReminders, setWeeklyReminder } from './reminders';
+import { listenForReminders, restoreReminders, setWeeklyReminder } from './reminders';
 import { listen } from './router';
 import { SidebarHub } from './sidebar-hub';
+
+/** A backup, checked whole; a plain message saying what is wrong otherwise. */
+function checkBackup(backup: unknown): Backup {
+  const parsed = Backup.safeParse(backup);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`This is not a valid Referral window backup (${issue.path.join('.') || 'file'}: ${issue.message}). Nothing was changed.`);
+  }
+  return parsed.data;
+}
 
 export default defineBackground({
   type: 'module',
@@ -37,6 +47,7 @@ export default defineBackground({
     hub.start();
     const now = () => new Date().toISOString();
     listenForReminders(store);
+    void restoreReminders(store);
     startFollowUps(store);
     /** After any change to asks: the badge and every sidebar showing that contact. */
     const asksChanged = async (email: string) => {
@@ -71,7 +82,7 @@ export default defineBackground({
       },
 
       // The sidebar acts on its own tab; the popup names the active tab it shows.
-      'ask/insert': ({ email, part, tabId }, sender) => insertAsk(sender.role === 'popup' ? tabId! : sender.tabId!, email, part),
+      'ask/insert': ({ email, part, tabId, confirmed }, sender) => insertAsk(sender.role === 'popup' ? tabId! : sender.tabId!, email, part, confirmed),
 
       'tab/view': ({ tabId }) => hub.view(tabId),
 
@@ -129,14 +140,48 @@ export default defineBackground({
       },
 
       async 'ask/follow-up'({ id, action }) {
-        await followUpAction(store, id, action, new Date());
-        await refreshFollowUps(store);
+        const ask = await followUpAction(store, id, action, new Date());
+        // The sidebar's verdict and the template Insert would use change with it (issue 13, bug 1).
+        await asksChanged(ask.email);
+        return null;
+      },
+
+      async 'ask/undone'({ snippet }, { tabId }) {
+        const email = await hub.contactEmail(tabId!);
+        if (!email) return null;
+        const drafted = (await store.asksFor(email)).filter((a) => a.status === 'drafted' && !a.discardedAt && a.snippet === snippet);
+        const latest = drafted.sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+        if (!latest) return null;
+        await store.updateAsk(latest.id, (a) => ({ ...a, discardedAt: now(), history: [...a.history, { status: a.status, at: now(), note: 'undone in the editor: discarded' }] }));
+        await asksChanged(email);
+        return null;
+      },
+
+      async 'ask/discard'({ id, undo }) {
+        const ask = await store.updateAsk(id, (a) => {
+          const { discardedAt: _was, ...rest } = a;
+          return undo ? { ...rest, history: [...a.history, { status: a.status, at: now(), note: 'discard undone' }] } : { ...a, discardedAt: now(), history: [...a.history, { status: a.status, at: now(), note: 'discarded by you' }] };
+        });
+        await asksChanged(ask.email);
+        return null;
+      },
+
+      async 'ask/delete'({ id }) {
+        const ask = await store.deleteAsk(id);
+        await asksChanged(ask.email);
+        return ask;
+      },
+
+      async 'ask/restore'({ ask }) {
+        await store.putAsk(ask);
+        await asksChanged(ask.email);
         return null;
       },
 
       async kpis({ from, to }) {
         const [asks, templates] = await Promise.all([store.listAsks(), store.templates()]);
-        const period = inPeriod(asks, from, to);
+        // A discarded ask was never an ask; a draft never sent was never asked either.
+        const period = inPeriod(asks.filter((a) => !a.discardedAt), from, to);
         const names = new Map(templates.map((t) => [t.id, t.name]));
         return {
           overall: kpis(period),
@@ -199,12 +244,17 @@ export default defineBackground({
 
       'backup/export': () => store.exportAll(now()),
 
+      async 'backup/check'({ backup }) {
+        const valid = checkBackup(backup);
+        return {
+          exportedAt: valid.exportedAt,
+          incoming: { contacts: valid.contacts.length, asks: valid.asks.length, templates: valid.templates.length },
+          current: await store.counts(),
+        };
+      },
+
       async 'backup/restore'({ backup }) {
-        const parsed = Backup.safeParse(backup);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0]!;
-          throw new Error(`This is not a valid Referral window backup (${issue.path.join('.') || 'file'}: ${issue.message}). Nothing was changed.`);
-        }
+        const parsed = { data: checkBackup(backup) };
         const counts = await store.restoreAll(parsed.data);
         await refreshFollowUps(store);
         await setWeeklyReminder((await store.getValue('reminders', { weeklyQueue: false })).weeklyQueue);

@@ -9,18 +9,18 @@ import type { InsertOutcome } from '@/lib/messaging/responses';
 import { DEFAULT_TEMPLATES } from '@/lib/templates/defaults';
 import { render } from '@/lib/templates/render';
 import { templateValues } from '@/lib/templates/values';
-import { recordInsert } from './asks';
+import { recordInsert, snippetOf } from './asks';
 import type { SidebarHub } from './sidebar-hub';
 
 export function inserter(store: Store, hub: SidebarHub, asksChanged: (email: string) => Promise<void>, now: () => string) {
-  return async (tabId: number, email: string, part: 'ask' | 'intro'): Promise<InsertOutcome> => {
+  return async (tabId: number, email: string, part: 'ask' | 'intro', confirmed = false): Promise<InsertOutcome> => {
     // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
     if ((await hub.contactEmail(tabId)) !== email) {
       return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
     }
     const { view, templates, profile } = await hub.current(tabId, email);
     if (view.state !== 'contact' || !view.template || !templates || !profile) return { ok: false, message: 'No template to insert: add one in the options.' };
-    if (view.evaluation.neverAsk) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
+    if (view.evaluation.neverAsk && !confirmed) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
     const template = templates.find((t) => t.id === view.template!.id)!;
     const values = templateValues(view.contact, profile);
     const intro = template.intro.trim() ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
@@ -32,7 +32,7 @@ export function inserter(store: Store, hub: SidebarHub, asksChanged: (email: str
     try {
       result = await browser.tabs.sendMessage(
         tabId,
-        { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined, to: email },
+        { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined, to: email, snippet: part === 'ask' ? snippetOf(rendered) : undefined },
         { frameId: 0 },
       );
     } catch {

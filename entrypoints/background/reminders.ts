@@ -22,6 +22,17 @@ export async function setWeeklyReminder(enabled: boolean, now = new Date()): Pro
   else await browser.alarms.clear(WEEKLY_ALARM);
 }
 
+/**
+ * Alarms do not always survive a browser restart: whenever the worker starts, the weekly reminder
+ * is re-created from the stored setting when it is missing (issue 17), and removed when it is off.
+ */
+export async function restoreReminders(store: Store, now = new Date()): Promise<void> {
+  const { weeklyQueue } = await store.getValue('reminders', { weeklyQueue: false });
+  const existing = await browser.alarms.get(WEEKLY_ALARM);
+  if (weeklyQueue && !existing) await setWeeklyReminder(true, now);
+  if (!weeklyQueue && existing) await setWeeklyReminder(false, now);
+}
+
 export function listenForReminders(store: Store): void {
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name !== WEEKLY_ALARM) return;

@@ -32,7 +32,19 @@ export async function runHostScript(ctx: ContentScriptContext, { builtIn, withPi
 
   let lastReport = '';
   let account: string | undefined;
+  /** The ask last inserted, while its draft is open: if its text disappears (undo), the ask is discarded. */
+  let inserted: { editor: HTMLElement; lines: string[]; snippet: string } | undefined;
+  const fold = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
+  const checkUndone = () => {
+    if (!inserted) return;
+    if (!inserted.editor.isConnected) inserted = undefined;
+    else if (!inserted.lines.some((l) => fold(inserted!.editor.textContent).includes(l))) {
+      void browser.runtime.sendMessage({ type: 'ask/undone', payload: { snippet: inserted.snippet } }).catch(() => undefined);
+      inserted = undefined;
+    }
+  };
   const report = () => {
+    checkUndone();
     const context = boundPage(readSafely(adapter!));
     account = context.accountEmail;
     const signature = JSON.stringify(context);
@@ -50,8 +62,17 @@ export async function runHostScript(ctx: ContentScriptContext, { builtIn, withPi
     // Only the background may command this script: not the page, not another extension.
     if (sender.id !== browser.runtime.id || sender.tab) return undefined;
     if (isInsertCommand(message)) {
-      const { html, text, subject, to } = message;
-      return openReplyIfNeeded(document, adapter!).then(() => insertIntoCompose(document, adapter!, { html, text, subject, to, account }, caret));
+      const { html, text, subject, to, snippet } = message;
+      return openReplyIfNeeded(document, adapter!).then(() => {
+        const result = insertIntoCompose(document, adapter!, { html, text, subject, to, account }, caret);
+        if (result.ok && snippet) {
+          // The inserted text's longer lines: the ask is undone only when none of them is left.
+          const lines = text.split('\n').map((l) => fold(l).trim()).filter((l) => l.length >= 20 && !l.startsWith('[')).slice(0, 3);
+          const editor = adapter!.composeEditors(document).find((e) => lines.some((l) => fold(e.textContent).includes(l)));
+          if (editor && lines.length) inserted = { editor, lines, snippet };
+        }
+        return result;
+      });
     }
     if (isConfigCommand(message) && withPicks) {
       adapter = withPicks(message.picks, builtIn);

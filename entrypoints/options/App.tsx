@@ -11,6 +11,9 @@ import './options.css';
 
 export function App() {
   const [profile, setProfile] = useState<Profile>(EMPTY_PROFILE);
+  /** Bumped after a restore: every form below mounts again and reads what is stored now. */
+  const [generation, setGeneration] = useState(0);
+  const [restored, setRestored] = useState<string>();
   return (
     <main className="options">
       <header>
@@ -21,13 +24,21 @@ export function App() {
           <a href="#never-title">Never ask</a> · <a href="#backup-title">Backup</a>
         </nav>
       </header>
-      <ProfileForm onSaved={setProfile} />
-      <TemplatesEditor profile={profile} />
-      <ImportContacts />
-      <CustomSites />
-      <ReadingHealth />
-      <SettingsForm />
-      <DataSection />
+      <div key={generation}>
+        <ProfileForm onSaved={setProfile} />
+        <TemplatesEditor profile={profile} />
+        <ImportContacts />
+        <CustomSites />
+        <ReadingHealth />
+        <SettingsForm />
+        <DataSection
+          initialMessage={restored}
+          onRestored={(message) => {
+            setRestored(message);
+            setGeneration((g) => g + 1);
+          }}
+        />
+      </div>
     </main>
   );
 }

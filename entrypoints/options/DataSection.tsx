@@ -6,8 +6,10 @@ import { request } from '@/lib/messaging/client';
 const stamp = () => new Date().toISOString().slice(0, 10);
 
 /** Backup and restore, CSV export, the never-ask list and the weekly reminder. */
-export function DataSection() {
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+export function DataSection({ initialMessage, onRestored }: { initialMessage?: string; onRestored?: (message: string) => void } = {}) {
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(initialMessage ? { ok: true, text: initialMessage } : undefined);
+  /** A checked backup waiting for the user to confirm what it replaces. */
+  const [pendingRestore, setPendingRestore] = useState<{ name: string; backup: unknown; summary: string }>();
   const [emails, setEmails] = useState('');
   const [domains, setDomains] = useState('');
   const [weekly, setWeekly] = useState(false);
@@ -116,14 +118,45 @@ export function DataSection() {
                 return;
               }
               try {
-                const counts = await request('backup/restore', { backup });
-                say(true, `Restored ${counts.contacts} contacts, ${counts.asks} asks and ${counts.templates} templates from ${file.name}.`);
+                const check = await request('backup/check', { backup });
+                const n = (c: { contacts: number; asks: number; templates: number }) => `${c.contacts} contacts, ${c.asks} asks, ${c.templates} templates`;
+                setMessage(undefined);
+                setPendingRestore({
+                  name: file.name,
+                  backup,
+                  summary: `Restoring ${file.name} replaces everything here now (${n(check.current)}, your profile, settings and lists) with the backup's ${n(check.incoming)}, from ${new Date(check.exportedAt).toLocaleString()}.`,
+                });
               } catch (err) {
                 say(false, (err as Error).message);
               }
+              e.target.value = '';
             }}
           />
         </div>
+        {pendingRestore && (
+          <div className="confirm" role="alertdialog" aria-label="Confirm the restore">
+            <p>{pendingRestore.summary}</p>
+            <button
+              data-testid="restore-confirm"
+              onClick={async () => {
+                const { name, backup } = pendingRestore;
+                setPendingRestore(undefined);
+                try {
+                  const counts = await request('backup/restore', { backup });
+                  const text = `Restored ${counts.contacts} contacts, ${counts.asks} asks and ${counts.templates} templates from ${name}.`;
+                  // Every form on this page reloads what is stored now (issue 17): nothing old is saved over the restore.
+                  if (onRestored) onRestored(text);
+                  else say(true, text);
+                } catch (err) {
+                  say(false, (err as Error).message);
+                }
+              }}
+            >
+              Replace everything with this backup
+            </button>{' '}
+            <button onClick={() => setPendingRestore(undefined)}>Cancel</button>
+          </div>
+        )}
       </section>
       {message && (
         <p className={`toast ${message.ok ? 'ok' : 'error'}`} role={message.ok ? 'status' : 'alert'} data-testid="data-message">

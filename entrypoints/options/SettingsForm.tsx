@@ -10,6 +10,8 @@ const NUMBERS: Array<[NumberKey, string]> = [
   ['satisfiedScore', 'Satisfaction score needed to ask (0-100)'],
   ['askCooldownDays', 'Days before asking the same client again'],
   ['followUpBusinessDays', 'Business days without a reply before a follow-up is due'],
+  ['snoozeBusinessDays', 'Business days a snoozed follow-up reminder waits'],
+
   ['highValueSpend90d', 'Spend over 90 days that makes a client high value'],
   ['csatLowBelow', 'CSAT (%) below which to fix the relationship first'],
   ['npsFreshDays', 'Days an NPS answer counts in full'],

@@ -18,6 +18,8 @@ export function AsksView() {
   const [query, setQuery] = useState('');
   const [limit, setLimit] = useState(PAGE);
   const [introducing, setIntroducing] = useState<string>();
+  /** The last discard or delete, for Undo. */
+  const [undo, setUndo] = useState<{ label: string; run: () => Promise<unknown> }>();
 
   const load = () =>
     request('asks/list', { filter, query, limit })
@@ -35,8 +37,28 @@ export function AsksView() {
   const act = (work: Promise<unknown>) => work.then(load).catch((e: Error) => setError(e.message));
 
   if (!data) return error ? <p className="error" role="alert">{error}</p> : <p className="muted">Loading…</p>;
+  const undoBar = undo && (
+    <p className="undo" role="status">
+      {undo.label}{' '}
+      <button
+        data-testid="ask-undo"
+        onClick={() => {
+          const { run } = undo;
+          setUndo(undefined);
+          void act(run());
+        }}
+      >
+        Undo
+      </button>
+    </p>
+  );
   if (data.total === 0 && filter === 'open' && !query) {
-    return <p className="muted">No open asks. Open a client's thread in Gmail and use "Insert referral ask" in the sidebar; closed asks are under "All asks".</p>;
+    return (
+      <>
+        {undoBar}
+        <p className="muted">No open asks. Open a client's thread in Gmail and use "Insert referral ask" in the sidebar; closed asks are under "All asks".</p>
+      </>
+    );
   }
 
   return (
@@ -60,16 +82,24 @@ export function AsksView() {
         </button>
       </div>
       {error && <p className="error" role="alert">{error}</p>}
+      {undoBar}
       {data.rows.length === 0 && <p className="muted">No asks match.</p>}
       <ul className="asks">
         {data.rows.map(({ ask, name, company, nextStep, followUpDue, templateName }) => (
-          <li key={ask.id} data-testid="ask-row" data-email={ask.email} data-status={ask.status} className={followUpDue ? 'due' : ''}>
+          <li
+            key={ask.id}
+            data-testid="ask-row"
+            data-email={ask.email}
+            data-status={ask.status}
+            data-discarded={ask.discardedAt ? 'true' : undefined}
+            className={followUpDue ? 'due' : ask.discardedAt ? 'discarded' : ''}
+          >
             <div className="who">
               <strong>{name || ask.email}</strong>
               <span className="muted">
                 {company || ask.email} · {templateName} · asked {formatDistanceStrict(parseISO(ask.askedAt), new Date(), { addSuffix: true })}
               </span>
-              <span className="next">{nextStep.label}</span>
+              <span className="next">{ask.discardedAt ? 'Discarded: not counted as asked' : nextStep.label}</span>
               {ask.referral?.name || ask.referral?.email ? (
                 <span className="muted">
                   Referral: {ask.referral.name} {ask.referral.email}
@@ -92,9 +122,33 @@ export function AsksView() {
                   </option>
                 ))}
               </select>
+              {!ask.discardedAt && (
+                <button
+                  data-testid="ask-discard"
+                  title="Not sent, or not an ask after all: it stops counting as asked"
+                  onClick={() => {
+                    setUndo({ label: `Ask to ${name || ask.email} discarded.`, run: () => request('ask/discard', { id: ask.id, undo: true }) });
+                    void act(request('ask/discard', { id: ask.id }));
+                  }}
+                >
+                  Discard
+                </button>
+              )}
+              <button
+                data-testid="ask-delete"
+                onClick={() =>
+                  void act(
+                    request('ask/delete', { id: ask.id }).then((deleted) =>
+                      setUndo({ label: `Ask to ${name || ask.email} deleted.`, run: () => request('ask/restore', { ask: deleted }) }),
+                    ),
+                  )
+                }
+              >
+                Delete
+              </button>
               {followUpDue && (
                 <>
-                  <button onClick={() => void act(request('ask/follow-up', { id: ask.id, action: 'snooze' }))}>Snooze 2 days</button>
+                  <button onClick={() => void act(request('ask/follow-up', { id: ask.id, action: 'snooze' }))}>Snooze</button>
                   <button onClick={() => void act(request('ask/follow-up', { id: ask.id, action: 'dismiss' }))}>Dismiss</button>
                 </>
               )}

@@ -64,7 +64,7 @@ export function followUpDate(askedAt: string, businessDays: number): string {
   return addBusinessDays(startOfDay(parseISO(askedAt)), businessDays).toISOString();
 }
 
-type FollowUpFields = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'followUpAt' | 'followUpDismissed'>>;
+type FollowUpFields = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'followUpAt' | 'followUpDismissed' | 'discardedAt'>>;
 
 /**
  * When a follow-up falls due: the stored date (set when sent, moved by a snooze), else the
@@ -72,7 +72,8 @@ type FollowUpFields = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'follo
  * The one definition the verdict, the badge and the popup all use.
  */
 export function followUpDueAt(ask: FollowUpFields, businessDays = DEFAULT_SETTINGS.followUpBusinessDays): Date | undefined {
-  if ((ask.status !== 'sent' && ask.status !== 'drafted') || ask.followUpDismissed) return undefined;
+  // Follow-ups are for asks that went out: a draft never sent has nobody to follow up with.
+  if (ask.status !== 'sent' || ask.followUpDismissed || ask.discardedAt) return undefined;
   return new Date(ask.followUpAt ?? followUpDate(ask.askedAt, businessDays));
 }
 

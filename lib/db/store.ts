@@ -100,6 +100,32 @@ export class Store {
     });
   }
 
+  /** Applies `change` to one ask atomically (status, follow-up and discard changes alike). */
+  updateAsk(id: string, change: (ask: Ask) => Ask): Promise<Ask> {
+    return this.db.transaction('rw', this.db.asks, async () => {
+      const ask = await this.db.asks.get(id);
+      if (!ask) throw new Error('That ask no longer exists.');
+      const next = Ask.parse(change(ask));
+      await this.db.asks.put(next);
+      return next;
+    });
+  }
+
+  async deleteAsk(id: string): Promise<Ask> {
+    return this.db.transaction('rw', this.db.asks, async () => {
+      const ask = await this.db.asks.get(id);
+      if (!ask) throw new Error('That ask no longer exists.');
+      await this.db.asks.delete(id);
+      return ask;
+    });
+  }
+
+  async putAsk(ask: Ask): Promise<Ask> {
+    const parsed = Ask.parse(ask);
+    await this.db.asks.put(parsed);
+    return parsed;
+  }
+
   /** The user's templates (the built-in defaults on a fresh install), asks first, then by segment and name. */
   async templates(): Promise<Template[]> {
     const stored = await this.db.templates.toArray();
@@ -189,6 +215,12 @@ export class Store {
       templates: await this.templates(),
       kv: await this.db.kv.toArray(),
     }));
+  }
+
+  /** How much is stored now (what a restore would replace). */
+  async counts(): Promise<{ contacts: number; asks: number; templates: number }> {
+    const [contacts, asks, templates] = await Promise.all([this.db.contacts.count(), this.db.asks.count(), this.templates()]);
+    return { contacts, asks, templates: templates.length };
   }
 
   /** Replaces everything with a validated backup, in one transaction: all or nothing. */

@@ -222,6 +222,26 @@ describe('follow-ups in the verdict use the same dates as the popup', () => {
     expect(snoozed.verdict).toMatchObject({ kind: 'asked-recently', date: '2026-11-24' });
     const dismissed = run(facts, { asks: [{ askedAt, status: 'sent', followUpDismissed: true }] });
     expect(dismissed.followUpDue).toBe(false);
-    expect(dismissed.verdict.nextStep).toMatch(/^Followed up already; ask again from Jan 31, 2027/);
+    // Dismissing the reminder is not following up (issue 17): the words say which happened.
+    expect(dismissed.verdict.nextStep).toMatch(/^No follow-up planned \(reminder dismissed\); ask again from Jan 31, 2027/);
+    const followed = run(facts, { asks: [{ askedAt, status: 'sent', followUpDismissed: true, followedUpAt: new Date(2026, 10, 12).toISOString() }] });
+    expect(followed.verdict.nextStep).toMatch(/^Followed up already/);
+  });
+
+  it('a draft never sent and a discarded ask do not count as asked, and get no follow-up', () => {
+    const drafted = run(facts, { asks: [{ askedAt, status: 'drafted' }] });
+    expect(drafted.verdict.kind).toBe('ask-now');
+    expect(drafted.followUpDue).toBe(false);
+    const discarded = run(facts, { asks: [{ askedAt, status: 'sent', discardedAt: askedAt }] });
+    expect(discarded.verdict.kind).toBe('ask-now');
+  });
+
+  it('the headline states the real state: never-ask and snoozed, and no send time where no ask is advised', () => {
+    const never = evaluate({ contact: { facts, neverAsk: true }, now: NOW, settings: DEFAULT_SETTINGS });
+    expect(never.verdict).toMatchObject({ kind: 'never-ask', headline: 'On your never-ask list' });
+    expect(never.sendTime).toBeUndefined();
+    const snoozed = evaluate({ contact: { facts, neverAsk: false, snoozedUntil: '2026-12-09' }, now: NOW, settings: DEFAULT_SETTINGS });
+    expect(snoozed.verdict).toMatchObject({ kind: 'snoozed', headline: 'Snoozed until Dec 9, 2026' });
+    expect(run(facts).sendTime).toBeDefined();
   });
 });

@@ -18,7 +18,9 @@ export { DEFAULT_SETTINGS, EngineSettings, parseSettings } from './settings';
 export { sendTimeAdvice, type SendTimeAdvice } from './send-time';
 export type { ThreadMessage } from './tone';
 
-export const VERDICT_KINDS = ['needs-info', 'too-early', 'fix-first', 'asked-recently', 'ask-now', 'past-window'] as const;
+export const VERDICT_KINDS = ['needs-info', 'too-early', 'fix-first', 'asked-recently', 'ask-now', 'past-window', 'never-ask', 'snoozed'] as const;
+/** Verdicts under which an ask is advised: the only ones where Insert goes ahead without a question. */
+export const ASK_ADVISED: ReadonlySet<VerdictKind> = new Set<VerdictKind>(['ask-now', 'past-window']);
 export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
 export interface ReferralVerdict {
@@ -63,7 +65,10 @@ export interface Evaluation {
 }
 
 const day = (iso: string) => format(parseDay(iso), 'MMM d, yyyy');
-type AskFacts = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'followUpAt' | 'followUpDismissed'>>;
+type AskFacts = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'followUpAt' | 'followUpDismissed' | 'followedUpAt' | 'discardedAt'>>;
+
+/** An ask counts as asked once it went out: a draft never sent, or a discarded ask, does not. */
+export const countsAsAsked = (a: AskFacts) => !a.discardedAt && a.status !== 'drafted';
 
 export function evaluate(input: EngineInput): Evaluation {
   const { contact, now, settings } = input;
@@ -72,19 +77,28 @@ export function evaluate(input: EngineInput): Evaluation {
   const start = facts.customerSince?.value;
   const relationship = start ? relationshipAge(start, now, settings) : null;
   const sat = satisfaction({ facts, clientMessages, ourMessageDates: input.ourMessageDates, now, settings });
-  const lastAsk = [...(input.asks ?? [])].sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+  const lastAsk = [...(input.asks ?? [])].filter(countsAsAsked).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
   const spend = facts.spend90d?.value ?? 0;
+  const snoozedUntil = contact.snoozedUntil && contact.snoozedUntil > toDay(now) ? contact.snoozedUntil : undefined;
+  const advice = verdictFor({ relationship, sat, lastAsk, now, settings });
+  // The headline states the real state: a never-ask or snoozed contact is not "Ask now" (issue 17).
+  const verdict: ReferralVerdict = contact.neverAsk
+    ? { kind: 'never-ask', headline: 'On your never-ask list', nextStep: 'No referral asks for this contact (the person or their domain is on your never-ask list).' }
+    : snoozedUntil
+      ? { kind: 'snoozed', headline: `Snoozed until ${day(snoozedUntil)}`, nextStep: `You snoozed this contact. After that: ${advice.headline.toLowerCase()}.`, date: snoozedUntil }
+      : advice;
 
   return {
     relationship: relationship && { ...relationship, label: describeAge(relationship) },
     satisfaction: sat,
-    verdict: verdictFor({ relationship, sat, lastAsk, now, settings }),
+    verdict,
     priority: spend >= settings.highValueSpend90d && settings.highValueSpend90d > 0,
     neverAsk: contact.neverAsk,
-    snoozedUntil: contact.snoozedUntil && contact.snoozedUntil > toDay(now) ? contact.snoozedUntil : undefined,
+    snoozedUntil,
     lastAsk,
     followUpDue: !!lastAsk && isFollowUpDue(lastAsk, now, settings.followUpBusinessDays),
-    sendTime: input.withoutSendTime
+    // When to send only where sending is advised.
+    sendTime: input.withoutSendTime || !ASK_ADVISED.has(verdict.kind)
       ? undefined
       : sendTimeAdvice({
           now,
@@ -148,8 +162,10 @@ function verdictFor({
           ? 'No reply yet: follow up once now.'
           : dueAt
             ? `Follow up on ${format(dueAt, 'MMM d')} if they have not replied; ask again from ${again}.`
-            : lastAsk.status === 'sent' || lastAsk.status === 'drafted'
-              ? `Followed up already; ask again from ${again} if needed.`
+            : lastAsk.status === 'sent'
+              ? lastAsk.followedUpAt
+                ? `Followed up already; ask again from ${again} if needed.`
+                : `No follow-up planned (reminder dismissed); ask again from ${again} if needed.`
               : `Their answer: ${lastAsk.status}. Ask again from ${again} if needed.`,
         date: toDay(due ? startOfDay(now) : (dueAt ?? askAgain)),
       };

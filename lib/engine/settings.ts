@@ -14,6 +14,8 @@ export const EngineSettings = z.object({
   askCooldownDays: z.number().int().min(1).max(365).default(90),
   /** Follow up once when there is no reply after this many business days. */
   followUpBusinessDays: z.number().int().min(1).max(30).default(5),
+  /** "Snooze" on a follow-up reminder moves it this many business days later. */
+  snoozeBusinessDays: z.number().int().min(1).max(30).default(2),
   /** Spend over 90 days above which a client is a priority for a hands-on ask. */
   highValueSpend90d: z.number().min(0).default(500),
   /** An NPS answer older than this counts for half. */

@@ -11,6 +11,8 @@ export interface InsertCommand {
   subject?: string;
   /** The contact the ask is for: the draft must be addressed to them (or to no one yet). */
   to: string;
+  /** The recorded ask's line: when the inserted text is undone in the editor, the ask is discarded. */
+  snippet?: string;
 }
 
 const MAX = 200_000;
@@ -26,7 +28,8 @@ export function isInsertCommand(message: unknown): message is InsertCommand {
     m.text.length <= MAX &&
     (m.subject === undefined || (typeof m.subject === 'string' && m.subject.length <= 1_000)) &&
     typeof m.to === 'string' &&
-    m.to.length <= 320
+    m.to.length <= 320 &&
+    (m.snippet === undefined || (typeof m.snippet === 'string' && m.snippet.length <= 200))
   );
 }
 

@@ -5,7 +5,7 @@
  * (which reads an untrusted page) may only report what it read.
  */
 import { z } from 'zod';
-import { AskStatus, Email, IsoDate } from '../model';
+import { Ask, AskStatus, Email, IsoDate } from '../model';
 import { Profile, Template } from '../templates/schema';
 import { NeverAskList } from '../never-ask';
 import { EngineSettings } from '../engine/settings';
@@ -103,10 +103,26 @@ export const requests = {
   'page/context': { from: ['content'], payload: PageContextSchema },
   /** The sidebar (or options) saves what the user typed about a contact. */
   'contact/edit': { from: ['sidebar', 'options', 'popup'], payload: z.object({ email: Email, edit: ManualEdit }) },
+  /** A content script saw the ask it inserted undone in the editor (the draft's text is gone). */
+  'ask/undone': { from: ['content'], payload: z.object({ snippet: z.string().max(200) }) },
+  /** Discard an ask (or take the discard back): discarded asks are not open and do not count as asked. */
+  'ask/discard': { from: ['popup'], payload: z.object({ id: z.string().min(1), undo: z.boolean().default(false) }) },
+  /** Delete an ask for good; the popup keeps it a moment for Undo ('ask/restore'). */
+  'ask/delete': { from: ['popup'], payload: z.object({ id: z.string().min(1) }) },
+  'ask/restore': { from: ['popup'], payload: z.object({ ask: Ask }) },
   /** The sidebar names the contact itself when the page did not show one (manual entry). */
   'sidebar/contact': { from: ['sidebar', 'popup'], payload: z.object({ email: Email, name: z.string().max(300).optional(), tabId: TabId }) },
   /** The sidebar asks to put the referral ask into its tab's open compose box. */
-  'ask/insert': { from: ['sidebar', 'popup'], payload: z.object({ email: Email, part: z.enum(['ask', 'intro']).default('ask'), tabId: TabId }) },
+  'ask/insert': {
+    from: ['sidebar', 'popup'],
+    payload: z.object({
+      email: Email,
+      part: z.enum(['ask', 'intro']).default('ask'),
+      tabId: TabId,
+      /** The user confirmed an ask the verdict does not advise (fix first, too early, never-ask, snoozed). */
+      confirmed: z.boolean().optional(),
+    }),
+  },
   /** The popup shows the contact of the active tab (custom CRMs have no sidebar). */
   'tab/view': { from: ['popup'], payload: z.object({ tabId: z.number().int().min(0) }) },
   /** The field picker, in the active tab (popup) or the sidebar's own tab: a custom CRM, or a named host that read poorly. */
@@ -169,6 +185,8 @@ export const requests = {
   },
   'contacts/export-csv': { from: ['options'], payload: z.object({}) },
   'backup/export': { from: ['options'], payload: z.object({}) },
+  /** What a restore would replace, for the user to confirm: the backup checked whole, nothing written. */
+  'backup/check': { from: ['options'], payload: z.object({ backup: z.unknown() }) },
   /** Checked whole by the background before anything is replaced. */
   'backup/restore': { from: ['options'], payload: z.object({ backup: z.unknown() }) },
   'queue/list': { from: ['popup'], payload: z.object({}) },

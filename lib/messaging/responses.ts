@@ -77,6 +77,7 @@ export interface Responses {
   'contacts/export-csv': string;
   'backup/export': Backup;
   'backup/restore': { contacts: number; asks: number; templates: number };
+  'backup/check': { exportedAt: string; incoming: { contacts: number; asks: number; templates: number }; current: { contacts: number; asks: number; templates: number } };
   'queue/list': { rows: QueueRow[]; total: number };
   'never-ask/get': NeverAskList;
   'never-ask/save': null;
@@ -88,6 +89,10 @@ export interface Responses {
   'picker/start': null;
   'custom-sites/list': Array<{ origin: string; picks: CustomPicks }>;
   'page/diagnostic': string;
+  'ask/undone': null;
+  'ask/discard': null;
+  'ask/delete': Ask;
+  'ask/restore': null;
   'reading/health': { hosts: ReadingHealth; hostPicks: Record<string, CustomPicks> };
   'host-picks/reset': null;
   'custom-site/add': null;

@@ -46,6 +46,8 @@ test('insert -> drafted; the sent message moves it to sent; their "OK" moves it 
   await page.evaluate(() => document.querySelector('.AO')!.remove());
   await gmailMessage(page, { email: 'alex@northwind.example', name: 'Alex Moreau' }, sentText);
   await expect.poll(async () => (await popup.reload(), popup.getByTestId('ask-row').getAttribute('data-status'))).toBe('sent');
+  // Sent: the draft note goes (it counts as asked now).
+  await expect(panel.getByTestId('ask-drafted')).toHaveCount(0);
 
   await gmailMessage(page, { email: 'dana@acme-logistics.example', name: 'Dana Whitfield' }, 'OK, happy to! I know two people.');
   await expect.poll(async () => (await popup.reload(), popup.getByTestId('ask-row').getAttribute('data-status'))).toBe('accepted');
@@ -71,6 +73,7 @@ test('a due follow-up shows in the badge and at the top of the popup; dismissing
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await options.getByTestId('restore-confirm').click();
   await expect(options.getByTestId('data-message')).toContainText('Restored 1 contacts, 2 asks');
   await expect.poll(() => badge(worker)).toBe('1');
 
@@ -103,6 +106,7 @@ test('KPIs match hand-computed numbers; introduced records the referral', async 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await options.getByTestId('restore-confirm').click();
   await expect(options.getByTestId('data-message')).toContainText('Restored 0 contacts, 5 asks');
 
   const popup = await context.newPage();

@@ -54,7 +54,11 @@ test('Pipedrive: a detractor on the person page means fix first', async ({ openH
   const panel = sidebar(page);
   await expect(panel.getByTestId('contact-name')).toHaveText('Sofia Nowak');
   await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'fix-first');
+  // Not advised: Insert asks first, and writes nothing until confirmed.
   await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByTestId('insert-confirm-dialog')).toContainText('Fix the relationship first');
+  await expect(page.locator('[data-testid="mail-composer"] [contenteditable]')).not.toContainText('Hi Sofia,');
+  await panel.getByTestId('insert-confirm').click();
   await expect(page.locator('[data-testid="mail-composer"] [contenteditable]')).toContainText('Hi Sofia,');
 });
 

@@ -26,8 +26,9 @@ test('insert into an inline reply: two parts, above signature and quote, ask rec
   expect(order[0]).toBeLessThan(order[1]!);
   expect(order[1]).toBeLessThan(order[2]!);
 
-  // The ask is recorded and the verdict now says asked recently.
-  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'asked-recently');
+  // The ask is recorded as a draft: it counts as asked once it is sent (issue 17).
+  await expect(panel.getByTestId('ask-drafted')).toContainText('not sent yet');
+  await expect(panel.getByTestId('verdict')).not.toHaveAttribute('data-verdict', 'asked-recently');
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await expect(popup.getByTestId('ask-row')).toHaveAttribute('data-email', 'dana@acme-logistics.example');
