@@ -13,9 +13,10 @@ describe('messages', () => {
     expect(isInsertCommand(null)).toBe(false);
   });
 
-  it("a content script may only report its page and read or save its own site's picks", () => {
+  it("a content script may only report its page, an insert undone in it, and read or save its own site's picks", () => {
     const fromContent = Object.entries(requests).filter(([, spec]) => (spec.from as readonly string[]).includes('content'));
-    expect(fromContent.map(([type]) => type)).toEqual(['page/context', 'custom/config', 'custom/picks']);
+    // 'ask/undone' can only discard a draft of its own tab's contact whose text it inserted (background checks both).
+    expect(fromContent.map(([type]) => type)).toEqual(['page/context', 'ask/undone', 'custom/config', 'custom/picks']);
   });
 
   it('custom CRM origins: https only, normalised', async () => {
