@@ -51,8 +51,11 @@ export function applyPage(contact: Contact, page: PageContext, now: string): Con
   if (f.timeZone) facts = setFact(facts, 'timeZone', { value: f.timeZone, source });
   if (f.lifecycleStage) facts = setFact(facts, 'lifecycleStage', { value: f.lifecycleStage, source });
   if (f.segment) facts = setFact(facts, 'segment', { value: f.segment, source });
+  const recentMessages = threadSignals(contact.email, page) ?? contact.recentMessages;
+  const signalsChanged = JSON.stringify(recentMessages) !== JSON.stringify(contact.recentMessages);
   return {
     ...contact,
+    ...(recentMessages ? { recentMessages } : {}),
     // A page's name wins over an empty one; a name the user typed is kept.
     name: contact.name || page.contact?.name || '',
     // Webmail shows no company: the sender's domain is a good first guess, editable in the sidebar.
@@ -61,7 +64,27 @@ export function applyPage(contact: Contact, page: PageContext, now: string): Con
     // To the hour: a page visit then writes (and invalidates the queue) at most hourly, not on every look.
     lastSeenAt: contact.lastSeenAt?.slice(0, 13) === now.slice(0, 13) ? contact.lastSeenAt : now,
     recordUrl: source.kind === 'crm' ? page.url : contact.recordUrl,
-    updatedAt: facts === contact.facts && contact.name ? contact.updatedAt : now,
+    updatedAt: facts === contact.facts && contact.name && !signalsChanged ? contact.updatedAt : now,
+  };
+}
+
+/** The thread's latest messages between the user and this contact, as kept on the contact (ours without text). */
+export function threadSignals(email: string, page: PageContext): Contact['recentMessages'] {
+  const messages = (page.thread?.messages ?? []).filter((m) => m.from === email || (page.accountEmail && m.from === page.accountEmail));
+  if (!messages.length) return undefined;
+  return messages.slice(-12).map((m) => {
+    const mine = m.from !== email;
+    const date = m.date && !Number.isNaN(Date.parse(m.date)) ? new Date(m.date).toISOString() : undefined;
+    return { mine, ...(date ? { date } : {}), text: mine ? '' : m.text.slice(0, 2_000) };
+  });
+}
+
+/** The signals of the last thread seen with a contact: their messages, and when we wrote. */
+export function storedThread(contact: Contact): { clientMessages: Array<{ from: string; date?: string; text: string }>; ourMessageDates: string[] } {
+  const messages = contact.recentMessages ?? [];
+  return {
+    clientMessages: messages.filter((m) => !m.mine).map((m) => ({ from: contact.email, date: m.date, text: m.text })),
+    ourMessageDates: messages.flatMap((m) => (m.mine && m.date ? [m.date] : [])),
   };
 }
 

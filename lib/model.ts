@@ -68,6 +68,14 @@ export const Contact = z.object({
   snoozedUntil: IsoDate.optional(),
   /** Last time we saw this person in a webmail thread or CRM record. */
   lastSeenAt: IsoInstant.optional(),
+  /**
+   * The latest messages of the last thread seen with them (their text; ours as dates only), so the
+   * queue, the popup and the badge judge them on the same signals as the sidebar (issue 17).
+   */
+  recentMessages: z
+    .array(z.object({ mine: z.boolean(), date: IsoInstant.optional(), text: z.string().max(2_000) }))
+    .max(12)
+    .optional(),
   /** Their record in the CRM, where we last saw it (for "open record"). */
   recordUrl: z.string().url().max(2_000).optional(),
   updatedAt: IsoInstant,

@@ -44,3 +44,30 @@ describe('referral queue', () => {
     expect(enteringWindow(contacts, NOW, DEFAULT_SETTINGS)).toBe(1);
   });
 });
+
+describe('one truth for the verdict (issue 17)', () => {
+  it('the queue judges a client on the thread the sidebar saw: considering cancelling is fix first in both', async () => {
+    const { applyPage } = await import('./contacts');
+    const { buildContactView } = await import('./views');
+    const { DEFAULT_TEMPLATES } = await import('./templates/defaults');
+    const { EMPTY_PROFILE } = await import('./templates/schema');
+    const page = {
+      host: 'gmail' as const,
+      hostLabel: 'Gmail',
+      url: 'https://mail.google.com/mail/u/0/#inbox/x',
+      accountEmail: 'me@n.example',
+      contact: { email: 'open@a.example' },
+      thread: { id: 't', messages: [{ from: 'open@a.example', date: '2026-11-20T10:00:00.000Z', text: 'Honestly we are considering cancelling: the last two releases broke our exports.' }] },
+      composeCount: 0,
+      missing: [],
+    };
+    const seen = applyPage(c('open@a.example', '2026-07-01', 9), page, '2026-11-20T11:00:00.000Z');
+    const view = buildContactView({ page, contact: seen, asks: [], templates: DEFAULT_TEMPLATES, profile: EMPTY_PROFILE, settings: DEFAULT_SETTINGS, neverAsk: { emails: [], domains: [] }, now: NOW });
+    expect(view.evaluation.verdict.kind).toBe('fix-first');
+    // Later, in the popup, no page open: the queue reads the same signals from the contact.
+    expect(buildQueue([seen], new Map(), { emails: [], domains: [] }, DEFAULT_SETTINGS, NOW).map((r) => r.email)).toEqual([]);
+    const elsewhere = buildContactView({ page: { ...page, contact: undefined, thread: undefined }, contact: seen, asks: [], templates: DEFAULT_TEMPLATES, profile: EMPTY_PROFILE, settings: DEFAULT_SETTINGS, neverAsk: { emails: [], domains: [] }, now: NOW });
+    expect(elsewhere.evaluation.verdict.kind).toBe('fix-first');
+    expect(elsewhere.evaluation.satisfaction.score).toBe(view.evaluation.satisfaction.score);
+  });
+});

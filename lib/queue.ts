@@ -8,6 +8,7 @@ import { parseDay, toDay } from './engine/relationship';
 import type { EngineSettings } from './engine/settings';
 import type { Ask, Contact } from './model';
 import { isNeverAsk, type NeverAskList } from './never-ask';
+import { storedThread } from './contacts';
 
 export interface QueueRow {
   email: string;
@@ -43,6 +44,8 @@ export function buildQueue(
   for (const contact of contacts) {
     const ev = evaluate({
       contact: { ...contact, neverAsk: isNeverAsk(contact, neverAsk) },
+      // The same thread signals the sidebar used (issue 17: one truth for the verdict).
+      ...(contact.recentMessages ? storedThread(contact) : {}),
       asks: asksByEmail.get(contact.email),
       now,
       settings,

@@ -3,7 +3,7 @@
  * screen, so that the pages only render (and the engine runs in one place).
  */
 import { addBusinessDays, parseISO, startOfDay } from 'date-fns';
-import { describeSource } from './contacts';
+import { describeSource, storedThread } from './contacts';
 import { ASK_ADVISED, evaluate, type Evaluation } from './engine';
 import type { EngineSettings } from './engine/settings';
 import type { PageContext } from './hosts/types';
@@ -90,8 +90,12 @@ export function buildContactView(input: {
 }): ContactView {
   const { page, asks, settings, now } = input;
   const contact = { ...input.contact, neverAsk: isNeverAsk(input.contact, input.neverAsk) };
-  const ourMessageDates = (page.thread?.messages ?? []).flatMap((m) => (m.from === page.accountEmail && m.date ? [m.date] : []));
-  const evaluation = evaluate({ contact, clientMessages: clientMessages(page, contact.email), ourMessageDates, asks, now, settings });
+  // The thread on screen when it is theirs, else the last one seen with them: the queue judges on the same.
+  const onScreen = clientMessages(page, contact.email);
+  const thread = onScreen.length
+    ? { clientMessages: onScreen, ourMessageDates: (page.thread?.messages ?? []).flatMap((m) => (m.from === page.accountEmail && m.date ? [m.date] : [])) }
+    : storedThread(contact);
+  const evaluation = evaluate({ contact, ...thread, asks, now, settings });
   const factSources: ContactView['factSources'] = {};
   for (const [key, fact] of Object.entries(contact.facts)) {
     if (fact) factSources[key as FactKey] = describeSource(fact.source);

@@ -1,5 +1,5 @@
 /** Recording asks as they happen: inserted, detected as sent or answered in the thread, followed up. */
-import { followUpDate, detectStatus, isFollowUpDue, nextStep, urgency } from '@/lib/asks/pipeline';
+import { belongsToThread, followUpDate, detectStatus, isFollowUpDue, nextStep, urgency } from '@/lib/asks/pipeline';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import type { AskRow } from '@/lib/messaging/responses';
@@ -52,7 +52,13 @@ export async function detectFromPage(store: Store, page: PageContext, now: strin
   if (!email || !page.thread?.id) return false;
   let changed = false;
   for (const ask of await store.asksFor(email)) {
-    const status = detectStatus(ask, { threadId: page.thread.id, accountEmail: page.accountEmail, messages: page.thread.messages });
+    if (ask.discardedAt) continue;
+    const thread = { threadId: page.thread.id, accountEmail: page.accountEmail, messages: page.thread.messages };
+    const status = detectStatus(ask, thread);
+    // An ask written in a new email now has its thread: "Open thread" opens the conversation, not an empty compose.
+    if (status && ask.threadId !== page.thread.id && belongsToThread(ask, thread)) {
+      await store.updateAsk(ask.id, (a) => ({ ...a, threadId: page.thread!.id, threadUrl: page.url }));
+    }
     if (status) {
       await setStatus(store, ask.id, status, now, `detected in ${page.hostLabel}`);
       changed = true;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ask } from '../model';
 import { hoursToReply, inPeriod, kpis, kpisBy } from './kpis';
-import { detectStatus, isFollowUpDue, nextStep, saysNo, saysOk } from './pipeline';
+import { belongsToThread, detectStatus, isFollowUpDue, nextStep, saysNo, saysOk } from './pipeline';
 
 const ask = (over: Partial<Ask>): Ask => ({
   id: 'a',
@@ -35,6 +35,15 @@ describe('detection in the thread', () => {
     const replied = thread([...sent.messages, { from: 'dana@acme.example', date: '2026-11-11T08:00:00.000Z', text: 'Ok, happy to!' }]);
     expect(detectStatus({ ...a, status: 'sent' }, replied)).toBe('accepted');
     expect(detectStatus({ ...a, status: 'accepted' }, replied)).toBeUndefined();
+  });
+  it('an ask written in a new email is found in the thread where it appears, and the client\'s OK there accepts it (issue 17)', () => {
+    const fromCompose = ask({ snippet: 'Do you know one or two peers', threadId: undefined, threadUrl: 'https://mail.google.com/mail/u/0/#inbox?compose=new' });
+    const other = { threadId: 't9', accountEmail: 'me@n.example', messages: [
+      { from: 'me@n.example', date: '2026-11-10T10:00:00.000Z', text: 'Hi Dana, Do you know one or two peers at similar companies?' },
+      { from: 'dana@acme.example', date: '2026-11-10T12:00:00.000Z', text: 'OK, happy to help!' },
+    ] };
+    expect(belongsToThread(fromCompose, other)).toBe(true);
+    expect(detectStatus(fromCompose, other)).toBe('accepted');
   });
   it('another thread, or my unrelated message, changes nothing', () => {
     expect(detectStatus(ask({}), { threadId: 't2', accountEmail: 'me@n.example', messages: [{ from: 'me@n.example', date: '2026-11-10T11:00:00.000Z', text: 'x' }] })).toBeUndefined();

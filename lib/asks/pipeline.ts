@@ -40,16 +40,31 @@ export interface ThreadFacts {
   messages: Array<{ from: string; date?: string; text: string }>;
 }
 
+/** The thread's messages from the minute the ask was drafted (hosts show minutes). */
+function messagesSince(ask: Ask, thread: ThreadFacts) {
+  const since = Math.floor(parseISO(ask.askedAt).getTime() / 60_000) * 60_000;
+  return thread.messages.filter((m) => m.date && new Date(m.date).getTime() >= since);
+}
+
+/**
+ * Whether the thread on screen is the ask's: the one it was written in, or, for an ask written in a
+ * new email (no thread yet), the thread where the user's own message carrying the ask's text
+ * appears, whichever compose it started in (issue 17).
+ */
+export function belongsToThread(ask: Ask, thread: ThreadFacts): boolean {
+  if (!thread.threadId) return false;
+  if (ask.threadId === thread.threadId) return true;
+  return !!ask.snippet && messagesSince(ask, thread).some((m) => m.from === thread.accountEmail && m.text.includes(ask.snippet!));
+}
+
 /**
  * What the thread on screen says about an ask: sent when the user's own message with the ask
  * appears after it was drafted; accepted (or declined) when the client replies after that.
  * Only moves an ask forward, never back.
  */
 export function detectStatus(ask: Ask, thread: ThreadFacts): AskStatus | undefined {
-  if (!thread.threadId || ask.threadId !== thread.threadId) return undefined;
-  // Hosts show minutes: compare from the start of the minute the ask was drafted.
-  const since = Math.floor(parseISO(ask.askedAt).getTime() / 60_000) * 60_000;
-  const after = thread.messages.filter((m) => m.date && new Date(m.date).getTime() >= since);
+  if (!thread.threadId || !belongsToThread(ask, thread)) return undefined;
+  const after = messagesSince(ask, thread);
   const mine = (m: { from: string }) => m.from === thread.accountEmail;
   const sentIndex = after.findIndex((m) => mine(m) && (!ask.snippet || m.text.includes(ask.snippet)));
   let next: AskStatus | undefined;
@@ -100,7 +115,7 @@ export function nextStep(ask: Ask, now: Date): NextStep {
     case 'accepted':
       return { rank: 1, label: 'They said OK: send the intro to forward' };
     case 'drafted':
-      return { rank: 2, label: 'Drafted: send it' };
+      return { rank: 2, label: 'Drafted, not sent yet: send it (no follow-up until it is sent)' };
     case 'sent':
       return { rank: 3, label: ask.followUpAt ? `Waiting for a reply; follow up on ${parseISO(ask.followUpAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric' })}` : 'Waiting for a reply' };
     case 'introduced':
