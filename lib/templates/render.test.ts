@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { escapeHtml, render, safeUrl, validateTemplate } from './render';
+import { escapeHtml, render, safeUrl, stripControls, validateTemplate } from './render';
 import { chooseTemplate } from './choose';
 import { firstName } from './values';
 
@@ -62,6 +62,21 @@ describe('render', () => {
     for (const t of DEFAULT_TEMPLATES) expect(validateTemplate(t), t.id).toEqual([]);
   });
 
+  it('{{toString}}, {{constructor}}, {{valueOf}} are unknown names, never the object\'s methods (issue 21)', () => {
+    for (const name of ['toString', 'constructor', 'valueOf', 'hasOwnProperty']) {
+      const out = render({ subject: '', ask: `Hi {{${name}}}`, leadIn: '', intro: '' }, { firstName: 'Dana' });
+      expect(out.unknown, name).toEqual([name]);
+      expect(validateTemplate({ kind: 'follow-up', subject: '', ask: `Hi {{${name}}}`, leadIn: '', intro: '' })[0]).toContain(`Unknown variable {{${name}}}`);
+    }
+  });
+
+  it('bidirectional overrides, NUL and control characters never reach the draft (issue 21)', () => {
+    const out = render({ subject: 'For {{firstName}}', ask: 'Hi {{firstName}} of {{company}}', leadIn: '', intro: '' }, { firstName: 'Da\u202Ena\u0000', company: 'Ac\u2066me\u0007' });
+    expect(out.text).toContain('Hi Dana of Acme');
+    expect(out.subject).toBe('For Dana');
+    expect(out.html).not.toMatch(/[\u0000\u0007\u202e\u2066]/);
+  });
+
   it('links: only http(s) and mailto, no hidden characters', () => {
     expect(safeUrl('https://a.example')).toBeDefined();
     expect(safeUrl('mailto:me@a.example')).toBeDefined();
@@ -82,7 +97,9 @@ describe('render', () => {
           for (const attr of el.getAttributeNames()) expect(['href', 'style']).toContain(attr);
           if (el.tagName === 'A') expect(el.getAttribute('href')).toMatch(/^(https?:\/\/|mailto:)/i);
         }
-        expect(doc.body.textContent).toContain(values.firstName.trim() ? values.firstName.trim() : '[FILL IN');
+        // The value as written, less the control characters that never reach a draft.
+        const shown = stripControls(values.firstName).trim();
+        expect(doc.body.textContent).toContain(shown ? shown : '[FILL IN');
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );

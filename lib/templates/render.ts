@@ -34,6 +34,14 @@ export function safeUrl(url: string): string | undefined {
   return /^(https?:\/\/[^/?#]+|mailto:[^?#]+@)/i.test(trimmed) ? trimmed : undefined;
 }
 
+/**
+ * NUL, C0 controls and the Unicode bidirectional overrides (U+202A-E, U+2066-9) and marks: a name
+ * holding U+202E shows reversed in the client's mail; none of them belongs in an email (issue 21).
+ */
+export function stripControls(s: string): string {
+  return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
 const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|\{\{\s*([A-Za-z]+)\s*\}\}/g;
 
 class Renderer {
@@ -42,13 +50,16 @@ class Renderer {
   constructor(private readonly values: Values) {}
 
   private value(name: string): { text: string; html: string } {
-    if (!(name in VARIABLES)) {
+    // Own keys only: {{toString}} or {{constructor}} are unknown names, not the object's methods (issue 21).
+    if (!Object.hasOwn(VARIABLES, name)) {
       if (!this.unknown.includes(name)) this.unknown.push(name);
       return { text: `{{${name}}}`, html: escapeHtml(`{{${name}}}`) };
     }
     const key = name as VariableName;
-    const raw = this.values[key];
-    const list = (Array.isArray(raw) ? raw : [raw ?? '']).map((v) => v.trim()).filter(Boolean);
+    const raw = Object.hasOwn(this.values, key) ? this.values[key] : undefined;
+    const list = (Array.isArray(raw) ? raw : [raw ?? ''])
+      .map((v) => (typeof v === 'string' ? stripControls(v).trim() : ''))
+      .filter(Boolean);
     if (list.length === 0) {
       if (!this.missing.includes(key)) this.missing.push(key);
       const marker = `[FILL IN: ${VARIABLES[key]}]`;
