@@ -154,6 +154,9 @@ for (const [family, file] of [['mail pages', 'mail.js'], ['CRM pages', 'host.js'
   record('Content script heap (page heap with minus without)', heapDiff, 'MB', '<= 2 MB', heapDiff <= 2);
 }
 
+// BENCH_ONLY=host: the host-page figures alone (a quick check while changing the readers).
+if (process.env.BENCH_ONLY === 'host') process.exit(0);
+
 /** The baseline: the sidebar as a React tree in the host page (bench/in-page-sidebar.tsx). */
 function inPageBundle() {
   const out = path.join(tmpdir(), `rw-in-page-${process.pid}.js`);

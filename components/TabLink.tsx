@@ -8,7 +8,8 @@ export function TabLink({ href, children }: { href: string; children: ReactNode 
       href={href}
       onClick={(e) => {
         e.preventDefault();
-        void browser.tabs.create({ url: href });
+        // Only web pages: a stored data: or file: address never opens (issue 21).
+        if (/^https:\/\//i.test(href)) void browser.tabs.create({ url: href });
       }}
     >
       {children}

@@ -19,6 +19,13 @@ export const Email = z
   .toLowerCase()
   .pipe(z.string().email('not an email address'));
 
+/** A page the extension may open ("Open thread", "Open record"): https only, never data: or file: (issue 21). */
+export const HttpsUrl = z
+  .string()
+  .max(4_000)
+  .url()
+  .refine((u) => /^https:\/\//i.test(u), 'only https pages can be opened');
+
 /** Where a fact was seen: on a host page, in an import, typed by the user. */
 export const FactSource = z.object({
   kind: z.enum(['page', 'crm', 'import', 'manual']),
@@ -77,7 +84,7 @@ export const Contact = z.object({
     .max(12)
     .optional(),
   /** Their record in the CRM, where we last saw it (for "open record"). */
-  recordUrl: z.string().url().max(2_000).optional(),
+  recordUrl: HttpsUrl.optional(),
   updatedAt: IsoInstant,
 });
 export type Contact = z.infer<typeof Contact>;
@@ -95,7 +102,7 @@ export const Ask = z.object({
   status: AskStatus,
   askedAt: IsoInstant,
   /** Where the ask was written: the webmail thread or CRM record. */
-  threadUrl: z.string().url().optional(),
+  threadUrl: HttpsUrl.optional(),
   threadId: z.string().optional(),
   history: z.array(z.object({ status: AskStatus, at: IsoInstant, note: z.string().optional() })),
   referral: z.object({ name: z.string(), email: z.string() }).partial().optional(),

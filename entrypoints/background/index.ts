@@ -242,7 +242,16 @@ export default defineBackground({
         return contactsToCsv(await store.db.contacts.toArray());
       },
 
-      'backup/export': () => store.exportAll(now()),
+      async 'backup/export'() {
+        // A backup is offered only if it would restore: checked against the restore validator first.
+        const backup = await store.exportAll(now());
+        const check = Backup.safeParse(backup);
+        if (!check.success) {
+          const issue = check.error.issues[0]!;
+          throw new Error(`The backup could not be made: a stored value would not restore (${issue.path.join('.')}: ${issue.message}). Nothing was downloaded.`);
+        }
+        return check.data;
+      },
 
       async 'backup/check'({ backup }) {
         const valid = checkBackup(backup);

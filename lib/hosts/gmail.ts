@@ -20,8 +20,10 @@ export function isGmail(url: string): boolean {
  * hovercard ids, message ids) come before its styling classes.
  */
 export const GMAIL = {
-  /** One message of a thread, expanded (2019-2026: div.adn; ids on the message or a child). */
-  message: 'div.adn[data-message-id], div.adn.ads, [data-message-id], [data-legacy-message-id]',
+  /** One message of a thread, expanded: the class Gmail has kept since 2019 (div.adn), found fast. */
+  messageClass: 'adn',
+  /** Where that class is gone: the ids Gmail keeps on a message or a child (a full scan, so second). */
+  message: 'div[data-message-id], div[data-legacy-message-id]',
   /** A collapsed message: its sender still names a participant (2020-2026: div.kv / div.kQ). */
   collapsedSender: 'div.kv [email], div.kQ [email], div.adf [email]',
   /** The sender: hooks first (2026, 2019), then any address-carrying attribute in the header. */
@@ -31,7 +33,8 @@ export const GMAIL = {
   /** The timestamp; its title holds the full date ("Tue, Nov 3, 2026, 10:14 AM"). */
   date: 'span.g3[title], [title][alt], time[datetime]',
   /** The subject heading of an open thread (h2.hP, 2014-2026; data-thread-perm-id, 2018-2026). */
-  subject: 'h2.hP, h2[data-thread-perm-id], [role="main"] h2[data-legacy-thread-id]',
+  subjectClass: 'hP',
+  subject: 'h2.hP, h2[data-thread-perm-id], h2[data-legacy-thread-id]',
   threadId: '[data-legacy-thread-id]',
   /** Compose editors: pop-up (div.AD), docked/full screen (div.M9) and inline reply (.AO). */
   composeBody: 'div[contenteditable="true"][g_editable="true"]',
@@ -77,17 +80,22 @@ function senderOf(message: Element): Party | undefined {
 
 /** The messages the user sees: outermost matches only (ids sit on a message and its children), shown. */
 function shownMessages(doc: Document): Element[] {
-  const all = [...doc.querySelectorAll(GMAIL.message)];
-  const set = new Set(all);
-  return all.filter((el) => {
-    for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
-    return isShown(el);
-  });
+  const outermostShown = (all: Element[]) => {
+    const set = new Set(all);
+    return all.filter((el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
+      return isShown(el);
+    });
+  };
+  // The class first (cheap); where no shown message carries it, the ids (a full scan).
+  const fast = outermostShown([...doc.getElementsByClassName(GMAIL.messageClass)]);
+  return fast.length ? fast : outermostShown([...doc.querySelectorAll(GMAIL.message)]);
 }
 
-/** The thread a message belongs to: the nearest ancestor holding a subject heading (else the page). */
-function threadOf(message: Element): Element | null {
-  for (let p = message.parentElement; p; p = p.parentElement) if (firstShown(p, GMAIL.subject)) return p;
+/** The thread a message belongs to: the nearest ancestor holding one of the shown subject headings (else the page). */
+function threadOf(message: Element, subjects: Element[]): Element | null {
+  if (!subjects.length) return null;
+  for (let p = message.parentElement; p; p = p.parentElement) if (subjects.some((s) => p!.contains(s))) return p;
   return null;
 }
 
@@ -163,8 +171,10 @@ export const gmail: HostAdapter = {
     // Group the shown messages by thread: two threads on screen at once (a preview pane beside an
     // open thread, a stale copy Gmail failed to hide) is a question for the user, not a guess.
     const groups = new Map<Element | null, Element[]>();
+    const fastSubjects = [...doc.getElementsByClassName(GMAIL.subjectClass)].filter(isShown);
+    const subjects = fastSubjects.length ? fastSubjects : allShown(doc, GMAIL.subject);
     for (const el of shownMessages(doc)) {
-      const root = threadOf(el);
+      const root = threadOf(el, subjects);
       groups.set(root, [...(groups.get(root) ?? []), el]);
     }
     const threads = [...groups].map(([root, els]) => readThread(root, els)).filter((t) => t.messages.length);
