@@ -2,7 +2,7 @@
  * Injected on demand (popup → "Pick fields on this page") into a CRM site the user added, so the
  * host-page script stays small. Saves the picks through the background, which checks the origin.
  */
-import { browser } from 'wxt/browser';
+import { send as request } from '@/lib/messaging/send';
 import { runPicker } from '@/lib/hosts/picker';
 
 export default defineUnlistedScript(() => {
@@ -11,7 +11,7 @@ export default defineUnlistedScript(() => {
   w.__referralWindowPicker = true;
   runPicker(
     document,
-    (picks) => void browser.runtime.sendMessage({ type: 'custom/picks', payload: { picks } }),
+    (picks) => void request('custom/picks', { picks }).catch(() => undefined),
     () => (w.__referralWindowPicker = false),
   );
 });

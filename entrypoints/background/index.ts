@@ -18,12 +18,38 @@ import { listenForCommands } from './commands';
 import { CustomSites } from './custom-sites';
 import { ReadingHealthLog } from './reading-health';
 import { censoredSkeleton } from '@/lib/hosts/diagnostic';
+import type { PageContext } from '@/lib/hosts/types';
 import { refreshFollowUps, startFollowUps } from './follow-ups';
 import { inserter } from './insert';
 import { QueueCache } from './queue';
 import { listenForReminders, restoreReminders, setWeeklyReminder } from './reminders';
 import { listen } from './router';
+import { announce, commandTab } from '@/lib/messaging/client';
 import { SidebarHub } from './sidebar-hub';
+
+const pagesInFlight = new Map<number, { next?: PageContext }>();
+
+/** Runs `work` for a tab's page read; reads arriving meanwhile are coalesced into the newest one. */
+async function latestPerTab(tabId: number, page: PageContext, work: (page: PageContext) => Promise<void>): Promise<null> {
+  const running = pagesInFlight.get(tabId);
+  if (running) {
+    running.next = page;
+    return null;
+  }
+  const slot: { next?: PageContext } = {};
+  pagesInFlight.set(tabId, slot);
+  try {
+    let current: PageContext | undefined = page;
+    while (current) {
+      await work(current);
+      current = slot.next;
+      slot.next = undefined;
+    }
+  } finally {
+    pagesInFlight.delete(tabId);
+  }
+  return null;
+}
 
 /** A backup, checked whole; a plain message saying what is wrong otherwise. */
 function checkBackup(backup: unknown): Backup {
@@ -63,12 +89,14 @@ export default defineBackground({
     });
 
     listen({
-      async 'page/context'(page, { tabId }) {
-        await hub.setPage(tabId!, page);
-        await health.record(page, new Date());
-        if (page.contact?.email && (await detectFromPage(store, page, now()))) await asksChanged(page.contact.email);
-        return null;
-      },
+      'page/context': (page, { tabId }) =>
+        // One read per tab at a time, the newest kept: a page changing faster than reads are
+        // handled never queues work that other requests wait behind (issue 21).
+        latestPerTab(tabId!, page, async (latest) => {
+          await hub.setPage(tabId!, latest);
+          await health.record(latest, new Date());
+          if (latest.contact?.email && (await detectFromPage(store, latest, now()))) await asksChanged(latest.contact.email);
+        }),
 
       async 'contact/edit'({ email, edit }) {
         await store.updateContact(email, (c) => applyManualEdit(c, edit, now()), now());
@@ -107,7 +135,7 @@ export default defineBackground({
       async 'host-picks/reset'({ origin }) {
         await customSites.resetHostPicks(origin);
         for (const tab of await browser.tabs.query({ url: `${origin}/*` })) {
-          if (tab.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: 'custom/config', picks: {} }, { frameId: 0 }).catch(() => undefined);
+          if (tab.id !== undefined) await commandTab(tab.id, { type: 'custom/config', picks: {} }).catch(() => undefined);
         }
         return null;
       },
@@ -127,7 +155,7 @@ export default defineBackground({
 
       async 'custom/picks'({ picks }, { url, tabId }) {
         await customSites.savePicks(new URL(url!).origin, picks);
-        await browser.tabs.sendMessage(tabId!, { type: 'custom/config', picks }, { frameId: 0 }).catch(() => undefined);
+        await commandTab(tabId!, { type: 'custom/config', picks }).catch(() => undefined);
         return null;
       },
 
@@ -227,7 +255,7 @@ export default defineBackground({
       'contacts/search': ({ query, limit }) => store.searchContacts(query, limit),
 
       async 'contacts/import'({ fileName, observedAt, text, mapping }) {
-        const progress = (done: number) => browser.runtime.sendMessage({ type: 'import/progress', done }).catch(() => undefined);
+        const progress = (done: number) => void announce({ type: 'import/progress', done });
         const parsed = parseContactsCsv(text, { mapping, today: toDay(new Date()), onProgress: progress });
         if (parsed.refused) throw new Error(`${fileName}: ${parsed.refused} Nothing was imported.`);
         const counts = await store.importContacts(parsed.rows, { kind: 'import', label: fileName, observedAt }, now());
@@ -235,7 +263,7 @@ export default defineBackground({
         const formats = Object.entries(parsed.formats).flatMap(([i, f]) =>
           f.description ? [{ column: parsed.headers[Number(i)] ?? `column ${Number(i) + 1}`, description: f.description, ...(f.warning ? { warning: f.warning } : {}) }] : [],
         );
-        return { fileName, total: parsed.total, ...counts, rejected: parsed.rejected, duplicates: parsed.duplicates, skipped: parsed.skipped, flagged: parsed.flagged, formats };
+        return { fileName, total: parsed.total, ...counts, rejected: parsed.rejected, duplicates: parsed.duplicates, skipped: parsed.skipped, flagged: parsed.flagged, formats, lines: parsed.lines };
       },
 
       async 'contacts/export-csv'() {

@@ -2,7 +2,7 @@
  * "Insert referral ask": renders the template the tab's sidebar shows for its contact and has
  * that tab's content script put it into the open draft; a sent ask is then recorded.
  */
-import { browser } from 'wxt/browser';
+import { commandTab } from '@/lib/messaging/client';
 import type { Store } from '@/lib/db/store';
 import type { InsertResult } from '@/lib/hosts/types';
 import type { InsertOutcome } from '@/lib/messaging/responses';
@@ -30,11 +30,14 @@ export function inserter(store: Store, hub: SidebarHub, asksChanged: (email: str
         : render(template, values);
     let result: InsertResult;
     try {
-      result = await browser.tabs.sendMessage(
-        tabId,
-        { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined, to: email, snippet: part === 'ask' ? snippetOf(rendered) : undefined },
-        { frameId: 0 },
-      );
+      result = await commandTab(tabId, {
+        type: 'compose/insert',
+        html: rendered.html,
+        text: rendered.text,
+        subject: rendered.subject || undefined,
+        to: email,
+        snippet: part === 'ask' ? snippetOf(rendered) : undefined,
+      });
     } catch {
       return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
     }

@@ -33,7 +33,7 @@ export class SidebarHub {
     browser.tabs.onRemoved.addListener((tabId) => {
       this.pages.delete(tabId);
       this.chosen.delete(tabId);
-      void browser.storage.session?.remove(`page:${tabId}`);
+      void browser.storage.session?.remove(`page:${tabId}`).catch(() => undefined);
     });
   }
 
@@ -71,7 +71,12 @@ export class SidebarHub {
   async setPage(tabId: number, page: PageContext): Promise<void> {
     const previous = this.pages.get(tabId);
     this.pages.set(tabId, page);
-    void browser.storage.session?.set({ [`page:${tabId}`]: page });
+    // The mirror is a convenience for a restarted worker: when the session area is full (its quota
+    // is 10 MB), the tab is remembered without its thread, and never as an unhandled error.
+    void browser.storage.session
+      ?.set({ [`page:${tabId}`]: page })
+      .catch(() => browser.storage.session.set({ [`page:${tabId}`]: { ...page, thread: undefined } }))
+      .catch(() => undefined);
     // A contact named by hand belongs to the page it was named on: another page, another read.
     const chosen = this.chosen.get(tabId);
     if (

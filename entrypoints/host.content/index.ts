@@ -8,11 +8,12 @@ import { hubspot, isHubSpot } from '@/lib/hosts/hubspot';
 import { isPipedrive, pipedrive } from '@/lib/hosts/pipedrive';
 import { isSalesforce, salesforce } from '@/lib/hosts/salesforce';
 import { customAdapter, withPicks } from '@/lib/hosts/custom';
-import { CRM_MATCHES } from '@/lib/hosts/matches';
+import { CRM_EXCLUDES, CRM_MATCHES } from '@/lib/hosts/matches';
 import { runHostScript } from './run';
 
 export default defineContentScript({
   matches: CRM_MATCHES,
+  excludeMatches: CRM_EXCLUDES,
   runAt: 'document_idle',
   main(ctx) {
     const url = location.href;

@@ -11,6 +11,7 @@ import { boundPage } from '@/lib/hosts/bounds';
 import { CaretMemory, insertIntoCompose, openReplyIfNeeded } from '@/lib/hosts/compose';
 import { watchPage } from '@/lib/hosts/observe';
 import type { HostAdapter, PageContext } from '@/lib/hosts/types';
+import { send as request } from '@/lib/messaging/send';
 import { isConfigCommand, isInsertCommand } from '@/lib/messaging/content-commands';
 import { mountSidebar } from './sidebar-frame';
 
@@ -39,7 +40,7 @@ export async function runHostScript(ctx: ContentScriptContext, { builtIn, withPi
     if (!inserted) return;
     if (!inserted.editor.isConnected) inserted = undefined;
     else if (!inserted.lines.some((l) => fold(inserted!.editor.textContent).includes(l))) {
-      void browser.runtime.sendMessage({ type: 'ask/undone', payload: { snippet: inserted.snippet } }).catch(() => undefined);
+      void request('ask/undone', { snippet: inserted.snippet }).catch(() => undefined);
       inserted = undefined;
     }
   };
@@ -50,7 +51,7 @@ export async function runHostScript(ctx: ContentScriptContext, { builtIn, withPi
     const signature = JSON.stringify(context);
     if (signature === lastReport) return;
     lastReport = signature;
-    browser.runtime.sendMessage({ type: 'page/context', payload: context }).catch(() => {
+    request('page/context', context).catch(() => {
       // The extension was reloaded or updated: this copy of the script is orphaned.
       lastReport = '';
     });
@@ -85,10 +86,7 @@ export async function runHostScript(ctx: ContentScriptContext, { builtIn, withPi
 
 /** The fields picked on this site (a CRM the user added, or a named host taught by hand), if any. */
 async function sitePicks(): Promise<Record<string, string> | undefined> {
-  const reply = (await browser.runtime.sendMessage({ type: 'custom/config', payload: {} }).catch(() => undefined)) as
-    | { ok: boolean; value?: Record<string, string> | null }
-    | undefined;
-  return reply?.ok && reply.value ? reply.value : undefined;
+  return (await request('custom/config', {}).catch(() => null)) ?? undefined;
 }
 
 /** A host that changed its layout must never throw into its own page: report what is missing. */

@@ -1,11 +1,10 @@
 import Papa from 'papaparse';
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { columnFormats, detectDelimiter, notCsv, previewCell } from '@/lib/import/csv';
 import type { ColumnFormat } from '@/lib/import/formats';
 import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from '@/lib/import/headers';
 import { toDay } from '@/lib/engine/relationship';
-import { request } from '@/lib/messaging/client';
+import { onAnnouncement, request } from '@/lib/messaging/client';
 import type { ImportReport } from '@/lib/messaging/responses';
 
 interface Pending {
@@ -32,12 +31,7 @@ export function ImportContacts() {
   const today = toDay(new Date());
 
   useEffect(() => {
-    const onMessage = (message: unknown) => {
-      const m = message as { type?: string; done?: unknown };
-      if (m?.type === 'import/progress' && typeof m.done === 'number') setProgress(m.done);
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => browser.runtime.onMessage.removeListener(onMessage);
+    return onAnnouncement((event) => setProgress(event.done));
   }, []);
 
   const choose = async (file: File | undefined) => {
@@ -198,7 +192,9 @@ function ImportResult({ report }: { report: ImportReport }) {
         </strong>{' '}
         ({report.created} new, {report.updated} updated, {report.unchanged} unchanged), {report.duplicates.length} merged as duplicate
         {report.duplicates.length === 1 ? '' : 's'}, {rows} rejected. Every row: {imported} + {report.duplicates.length} + {rows} ={' '}
-        {report.total}.
+        {report.total}. The file's {report.lines.physical} lines: 1 header + {report.total} rows
+        {report.lines.insideCells ? ` + ${report.lines.insideCells} inside quoted cells` : ''}
+        {report.lines.blank ? ` + ${report.lines.blank} blank` : ''}.
       </p>
       {report.formats.length > 0 && (
         <>

@@ -14,6 +14,8 @@ export const PAGE_LIMITS = {
   shortFact: TEXT_LIMITS.segment,
   url: 4_000,
   messages: 200,
+  /** All message text of one read together: the newest messages are kept within it. */
+  threadText: 200_000,
   missing: 20,
   missingText: 300,
   candidates: 20,
@@ -34,7 +36,7 @@ export function boundPage(page: PageContext): PageContext {
     thread: page.thread && {
       id: cut(page.thread.id, 200),
       subject: cut(page.thread.subject, L.subject),
-      messages: page.thread.messages.slice(-L.messages).map((m) => ({
+      messages: newestWithin(page.thread.messages.slice(-L.messages), L.threadText).map((m) => ({
         from: cut(m.from, L.email)!,
         fromName: cut(m.fromName, L.name),
         date: cut(m.date, 40),
@@ -47,4 +49,15 @@ export function boundPage(page: PageContext): PageContext {
       candidates: page.ambiguous.candidates.slice(0, L.candidates).map((c) => ({ email: cut(c.email, L.email)!, name: cut(c.name, L.name) })),
     },
   };
+}
+
+/** The newest messages whose text fits in `budget` characters together (the newest one always, cut). */
+function newestWithin<M extends { text: string }>(messages: M[], budget: number): M[] {
+  let used = 0;
+  let from = messages.length;
+  while (from > 0 && used + Math.min(messages[from - 1]!.text.length, PAGE_LIMITS.text) <= budget) {
+    from--;
+    used += Math.min(messages[from]!.text.length, PAGE_LIMITS.text);
+  }
+  return messages.slice(Math.min(from, Math.max(0, messages.length - 1)));
 }

@@ -15,7 +15,7 @@ import { findEmail } from './dom';
 import { labelledValues, normaliseLabel } from './labels';
 import { draftRecipients } from './compose';
 import type { Ambiguity, HostAdapter, HostId, PageContext, ReadStrategy } from './types';
-import { isShown, queryDeep, queryShown, shownText } from './visible';
+import { hasSize, isShown, queryDeep, queryShown, shownText } from './visible';
 
 export interface CrmSelectors {
   /** The record's display name, alternatives in order (current layout first). */
@@ -57,11 +57,12 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       if (!isRecord(url)) {
         return { host: id, hostLabel: label, url, composeCount, missing: ['a contact record (open one)'] };
       }
-      const readBy: Partial<Record<string, ReadStrategy>> = {};
+      const readBy: Record<string, ReadStrategy> = {};
       // Layer 1: hooks. Every shown occurrence is kept, to see two records competing.
       const hooked = new Map<string, string[]>();
       for (const [rawLabel, valueEl] of s.fields(doc)) {
         if (!valueEl || !isShown(valueEl)) continue;
+        if (crmFieldOf(normaliseLabel(rawLabel)) === 'email' && !hasSize(valueEl)) continue;
         const key = normaliseLabel(rawLabel);
         if (!key) continue;
         // A value read from the whole field item starts with the label it shows: drop it.

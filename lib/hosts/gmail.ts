@@ -6,7 +6,7 @@
 import { findEmail, parseHostDate, readableText, text } from './dom';
 import { draftRecipients } from './compose';
 import type { HostAdapter, PageContext, PageMessage } from './types';
-import { allShown, firstShown, isShown, shownText } from './visible';
+import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 
 /** Pure URL predicate; its test URLs are in gmail.test.ts. */
 export function isGmail(url: string): boolean {
@@ -84,7 +84,8 @@ function shownMessages(doc: Document): Element[] {
     const set = new Set(all);
     return all.filter((el) => {
       for (let p = el.parentElement; p; p = p.parentElement) if (set.has(p)) return false;
-      return isShown(el);
+      // A message collapsed to nothing is not on screen either (one layout per read, for the few messages).
+      return isShown(el) && hasSize(el);
     });
   };
   // The class first (cheap); where no shown message carries it, the ids (a full scan).

@@ -16,3 +16,17 @@ export const ALL_HOST_MATCHES: string[] = Object.values(HOST_MATCHES).flat();
 export const MAIL_MATCHES: string[] = [...HOST_MATCHES.gmail, ...HOST_MATCHES.outlook];
 /** The named CRMs: the other content script (entrypoints/host.content), also run on added CRM sites. */
 export const CRM_MATCHES: string[] = [...HOST_MATCHES.hubspot, ...HOST_MATCHES.salesforce, ...HOST_MATCHES.pipedrive];
+
+/**
+ * Pages of the matched domains that are not the app (issue 21): Pipedrive's website, blog, developer
+ * docs and status page, HubSpot's login. Whole hosts or full-page loads only, so an SPA that starts
+ * elsewhere in the app still gets the script.
+ */
+export const CRM_EXCLUDES: string[] = [
+  'https://www.pipedrive.com/*',
+  'https://developers.pipedrive.com/*',
+  'https://status.pipedrive.com/*',
+  'https://support.pipedrive.com/*',
+  'https://app.hubspot.com/login*',
+  'https://app-eu1.hubspot.com/login*',
+];

@@ -8,7 +8,7 @@
  */
 import { findEmail, parseHostDate, readableText, text } from './dom';
 import { draftRecipients } from './compose';
-import { allShown, firstShown, isShown, shownText } from './visible';
+import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 
 export function isOutlook(url: string): boolean {
@@ -58,7 +58,7 @@ export const outlook: HostAdapter = {
     const messages: PageMessage[] = [];
     for (const body of pane.querySelectorAll(OUTLOOK.messageBody)) {
       // The compose editor is also a document in some builds: skip editable ones; hidden copies too.
-      if (body.closest('[contenteditable="true"]') || !isShown(body)) continue;
+      if (body.closest('[contenteditable="true"]') || !isShown(body) || !hasSize(body)) continue;
       const message = messageOf(body);
       const sender = allShown(message, OUTLOOK.sender).find((el) => !body.contains(el));
       const who = sender ? personaEmail(sender) : {};

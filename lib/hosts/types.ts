@@ -55,7 +55,7 @@ export interface PageContext {
   /** Set when the page shows more than one candidate contact; `contact` is then empty. */
   ambiguous?: Ambiguity;
   /** Which strategy found each field (for the reading health in the options page). */
-  readBy?: Partial<Record<string, ReadStrategy>>;
+  readBy?: Record<string, ReadStrategy>;
 }
 
 export interface InsertRequest {

@@ -61,6 +61,8 @@ export interface ParsedImport {
   total: number;
   /** A reason the whole file was refused (not a CSV, no email column, empty). */
   refused?: string;
+  /** The file's physical lines: 1 header + `total` rows + lines inside quoted cells + blank lines. */
+  lines: { physical: number; blank: number; insideCells: number };
 }
 
 export interface ParseOptions {
@@ -122,7 +124,7 @@ export function columnFormats(text: string, mapping: ColumnMapping): Record<numb
 }
 
 export function parseContactsCsv(input: string, options: ParseOptions): ParsedImport {
-  const result: ParsedImport = { headers: [], mapping: [], rows: [], rejected: [], skipped: [], duplicates: [], flagged: [], formats: {}, total: 0 };
+  const result: ParsedImport = { headers: [], mapping: [], rows: [], rejected: [], skipped: [], duplicates: [], flagged: [], formats: {}, total: 0, lines: { physical: 0, blank: 0, insideCells: 0 } };
   const refused = notCsv(input);
   if (refused) return { ...result, refused, rejected: [{ line: 1, reason: refused }] };
   const text = normaliseLineEnds(input);
@@ -180,6 +182,11 @@ export function parseContactsCsv(input: string, options: ParseOptions): ParsedIm
     },
   });
   result.rows = [...byEmail.values()];
+  // Every physical line of the file, accounted for: header, rows, lines inside quoted cells, blank lines.
+  const physical = text.split('\n');
+  if (physical.at(-1) === '') physical.pop();
+  const blank = physical.filter((l) => !l.trim()).length;
+  result.lines = { physical: physical.length, blank, insideCells: Math.max(0, physical.length - blank - result.total - (header ? 0 : 1)) };
   if (header) {
     result.refused = 'The file is empty.';
     result.rejected.push({ line: 1, reason: 'the file is empty' });

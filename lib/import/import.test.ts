@@ -87,6 +87,9 @@ describe('parsing an export', () => {
       { line: 3, reason: '"not-an-email" is not an email address' },
       { line: 6, reason: 'fewer cells than the header has' },
     ]);
+    // Every line of the file: 1 header + 8 rows + 1 line inside a quoted cell + 1 blank = 11.
+    expect(out.lines).toEqual({ physical: 11, blank: 1, insideCells: 1 });
+    expect(1 + out.total + out.lines.insideCells + out.lines.blank).toBe(out.lines.physical);
     expect(out.skipped).toEqual([
       { line: 7, column: 'NPS Score', reason: 'NPS "12" is not a whole number from 0 to 10: cell skipped' },
       { line: 8, column: 'Became a Customer Date', reason: 'customer since 2027-01-01 is in the future: cell skipped' },

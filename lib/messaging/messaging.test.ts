@@ -34,3 +34,19 @@ describe('messages', () => {
     expect(PageContextSchema.safeParse({ host: 'gmail', hostLabel: 'Gmail', url: 'notaurl', composeCount: 0, missing: [] }).success).toBe(false);
   });
 });
+
+describe('errors a user can read (issue 21)', () => {
+  it('internal browser and database messages become plain words that say nothing was written', async () => {
+    const { plainError } = await import('./client');
+    for (const raw of [
+      'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received',
+      'Message exceeded maximum allowed size of 64MiB',
+      'contacts.bulkAdd(): 1 of 2 operations failed. Errors: ConstraintError: Key already exists in the object store.',
+    ]) {
+      const plain = plainError(new Error(raw));
+      expect(plain, raw).not.toBe(raw);
+      expect(plain).toMatch(/Nothing was written/);
+    }
+    expect(plainError('This tab shows another contact now; look again and retry.')).toBe('This tab shows another contact now; look again and retry.');
+  });
+});

@@ -27,6 +27,8 @@ export interface ImportReport {
   duplicates: Duplicate[];
   skipped: SkippedCell[];
   flagged: Rejection[];
+  /** The file's lines: header + rows + lines inside quoted cells + blank lines. */
+  lines: { physical: number; blank: number; insideCells: number };
   /** How number and date columns were read: "Spend 90d: amounts with a decimal comma". */
   formats: Array<{ column: string; description: string; warning?: string }>;
 }

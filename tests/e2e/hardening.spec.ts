@@ -61,7 +61,7 @@ test('two tabs editing the same contact keep both edits', async ({ openGmail }) 
   }
 });
 
-test('RTL overrides and zero-width characters in a name stay text', async ({ openGmail }) => {
+test('RTL overrides stripped and zero-width characters kept as text in a name; no markup', async ({ openGmail }) => {
   const name = 'Evil\u202Egnp.exe\u200B <script>alert(1)</script>';
   const page = await openGmail('thread-own-reply-last', {
     'name="Dana Whitfield" data-hovercard-id="dana@acme-logistics.example">Dana Whitfield': `name="${name.replace(/</g, '&lt;').replace(/>/g, '&gt;')}">x`,
@@ -70,7 +70,9 @@ test('RTL overrides and zero-width characters in a name stay text', async ({ ope
   await expect(panel.getByTestId('contact-name')).toHaveText(name);
   await panel.getByTestId('insert-ask').click();
   const editor = page.locator('div[g_editable="true"]');
-  await expect(editor).toContainText('Hi Evil\u202Egnp.exe\u200B,');
+  // The bidirectional override would show the name reversed in the client's mail: it never reaches the draft (issue 21).
+  await expect(editor).toContainText('Hi Evilgnp.exe\u200B,');
+  await expect(editor).not.toContainText('\u202E');
   await expect(editor.locator('script')).toHaveCount(0);
 });
 
@@ -107,4 +109,15 @@ test('the network guard itself fails a test on a request (so "no request" means 
   expect(seen).toContain('https://network-guard.invalid/page');
   expect(seen).toContain('https://network-guard.invalid/');
   void chromium;
+});
+
+test("pages of the matched domains that are not the app get no script (Pipedrive's blog, HubSpot's login)", async ({ context, host }) => {
+  for (const url of ['https://www.pipedrive.com/en/blog/referral-programs', 'https://app.hubspot.com/login']) {
+    await host.serve(url, 'pipedrive/person.html', { csp: "script-src 'none'" });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(800);
+    await expect(page.locator('[data-testid="referral-sidebar"]'), url).toHaveCount(0);
+    await page.close();
+  }
 });

@@ -153,6 +153,7 @@ test('every line of a messy export is accounted for: duplicates merged and named
   const report = options.getByTestId('import-report');
   await expect(report).toContainText('3 of 5 rows imported');
   await expect(report).toContainText('Every row: 3 + 1 + 1 = 5');
+  await expect(report).toContainText("The file's 6 lines: 1 header + 5 rows");
   await expect(report).toContainText('Line 5: duplicate of line 2 (amara@okafor.example), merged into it: NPS 9 → 3');
   await expect(report).toContainText('Line 3, column NPS: NPS "n/a" is not a whole number from 0 to 10: cell skipped');
   await expect(report).toContainText('Line 3, column Time Zone');

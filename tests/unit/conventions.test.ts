@@ -27,12 +27,17 @@ describe('conventions', () => {
 
   it('lib/ uses no browser extension API, except the typed messaging client', () => {
     const offenders = sources('lib').filter((f) => /from 'wxt\/browser'|\bchrome\.\w+\.|\bbrowser\.(runtime|tabs|storage)\b/.test(code(f)));
-    expect(offenders).toEqual(['lib/messaging/client.ts']);
+    expect(offenders).toEqual(['lib/messaging/client.ts', 'lib/messaging/send.ts']);
   });
 
   it('no React in anything that runs in a host page', () => {
     const hostSide = [...sources('entrypoints/host.content'), ...sources('entrypoints/mail.content'), ...sources('lib/hosts'), 'entrypoints/picker.ts'];
     for (const f of hostSide) expect(code(f), f).not.toMatch(/from 'react(-dom)?/);
+  });
+
+  it('messages go through the typed client: no raw sendMessage or onMessage outside lib/messaging, the router and the content-script listener', () => {
+    const raw = all.filter((f) => /\b(runtime|tabs)\.(sendMessage|onMessage)\b/.test(code(f)));
+    expect(raw.sort()).toEqual(['entrypoints/background/router.ts', 'entrypoints/host.content/run.ts', 'lib/messaging/client.ts', 'lib/messaging/send.ts']);
   });
 
   it('nothing talks to the network', () => {
