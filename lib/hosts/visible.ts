@@ -142,8 +142,10 @@ function hasShadowRoots(root: ParentNode): boolean {
   return false;
 }
 
+const CONTROL_WORD = /^(edit|copy|change|remove|delete|clear|more|show|hide|open|close|details|actions)\b/i;
 const INLINE_HIDDEN = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
-const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'BUTTON', 'NOSCRIPT', 'SVG']);
+// Buttons stay: inline-edit values sit in them; their "Edit" labels are assistive text, skipped below.
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
 const ASSISTIVE = /(^|\s)(slds-assistive-text|assistiveText|sr-only|visually-hidden|screen-reader-only)(\s|$)/;
 
 /**
@@ -162,6 +164,8 @@ export function shownText(el: Element): string {
     if (node.nodeType === 1 && node !== el) {
       // Inside the element asked about, controls and hidden parts are not its value.
       if (SKIP_TEXT.has(element.tagName.toUpperCase())) return;
+      // A control ("Edit", "Copy") is not the value; a button holding the value (inline edit) is.
+      if (element.tagName === 'BUTTON' && CONTROL_WORD.test(shownText(element))) return;
       if (ASSISTIVE.test(element.getAttribute('class') ?? '') || HIDING_ATTRIBUTE(element) || INLINE_HIDDEN.test(element.getAttribute('style') ?? '')) return;
     }
     if (node.nodeType === 1) {

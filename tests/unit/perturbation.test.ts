@@ -20,6 +20,7 @@ const CASES: Array<[fixture: string, url: string, email: string]> = [
   ['hubspot/contact-record.html', 'https://app.hubspot.com/contacts/1/record/0-1/51', 'priya.raman@lumen-health.example'],
   ['shapes/hubspot-plain-text.html', 'https://app.hubspot.com/contacts/1/record/0-1/52', 'priya.raman@lumen-health.example'],
   ['shapes/hubspot-inputs.html', 'https://app.hubspot.com/contacts/1/record/0-1/53', 'tomasz@wisniewski-logistyka.example'],
+  ['shapes/hubspot-highlight-card.html', 'https://app.hubspot.com/contacts/1/record/0-1/54', 'yara@haddad-trading.example'],
   ['salesforce/contact-record.html', 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view', 'marco@bellini-tessuti.example'],
   ['shapes/salesforce-native-shadow.html', 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view', 'marco@bellini-tessuti.example'],
   ['pipedrive/person.html', 'https://northwind.pipedrive.com/person/812', 'sofia@nowak-design.example'],
