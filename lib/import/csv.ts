@@ -12,6 +12,7 @@ import { Email } from '../model';
 import { looksLikeFormula } from '../templates/values';
 import { dateFormat, numberFormat, type ColumnFormat } from './formats';
 import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from './headers';
+import { describeProblem } from './problems';
 import { readField } from './values';
 
 type FactField = 'customerSince' | 'nps' | 'csat' | 'openTickets' | 'spend90d' | 'spendTotal' | 'timeZone' | 'segment' | 'results' | 'product';
@@ -250,7 +251,7 @@ function readRow(cells: string[], line: number, file: ParsedImport, today: strin
       else row.company = value;
     } else if (FACT_FIELDS.has(field)) {
       const reading = readField(field, raw, today, formats[i]);
-      if ('error' in reading) skipped.push({ line, column, reason: `${reading.error}: cell skipped` });
+      if ('problem' in reading) skipped.push({ line, column, reason: `${describeProblem(reading.problem, field, raw, formats[i])}: cell skipped` });
       else row.facts[field as FactField] = reading.value;
     }
   });
@@ -270,7 +271,7 @@ export function previewCell(field: ImportField | null, raw: string, today: strin
   if (!raw.trim()) return '(empty)';
   if (!FACT_FIELDS.has(field)) return raw.trim();
   const reading = readField(field, raw, today, format);
-  return 'error' in reading ? `✗ ${reading.error}` : String(reading.value);
+  return 'problem' in reading ? `✗ ${describeProblem(reading.problem, field, raw, format)}` : String(reading.value);
 }
 
 export { IMPORT_FIELDS };

@@ -47,7 +47,9 @@ export function parseImportNumber(raw: string, decimal: DecimalMark = '.'): numb
   return parseAmount(raw, decimal);
 }
 
-export type FieldReading = { value: unknown } | { error: string };
+/** Why a cell cannot be read, as a code: the words live in `describeProblem` (import only), so the CRM reader in host pages carries none of them. */
+export type CellProblem = 'date' | 'future' | 'nps' | 'csat' | 'tickets' | 'amount' | 'zone' | 'long';
+export type FieldReading = { value: unknown } | { problem: CellProblem };
 
 /** How one cell is read for one field: the value, or why it cannot be. Empty cells are skipped before this. */
 export function readField(field: string, raw: string, today: string, format: ColumnFormat = {}): FieldReading {
@@ -55,40 +57,39 @@ export function readField(field: string, raw: string, today: string, format: Col
   switch (field) {
     case 'customerSince': {
       const d = parseImportDate(raw, format.dates);
-      if (!d) return { error: `"${raw}" is not a date (use 2026-05-14, 05/14/2026, 16.07.2026 or 14 May 2026)` };
-      if (d > today) return { error: `customer since ${d} is in the future` };
+      if (!d) return { problem: 'date' };
+      if (d > today) return { problem: 'future' };
       return { value: d };
     }
     case 'nps': {
       const n = num(raw);
-      if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10) return { error: `NPS "${raw}" is not a whole number from 0 to 10` };
+      if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10) return { problem: 'nps' };
       return { value: n };
     }
     case 'csat': {
       const n = num(raw);
-      if (n === undefined || n < 0 || n > 100) return { error: `CSAT "${raw}" is not a score (1-5) or a percentage (0-100)` };
+      if (n === undefined || n < 0 || n > 100) return { problem: 'csat' };
       // A 1-5 answer (the usual CSAT scale) is stored as its percentage.
       return { value: n <= 5 && !raw.includes('%') ? (n / 5) * 100 : n };
     }
     case 'openTickets': {
       const n = num(raw);
-      if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10_000) return { error: `open tickets "${raw}" is not a whole number` };
+      if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10_000) return { problem: 'tickets' };
       return { value: n };
     }
     case 'spend90d':
     case 'spendTotal': {
       const n = num(raw);
-      if (n === undefined || n < 0) return { error: `spend "${raw}" is not an amount` };
+      if (n === undefined || n < 0) return { problem: 'amount' };
       return { value: n };
     }
     case 'timeZone':
-      return isValidTimeZone(raw.trim()) ? { value: raw.trim() } : { error: `"${raw}" is not a time zone (use e.g. Europe/Paris)` };
+      return isValidTimeZone(raw.trim()) ? { value: raw.trim() } : { problem: 'zone' };
     default: {
       // Texts longer than what a contact keeps are not cut silently: the cell is skipped, and said.
       const limit = TEXT_LIMITS[field as keyof typeof TEXT_LIMITS];
-      const text = raw.trim();
-      if (limit && text.length > limit) return { error: `longer than ${limit} characters (${text.length})` };
-      return { value: text };
+      if (limit && raw.trim().length > limit) return { problem: 'long' };
+      return { value: raw.trim() };
     }
   }
 }

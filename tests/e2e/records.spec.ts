@@ -4,13 +4,32 @@
  * discarded ask stop counting as asked; the headline states the real state; a restore says what
  * it replaces and every form reloads.
  */
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { format, subMonths } from 'date-fns';
 import { expect, sidebar, test } from './harness';
 
 const DAY = 86_400_000;
 const ago = (d: number) => new Date(Date.now() - d * DAY).toISOString();
 const since = (months: number) => format(subMonths(new Date(), months), 'yyyy-MM-dd');
+
+/** Seeds data the way a user would: Settings → Restore, confirmed. Opens the settings page for it. */
+async function seed(context: BrowserContext, extensionId: string, data: { contacts?: object[]; asks?: object[] }): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await restore(options, { format: 'referral-window-backup', version: 1, exportedAt: ago(0), contacts: [], asks: [], templates: [], kv: [], ...data });
+  return options;
+}
+
+/** A sent ask to Dana, `daysAgo` old, its follow-up due `followUpIn` days from now (negative: past). */
+const sentAsk = (daysAgo: number, followUpIn: number) => ({
+  id: 'a1',
+  email: 'dana@acme-logistics.example',
+  templateId: 'default-ask',
+  status: 'sent',
+  askedAt: ago(daysAgo),
+  followUpAt: ago(-followUpIn),
+  history: [{ status: 'sent', at: ago(daysAgo) }],
+});
 
 async function restore(options: Page, backup: object) {
   await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
@@ -32,17 +51,7 @@ const dana = (extra: object = {}) => ({
 });
 
 test('dismissing a due follow-up in the popup changes the open sidebar at once, and what Insert would write', async ({ context, extensionId, openGmail }) => {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await restore(options, {
-    format: 'referral-window-backup',
-    version: 1,
-    exportedAt: ago(0),
-    contacts: [dana()],
-    asks: [{ id: 'a1', email: 'dana@acme-logistics.example', templateId: 'default-ask', status: 'sent', askedAt: ago(12), followUpAt: ago(2), history: [{ status: 'sent', at: ago(12) }] }],
-    templates: [],
-    kv: [],
-  });
+  await seed(context, extensionId, { contacts: [dana()], asks: [sentAsk(12, -2)] });
   const page = await openGmail('thread-own-reply-last');
   const panel = sidebar(page);
   await expect(panel.getByTestId('verdict')).toContainText('No reply yet: follow up once now.');
@@ -100,17 +109,7 @@ test('an insert undone in the editor is discarded: it does not count as asked, a
 });
 
 test('the popup discards an ask (with undo): not an open ask, not counted as asked', async ({ context, extensionId, openGmail }) => {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await restore(options, {
-    format: 'referral-window-backup',
-    version: 1,
-    exportedAt: ago(0),
-    contacts: [dana()],
-    asks: [{ id: 'a1', email: 'dana@acme-logistics.example', templateId: 'default-ask', status: 'sent', askedAt: ago(2), followUpAt: ago(-3), history: [{ status: 'sent', at: ago(2) }] }],
-    templates: [],
-    kv: [],
-  });
+  await seed(context, extensionId, { contacts: [dana()], asks: [sentAsk(2, 3)] });
   const page = await openGmail('thread-own-reply-last');
   await expect(sidebar(page).getByTestId('verdict')).toHaveAttribute('data-verdict', 'asked-recently');
   const popup = await context.newPage();
@@ -125,17 +124,7 @@ test('the popup discards an ask (with undo): not an open ask, not counted as ask
 });
 
 test('never-ask and snoozed are the headline; Insert asks before writing there', async ({ context, extensionId, openGmail }) => {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await restore(options, {
-    format: 'referral-window-backup',
-    version: 1,
-    exportedAt: ago(0),
-    contacts: [dana({ snoozedUntil: format(new Date(Date.now() + 14 * DAY), 'yyyy-MM-dd') })],
-    asks: [],
-    templates: [],
-    kv: [],
-  });
+  const options = await seed(context, extensionId, { contacts: [dana({ snoozedUntil: format(new Date(Date.now() + 14 * DAY), 'yyyy-MM-dd') })] });
   const page = await openGmail('thread-own-reply-last');
   const panel = sidebar(page);
   await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'snoozed');
