@@ -9,7 +9,7 @@ import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import { SIDEBAR_PORT } from '@/lib/messaging/protocol';
-import { buildContactView, noContactMessage, summarizePage, type SidebarView } from '@/lib/views';
+import { buildContactView, noContactMessage, settleOwnAddresses, summarizePage, type SidebarView } from '@/lib/views';
 import { roleOf } from './router';
 
 type Port = Browser.runtime.Port;
@@ -68,7 +68,13 @@ export class SidebarHub {
     return page?.contact?.email?.toLowerCase() ?? this.chosen.get(tabId)?.email;
   }
 
-  async setPage(tabId: number, page: PageContext): Promise<void> {
+  /** The user's own addresses seen as the account on any page (never a contact). */
+  private ownAddresses = new Set<string>();
+
+  async setPage(tabId: number, read: PageContext): Promise<void> {
+    if (read.accountEmail) this.ownAddresses.add(read.accountEmail);
+    const profileEmail = (await this.store.profile()).email?.toLowerCase();
+    const page = settleOwnAddresses(read, profileEmail ? new Set([...this.ownAddresses, profileEmail]) : this.ownAddresses);
     const previous = this.pages.get(tabId);
     this.pages.set(tabId, page);
     // The mirror is a convenience for a restarted worker: when the session area is full (its quota

@@ -103,7 +103,12 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
         readBy.email = 'value';
       } else if (byValue.length > 1) ambiguous = { what: 'email', candidates: byValue.map((e) => ({ email: e })) };
 
-      const name = queryShown(doc, s.name).map(shownText).find(Boolean);
+      // Alternatives in their order (current layout first), not in document order.
+      let name: string | undefined;
+      for (const alternative of s.name.split(',')) {
+        name = queryShown(doc, alternative.trim()).map(shownText).find(Boolean);
+        if (name) break;
+      }
       if (name) {
         contact.name = name;
         readBy.name = 'hooks';

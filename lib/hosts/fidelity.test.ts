@@ -69,3 +69,22 @@ describe('never into a draft to someone else', () => {
     expect(done.ok).toBe(true);
   });
 });
+
+describe('who is the user, when the page does not say', () => {
+  it("the user's own addresses (profile, accounts seen elsewhere) settle a two-sender page; a stranger never does", async () => {
+    const { settleOwnAddresses } = await import('../views');
+    const page = {
+      host: 'outlook' as const,
+      hostLabel: 'Outlook',
+      url: 'https://outlook.office.com/mail/',
+      composeCount: 0,
+      ambiguous: { what: 'email' as const, candidates: [{ email: 'kenji@hoshi.example', name: 'Kenji' }, { email: 'alex@northwind.example' }] },
+      missing: ['your own address (account menu)', 'which person this conversation is with (kenji@hoshi.example, alex@northwind.example)'],
+    };
+    const settled = settleOwnAddresses(page, new Set(['alex@northwind.example']));
+    expect(settled.contact).toEqual({ email: 'kenji@hoshi.example', name: 'Kenji' });
+    expect(settled.ambiguous).toBeUndefined();
+    expect(settled.missing).toEqual([]);
+    expect(settleOwnAddresses(page, new Set(['someone@else.example']))).toBe(page);
+  });
+});

@@ -191,6 +191,12 @@ export const gmail: HostAdapter = {
     if (!accountEmail && thread) {
       // Without the user's own address, two senders are two guesses: ask instead.
       const senders = [...new Map(thread.messages.map((m) => [m.from, { email: m.from, name: m.fromName }])).values()];
+      // An open reply says whom the user writes to: among the senders, that one is the contact.
+      const addressed = this.composeEditors(doc).flatMap((e) => this.recipients?.(e) ?? []);
+      const target = senders.filter((c) => addressed.includes(c.email));
+      if (senders.length > 1 && target.length === 1) {
+        return { ...base, contact: { email: target[0]!.email, name: target[0]!.name }, thread: { subject: text(firstShown(thread.root ?? doc, GMAIL.subject)) || undefined, messages: thread.messages }, missing };
+      }
       if (senders.length > 1) {
         missing.push(`which person this thread is with (${senders.map((c) => c.email).join(', ')})`);
         return { ...base, ambiguous: { what: 'email', candidates: senders }, missing };

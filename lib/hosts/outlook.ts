@@ -76,6 +76,13 @@ export const outlook: HostAdapter = {
       missing.push('your own address (account menu)');
       // Without knowing which sender is the user, two senders are two guesses: ask instead.
       const senders = [...new Map(messages.map((m) => [m.from, { email: m.from, name: m.fromName }])).values()];
+      // An open reply says whom the user writes to: among the senders, that one is the contact.
+      const addressed = this.composeEditors(doc).flatMap((e) => this.recipients?.(e) ?? []);
+      const target = senders.filter((c) => addressed.includes(c.email));
+      if (senders.length > 1 && target.length === 1) {
+        const who = target[0]!;
+        return { host: 'outlook', hostLabel: 'Outlook', url, contact: { email: who.email, name: who.name }, thread: { subject: text(doc.querySelector(OUTLOOK.subject)) || undefined, messages }, composeCount: this.composeEditors(doc).length, missing };
+      }
       if (senders.length > 1) {
         missing.push(`which person this conversation is with (${senders.map((c) => c.email).join(', ')})`);
         return { host: 'outlook', hostLabel: 'Outlook', url, ambiguous: { what: 'email', candidates: senders }, composeCount: this.composeEditors(doc).length, missing };

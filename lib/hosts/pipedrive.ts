@@ -14,7 +14,8 @@ export function isPipedrive(url: string): boolean {
 }
 
 export const PIPEDRIVE = {
-  name: '[data-testid="header-title"], .detailView h1',
+  /** The person's name: the test id (2023), the details view heading (2021), else the page's first heading (2025-2026). */
+  name: '[data-testid="header-title"], .detailView h1, h1',
   field: '[data-testid="field"], .fieldsList .item',
   fieldLabel: '[data-testid="field-label"], .key',
   fieldValue: '[data-testid="field-value"], .value',

@@ -33,6 +33,8 @@ const SHAPES: Shape[] = [
   // Outlook
   { fixture: 'outlook/conversation-reply.html', url: 'https://outlook.office.com/mail/inbox/id/A', email: 'kenji.sato@hoshi-foods.example', name: 'Kenji Sato' },
   { fixture: 'outlook/new-message.html', url: 'https://outlook.office.com/mail/deeplink/compose', email: 'ines.duarte@duarte-vinhos.example' },
+  // No account shown: the open reply's recipient settles which sender is the client.
+  { fixture: 'outlook/conversation-reply.html', url: 'https://outlook.office.com/mail/inbox/id/C', replace: { '<div id="mectrl_currentAccount_secondary">alex@northwind.example</div>': '' }, email: 'kenji.sato@hoshi-foods.example' },
   { fixture: 'shapes/outlook-hashed.html', url: 'https://outlook.office.com/mail/inbox/id/B', email: 'kenji.sato@hoshi-foods.example', name: 'Kenji Sato' },
   // HubSpot
   { fixture: 'hubspot/contact-record.html', url: 'https://app.hubspot.com/contacts/1/record/0-1/51', replace: { '{{CUSTOMER_SINCE}}': US_SINCE }, email: 'priya.raman@lumen-health.example', name: 'Priya Raman', facts: { customerSince: SINCE, nps: 9 } },
@@ -44,7 +46,7 @@ const SHAPES: Shape[] = [
   { fixture: 'shapes/salesforce-native-shadow.html', url: 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'marco@bellini-tessuti.example', name: 'Marco Bellini', facts: { customerSince: SINCE, nps: 10 } },
   // Pipedrive
   { fixture: 'pipedrive/person.html', url: 'https://northwind.pipedrive.com/person/812', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'sofia@nowak-design.example', name: 'Sofia Nowak', facts: { nps: 4 } },
-  { fixture: 'shapes/pipedrive-new-person.html', url: 'https://northwind.pipedrive.com/person/813', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'sofia@nowak-design.example', facts: { customerSince: SINCE, nps: 4 } },
+  { fixture: 'shapes/pipedrive-new-person.html', url: 'https://northwind.pipedrive.com/person/813', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'sofia@nowak-design.example', name: 'Sofia Nowak', facts: { customerSince: SINCE, nps: 4 } },
 ];
 
 describe('every adapter on every shape of its host', () => {
