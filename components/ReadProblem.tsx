@@ -20,7 +20,6 @@ export function ReadProblem({ page, tabId, onChanged }: { page: PageSummary; tab
     request('picker/start', { tabId })
       .then(() => setMessage('Click each field on the page, in the order the blue bar at the bottom asks. Press Esc to stop.'))
       .catch((e: Error) => setMessage(e.message));
-  const pickable = page.host !== 'gmail' && page.host !== 'outlook';
   return (
     <section className="card read-problem" data-testid="read-problem" role="status">
       {page.ambiguous ? (
@@ -42,7 +41,8 @@ export function ReadProblem({ page, tabId, onChanged }: { page: PageSummary; tab
       ) : (
         <p className="warn">Could not read {problems.join('; ')}.</p>
       )}
-      {pickable && !page.ambiguous && (
+      {/* On the webmails the name and the email can be picked; on the CRMs every field. */}
+      {!page.ambiguous && (
         <p>
           <button data-testid="pick-on-page" onClick={() => void pick()}>
             Pick it on this page

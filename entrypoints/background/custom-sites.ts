@@ -5,10 +5,13 @@
 import { browser } from 'wxt/browser';
 import type { Store } from '@/lib/db/store';
 import type { CustomPicks } from '@/lib/hosts/custom-fields';
-import { adapterFor } from '@/lib/hosts';
+import { ALL_HOST_MATCHES } from '@/lib/hosts/matches';
 
-/** Gmail, Outlook and the CRMs read out of the box (their own pages, by URL). */
-const isNamedHost = (origin: string) => !!adapterFor(`${origin}/`) || /^https:\/\/(app(-[a-z]{2}\d)?\.hubspot\.com|[a-z0-9-]+(\.[a-z0-9-]+)*\.lightning\.force\.com|[a-z0-9-]+\.pipedrive\.com)$/.test(origin);
+/** Gmail, Outlook and the CRMs read out of the box: an origin one of the manifest's host patterns covers. */
+const isNamedHost = (origin: string) =>
+  ALL_HOST_MATCHES.some((pattern) =>
+    new RegExp(`^${pattern.replace(/\/\*$/, '').replace(/\./g, '\\.').replace('*\\.', '([a-z0-9-]+\\.)+')}$`).test(origin),
+  );
 
 export interface CustomSite {
   origin: string;

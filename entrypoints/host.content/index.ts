@@ -7,7 +7,7 @@
 import { hubspot, isHubSpot } from '@/lib/hosts/hubspot';
 import { isPipedrive, pipedrive } from '@/lib/hosts/pipedrive';
 import { isSalesforce, salesforce } from '@/lib/hosts/salesforce';
-import { customAdapter, withPicks } from '@/lib/hosts/custom';
+import { customAdapter, withCrmPicks } from '@/lib/hosts/custom';
 import { CRM_EXCLUDES, CRM_MATCHES } from '@/lib/hosts/matches';
 import { runHostScript } from './run';
 
@@ -21,7 +21,7 @@ export default defineContentScript({
     return runHostScript(ctx, {
       builtIn,
       // On a named CRM, the user's picks are tried first and its own reading fills the rest.
-      withPicks: (picks, named) => (named ? withPicks(named, picks) : customAdapter(location.hostname, picks)),
+      withPicks: (picks, named) => (named ? withCrmPicks(named, picks) : customAdapter(location.hostname, picks)),
     });
   },
 });

@@ -5,6 +5,7 @@
 import { gmail, isGmail } from '@/lib/hosts/gmail';
 import { isOutlook, outlook } from '@/lib/hosts/outlook';
 import { MAIL_MATCHES } from '@/lib/hosts/matches';
+import { withMailPicks } from '@/lib/hosts/picks';
 import { runHostScript } from '../host.content/run';
 
 export default defineContentScript({
@@ -12,6 +13,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const url = location.href;
-    return runHostScript(ctx, { builtIn: isGmail(url) ? gmail : isOutlook(url) ? outlook : undefined });
+    const builtIn = isGmail(url) ? gmail : isOutlook(url) ? outlook : undefined;
+    // Where the user picked the name or email on this site by hand, those picks are tried first.
+    return runHostScript(ctx, { builtIn, withPicks: builtIn && ((picks) => withMailPicks(builtIn, picks)) });
   },
 });

@@ -5,6 +5,7 @@
  */
 import { draftRecipients } from './compose';
 import type { CustomPicks } from './custom-fields';
+import { withPicks } from './picks';
 import { readCrmFields, todayLocal } from './crm';
 import { queryShown, shownText } from './visible';
 import type { HostAdapter, PageContext } from './types';
@@ -60,35 +61,9 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
   };
 }
 
-/**
- * A named host taught by the user: the fields picked on its pages are tried first, the adapter's
- * own reading fills the rest (issue 14: where a field cannot be read, pick it once).
- */
-export function withPicks(base: HostAdapter, picks: CustomPicks): HostAdapter {
+/** A named CRM taught by the user: its picks read like any CRM record (facts included), tried first. */
+export function withCrmPicks(base: HostAdapter, picks: CustomPicks): HostAdapter {
   if (!Object.keys(picks).length) return base;
   const picked = customAdapter(base.label, picks);
-  return {
-    ...base,
-    read(doc, url) {
-      const page = base.read(doc, url);
-      const mine = picked.read(doc, url);
-      const readBy = { ...page.readBy };
-      for (const [key, value] of Object.entries({ ...mine.contact, ...mine.facts })) if (value !== undefined) readBy[key] = 'picked';
-      const contact = { ...page.contact, ...definedOnly(mine.contact ?? {}) };
-      const found = (m: string) => (contact.email && /email/i.test(m)) || /picked element not found|pick the fields/.test(m);
-      return {
-        ...page,
-        // The user's own pick of the email settles which person the page is about.
-        ambiguous: mine.contact?.email ? undefined : page.ambiguous,
-        contact: contact.email || page.contact ? contact : undefined,
-        facts: { ...page.facts, ...definedOnly(mine.facts ?? {}) },
-        readBy,
-        missing: mine.contact?.email ? page.missing.filter((m) => !found(m) && !/which person/.test(m)) : page.missing,
-      };
-    },
-  };
-}
-
-function definedOnly<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+  return withPicks(base, (doc, url) => picked.read(doc, url));
 }

@@ -136,3 +136,23 @@ test('a named CRM that reads poorly is taught once: pick the field on the page, 
   await page.bringToFront();
   await expect(sidebar(page).getByTestId('read-problem')).toContainText("Could not read the contact's email");
 });
+
+test('Gmail with no readable sender: pick the email on the page once, and it is read from then on', async ({ openHost }) => {
+  test.setTimeout(60_000);
+  const page = await openHost('https://mail.google.com/mail/u/0/picked', 'gmail/thread-special-name.html', {
+    '<span class="gD" email="zoe.oconnor@renard-freres.example" name="Zoë &quot;Zed&quot; O\'Connor &amp; Søren &lt;Ω&gt; 李">Zoë "Zed" O\'Connor &amp; Søren &lt;Ω&gt; 李</span>':
+      '<span class="q1">Zoë O\'Connor</span> <span class="q2">zoe.oconnor@renard-freres.example</span>',
+  });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('read-problem')).toBeVisible();
+  await panel.getByTestId('pick-on-page').click();
+  const bar = page.locator('[data-referral-window-picker]');
+  await expect(bar).toContainText('Name (1 of 8)');
+  await page.getByText("Zoë O'Connor").click();
+  await page.getByText('zoe.oconnor@renard-freres.example').click();
+  for (let i = 0; i < 6; i++) await bar.getByRole('button', { name: 'Skip this field' }).click();
+  await expect(panel.getByTestId('contact-email')).toHaveText('zoe.oconnor@renard-freres.example');
+  await expect(panel.getByTestId('contact-name')).toHaveText("Zoë O'Connor");
+  await page.reload();
+  await expect(sidebar(page).getByTestId('contact-email')).toHaveText('zoe.oconnor@renard-freres.example');
+});

@@ -1,0 +1,58 @@
+/**
+ * A named host taught by the user (issue 14: where a field cannot be read, pick it once): the
+ * fields picked on its pages are tried first, the adapter's own reading fills the rest. Apart from
+ * the CRM reader so that the webmails' content script carries only the name-and-email reader.
+ */
+import type { CustomPicks } from './custom-fields';
+import { findEmail } from './dom';
+import type { HostAdapter, PageContext } from './types';
+import { queryShown, shownText } from './visible';
+
+/** Reads what the user picked on this page: the contact, and on CRMs its facts. */
+export type PickedReader = (doc: Document, url: string) => Pick<PageContext, 'contact' | 'facts'>;
+
+export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdapter {
+  return {
+    ...base,
+    read(doc, url) {
+      const page = base.read(doc, url);
+      const mine = readPicked(doc, url);
+      const readBy = { ...page.readBy };
+      for (const [key, value] of Object.entries({ ...mine.contact, ...mine.facts })) if (value !== undefined) readBy[key] = 'picked';
+      const contact = { ...page.contact, ...definedOnly(mine.contact ?? {}) };
+      const found = (m: string) => (contact.email && /email|thread|conversation/i.test(m)) || /picked element not found|pick the fields/.test(m);
+      return {
+        ...page,
+        // The user's own pick of the email settles which person the page is about.
+        ambiguous: mine.contact?.email ? undefined : page.ambiguous,
+        contact: contact.email || page.contact ? contact : undefined,
+        facts: { ...page.facts, ...definedOnly(mine.facts ?? {}) },
+        readBy,
+        missing: mine.contact?.email ? page.missing.filter((m) => !found(m) && !/which person|which thread/.test(m)) : page.missing,
+      };
+    },
+  };
+}
+
+/** On a webmail: the picked name and email only (its facts come from the CRMs and imports). */
+export function withMailPicks(base: HostAdapter, picks: CustomPicks): HostAdapter {
+  if (!picks.email && !picks.name) return base;
+  const at = (doc: Document, selector?: string) => {
+    if (!selector) return '';
+    try {
+      const el = queryShown(doc, selector)[0];
+      return el ? shownText(el) : '';
+    } catch {
+      return ''; // A stored selector that no longer parses reads as nothing.
+    }
+  };
+  return withPicks(base, (doc) => {
+    const email = findEmail(at(doc, picks.email));
+    const name = at(doc, picks.name) || undefined;
+    return { contact: email || name ? { ...(email ? { email } : {}), ...(name ? { name } : {}) } : undefined };
+  });
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
