@@ -7,6 +7,7 @@ import { request } from '@/lib/messaging/client';
 import type { ManualEdit } from '@/lib/messaging/protocol';
 import type { ContactView, PageSummary } from '@/lib/views';
 import { ReadProblem } from './ReadProblem';
+import { useUnobstructed } from './use-unobstructed';
 import './contact-panel.css';
 
 /**
@@ -63,6 +64,7 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
   // Insert goes ahead without a question only where an ask is advised (or a follow-up is due).
   const advised = view.askAdvised;
   const insert = async (part: 'ask' | 'intro', confirmed = false) => {
+    if (!unobstructed) return;
     if (part === 'ask' && view.insertNeedsConfirmation && !confirmed) {
       setConfirming(true);
       return;
@@ -77,7 +79,9 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
       setInsertState({ busy: false, ok: false, message: (err as Error).message });
     }
   };
-  const canInsert = view.page.composeCount > 0 || view.page.canReply;
+  // Acting only when the panel is visibly unobstructed: the page cannot click-jack an insert.
+  const unobstructed = useUnobstructed(() => document.documentElement);
+  const canInsert = (view.page.composeCount > 0 || view.page.canReply) && unobstructed;
   const num = (s: string) => (s.trim() === '' ? null : Number(s));
   const facts = contact.facts;
   const now = new Date();
@@ -141,6 +145,11 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
         >
           Insert referral ask
         </button>
+        {!unobstructed && (
+          <p className="error" role="alert" data-testid="obstructed">
+            The page is covering or hiding this panel: inserting is paused until the panel is fully visible.
+          </p>
+        )}
         {view.draftedAt && (
           <p className="muted" data-testid="ask-drafted">
             Ask drafted on {format(parseISO(view.draftedAt), 'MMM d')}, not sent yet: it counts as asked once it is sent.

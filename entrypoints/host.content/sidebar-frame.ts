@@ -20,21 +20,37 @@ export function mountSidebar(ctx: ContentScriptContext): void {
     position: 'inline',
     anchor: 'html',
     onMount(wrapper, iframe) {
+      // Styles are set (and kept) by `enforce` below.
       wrapper.setAttribute('data-referral-window', '');
-      Object.assign(wrapper.style, { position: 'fixed', top: '0', right: '0', height: '100vh', zIndex: '2147483646' });
-      Object.assign(iframe.style, { width: '100%', height: '100%', border: '0', colorScheme: 'normal', display: 'block' });
       iframe.setAttribute('data-testid', 'referral-sidebar');
       iframe.setAttribute('title', 'Referral window');
     },
   });
   ui.mount();
 
+  let width: number = SIDEBAR_WIDTH.expanded;
+  // The wrapper's and the frame's own inline styles win over the page's (inline !important), and
+  // are put back if the page edits them: the page must not hide, fade or move the sidebar under a
+  // decoy (issue 21; the sidebar also refuses to act when it is not visibly unobstructed).
+  const set = new Map<HTMLElement, string>();
+  const own = (el: HTMLElement, css: string) => {
+    if (set.get(el) === el.style.cssText) return;
+    el.style.cssText = `${css};opacity:1;visibility:visible;display:block;transform:none;filter:none`.replace(/;/g, '!important;') + '!important';
+    set.set(el, el.style.cssText);
+  };
+  const enforce = () => {
+    own(ui.wrapper, `position:fixed;top:0;right:0;height:100vh;width:${width}px;z-index:2147483646;clip-path:none;pointer-events:auto`);
+    own(ui.iframe, 'width:100%;height:100%;border:0;color-scheme:normal');
+  };
   const layout = (collapsed: boolean) => {
-    const width = collapsed ? SIDEBAR_WIDTH.collapsed : SIDEBAR_WIDTH.expanded;
-    ui.wrapper.style.width = `${width}px`;
+    width = collapsed ? SIDEBAR_WIDTH.collapsed : SIDEBAR_WIDTH.expanded;
     ui.wrapper.dataset.collapsed = String(collapsed);
+    set.clear();
+    enforce();
     sheet.replaceSync(`html body { margin-right: ${width}px !important; } .dw { right: ${width}px !important; }`);
   };
+  const guard = new MutationObserver(enforce);
+  for (const el of [ui.wrapper, ui.iframe]) guard.observe(el, { attributes: true, attributeFilter: ['style'] });
   layout(false);
   void browser.storage.local.get(COLLAPSED_KEY).then((stored) => layout(stored[COLLAPSED_KEY] === true));
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
@@ -42,6 +58,7 @@ export function mountSidebar(ctx: ContentScriptContext): void {
   };
   browser.storage.onChanged.addListener(onChanged);
   ctx.onInvalidated(() => {
+    guard.disconnect();
     browser.storage.onChanged.removeListener(onChanged);
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   });

@@ -20,7 +20,7 @@ export function isSalesforce(url: string): boolean {
  * hosts with their content in open shadow roots; Salesforce's own UI tests moved to these).
  */
 export const SALESFORCE = {
-  name: '.slds-page-header__title lightning-formatted-name, records-highlights2 .slds-page-header__title, records-entity-label + * lightning-formatted-name, lightning-formatted-name[slot="primaryField"], h1 lightning-formatted-name, .slds-page-header lightning-formatted-name, lightning-formatted-name',
+  name: '.slds-page-header__title lightning-formatted-name, records-highlights2 .slds-page-header__title, lightning-formatted-name[slot="primaryField"], h1 lightning-formatted-name, .slds-page-header lightning-formatted-name, lightning-formatted-name',
   field: '.slds-form-element',
   fieldLabel: '.test-id__field-label',
   fieldValue: '.test-id__field-value',

@@ -50,16 +50,14 @@ function hiddenByStyle(el: Element): boolean {
 
 /** Zero-sized (collapsed to nothing). Layout is read here, so call it for candidates only. */
 function zeroSized(el: Element): boolean {
-  // Test DOMs lay nothing out (every rect is 0x0): only trust sizes where a layout engine runs.
-  if (!LAYOUT) return false;
+  // Test DOMs lay nothing out (even the root has no width): only trust sizes where a layout engine runs.
+  if (!el.ownerDocument.documentElement.getBoundingClientRect().width) return false;
   const rects = el.getClientRects();
   if (rects.length === 0) return true;
   for (const r of rects) if (r.width > 0 && r.height > 0) return false;
   return true;
 }
 
-/** True in a real browser; false under happy-dom/jsdom, which have no layout. */
-const LAYOUT = typeof navigator !== 'undefined' && !/happy-?dom|jsdom/i.test(navigator.userAgent);
 
 /**
  * Rendered for the user: not hidden by markup or by style. Style is what the browser already

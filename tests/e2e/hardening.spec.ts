@@ -121,3 +121,23 @@ test("pages of the matched domains that are not the app get no script (Pipedrive
     await page.close();
   }
 });
+
+test('click-jacking: a page that fades the sidebar or lays a decoy over it gets no insert', async ({ openGmail }) => {
+  const page = await openGmail('thread-own-reply-last');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
+  await expect(panel.getByTestId('insert-ask')).toBeEnabled();
+  // The page's own attempt at the wrapper's style is put back at once.
+  await page.evaluate(() => ((document.querySelector('[data-referral-window]') as HTMLElement).style.opacity = '0'));
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('[data-referral-window]')!).opacity)).toBe('1');
+  // A decoy painted over the sidebar, letting clicks through to it.
+  await page.evaluate(() => {
+    const decoy = document.createElement('div');
+    decoy.textContent = 'Click here to win';
+    Object.assign(decoy.style, { position: 'fixed', inset: '0', zIndex: '2147483647', background: 'rgba(255,255,255,0.97)', pointerEvents: 'none' });
+    document.documentElement.append(decoy);
+  });
+  await expect(panel.getByTestId('obstructed')).toBeVisible();
+  await expect(panel.getByTestId('insert-ask')).toBeDisabled();
+  await expect(page.locator('[g_editable="true"]')).not.toContainText('Hi Dana');
+});
