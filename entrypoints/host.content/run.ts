@@ -18,7 +18,7 @@ import { mountSidebar } from './sidebar-frame';
 export interface HostScript {
   /** The named host's adapter for this URL, if any. */
   builtIn?: HostAdapter;
-  /** How picks made on this site (a CRM the user added, or a named CRM taught by hand) are read; absent: none. */
+  /** How picks made on this site (a CRM the user added, or a named host taught by hand) are read; absent: none. */
   withPicks?: (picks: Record<string, string>, builtIn?: HostAdapter) => HostAdapter;
 }
 

@@ -43,7 +43,7 @@ export class Store {
    */
   importContacts(rows: ImportedRow[], source: FactSource, now: string): Promise<{ created: number; updated: number; unchanged: number }> {
     return this.db.transaction('rw', this.db.contacts, async () => {
-      // The last row for an email wins within one file.
+      // One row per email already (the parser merges a file's duplicates); the map keeps it so.
       const byEmail = new Map(rows.map((r) => [r.email, r]));
       const emails = [...byEmail.keys()];
       // A large import reads the whole table at once: one getAll is ~3x faster than 50,000 gets.

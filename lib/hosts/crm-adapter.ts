@@ -115,7 +115,8 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       } else if (contact.name) readBy.name = 'label';
 
       if (ambiguous) {
-        missing.push(`which person this ${label} page is about: it shows ${ambiguous.candidates.map((c) => c.email).join(' and ')}`);
+        // The candidates themselves travel in `ambiguous`: the sidebar lists them to choose from.
+        missing.push(`which person this ${label} page is about`);
         return { host: id, hostLabel: label, url, composeCount, ambiguous, readBy, missing };
       }
       if (!email) missing.push(`the contact's email on this ${label} record`);

@@ -88,3 +88,13 @@ describe('who is the user, when the page does not say', () => {
     expect(settleOwnAddresses(page, new Set(['someone@else.example']))).toBe(page);
   });
 });
+
+describe('picks made by hand', () => {
+  it("a picked email that is the user's own address is never taken for the contact", async () => {
+    const { withMailPicks } = await import('./picks');
+    // The user clicked their own address (shown in the page's account chip) when asked for the email.
+    const doc = loadFixture('gmail/thread-own-reply-last.html', { '</body>': '<span id="account-chip">alex@northwind.example</span></body>' });
+    const taught = withMailPicks(gmail, { email: '#account-chip' });
+    expect(taught.read(doc, 'https://mail.google.com/mail/u/0/#inbox/x').contact?.email).toBe('dana@acme-logistics.example');
+  });
+});

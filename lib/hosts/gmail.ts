@@ -127,14 +127,12 @@ function readThread(root: Element | null, elements: Element[]): ThreadRead {
     });
   }
   // Collapsed messages still say who took part.
-  for (const el of allShown(root ?? el0(elements) ?? document, GMAIL.collapsedSender)) {
+  for (const el of allShown(root ?? elements[0]!.ownerDocument, GMAIL.collapsedSender)) {
     const who = addressOf(el);
     if (who && !participants.has(who.email)) participants.set(who.email, who.name ?? '');
   }
   return { root, messages, participants };
 }
-
-const el0 = (elements: Element[]) => elements[0]?.ownerDocument.body;
 
 /**
  * The other party: the latest sender who is not the user; else whom the user last wrote to;

@@ -17,10 +17,13 @@ export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdap
     read(doc, url) {
       const page = base.read(doc, url);
       const mine = readPicked(doc, url);
+      // A pick that lands on the user's own address is never the contact.
+      if (mine.contact?.email && mine.contact.email === page.accountEmail) mine.contact = { ...mine.contact, email: undefined };
       const readBy = { ...page.readBy };
       for (const [key, value] of Object.entries({ ...mine.contact, ...mine.facts })) if (value !== undefined) readBy[key] = 'picked';
       const contact = { ...page.contact, ...definedOnly(mine.contact ?? {}) };
-      const found = (m: string) => (contact.email && /email|thread|conversation/i.test(m)) || /picked element not found|pick the fields/.test(m);
+      // With a picked email, what was missing about the person (their email, the thread, which one) is found.
+      const found = (m: string) => /email|thread|conversation|which |pick/i.test(m);
       return {
         ...page,
         // The user's own pick of the email settles which person the page is about.
@@ -28,7 +31,7 @@ export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdap
         contact: contact.email || page.contact ? contact : undefined,
         facts: { ...page.facts, ...definedOnly(mine.facts ?? {}) },
         readBy,
-        missing: mine.contact?.email ? page.missing.filter((m) => !found(m) && !/which person|which thread/.test(m)) : page.missing,
+        missing: mine.contact?.email ? page.missing.filter((m) => !found(m)) : page.missing,
       };
     },
   };
