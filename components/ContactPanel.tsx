@@ -1,10 +1,11 @@
 import { format, parseISO } from 'date-fns';
-import { useState } from 'react';
+import { Fragment, useState, type InputHTMLAttributes } from 'react';
 import { FactInput } from './FactInput';
 import { SatisfactionReasons } from './SatisfactionReasons';
 import { Timeline } from './Timeline';
 import { request } from '@/lib/messaging/client';
-import type { ManualEdit } from '@/lib/messaging/protocol';
+import { FACT_ROWS, type FactKey, type FactKind } from '@/lib/facts';
+import type { ContactFacts, ManualEdit } from '@/lib/model';
 import type { ContactView, PageSummary } from '@/lib/views';
 import { ReadProblem } from './ReadProblem';
 import { useUnobstructed } from './use-unobstructed';
@@ -82,7 +83,6 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
   // Acting only when the panel is visibly unobstructed: the page cannot click-jack an insert.
   const unobstructed = useUnobstructed(() => document.documentElement);
   const canInsert = (view.page.composeCount > 0 || view.page.canReply) && unobstructed;
-  const num = (s: string) => (s.trim() === '' ? null : Number(s));
   const facts = contact.facts;
   const now = new Date();
 
@@ -189,52 +189,27 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
 
       <section className="card facts">
         <h2>Facts</h2>
-        <FactInput
-          label="Customer since"
-          type="date"
-          testId="customer-since-input"
-          value={facts.customerSince?.value ?? ''}
-          hint={factSources.customerSince}
-          onCommit={(v) => save({ customerSince: v || null })}
-        />
-        <FactInput
-          label="Latest NPS (0-10)"
-          type="number"
-          min={0}
-          max={10}
-          step={1}
-          testId="nps-input"
-          value={facts.nps ? String(facts.nps.value.score) : ''}
-          hint={factSources.nps}
-          onCommit={(v) => save({ nps: num(v) })}
-        />
-        <FactInput label="NPS answered on" type="date" value={facts.nps?.value.answeredOn ?? ''} onCommit={(v) => save({ npsAnsweredOn: v || null })} />
-        <FactInput label="CSAT (%)" type="number" min={0} max={100} value={facts.csat ? String(facts.csat.value) : ''} hint={factSources.csat} onCommit={(v) => save({ csat: num(v) })} />
-        <FactInput
-          label="Open support tickets"
-          type="number"
-          min={0}
-          value={facts.openTickets ? String(facts.openTickets.value) : ''}
-          hint={factSources.openTickets}
-          onCommit={(v) => save({ openTickets: num(v) })}
-        />
-        <FactInput label="Spend, last 90 days" type="number" min={0} value={facts.spend90d ? String(facts.spend90d.value) : ''} hint={factSources.spend90d} onCommit={(v) => save({ spend90d: num(v) })} />
-        <FactInput
-          label="Total spend (lifetime)"
-          type="number"
-          min={0}
-          value={facts.spendTotal ? String(facts.spendTotal.value) : ''}
-          hint={factSources.spendTotal}
-          onCommit={(v) => save({ spendTotal: num(v) })}
-        />
-        <FactInput label="Time zone" placeholder="Europe/Paris" value={facts.timeZone?.value ?? ''} hint={factSources.timeZone} onCommit={(v) => save({ timeZone: v.trim() || null })} list="time-zones" />
+        {FACT_ROWS.map((f) => (
+          <Fragment key={f.key}>
+            <FactInput
+              label={f.label}
+              testId={`${f.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`}
+              placeholder={f.hint}
+              value={shownFact(facts, f.key)}
+              hint={factSources[f.key]}
+              onCommit={(v) => save({ [f.key]: typedFact(f.kind, v) })}
+              {...INPUT_BY_KIND[f.kind]}
+            />
+            {f.kind === 'nps' && (
+              <FactInput label="NPS answered on" type="date" value={facts.nps?.value.answeredOn ?? ''} onCommit={(v) => save({ npsAnsweredOn: v || null })} />
+            )}
+          </Fragment>
+        ))}
         <datalist id="time-zones">
           {Intl.supportedValuesOf('timeZone').map((z) => (
             <option key={z} value={z} />
           ))}
         </datalist>
-        <FactInput label="Segment" placeholder="B2B, B2C, Enterprise…" value={facts.segment?.value ?? ''} hint={factSources.segment} onCommit={(v) => save({ segment: v.trim() || null })} />
-        <FactInput label="Results they got" placeholder="cut onboarding time by 40%" value={facts.results?.value ?? ''} hint={factSources.results} onCommit={(v) => save({ results: v.trim() || null })} />
         <div className="field inline">
           <input id="never-ask" type="checkbox" checked={contact.neverAsk} onChange={(e) => save({ neverAsk: e.target.checked })} />
           <label htmlFor="never-ask">Never ask this contact for referrals</label>
@@ -248,4 +223,29 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
       </section>
     </>
   );
+}
+
+/** Each kind of fact's input: a date picker, a bounded number, a text (a time zone from the list). */
+const INPUT_BY_KIND: Record<FactKind, Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'min' | 'max' | 'step' | 'list'>> = {
+  date: { type: 'date' },
+  nps: { type: 'number', min: 0, max: 10, step: 1 },
+  percent: { type: 'number', min: 0, max: 100 },
+  count: { type: 'number', min: 0, step: 1 },
+  amount: { type: 'number', min: 0 },
+  zone: { list: 'time-zones' },
+  text: {},
+};
+
+/** A stored fact as its input shows it (an NPS answer as its score). */
+function shownFact(facts: ContactFacts, key: FactKey): string {
+  const value = facts[key]?.value;
+  if (value === undefined) return '';
+  return typeof value === 'object' ? String(value.score) : String(value);
+}
+
+/** What the user typed, as the fact's value; empty clears it. */
+function typedFact(kind: FactKind, typed: string): string | number | null {
+  const v = typed.trim();
+  if (v === '') return null;
+  return kind === 'date' || kind === 'zone' || kind === 'text' ? v : Number(v);
 }

@@ -4,7 +4,8 @@
  * its source (an old CSV re-imported does not undo today's edit).
  */
 import type { PageContext } from './hosts/types';
-import type { ManualEdit } from './messaging/protocol';
+import type { ManualEdit } from './model';
+import { FACTS, type PlainValue } from './facts';
 import type { Contact, ContactFacts, FactKey, FactSource } from './model';
 
 type AnyFact = { value: unknown; source: FactSource };
@@ -17,6 +18,29 @@ export function isNewer(existing: AnyFact | undefined, incoming: AnyFact): boole
 export function setFact<K extends FactKey>(facts: ContactFacts, key: K, fact: NonNullable<ContactFacts[K]>): ContactFacts {
   if (!isNewer(facts[key], fact)) return facts;
   return { ...facts, [key]: fact };
+}
+
+/** Facts as a page, an import row or the user gives them; `null` clears one (typed by the user only). */
+export type FactChanges = { [K in FactKey]?: PlainValue<K> | null };
+
+/**
+ * The one way facts come into a contact, whatever the source: each replaces the stored fact only
+ * when observed as late or later (newer wins: an old CSV re-imported does not undo today's edit).
+ * An NPS score keeps the day it was answered only when the same source says so.
+ */
+export function foldFacts(facts: ContactFacts, changes: FactChanges, source: FactSource): ContactFacts {
+  let next = facts;
+  for (const { key, kind } of FACTS) {
+    const value = changes[key];
+    if (value === undefined || !isNewer(next[key], { value, source })) continue;
+    if (value === null) {
+      const { [key]: _gone, ...rest } = next;
+      next = rest;
+    } else {
+      next = { ...next, [key]: { value: kind === 'nps' ? { score: value } : value, source } };
+    }
+  }
+  return next;
 }
 
 export function emptyContact(email: string, now: string): Contact {
@@ -41,16 +65,7 @@ export function companyFromEmail(email: string): string {
 /** Folds the facts a page showed into the stored contact ("seen in HubSpot on Nov 3"). */
 export function applyPage(contact: Contact, page: PageContext, now: string): Contact {
   const source: FactSource = { kind: page.host === 'gmail' || page.host === 'outlook' ? 'page' : 'crm', label: page.hostLabel, observedAt: now };
-  let facts = contact.facts;
-  const f = page.facts ?? {};
-  if (f.customerSince) facts = setFact(facts, 'customerSince', { value: f.customerSince, source });
-  if (f.nps !== undefined) facts = setFact(facts, 'nps', { value: { score: f.nps }, source });
-  if (f.csat !== undefined) facts = setFact(facts, 'csat', { value: f.csat, source });
-  if (f.openTickets !== undefined) facts = setFact(facts, 'openTickets', { value: f.openTickets, source });
-  if (f.spend90d !== undefined) facts = setFact(facts, 'spend90d', { value: f.spend90d, source });
-  if (f.timeZone) facts = setFact(facts, 'timeZone', { value: f.timeZone, source });
-  if (f.lifecycleStage) facts = setFact(facts, 'lifecycleStage', { value: f.lifecycleStage, source });
-  if (f.segment) facts = setFact(facts, 'segment', { value: f.segment, source });
+  const facts = foldFacts(contact.facts, page.facts ?? {}, source);
   const recentMessages = threadSignals(contact.email, page) ?? contact.recentMessages;
   const signalsChanged = JSON.stringify(recentMessages) !== JSON.stringify(contact.recentMessages);
   return {
@@ -91,33 +106,19 @@ export function storedThread(contact: Contact): { clientMessages: Array<{ from: 
 /** Applies what the user typed in the sidebar. Manual edits are facts observed now. */
 export function applyManualEdit(contact: Contact, edit: ManualEdit, now: string): Contact {
   const source: FactSource = { kind: 'manual', label: 'you', observedAt: now };
-  const facts: Record<string, unknown> = { ...contact.facts };
-  const set = (key: FactKey, value: unknown) => {
-    if (value === undefined) return;
-    if (value === null) delete facts[key];
-    else facts[key] = { value, source };
-  };
-  set('customerSince', edit.customerSince);
-  if (edit.nps !== undefined) {
-    set('nps', edit.nps === null ? null : { score: edit.nps, ...(edit.npsAnsweredOn ? { answeredOn: edit.npsAnsweredOn } : {}) });
-  } else if (edit.npsAnsweredOn !== undefined && contact.facts.nps) {
-    const { answeredOn: _old, ...rest } = contact.facts.nps.value;
-    set('nps', edit.npsAnsweredOn === null ? rest : { ...rest, answeredOn: edit.npsAnsweredOn });
+  let facts = foldFacts(contact.facts, edit, source);
+  // The day an NPS was answered belongs to the answer: set with it, or on the stored one.
+  if (edit.npsAnsweredOn !== undefined && facts.nps && edit.nps !== null) {
+    const { answeredOn: _old, ...answer } = facts.nps.value;
+    facts = { ...facts, nps: { value: edit.npsAnsweredOn === null ? answer : { ...answer, answeredOn: edit.npsAnsweredOn }, source } };
   }
-  set('csat', edit.csat);
-  set('openTickets', edit.openTickets);
-  set('spend90d', edit.spend90d);
-  set('spendTotal', edit.spendTotal);
-  set('timeZone', edit.timeZone);
-  set('segment', edit.segment);
-  set('results', edit.results);
   return {
     ...contact,
     name: edit.name ?? contact.name,
     company: edit.company ?? contact.company,
     neverAsk: edit.neverAsk ?? contact.neverAsk,
     snoozedUntil: edit.snoozedUntil === null ? undefined : (edit.snoozedUntil ?? contact.snoozedUntil),
-    facts: facts as ContactFacts,
+    facts,
     updatedAt: now,
   };
 }

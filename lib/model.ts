@@ -37,32 +37,52 @@ export const FactSource = z.object({
 export type FactSource = z.infer<typeof FactSource>;
 
 import { TEXT_LIMITS } from './limits';
+import { FACTS, type FactKey, type FactKind, type FactKindOf, type FactSpec } from './facts';
 
 export { TEXT_LIMITS };
 
 const fact = <T extends z.ZodTypeAny>(value: T) => z.object({ value, source: FactSource });
 
-export const ContactFacts = z.object({
-  customerSince: fact(IsoDate).optional(),
-  /** Latest NPS answer, 0-10, with the day it was given when known. */
-  nps: fact(z.object({ score: z.number().int().min(0).max(10), answeredOn: IsoDate.optional() })).optional(),
-  /** CSAT as a percentage 0-100 (a 1-5 answer is stored as its percentage). */
-  csat: fact(z.number().min(0).max(100)).optional(),
-  openTickets: fact(z.number().int().min(0).max(10_000)).optional(),
-  /** Spend over the last 90 days, in the account's currency. */
-  spend90d: fact(z.number().min(0)).optional(),
-  /** Lifetime spend ("Total Spend" in exports): shown, never taken for a 90-day figure. */
-  spendTotal: fact(z.number().min(0)).optional(),
-  /** IANA time zone, e.g. "Europe/Paris". */
-  timeZone: fact(z.string().min(1).max(TEXT_LIMITS.timeZone)).optional(),
-  segment: fact(z.string().trim().min(1).max(TEXT_LIMITS.segment)).optional(),
-  /** What the client achieved with us, for the ask ("cut onboarding time by 40%"). */
-  results: fact(z.string().trim().min(1).max(TEXT_LIMITS.results)).optional(),
-  product: fact(z.string().trim().min(1).max(TEXT_LIMITS.product)).optional(),
-  lifecycleStage: fact(z.string().trim().min(1).max(TEXT_LIMITS.lifecycleStage)).optional(),
-});
+/** How each kind of fact is stored and checked (the table of facts is `facts.ts`). */
+const STORED = {
+  date: IsoDate,
+  /** The latest answer, with the day it was given when known. */
+  nps: z.object({ score: z.number().int().min(0).max(10), answeredOn: IsoDate.optional() }),
+  /** A CSAT of 1-5 is stored as its percentage. */
+  percent: z.number().min(0).max(100),
+  count: z.number().int().min(0).max(10_000),
+  amount: z.number().min(0),
+  zone: z.string().min(1).max(TEXT_LIMITS.timeZone),
+  text: z.string().trim().min(1),
+} satisfies Record<FactKind, z.ZodTypeAny>;
+type Stored = typeof STORED;
+
+type FactsShape = { [K in FactKey]: z.ZodOptional<z.ZodObject<{ value: Stored[FactKindOf<K>]; source: typeof FactSource }>> };
+
+/** Every fact of the table, each with its value and where it was seen. */
+export const ContactFacts = z.object(
+  Object.fromEntries(FACTS.map((f: FactSpec) => [f.key, fact(f.kind === 'text' ? STORED.text.max(f.max ?? 200) : STORED[f.kind]).optional()])) as FactsShape,
+);
 export type ContactFacts = z.infer<typeof ContactFacts>;
-export type FactKey = keyof ContactFacts;
+export type { FactKey };
+
+/** A fact's value as a page, an import or an input gives it (an NPS is its score alone), checked by kind. */
+const PLAIN = { ...STORED, nps: STORED.nps.shape.score } satisfies Record<FactKind, z.ZodTypeAny>;
+export const plainFact = (f: FactSpec) => (f.kind === 'text' ? PLAIN.text.max(f.max ?? 200) : PLAIN[f.kind]);
+type Plain = typeof PLAIN;
+
+/** What the user types in the sidebar for a contact: any fact of the table; `null` clears one. */
+export const ManualEdit = z.object({
+  ...(Object.fromEntries(FACTS.map((f: FactSpec) => [f.key, plainFact(f).nullable().optional()])) as {
+    [K in FactKey]: z.ZodOptional<z.ZodNullable<Plain[FactKindOf<K>]>>;
+  }),
+  npsAnsweredOn: IsoDate.nullable().optional(),
+  neverAsk: z.boolean().optional(),
+  snoozedUntil: IsoDate.nullable().optional(),
+  name: z.string().max(TEXT_LIMITS.name).optional(),
+  company: z.string().max(TEXT_LIMITS.company).optional(),
+});
+export type ManualEdit = z.infer<typeof ManualEdit>;
 export type FactValue<K extends FactKey> = NonNullable<ContactFacts[K]>['value'];
 
 export const Contact = z.object({

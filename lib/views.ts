@@ -46,6 +46,8 @@ export interface ContactView {
 
 export type SidebarView =
   | { state: 'waiting' }
+  /** A sidebar page this extension did not mount (framed by the page itself): served nothing. */
+  | { state: 'not-ours' }
   | { state: 'no-contact'; page: PageSummary; message: string }
   | ContactView;
 

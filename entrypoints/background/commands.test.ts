@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { COLLAPSED_KEY } from '@/lib/sidebar-layout';
+import { COLLAPSED_KEY } from '@/lib/messaging/channels';
 import { runCommand } from './commands';
 
 describe('keyboard shortcuts', () => {

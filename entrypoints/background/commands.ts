@@ -1,6 +1,6 @@
 /** Keyboard shortcuts (commands API): show/hide the sidebar, insert the ask into the open draft. */
 import { browser, type Browser } from 'wxt/browser';
-import { COLLAPSED_KEY } from '@/lib/sidebar-layout';
+import { COLLAPSED_KEY } from '@/lib/messaging/channels';
 
 export const COMMANDS = { toggle: 'toggle-sidebar', insert: 'insert-ask' } as const;
 

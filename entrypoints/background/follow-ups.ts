@@ -11,7 +11,7 @@ import type { Store } from '@/lib/db/store';
 export const FOLLOW_UP_ALARM = 'follow-ups';
 
 export async function dueFollowUps(store: Store, now = new Date()) {
-  const open = await store.db.asks.where('status').anyOf('sent', 'drafted').toArray();
+  const open = await store.waitingAsks();
   return open.filter((a) => isFollowUpDue(a, now));
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
-import type { ReadingHealth } from '@/lib/messaging/responses';
+import type { ReadingHealth } from '@/lib/messaging/protocol';
 
 const KEY = 'readingHealth';
 

@@ -3,8 +3,7 @@
  * sidebar, popup, options; nothing else) and for its payload shape before a handler runs.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { requests, type ParsedPayload, type Reply, type RequestType, type Role } from '@/lib/messaging/protocol';
-import type { Responses } from '@/lib/messaging/responses';
+import { requests, type ParsedPayload, type Reply, type RequestType, type Responses, type Role, type TabRequest } from '@/lib/messaging/protocol';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -16,8 +15,13 @@ export interface RequestContext {
   url?: string;
 }
 
+/** What a request that acts on a tab knows: which tab (never guessed). */
+export interface TabContext extends RequestContext {
+  tabId: number;
+}
+
 export type Handlers = {
-  [T in RequestType]: (payload: ParsedPayload<T>, context: RequestContext) => Promise<Responses[T]>;
+  [T in RequestType]: (payload: ParsedPayload<T>, context: T extends TabRequest ? TabContext : RequestContext) => Promise<Responses[T]>;
 };
 
 const EXTENSION_PAGES: Record<string, Role> = { '/sidebar.html': 'sidebar', '/popup.html': 'popup', '/options.html': 'options' };
@@ -59,9 +63,12 @@ async function dispatch<T extends RequestType>(type: T, payload: unknown, sender
     await onRejected?.(type, { role, tabId: sender.tab?.id, url: sender.url }, reason);
     return { ok: false, error: `Invalid ${type}: ${reason}` };
   }
+  // The tab a request acts on: the sender's own (content script, sidebar), or the one the popup names.
+  const tabId = role === 'popup' ? (parsed.data as { tabId?: number }).tabId : sender.tab?.id;
+  if ('tab' in spec && tabId === undefined) return { ok: false, error: `${type} needs the tab it acts on.` };
   try {
     const handler = handlers[type] as (p: unknown, c: RequestContext) => Promise<Responses[T]>;
-    return { ok: true, value: await handler(parsed.data, { role, tabId: sender.tab?.id, url: sender.url }) };
+    return { ok: true, value: await handler(parsed.data, { role, tabId, url: sender.url }) };
   } catch (error) {
     console.error(`[referral-window] ${type} failed`, error);
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -8,7 +8,7 @@ import { applyPage, emptyContact } from '@/lib/contacts';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
-import { SIDEBAR_PORT } from '@/lib/messaging/protocol';
+import { COLLAPSED_KEY, SIDEBAR_PORT } from '@/lib/messaging/protocol';
 import { buildContactView, noContactMessage, settleOwnAddresses, summarizePage, type SidebarView } from '@/lib/views';
 import { roleOf } from './router';
 
@@ -29,17 +29,55 @@ export class SidebarHub {
   ) {}
 
   start(): void {
-    browser.runtime.onConnect.addListener((port) => this.connect(port));
+    browser.runtime.onConnect.addListener((port) => void this.connect(port));
+    // The tab's URL is visible only on the sites the extension may read: any other means it left them.
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+      if (change.status === 'loading' || change.url) void this.leftPage(tabId, tab.url);
+    });
     browser.tabs.onRemoved.addListener((tabId) => {
       this.pages.delete(tabId);
       this.chosen.delete(tabId);
-      void browser.storage.session?.remove(`page:${tabId}`).catch(() => undefined);
+      this.frames.delete(tabId);
+      void browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);
     });
   }
 
-  private connect(port: Port): void {
+  /** The key of the sidebar frame each tab's content script mounted: no other frame is served (issue 21). */
+  private frames = new Map<number, string>();
+
+  async registerFrame(tabId: number, key: string): Promise<void> {
+    this.frames.set(tabId, key);
+    await browser.storage.session?.set({ [`frame:${tabId}`]: key }).catch(() => undefined);
+  }
+
+  private async frameKey(tabId: number): Promise<string | undefined> {
+    const known = this.frames.get(tabId);
+    if (known) return known;
+    const stored = (await browser.storage.session?.get(`frame:${tabId}`).catch(() => undefined))?.[`frame:${tabId}`];
+    if (typeof stored === 'string') this.frames.set(tabId, stored);
+    return typeof stored === 'string' ? stored : undefined;
+  }
+
+  /** A tab that left the page it was read on (for a site the extension does not read, or another site) shows no contact from it. */
+  private async leftPage(tabId: number, url: string | undefined): Promise<void> {
+    const page = await this.page(tabId);
+    if (!page || (url && originOf(url) === originOf(page.url))) return;
+    this.pages.delete(tabId);
+    this.chosen.delete(tabId);
+    this.frames.delete(tabId);
+    await browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);
+  }
+
+  private async connect(port: Port): Promise<void> {
     const tabId = port.sender?.tab?.id;
-    if (port.name !== SIDEBAR_PORT || !port.sender || roleOf(port.sender) !== 'sidebar' || tabId === undefined) {
+    const [name, key] = port.name.split(':');
+    if (name !== SIDEBAR_PORT || !port.sender || roleOf(port.sender) !== 'sidebar' || tabId === undefined) {
+      port.disconnect();
+      return;
+    }
+    // A sidebar page the host framed itself has no key (or an old one): told so once, never retried.
+    if (!key || key !== (await this.frameKey(tabId))) {
+      port.postMessage({ state: 'not-ours' } satisfies SidebarView);
       port.disconnect();
       return;
     }
@@ -160,6 +198,13 @@ export class SidebarHub {
     return { view: buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now: this.clock() }), templates, profile };
   }
 
+  /** True when the tab's sidebar is open, expanded, and showing this contact: the user has their facts in view. */
+  async showsOpen(tabId: number, email: string): Promise<boolean> {
+    const shown = this.latest.get(tabId)?.view;
+    if (!this.ports.has(tabId) || shown?.state !== 'contact' || shown.contact.email !== email) return false;
+    return (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] !== true;
+  }
+
   /** What the tab's sidebar shows now, without reading the database again (an insert is one click away). */
   async current(tabId: number, email: string): Promise<Snapshot> {
     const latest = this.latest.get(tabId);
@@ -179,3 +224,11 @@ export class SidebarHub {
     }
   }
 }
+
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+};

@@ -15,10 +15,10 @@ export default defineContentScript({
   matches: CRM_MATCHES,
   excludeMatches: CRM_EXCLUDES,
   runAt: 'document_idle',
-  main(ctx) {
+  main() {
     const url = location.href;
     const builtIn = isHubSpot(url) ? hubspot : isSalesforce(url) ? salesforce : isPipedrive(url) ? pipedrive : undefined;
-    return runHostScript(ctx, {
+    return runHostScript({
       builtIn,
       // On a named CRM, the user's picks are tried first and its own reading fills the rest.
       withPicks: (picks, named) => (named ? withCrmPicks(named, picks) : customAdapter(location.hostname, picks)),

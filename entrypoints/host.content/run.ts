@@ -6,7 +6,6 @@
  * Split by host family so a page carries only the readers it needs (the injected-size budget).
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { boundPage } from '@/lib/hosts/bounds';
 import { CaretMemory, insertIntoCompose, openReplyIfNeeded } from '@/lib/hosts/compose';
 import { watchPage } from '@/lib/hosts/observe';
@@ -22,14 +21,33 @@ export interface HostScript {
   withPicks?: (picks: Record<string, string>, builtIn?: HostAdapter) => HostAdapter;
 }
 
-export async function runHostScript(ctx: ContentScriptContext, { builtIn, withPicks }: HostScript): Promise<void> {
-  if (builtIn) mountSidebar(ctx);
+/**
+ * This copy's lifetime. Not WXT's context: the page can end that one with a forged
+ * `wxt:content-script-started` event (issue 21). This one ends when a newer copy of the script
+ * starts in this frame (it says so through the content scripts' own global scope, which the page
+ * cannot reach) or when the extension that injected it is gone (reloaded or updated).
+ */
+function lifetime(): AbortController {
+  const life = new AbortController();
+  const scope = globalThis as { stopReferralWindow?: () => void };
+  scope.stopReferralWindow?.();
+  scope.stopReferralWindow = () => life.abort();
+  return life;
+}
+
+export async function runHostScript({ builtIn, withPicks }: HostScript): Promise<void> {
+  const life = lifetime();
+  const signal = life.signal;
+  const orphaned = () => {
+    if (!browser.runtime?.id) life.abort();
+  };
+  if (builtIn) mountSidebar(signal);
   const picks = withPicks ? await sitePicks() : undefined;
   let adapter: HostAdapter | undefined = picks && withPicks ? withPicks(picks, builtIn) : builtIn;
   if (!adapter) return;
 
   const caret = new CaretMemory(() => adapter!.composeEditors(document));
-  document.addEventListener('selectionchange', () => caret.remember(document), { signal: ctx.signal });
+  document.addEventListener('selectionchange', () => caret.remember(document), { signal });
 
   let lastReport = '';
   let account: string | undefined;
@@ -52,16 +70,17 @@ export async function runHostScript(ctx: ContentScriptContext, { builtIn, withPi
     if (signature === lastReport) return;
     lastReport = signature;
     request('page/context', context).catch(() => {
-      // The extension was reloaded or updated: this copy of the script is orphaned.
+      // Not delivered: said again on the next change, unless the extension is gone (this copy is then orphaned and stops).
       lastReport = '';
+      orphaned();
     });
   };
   report();
-  watchPage(window, report, { signal: ctx.signal });
+  watchPage(window, report, { signal });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    // Only the background may command this script: not the page, not another extension.
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+  const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    // Only the background may command this script: not the page, not another extension; and only its live copy.
+    if (signal.aborted || sender.id !== browser.runtime.id || sender.tab) return undefined;
     if (isInsertCommand(message)) {
       const { html, text, subject, to, snippet } = message;
       return openReplyIfNeeded(document, adapter!).then(() => {
@@ -81,7 +100,9 @@ export async function runHostScript(ctx: ContentScriptContext, { builtIn, withPi
       return Promise.resolve(true);
     }
     return undefined;
-  });
+  };
+  browser.runtime.onMessage.addListener(onCommand);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onCommand));
 }
 
 /** The fields picked on this site (a CRM the user added, or a named host taught by hand), if any. */

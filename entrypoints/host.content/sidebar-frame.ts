@@ -4,29 +4,35 @@
  * It pushes the host layout aside rather than covering it: the page's body and Gmail's docked
  * compose windows move left by the sidebar's width, through a constructed stylesheet (which a
  * strict page CSP does not block, unlike an inline <style>).
+ *
+ * Only the frame mounted here is served a view (issue 21): a one-time key, registered with the
+ * background and handed to our frame by `postMessage` aimed at the extension's origin, never
+ * written in the page's DOM. A `sidebar.html` the page frames itself never gets one.
  */
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createIframeUi } from 'wxt/utils/content-script-ui/iframe';
-import { COLLAPSED_KEY, SIDEBAR_WIDTH } from '@/lib/sidebar-layout';
+import { send } from '@/lib/messaging/send';
+import { COLLAPSED_KEY, FRAME_KEY_MESSAGE } from '@/lib/messaging/channels';
 
+/** The sidebar's widths: open, and collapsed to its tab. */
+const SIDEBAR_WIDTH = { expanded: 360, collapsed: 44 } as const;
 
-export function mountSidebar(ctx: ContentScriptContext): void {
+export function mountSidebar(signal: AbortSignal): void {
   const sheet = new CSSStyleSheet();
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
-  const ui = createIframeUi(ctx, {
-    page: '/sidebar.html',
-    position: 'inline',
-    anchor: 'html',
-    onMount(wrapper, iframe) {
-      // Styles are set (and kept) by `enforce` below.
-      wrapper.setAttribute('data-referral-window', '');
-      iframe.setAttribute('data-testid', 'referral-sidebar');
-      iframe.setAttribute('title', 'Referral window');
-    },
-  });
-  ui.mount();
+  const wrapper = document.createElement('div');
+  const iframe = document.createElement('iframe');
+  wrapper.setAttribute('data-referral-window', '');
+  iframe.setAttribute('data-testid', 'referral-sidebar');
+  iframe.title = 'Referral window';
+  const page = browser.runtime.getURL('/sidebar.html');
+  iframe.src = page;
+  const key = crypto.randomUUID();
+  const registered = send('sidebar/frame', { key });
+  // Every load of our frame (a page that moves it reloads it) gets the key, and only an extension page can receive it.
+  iframe.addEventListener('load', () => void registered.then(() => iframe.contentWindow?.postMessage({ type: FRAME_KEY_MESSAGE, key }, new URL(page).origin)), { signal });
+  wrapper.append(iframe);
+  document.documentElement.append(wrapper);
 
   let width: number = SIDEBAR_WIDTH.expanded;
   // The wrapper's and the frame's own inline styles win over the page's (inline !important), and
@@ -39,27 +45,28 @@ export function mountSidebar(ctx: ContentScriptContext): void {
     set.set(el, el.style.cssText);
   };
   const enforce = () => {
-    own(ui.wrapper, `position:fixed;top:0;right:0;height:100vh;width:${width}px;z-index:2147483646;clip-path:none;pointer-events:auto`);
-    own(ui.iframe, 'width:100%;height:100%;border:0;color-scheme:normal');
+    own(wrapper, `position:fixed;top:0;right:0;height:100vh;width:${width}px;z-index:2147483646;clip-path:none;pointer-events:auto`);
+    own(iframe, 'width:100%;height:100%;border:0;color-scheme:normal');
   };
   const layout = (collapsed: boolean) => {
     width = collapsed ? SIDEBAR_WIDTH.collapsed : SIDEBAR_WIDTH.expanded;
-    ui.wrapper.dataset.collapsed = String(collapsed);
+    wrapper.dataset.collapsed = String(collapsed);
     set.clear();
     enforce();
     sheet.replaceSync(`html body { margin-right: ${width}px !important; } .dw { right: ${width}px !important; }`);
   };
   const guard = new MutationObserver(enforce);
-  for (const el of [ui.wrapper, ui.iframe]) guard.observe(el, { attributes: true, attributeFilter: ['style'] });
+  for (const el of [wrapper, iframe]) guard.observe(el, { attributes: true, attributeFilter: ['style'] });
   layout(false);
   void browser.storage.local.get(COLLAPSED_KEY).then((stored) => layout(stored[COLLAPSED_KEY] === true));
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area === 'local' && COLLAPSED_KEY in changes) layout(changes[COLLAPSED_KEY]!.newValue === true);
   };
   browser.storage.onChanged.addListener(onChanged);
-  ctx.onInvalidated(() => {
+  signal.addEventListener('abort', () => {
     guard.disconnect();
     browser.storage.onChanged.removeListener(onChanged);
+    wrapper.remove();
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   });
 }

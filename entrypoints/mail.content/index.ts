@@ -11,10 +11,10 @@ import { runHostScript } from '../host.content/run';
 export default defineContentScript({
   matches: MAIL_MATCHES,
   runAt: 'document_idle',
-  main(ctx) {
+  main() {
     const url = location.href;
     const builtIn = isGmail(url) ? gmail : isOutlook(url) ? outlook : undefined;
     // Where the user picked the name or email on this site by hand, those picks are tried first.
-    return runHostScript(ctx, { builtIn, withPicks: builtIn && ((picks) => withMailPicks(builtIn, picks)) });
+    return runHostScript({ builtIn, withPicks: builtIn && ((picks) => withMailPicks(builtIn, picks)) });
   },
 });

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
+import { toDay } from '@/lib/day';
 
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+const stamp = () => toDay();
 
 /** Backup and restore, CSV export, the never-ask list and the weekly reminder. */
 export function DataSection({ initialMessage, onRestored }: { initialMessage?: string; onRestored?: (message: string) => void } = {}) {

@@ -5,7 +5,7 @@ import type { ColumnFormat } from '@/lib/import/formats';
 import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from '@/lib/import/headers';
 import { toDay } from '@/lib/engine/relationship';
 import { onAnnouncement, request } from '@/lib/messaging/client';
-import type { ImportReport } from '@/lib/messaging/responses';
+import type { ImportReport } from '@/lib/import/csv';
 
 interface Pending {
   file: File;

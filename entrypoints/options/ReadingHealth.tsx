@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { request } from '@/lib/messaging/client';
-import type { Responses } from '@/lib/messaging/responses';
+import type { Responses } from '@/lib/messaging/protocol';
 
 const STRATEGY: Record<string, string> = {
   hooks: "the site's own markers",

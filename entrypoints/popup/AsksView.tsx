@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 import { TabLink } from '@/components/TabLink';
 import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
-import type { AskRow } from '@/lib/messaging/responses';
+import type { AskRow } from '@/lib/asks/pipeline';
 import { ASK_STATUSES, type AskStatus } from '@/lib/ask-status';
+import { toDay } from '@/lib/day';
 
 type Filter = 'open' | 'all' | AskStatus;
 /** Rows fetched at once: the popup opens fast with thousands of asks. */
@@ -77,7 +78,7 @@ export function AsksView() {
           </select>
         </label>
         <input type="search" placeholder="Search name, email, company" aria-label="Search asks" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button onClick={() => request('asks/export-csv', {}).then((csv) => download(`referral-asks-${new Date().toISOString().slice(0, 10)}.csv`, 'text/csv', csv))}>
+        <button onClick={() => request('asks/export-csv', {}).then((csv) => download(`referral-asks-${toDay()}.csv`, 'text/csv', csv))}>
           Export CSV
         </button>
       </div>

@@ -2,7 +2,7 @@ import { subDays } from 'date-fns';
 import { useEffect, useState } from 'react';
 import type { Kpis } from '@/lib/asks/kpis';
 import { request } from '@/lib/messaging/client';
-import type { KpiReport } from '@/lib/messaging/responses';
+import type { KpiReport } from '@/lib/asks/kpis';
 
 const PERIODS = [
   { id: '30', label: 'Last 30 days', days: 30 },

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ContactPanel, ManualContact } from '@/components/ContactPanel';
-import { COLLAPSED_KEY } from '@/lib/sidebar-layout';
+import { COLLAPSED_KEY } from '@/lib/messaging/channels';
 import { useSidebarView } from './use-sidebar-view';
 
 export function App() {
   const [collapsed, setCollapsed] = useCollapsed();
   const view = useSidebarView();
 
-  if (window.top === window) {
+  if (window.top === window || view.state === 'not-ours') {
     return <p className="panel">This panel opens beside Gmail and your CRM. Open one of them to use it.</p>;
   }
 

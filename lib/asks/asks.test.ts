@@ -137,7 +137,7 @@ describe('follow-up dates and the asks export', () => {
   });
 
   it('CSV of asks: one row each, key moments, formulas neutralised', async () => {
-    const { asksToCsv } = await import('./export');
+    const { asksToCsv } = await import('./asks-csv');
     const row = {
       ask: ask({ status: 'introduced', history: [{ status: 'sent', at: '2026-11-10T10:00:00.000Z' }, { status: 'accepted', at: '2026-11-11T10:00:00.000Z' }, { status: 'introduced', at: '2026-11-12T10:00:00.000Z' }], referral: { name: 'Priya', email: 'priya@peer.example' } }),
       name: '=HYPERLINK("http://evil.example")',

@@ -92,3 +92,10 @@ export function kpisBy(asks: Ask[], key: (ask: Ask) => string): Array<{ key: str
   }
   return [...groups.values()].map((g) => ({ key: g.label, kpis: kpis(g.asks) })).sort((a, b) => b.kpis.asks - a.kpis.asks || a.key.localeCompare(b.key));
 }
+
+/** The numbers for a period: overall, per segment, per template. */
+export interface KpiReport {
+  overall: Kpis;
+  bySegment: Array<{ key: string; kpis: Kpis }>;
+  byTemplate: Array<{ key: string; kpis: Kpis }>;
+}

@@ -1,10 +1,12 @@
 /**
  * An ask's life: drafted -> sent -> accepted (said OK) -> introduced -> converted, or declined /
- * no-response. Detection from the thread, follow-up dates, and what to do next.
+ * no-response. Detection from the thread, status changes, and what to do next (follow-up dates are
+ * the engine's: `engine/follow-up.ts`).
  */
-import { addBusinessDays, differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
+export { followUpDate, followUpDueAt, isFollowUpDue } from '../engine/follow-up';
+import { differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
 import type { Ask, AskStatus } from '../model';
-import { DEFAULT_SETTINGS } from '../engine/settings';
+import { followUpDate, isFollowUpDue } from '../engine/follow-up';
 import { ownWords } from '../engine/tone';
 
 /** Where each status may go. Any status may be set by hand; this is what detection may do. */
@@ -75,27 +77,20 @@ export function detectStatus(ask: Ask, thread: ThreadFacts): AskStatus | undefin
   return next && FORWARD[ask.status].includes(next) ? next : undefined;
 }
 
-export function followUpDate(askedAt: string, businessDays: number): string {
-  return addBusinessDays(startOfDay(parseISO(askedAt)), businessDays).toISOString();
-}
-
-type FollowUpFields = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'followUpAt' | 'followUpDismissed' | 'discardedAt'>>;
-
-/**
- * When a follow-up falls due: the stored date (set when sent, moved by a snooze), else the
- * business days after the ask; none once they answered, or the follow-up was done or dismissed.
- * The one definition the verdict, the badge and the popup all use.
- */
-export function followUpDueAt(ask: FollowUpFields, businessDays = DEFAULT_SETTINGS.followUpBusinessDays): Date | undefined {
-  // Follow-ups are for asks that went out: a draft never sent has nobody to follow up with.
-  if (ask.status !== 'sent' || ask.followUpDismissed || ask.discardedAt) return undefined;
-  return new Date(ask.followUpAt ?? followUpDate(ask.askedAt, businessDays));
-}
-
-/** A follow-up is due when the ask went out, nobody replied, and the day has come. */
-export function isFollowUpDue(ask: FollowUpFields, now: Date, businessDays?: number): boolean {
-  const at = followUpDueAt(ask, businessDays);
-  return !!at && at.getTime() <= now.getTime();
+/** An ask moved to `status`, with its history line; going out starts the follow-up clock; an intro records who. */
+export function withStatus(
+  ask: Ask,
+  status: AskStatus,
+  at: string,
+  { note, referral, followUpBusinessDays }: { note?: string; referral?: Ask['referral']; followUpBusinessDays: number },
+): Ask {
+  let next = ask;
+  if (ask.status !== status) {
+    next = { ...ask, status, history: [...ask.history, { status, at, ...(note ? { note } : {}) }] };
+    if (status === 'sent') next.followUpAt = followUpDate(at, followUpBusinessDays);
+  }
+  if (referral && (referral.name || referral.email)) next = { ...next, referral };
+  return next;
 }
 
 const RANK: Record<AskStatus, number> = { accepted: 1, drafted: 2, sent: 3, introduced: 4, 'no-response': 5, converted: 6, declined: 7 };
@@ -127,4 +122,14 @@ export function nextStep(ask: Ask, now: Date): NextStep {
     case 'declined':
       return { rank: 7, label: 'Declined' };
   }
+}
+
+/** One ask as the popup lists it: with its contact's name, its template, and what to do next. */
+export interface AskRow {
+  ask: Ask;
+  name: string;
+  company: string;
+  templateName: string;
+  nextStep: NextStep;
+  followUpDue: boolean;
 }

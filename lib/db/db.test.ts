@@ -4,6 +4,7 @@ import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
 import { openDb, SCHEMA_V1 } from './index';
 import { Store } from './store';
+import { withStatus } from '../asks/pipeline';
 import { Ask, Contact } from '../model';
 
 let n = 0;
@@ -170,7 +171,7 @@ describe('store', () => {
   it('asks keep their status history', async () => {
     const store = new Store(openDb(freshName()));
     await store.addAsk({ id: 'a1', email: 'dana@acme.example', templateId: 'default-ask', status: 'drafted', askedAt: T1, history: [{ status: 'drafted', at: T1 }] });
-    const ask = await store.setAskStatus('a1', 'sent', T2);
+    const ask = await store.updateAsk('a1', (a) => withStatus(a, 'sent', T2, { followUpBusinessDays: 3 }));
     expect(ask.history.map((h) => h.status)).toEqual(['drafted', 'sent']);
     expect(await store.asksFor('DANA@acme.example')).toHaveLength(1);
   });

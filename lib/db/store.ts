@@ -1,10 +1,12 @@
 /**
- * Reading and writing the database, for the background only. Every read-modify-write runs in one
- * transaction, so two tabs editing the same contact cannot lose an edit.
+ * The one door to the database, for the background only (the conventions test keeps every other
+ * file away from Dexie). Every read-modify-write runs in one transaction, so two tabs editing the
+ * same contact cannot lose an edit; every write, once committed, announces what changed, and one
+ * subscriber turns that into the refreshes (`entrypoints/background/refresh.ts`).
  */
 import { parseSettings, type EngineSettings } from '../engine/settings';
 import { emptyContact } from '../contacts';
-import { Ask, Contact, type AskStatus, type FactSource } from '../model';
+import { Ask, Contact, type FactSource } from '../model';
 import type { ImportedRow } from '../import/csv';
 import { Backup, BACKUP_FORMAT } from '../backup';
 import { EMPTY_NEVER_ASK, NeverAskList } from '../never-ask';
@@ -19,8 +21,33 @@ function valuesOf(c: Contact): string {
   return JSON.stringify([c.name, c.company, facts]);
 }
 
+/** What a committed write changed: which contacts' data (by email, or all of them), and which kinds of record. */
+export interface StoreChange {
+  emails: readonly string[] | 'all';
+  contacts?: boolean;
+  asks?: boolean;
+  /** Templates, profile, never-ask list, settings: everything every contact's view depends on. */
+  settings?: boolean;
+}
+
+/** An import touching more contacts than this announces "all" rather than each email. */
+const LISTED_EMAILS = 200;
+
 export class Store {
+  private listeners = new Set<(change: StoreChange) => void>();
+
+  /** `db` is Dexie's handle, for `lib/db` alone. */
   constructor(readonly db: ReferralDb) {}
+
+  /** Calls `listener` after every committed write; returns the function that stops it. */
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private announce(change: StoreChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
 
   getContact(email: string): Promise<Contact | undefined> {
     return this.db.contacts.get(email.toLowerCase());
@@ -28,11 +55,16 @@ export class Store {
 
   /** Applies `change` to the stored contact (or a new one) atomically and returns the result. */
   updateContact(email: string, change: (current: Contact) => Contact, now: string): Promise<Contact> {
-    return this.db.transaction('rw', this.db.contacts, async () => {
+    return this.db
+      .transaction('rw', this.db.contacts, async () => {
       const key = email.toLowerCase();
       const current = (await this.db.contacts.get(key)) ?? emptyContact(key, now);
       const next = Contact.parse(change(current));
-      if (JSON.stringify(next) !== JSON.stringify(current)) await this.db.contacts.put(next);
+      const changed = JSON.stringify(next) !== JSON.stringify(current);
+      if (changed) await this.db.contacts.put(next);
+      return { next, changed };
+    }).then(({ next, changed }) => {
+      if (changed) this.announce({ emails: [next.email], contacts: true });
       return next;
     });
   }
@@ -66,6 +98,9 @@ export class Store {
         if (!before || JSON.stringify({ ...before, updatedAt: '' }) !== JSON.stringify({ ...after, updatedAt: '' })) changed.push(after);
       });
       await this.db.contacts.bulkPut(changed);
+      return { counts, emails: changed.map((c) => c.email) };
+    }).then(({ counts, emails }) => {
+      if (emails.length) this.announce({ emails: emails.length > LISTED_EMAILS ? 'all' : emails, contacts: true });
       return counts;
     });
   }
@@ -73,6 +108,32 @@ export class Store {
   /** Contacts whose customer start date lies between two days (inclusive), by index. */
   contactsStartedBetween(from: string, to: string): Promise<Contact[]> {
     return this.db.contacts.where('facts.customerSince.value').between(from, to, true, true).toArray();
+  }
+
+  /** Every contact, for the CSV export. */
+  allContacts(): Promise<Contact[]> {
+    return this.db.contacts.toArray();
+  }
+
+  /** Name and company of each email, for lists of asks (one bulk read). */
+  async namesOf(emails: string[]): Promise<Map<string, { name: string; company: string }>> {
+    const found = await this.db.contacts.bulkGet(emails);
+    return new Map(emails.map((e, i) => [e, { name: found[i]?.name ?? '', company: found[i]?.company ?? '' }]));
+  }
+
+  /** Every ask, in no particular order (one getAll: the fastest read of the table). */
+  allAsks(): Promise<Ask[]> {
+    return this.db.asks.toArray();
+  }
+
+  /** Asks still waiting on the client: drafted or sent. */
+  waitingAsks(): Promise<Ask[]> {
+    return this.db.asks.where('status').anyOf('sent', 'drafted').toArray();
+  }
+
+  /** Asks made on or after an instant (the cool-down window), by index. */
+  asksSince(instant: string): Promise<Ask[]> {
+    return this.db.asks.where('askedAt').aboveOrEqual(instant).toArray();
   }
 
   asksFor(email: string): Promise<Ask[]> {
@@ -83,47 +144,45 @@ export class Store {
     return this.db.asks.orderBy('askedAt').reverse().toArray();
   }
 
+  private askChanged = (ask: Ask): Ask => {
+    this.announce({ emails: [ask.email], asks: true });
+    return ask;
+  };
+
   async addAsk(ask: Ask): Promise<Ask> {
     const parsed = Ask.parse(ask);
     await this.db.asks.add(parsed);
-    return parsed;
+    return this.askChanged(parsed);
   }
 
-  setAskStatus(id: string, status: AskStatus, at: string, note?: string): Promise<Ask> {
-    return this.db.transaction('rw', this.db.asks, async () => {
-      const ask = await this.db.asks.get(id);
-      if (!ask) throw new Error(`No ask with id ${id}`);
-      if (ask.status === status) return ask;
-      const next: Ask = { ...ask, status, history: [...ask.history, { status, at, ...(note ? { note } : {}) }] };
-      await this.db.asks.put(next);
-      return next;
-    });
-  }
-
-  /** Applies `change` to one ask atomically (status, follow-up and discard changes alike). */
+  /** Applies `change` to one ask atomically (status with its follow-up date, follow-up and discard changes alike). */
   updateAsk(id: string, change: (ask: Ask) => Ask): Promise<Ask> {
-    return this.db.transaction('rw', this.db.asks, async () => {
-      const ask = await this.db.asks.get(id);
-      if (!ask) throw new Error('That ask no longer exists.');
-      const next = Ask.parse(change(ask));
-      await this.db.asks.put(next);
-      return next;
-    });
+    return this.db
+      .transaction('rw', this.db.asks, async () => {
+        const ask = await this.db.asks.get(id);
+        if (!ask) throw new Error('That ask no longer exists.');
+        const next = Ask.parse(change(ask));
+        await this.db.asks.put(next);
+        return next;
+      })
+      .then(this.askChanged);
   }
 
   async deleteAsk(id: string): Promise<Ask> {
-    return this.db.transaction('rw', this.db.asks, async () => {
-      const ask = await this.db.asks.get(id);
-      if (!ask) throw new Error('That ask no longer exists.');
-      await this.db.asks.delete(id);
-      return ask;
-    });
+    return this.db
+      .transaction('rw', this.db.asks, async () => {
+        const ask = await this.db.asks.get(id);
+        if (!ask) throw new Error('That ask no longer exists.');
+        await this.db.asks.delete(id);
+        return ask;
+      })
+      .then(this.askChanged);
   }
 
   async putAsk(ask: Ask): Promise<Ask> {
     const parsed = Ask.parse(ask);
     await this.db.asks.put(parsed);
-    return parsed;
+    return this.askChanged(parsed);
   }
 
   /** The user's templates (the built-in defaults on a fresh install), asks first, then by segment and name. */
@@ -146,10 +205,12 @@ export class Store {
 
   /** Saves a template; the first save of a fresh install keeps the defaults beside it. */
   saveTemplate(template: Template): Promise<void> {
-    return this.db.transaction('rw', this.db.templates, async () => {
-      if ((await this.db.templates.count()) === 0) await this.db.templates.bulkPut(DEFAULT_TEMPLATES);
-      await this.db.templates.put(Template.parse(template));
-    });
+    return this.db
+      .transaction('rw', this.db.templates, async () => {
+        if ((await this.db.templates.count()) === 0) await this.db.templates.bulkPut(DEFAULT_TEMPLATES);
+        await this.db.templates.put(Template.parse(template));
+      })
+      .then(this.settingsChanged);
   }
 
   deleteTemplate(id: string): Promise<void> {
@@ -158,14 +219,18 @@ export class Store {
       const remaining = (await this.db.templates.count()) - ((await this.db.templates.get(id)) ? 1 : 0);
       if (remaining === 0) throw new Error('Keep at least one template.');
       await this.db.templates.delete(id);
-    });
+    }).then(this.settingsChanged);
   }
 
   restoreDefaultTemplates(): Promise<void> {
-    return this.db.transaction('rw', this.db.templates, async () => {
-      await this.db.templates.bulkPut(DEFAULT_TEMPLATES);
-    });
+    return this.db
+      .transaction('rw', this.db.templates, async () => {
+        await this.db.templates.bulkPut(DEFAULT_TEMPLATES);
+      })
+      .then(this.settingsChanged);
   }
+
+  private settingsChanged = (): void => this.announce({ emails: 'all', settings: true });
 
   /** Contacts whose email or name contains `query` (case-insensitive), most recently updated first. */
   async searchContacts(query: string, limit: number): Promise<Contact[]> {
@@ -186,6 +251,7 @@ export class Store {
 
   async saveProfile(profile: Profile): Promise<void> {
     await this.db.kv.put({ key: 'profile', value: Profile.parse(profile) });
+    this.settingsChanged();
   }
 
   async neverAskList(): Promise<NeverAskList> {
@@ -195,12 +261,14 @@ export class Store {
 
   async saveNeverAskList(list: NeverAskList): Promise<void> {
     await this.db.kv.put({ key: 'neverAsk', value: NeverAskList.parse(list) });
+    this.settingsChanged();
   }
 
   async getValue<T>(key: string, fallback: T): Promise<T> {
     return ((await this.db.kv.get(key))?.value as T | undefined) ?? fallback;
   }
 
+  /** A value no view depends on (reminders, reading health, picks, sites): written without announcing. */
   async setValue(key: string, value: unknown): Promise<void> {
     await this.db.kv.put({ key, value });
   }
@@ -233,7 +301,13 @@ export class Store {
       await this.db.templates.bulkAdd(valid.templates);
       await this.db.kv.bulkAdd(valid.kv);
     });
+    this.announce({ emails: 'all', contacts: true, asks: true, settings: true });
     return { contacts: valid.contacts.length, asks: valid.asks.length, templates: valid.templates.length };
+  }
+
+  async saveSettings(settings: EngineSettings): Promise<void> {
+    await this.db.kv.put({ key: 'settings', value: parseSettings(settings) });
+    this.settingsChanged();
   }
 
   async settings(): Promise<EngineSettings> {

@@ -4,7 +4,7 @@
  * sidebar and the popup's queue, and by the benchmark.
  */
 import { addDays, differenceInCalendarDays, format, parseISO, startOfDay } from 'date-fns';
-import { followUpDueAt, isFollowUpDue } from '../asks/pipeline';
+import { followUpDueAt, isFollowUpDue } from './follow-up';
 import type { Ask, Contact } from '../model';
 import { describeAge, parseDay, relationshipAge, toDay, type Relationship } from './relationship';
 import { satisfaction, type Satisfaction } from './satisfaction';

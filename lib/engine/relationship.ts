@@ -17,9 +17,8 @@ export interface Relationship {
   phase: 'before-window' | 'in-window' | 'after-window';
 }
 
-export function toDay(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
-}
+export { toDay } from '../day';
+import { toDay } from '../day';
 
 /** Parses a YYYY-MM-DD as the user's local calendar day. */
 export function parseDay(day: string): Date {

@@ -3,34 +3,27 @@
  * Labels are matched by the same names the CSV import recognises, so a field reads the same
  * whether it comes from a page or an export.
  */
+import { FACT_BY_KEY, isFactKey } from '../facts';
 import { fieldForLabel, type ImportField } from '../import/headers';
-import { readField } from '../import/values';
+import { readField } from '../import/cells';
+import { toDay } from '../day';
 import { findEmail } from './dom';
 import type { PageContext, PageFacts } from './types';
 
-const EXTRA_LABELS: Record<string, 'lifecycleStage' | 'owner'> = {
-  'lifecycle stage': 'lifecycleStage',
-  'lead status': 'lifecycleStage',
-  stage: 'lifecycleStage',
-  'contact owner': 'owner',
-  owner: 'owner',
-  'account owner': 'owner',
-};
+const OWNER_LABELS = new Set(['contact owner', 'owner', 'account owner']);
 
-export type CrmField = ImportField | 'lifecycleStage' | 'owner';
+export type CrmField = ImportField | 'owner';
 
 /** The field a record label names ("Became a Customer Date" -> customerSince), if we read it. */
 export function crmFieldOf(label: string): CrmField | undefined {
-  return fieldForLabel(label) ?? EXTRA_LABELS[label.toLowerCase().trim()];
+  return fieldForLabel(label) ?? (OWNER_LABELS.has(label.toLowerCase().trim()) ? 'owner' : undefined);
 }
 
 export const isKnownCrmLabel = (label: string) => crmFieldOf(label) !== undefined;
 
-const PAGE_FACTS = new Set<CrmField>(['customerSince', 'nps', 'csat', 'openTickets', 'spend90d', 'timeZone', 'segment']);
-
-export function readCrmFields(fields: Map<string, string>, today = todayLocal()): { contact: NonNullable<PageContext['contact']>; facts: PageFacts } {
+export function readCrmFields(fields: Map<string, string>, today = toDay()): { contact: NonNullable<PageContext['contact']>; facts: PageFacts } {
   const contact: NonNullable<PageContext['contact']> = {};
-  const facts: PageFacts = {};
+  const facts: Record<string, unknown> = {};
   let first = '';
   let last = '';
   for (const [label, raw] of fields) {
@@ -40,17 +33,12 @@ export function readCrmFields(fields: Map<string, string>, today = todayLocal())
     else if (field === 'firstName') first ||= raw;
     else if (field === 'lastName') last ||= raw;
     else if (field === 'company') contact.company ??= raw;
-    else if (field === 'lifecycleStage') facts.lifecycleStage ??= raw;
-    else if (field && PAGE_FACTS.has(field) && (facts as Record<string, unknown>)[field] === undefined) {
+    // The facts a record page may show, each read as the import reads its cell.
+    else if (field && isFactKey(field) && FACT_BY_KEY[field].page && facts[field] === undefined) {
       const reading = readField(field, raw, today);
-      if ('value' in reading) (facts as Record<string, unknown>)[field] = reading.value;
+      if ('value' in reading) facts[field] = reading.value;
     }
   }
   if (!contact.name && (first || last)) contact.name = `${first} ${last}`.trim();
-  return { contact, facts };
-}
-
-export function todayLocal(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return { contact, facts: facts as PageFacts };
 }

@@ -1,4 +1,13 @@
-/** The fields a user can pick on any other CRM's record page, in the order the picker asks. */
-export const PICK_FIELDS = ['name', 'email', 'company', 'customerSince', 'nps', 'csat', 'openTickets', 'timeZone'] as const;
-export type PickField = (typeof PICK_FIELDS)[number];
+/** The fields a user can pick on any other CRM's record page, in the order the picker asks: the contact, then the table's pickable facts. */
+import { FACT_BY_KEY, FACTS, isFactKey, type FactSpec, type PickFactKey } from '../facts';
+
+export type PickField = 'name' | 'email' | 'company' | PickFactKey;
+export const PICK_FIELDS = /* @__PURE__ */ ['name', 'email', 'company', ...FACTS.flatMap((f: FactSpec) => (f.pick ? [f.key as PickFactKey] : []))] as [PickField, ...PickField[]];
 export type CustomPicks = Partial<Record<PickField, string>>;
+
+const CONTACT_LABELS: Record<string, string> = { name: 'Name', email: 'Email', company: 'Company' };
+
+/** What the user reads for a field ("Customer since"). */
+export const pickLabel = (field: PickField): string => (isFactKey(field) ? FACT_BY_KEY[field].label : CONTACT_LABELS[field]!);
+/** The page label a picked field is read as: a name the CSV import and CRM pages recognise. */
+export const pickReadAs = (field: PickField): string => (isFactKey(field) ? FACT_BY_KEY[field].aliases[0]! : field);

@@ -4,23 +4,11 @@
  * rich-text editor if it has one.
  */
 import { draftRecipients } from './compose';
-import type { CustomPicks } from './custom-fields';
+import { pickReadAs, type CustomPicks } from './custom-fields';
 import { withPicks } from './picks';
-import { readCrmFields, todayLocal } from './crm';
+import { readCrmFields } from './crm';
 import { queryShown, shownText } from './visible';
 import type { HostAdapter, PageContext } from './types';
-
-/** The label each picked field is read as (the names the CSV import and CRM pages use). */
-const LABELS: Record<keyof CustomPicks, string> = {
-  name: 'name',
-  email: 'email',
-  company: 'company',
-  customerSince: 'customer since',
-  nps: 'nps',
-  csat: 'csat',
-  openTickets: 'open tickets',
-  timeZone: 'time zone',
-};
 
 function valueOf(el: Element | null): string {
   return el ? shownText(el) : '';
@@ -42,11 +30,11 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
           // A stored selector that no longer parses: treated as missing.
         }
         const value = valueOf(el);
-        if (value) fields.set(LABELS[field], value);
-        else missing.push(`${LABELS[field]} (picked element not found: pick the fields again)`);
+        if (value) fields.set(pickReadAs(field), value);
+        else missing.push(`${pickReadAs(field)} (picked element not found: pick the fields again)`);
       }
       if (!picks.email) missing.unshift('the email field (pick the fields from the toolbar button)');
-      const { contact, facts } = readCrmFields(fields, todayLocal());
+      const { contact, facts } = readCrmFields(fields);
       return { host: 'custom', hostLabel: siteLabel, url, contact, facts, composeCount: this.composeEditors(doc).length, missing };
     },
     composeEditors(doc) {

@@ -4,18 +4,7 @@
  * selector for each click. Built with DOM APIs and textContent only (the host's Trusted Types
  * and CSP apply to the page, and nothing the page shows is ever parsed as HTML).
  */
-import { PICK_FIELDS, type CustomPicks } from './custom-fields';
-
-export const FIELD_LABELS: Record<(typeof PICK_FIELDS)[number], string> = {
-  name: 'Name',
-  email: 'Email',
-  company: 'Company',
-  customerSince: 'Customer since (first purchase / close date)',
-  nps: 'NPS',
-  csat: 'CSAT',
-  openTickets: 'Open tickets',
-  timeZone: 'Time zone',
-};
+import { PICK_FIELDS, pickLabel, type CustomPicks } from './custom-fields';
 
 const cssEscape = (s: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`));
 /** Ids and attributes that look generated (long digit runs, hashes) do not survive a reload. */
@@ -82,7 +71,7 @@ export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, o
 
   const show = () => {
     const field = PICK_FIELDS[index]!;
-    prompt.textContent = `Referral window: click the element that holds ${FIELD_LABELS[field]} (${index + 1} of ${PICK_FIELDS.length})`;
+    prompt.textContent = `Referral window: click the element that holds ${pickLabel(field)} (${index + 1} of ${PICK_FIELDS.length})`;
   };
   const finish = (save: boolean) => {
     controller.abort();

@@ -4,6 +4,8 @@
  * Type-only here: the content script ships no schema library; the background validates
  * (`lib/messaging/protocol.ts`).
  */
+import type { PageFactKey, PlainValue } from '../facts';
+
 export type HostId = 'gmail' | 'outlook' | 'hubspot' | 'salesforce' | 'pipedrive' | 'custom';
 
 export interface PageMessage {
@@ -15,17 +17,8 @@ export interface PageMessage {
   text: string;
 }
 
-/** Facts as a CRM page shows them, already normalised (dates YYYY-MM-DD, numbers as numbers). */
-export interface PageFacts {
-  customerSince?: string;
-  nps?: number;
-  csat?: number;
-  openTickets?: number;
-  spend90d?: number;
-  timeZone?: string;
-  lifecycleStage?: string;
-  segment?: string;
-}
+/** Facts as a CRM page shows them, already normalised (dates YYYY-MM-DD, numbers as numbers): those of the table marked `page`. */
+export type PageFacts = { [K in PageFactKey]?: PlainValue<K> };
 
 /** How a field was found: the host's hooks, what the value is (mailto), a label beside it, the user's pick. */
 export type ReadStrategy = 'hooks' | 'value' | 'label' | 'picked';

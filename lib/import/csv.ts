@@ -7,22 +7,22 @@
  * format from all its values, the second reads the rows with it.
  */
 import Papa from 'papaparse';
+import { isFactKey, type PlainFacts } from '../facts';
 import { TEXT_LIMITS } from '../limits';
 import { Email } from '../model';
 import { looksLikeFormula } from '../templates/values';
 import { dateFormat, numberFormat, type ColumnFormat } from './formats';
 import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from './headers';
 import { describeProblem } from './problems';
-import { readField } from './values';
+import { readField } from './cells';
 
-type FactField = 'customerSince' | 'nps' | 'csat' | 'openTickets' | 'spend90d' | 'spendTotal' | 'timeZone' | 'segment' | 'results' | 'product';
 
 export interface ImportedRow {
   line: number;
   email: string;
   name?: string;
   company?: string;
-  facts: Partial<Record<FactField, unknown>>;
+  facts: PlainFacts;
 }
 
 export interface Rejection {
@@ -74,9 +74,7 @@ export interface ParseOptions {
   onProgress?: (rowsDone: number) => void;
 }
 
-const FACT_FIELDS = new Set<ImportField>(['customerSince', 'nps', 'csat', 'openTickets', 'spend90d', 'spendTotal', 'timeZone', 'segment', 'results', 'product']);
 const NUMBER_FIELDS = new Set<ImportField>(['nps', 'csat', 'openTickets', 'spend90d', 'spendTotal']);
-const LABEL: Record<string, string> = IMPORT_FIELDS;
 
 /** Comma, semicolon (European spreadsheets) or tab: whichever the header line uses most. */
 export function detectDelimiter(text: string): string {
@@ -212,8 +210,9 @@ function mergeInto(earlier: ImportedRow, later: ImportedRow): string[] {
   };
   if (change('name', earlier.name, later.name)) earlier.name = later.name;
   if (change('company', earlier.company, later.company)) earlier.company = later.company;
-  for (const [key, value] of Object.entries(later.facts) as Array<[FactField, unknown]>) {
-    if (change(LABEL[key] ?? key, earlier.facts[key], value)) earlier.facts[key] = value;
+  const facts: Record<string, unknown> = earlier.facts;
+  for (const [key, value] of Object.entries(later.facts)) {
+    if (change(IMPORT_FIELDS[key as ImportField] ?? key, facts[key], value)) facts[key] = value;
   }
   return changes;
 }
@@ -249,10 +248,10 @@ function readRow(cells: string[], line: number, file: ParsedImport, today: strin
       else if (field === 'lastName') last = value;
       else if (field === 'name') row.name = value;
       else row.company = value;
-    } else if (FACT_FIELDS.has(field)) {
+    } else if (isFactKey(field)) {
       const reading = readField(field, raw, today, formats[i]);
       if ('problem' in reading) skipped.push({ line, column, reason: `${describeProblem(reading.problem, field, raw, formats[i])}: cell skipped` });
-      else row.facts[field as FactField] = reading.value;
+      else (row.facts as Record<string, unknown>)[field] = reading.value;
     }
   });
   if (!row.name && (first || last)) row.name = `${first} ${last}`.trim().slice(0, TEXT_LIMITS.name);
@@ -269,9 +268,27 @@ function readRow(cells: string[], line: number, file: ParsedImport, today: strin
 export function previewCell(field: ImportField | null, raw: string, today: string, format?: ColumnFormat): string {
   if (!field) return 'not imported';
   if (!raw.trim()) return '(empty)';
-  if (!FACT_FIELDS.has(field)) return raw.trim();
+  if (!isFactKey(field)) return raw.trim();
   const reading = readField(field, raw, today, format);
   return 'problem' in reading ? `✗ ${describeProblem(reading.problem, field, raw, format)}` : String(reading.value);
 }
 
 export { IMPORT_FIELDS };
+
+/** What an import did with every line of the file, as the options page reports it. */
+export interface ImportReport {
+  fileName: string;
+  /** Data rows in the file: created + updated + unchanged + duplicates + rejected. */
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: Rejection[];
+  duplicates: Duplicate[];
+  skipped: SkippedCell[];
+  flagged: Rejection[];
+  /** The file's lines: header + rows + lines inside quoted cells + blank lines. */
+  lines: { physical: number; blank: number; insideCells: number };
+  /** How number and date columns were read: "Spend 90d: amounts with a decimal comma". */
+  formats: Array<{ column: string; description: string; warning?: string }>;
+}

@@ -1,51 +1,42 @@
 /**
  * Recognises the columns of CRM and audience exports (HubSpot, Salesforce, Pipedrive, generic),
- * case-insensitively, ignoring spaces, underscores and punctuation.
+ * case-insensitively, ignoring spaces, underscores and punctuation. The facts' names come from
+ * the table of facts; the contact's own fields are here.
  */
-export const IMPORT_FIELDS = {
-  email: 'Email',
-  firstName: 'First name',
-  lastName: 'Last name',
-  name: 'Full name',
-  company: 'Company',
-  customerSince: 'Customer since',
-  nps: 'NPS',
-  csat: 'CSAT',
-  openTickets: 'Open tickets',
-  spend90d: 'Spend, last 90 days',
-  spendTotal: 'Total spend (lifetime)',
-  timeZone: 'Time zone',
-  segment: 'Segment',
-  results: 'Results they got',
-  product: 'Product',
+import { FACTS, type FactKey } from '../facts';
+
+const CONTACT_FIELDS = {
+  email: { label: 'Email', aliases: ['email', 'email address', 'e-mail', 'primary email', 'work email', 'person - email', 'email - work'] },
+  firstName: { label: 'First name', aliases: ['first name', 'firstname', 'given name'] },
+  lastName: { label: 'Last name', aliases: ['last name', 'lastname', 'surname', 'family name'] },
+  name: { label: 'Full name', aliases: ['name', 'full name', 'contact name', 'person - name', 'person name'] },
+  company: {
+    label: 'Company',
+    aliases: ['company', 'company name', 'associated company', 'account name', 'organization', 'organisation', 'organization - name', 'account'],
+  },
 } as const;
-export type ImportField = keyof typeof IMPORT_FIELDS;
+
+export type ImportField = keyof typeof CONTACT_FIELDS | FactKey;
 export type ColumnMapping = Array<ImportField | null>;
 
-const ALIASES: Record<ImportField, string[]> = {
-  email: ['email', 'email address', 'e-mail', 'primary email', 'work email', 'person - email', 'email - work'],
-  firstName: ['first name', 'firstname', 'given name'],
-  lastName: ['last name', 'lastname', 'surname', 'family name'],
-  name: ['name', 'full name', 'contact name', 'person - name', 'person name'],
-  company: ['company', 'company name', 'associated company', 'account name', 'organization', 'organisation', 'organization - name', 'account'],
-  customerSince: ['customer since', 'became a customer date', 'close date', 'first purchase date', 'won time', 'deal - won time', 'first order date'],
-  nps: ['nps', 'nps score', 'net promoter score', 'latest nps'],
-  csat: ['csat', 'csat score', 'customer satisfaction'],
-  openTickets: ['open tickets', 'open support tickets', 'number of open tickets', 'tickets open'],
-  spend90d: ['spend 90d', 'spend last 90 days', 'revenue 90d', 'spend (90d)', 'spend 90 days', 'last 90 days spend'],
-  // A lifetime total is not a 90-day figure (issue 17): its own fact.
-  spendTotal: ['total spend', 'lifetime spend', 'lifetime value', 'ltv', 'total revenue', 'spend', 'total amount'],
-  timeZone: ['time zone', 'timezone', 'tz'],
-  segment: ['segment', 'customer segment', 'tier', 'plan'],
-  results: ['results', 'outcome', 'milestone'],
-  product: ['product', 'product name', 'plan name'],
-};
+/** Every field an import can fill, with the words users read for it. */
+// Pure: the CRM reader in host pages uses only the names, and this table is left out of its script.
+export const IMPORT_FIELDS = /* @__PURE__ */ Object.fromEntries([
+  ...Object.entries(CONTACT_FIELDS).map(([k, f]) => [k, f.label]),
+  ...FACTS.map((f) => [f.key, f.label]),
+]) as Record<ImportField, string>;
+
+const ALIASES: Array<[ImportField, readonly string[]]> = [
+  ...(Object.entries(CONTACT_FIELDS) as Array<[ImportField, { aliases: readonly string[] }]>).map(([k, f]): [ImportField, readonly string[]] => [k, f.aliases]),
+  // The label users read is also the export's header: it reads back as its fact.
+  ...FACTS.map((f): [ImportField, readonly string[]] => [f.key, [...f.aliases, f.label]]),
+];
 
 const normalise = (h: string) => h.toLowerCase().replace(/[_\s]+/g, ' ').replace(/^\ufeff/, '').trim();
 
 const LOOKUP = new Map<string, ImportField>();
-for (const [field, names] of Object.entries(ALIASES) as Array<[ImportField, string[]]>) {
-  for (const n of names) LOOKUP.set(normalise(n), field);
+for (const [field, names] of ALIASES) {
+  for (const n of names) if (!LOOKUP.has(normalise(n))) LOOKUP.set(normalise(n), field);
 }
 
 /** The field a header or a page label names, if any ("Became a Customer Date" -> customerSince). */

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseContactsCsv } from './csv';
-import { contactsToCsv } from './export';
+import { contactsToCsv } from './contacts-csv';
 import { recognizeHeaders } from './headers';
 import { mergeImported } from './merge';
-import { parseImportDate, parseImportNumber } from './values';
+import { parseImportDate, parseImportNumber } from './cells';
 import type { Contact } from '../model';
 
 const TODAY = '2026-11-22';

@@ -4,8 +4,7 @@
  * words a user can act on (never a browser's internal message, issue 21).
  */
 import { browser } from 'wxt/browser';
-import type { Payload, RequestType } from './protocol';
-import type { Responses } from './responses';
+import type { BackgroundEvent, ContentCommand, ContentCommandReply, ImportProgress, Payload, RequestType, Responses } from './protocol';
 import { send } from './send';
 
 export { send };
@@ -35,24 +34,13 @@ export function plainError(error: unknown): string {
   return raw;
 }
 
-/** What the background may tell a content script, and what each answers. */
-export type ContentCommandReply<C> = C extends { type: 'compose/insert' } ? import('../hosts/types').InsertResult : boolean;
-
 /** Sends a command to a tab's top-frame content script (insert into the draft, new field picks). */
-export function commandTab<C extends import('./content-commands').InsertCommand | import('./content-commands').ConfigCommand>(
-  tabId: number,
-  command: C,
-): Promise<ContentCommandReply<C>> {
+export function commandTab<C extends ContentCommand>(tabId: number, command: C): Promise<ContentCommandReply<C>> {
   return browser.tabs.sendMessage(tabId, command, { frameId: 0 }) as Promise<ContentCommandReply<C>>;
 }
 
-/** Events the background announces to its pages (no reply expected). */
-export interface ImportProgress {
-  type: 'import/progress';
-  done: number;
-}
-
-export function announce(event: ImportProgress): Promise<void> {
+/** Tells the extension's pages something happened (no reply expected; no page open is fine). */
+export function announce(event: BackgroundEvent): Promise<void> {
   return browser.runtime.sendMessage(event).then(
     () => undefined,
     () => undefined,
@@ -60,7 +48,7 @@ export function announce(event: ImportProgress): Promise<void> {
 }
 
 /** Listens to the background's announcements; returns the function that stops listening. */
-export function onAnnouncement(listener: (event: ImportProgress) => void): () => void {
+export function onAnnouncement(listener: (event: BackgroundEvent) => void): () => void {
   const wrapped = (message: unknown) => {
     const m = message as Partial<ImportProgress> | null;
     if (m?.type === 'import/progress' && typeof m.done === 'number') listener({ type: 'import/progress', done: m.done });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isInsertCommand } from './content-commands';
-import { ManualEdit, PageContextSchema, requests } from './protocol';
+import { ManualEdit } from '../model';
+import { PageContextSchema, requests } from './protocol';
 
 describe('messages', () => {
   it('the content script accepts only a well-formed insert command', () => {
@@ -13,10 +14,10 @@ describe('messages', () => {
     expect(isInsertCommand(null)).toBe(false);
   });
 
-  it("a content script may only report its page, an insert undone in it, and read or save its own site's picks", () => {
+  it("a content script may only report its page and its sidebar frame, an insert undone in it, and read or save its own site's picks", () => {
     const fromContent = Object.entries(requests).filter(([, spec]) => (spec.from as readonly string[]).includes('content'));
     // 'ask/undone' can only discard a draft of its own tab's contact whose text it inserted (background checks both).
-    expect(fromContent.map(([type]) => type)).toEqual(['page/context', 'ask/undone', 'custom/config', 'custom/picks']);
+    expect(fromContent.map(([type]) => type)).toEqual(['sidebar/frame', 'page/context', 'ask/undone', 'custom/config', 'custom/picks']);
   });
 
   it('custom CRM origins: https only, normalised', async () => {

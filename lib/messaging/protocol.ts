@@ -1,11 +1,28 @@
 /**
- * Every request a context can make of the background, declared once: its payload schema (checked
- * by the background before anything runs) and which contexts may send it. The host page can
- * reach none of these: only extension contexts can use runtime messaging, and a content script
- * (which reads an untrusted page) may only report what it read.
+ * Everything that crosses between the extension's contexts, declared once:
+ * - requests to the background: which contexts may send each, its payload schema (checked by the
+ *   background before anything runs), its reply type, and whether it acts on a tab (the sender's
+ *   own, or the one the popup names: required, checked by the router);
+ * - commands the background sends a content script (`ContentCommand`, checked there by hand-written
+ *   guards in `content-commands.ts`, since the injected script carries no schema library);
+ * - events the background announces to its pages (`BackgroundEvent`);
+ * - the sidebar's port (`SIDEBAR_PORT`, the view it carries) and the frame key and collapsed-state
+ *   channels (`channels.ts`, plain constants the content scripts import without this file's zod).
+ * The host page can reach none of these: only extension contexts can use runtime messaging, and a
+ * content script (which reads an untrusted page) may only report what it read.
  */
 import { z } from 'zod';
-import { Ask, AskStatus, Email, IsoDate } from '../model';
+import type { AskRow } from '../asks/pipeline';
+import type { KpiReport } from '../asks/kpis';
+import type { Backup } from '../backup';
+import type { ImportReport } from '../import/csv';
+import type { InsertResult } from '../hosts/types';
+import type { QueueRow } from '../queue';
+import type { SidebarView } from '../views';
+import type { ConfigCommand, InsertCommand } from './content-commands';
+import type { Contact } from '../model';
+import { Ask, AskStatus, Email, ManualEdit, plainFact } from '../model';
+import { FACTS, type FactSpec } from '../facts';
 import { Profile, Template } from '../templates/schema';
 import { NeverAskList } from '../never-ask';
 import { EngineSettings } from '../engine/settings';
@@ -14,6 +31,24 @@ import { PICK_FIELDS } from '../hosts/custom-fields';
 import { PAGE_LIMITS } from '../hosts/bounds';
 
 export type Role = 'content' | 'sidebar' | 'popup' | 'options';
+
+/** A request's reply type, declared beside its payload (a type only: nothing at run time). */
+const reply = <T>() => undefined as unknown as T;
+
+export interface InsertOutcome {
+  ok: boolean;
+  /** What the user sees: where it went, or why not. */
+  message: string;
+  askId?: string;
+  missing?: string[];
+}
+
+/** Per host: when it last read a contact, how each field was found, and the last failure. */
+export type ReadingHealth = Record<
+  string,
+  { hostLabel: string; lastReadAt?: string; readBy: Partial<Record<string, string>>; lastFailure?: { at: string; missing: string[] } }
+>;
+
 
 /** The popup names the tab it acts on; the sidebar's and content script's tab comes from the sender. */
 const TabId = z.number().int().min(0).optional();
@@ -35,6 +70,7 @@ export const Origin = z
 
 /** CSS selectors the user picked, per field, for one site. */
 export const CustomPicks = z.partialRecord(z.enum(PICK_FIELDS), z.string().min(1).max(500));
+type PickedFields = z.infer<typeof CustomPicks>;
 
 const L = PAGE_LIMITS;
 const PageMessage = z.object({
@@ -52,18 +88,8 @@ export const PageContextSchema = z.object({
   contact: z
     .object({ email: z.string().max(L.email).optional(), name: z.string().max(L.name).optional(), company: z.string().max(L.name).optional() })
     .optional(),
-  facts: z
-    .object({
-      customerSince: IsoDate.optional(),
-      nps: z.number().int().min(0).max(10).optional(),
-      csat: z.number().min(0).max(100).optional(),
-      openTickets: z.number().int().min(0).optional(),
-      spend90d: z.number().min(0).optional(),
-      timeZone: z.string().max(64).optional(),
-      lifecycleStage: z.string().max(L.shortFact).optional(),
-      segment: z.string().max(L.shortFact).optional(),
-    })
-    .optional(),
+  // The facts of the table a page may show, each checked as the contact stores it.
+  facts: z.object(Object.fromEntries(FACTS.filter((f: FactSpec) => f.page).map((f) => [f.key, plainFact(f).optional()]))).optional(),
   thread: z
     .object({ id: z.string().max(200).optional(), subject: z.string().max(L.subject).optional(), messages: z.array(PageMessage).max(L.messages) })
     .optional(),
@@ -79,42 +105,25 @@ export const PageContextSchema = z.object({
   readBy: z.record(z.string().max(40), z.enum(['hooks', 'value', 'label', 'picked'])).optional(),
 });
 
-/** What the user types in the sidebar for a contact; `null` clears a fact. */
-export const ManualEdit = z.object({
-  customerSince: IsoDate.nullable().optional(),
-  nps: z.number().int().min(0).max(10).nullable().optional(),
-  npsAnsweredOn: IsoDate.nullable().optional(),
-  csat: z.number().min(0).max(100).nullable().optional(),
-  openTickets: z.number().int().min(0).max(10_000).nullable().optional(),
-  spend90d: z.number().min(0).nullable().optional(),
-  spendTotal: z.number().min(0).nullable().optional(),
-  timeZone: z.string().min(1).max(64).nullable().optional(),
-  segment: z.string().trim().min(1).max(60).nullable().optional(),
-  results: z.string().trim().min(1).max(500).nullable().optional(),
-  neverAsk: z.boolean().optional(),
-  snoozedUntil: IsoDate.nullable().optional(),
-  name: z.string().max(300).optional(),
-  company: z.string().max(300).optional(),
-});
-export type ManualEdit = z.infer<typeof ManualEdit>;
-
 export const requests = {
+  /** A content script mounted its sidebar frame: only the frame that shows this key is served (issue 21). */
+  'sidebar/frame': { from: ['content'], tab: true, reply: reply<null>(), payload: z.object({ key: z.string().min(20).max(100) }) },
   /** A content script reports what its page shows now. */
-  'page/context': { from: ['content'], payload: PageContextSchema },
+  'page/context': { from: ['content'], tab: true, reply: reply<null>(), payload: PageContextSchema },
   /** The sidebar (or options) saves what the user typed about a contact. */
-  'contact/edit': { from: ['sidebar', 'options', 'popup'], payload: z.object({ email: Email, edit: ManualEdit }) },
+  'contact/edit': { from: ['sidebar', 'options', 'popup'], reply: reply<null>(), payload: z.object({ email: Email, edit: ManualEdit }) },
   /** A content script saw the ask it inserted undone in the editor (the draft's text is gone). */
-  'ask/undone': { from: ['content'], payload: z.object({ snippet: z.string().max(200) }) },
+  'ask/undone': { from: ['content'], tab: true, reply: reply<null>(), payload: z.object({ snippet: z.string().max(200) }) },
   /** Discard an ask (or take the discard back): discarded asks are not open and do not count as asked. */
-  'ask/discard': { from: ['popup'], payload: z.object({ id: z.string().min(1), undo: z.boolean().default(false) }) },
+  'ask/discard': { from: ['popup'], reply: reply<null>(), payload: z.object({ id: z.string().min(1), undo: z.boolean().default(false) }) },
   /** Delete an ask for good; the popup keeps it a moment for Undo ('ask/restore'). */
-  'ask/delete': { from: ['popup'], payload: z.object({ id: z.string().min(1) }) },
-  'ask/restore': { from: ['popup'], payload: z.object({ ask: Ask }) },
+  'ask/delete': { from: ['popup'], reply: reply<Ask>(), payload: z.object({ id: z.string().min(1) }) },
+  'ask/restore': { from: ['popup'], reply: reply<null>(), payload: z.object({ ask: Ask }) },
   /** The sidebar names the contact itself when the page did not show one (manual entry). */
-  'sidebar/contact': { from: ['sidebar', 'popup'], payload: z.object({ email: Email, name: z.string().max(300).optional(), tabId: TabId }) },
+  'sidebar/contact': { from: ['sidebar', 'popup'], tab: true, reply: reply<null>(), payload: z.object({ email: Email, name: z.string().max(300).optional(), tabId: TabId }) },
   /** The sidebar asks to put the referral ask into its tab's open compose box. */
   'ask/insert': {
-    from: ['sidebar', 'popup'],
+    from: ['sidebar', 'popup'], tab: true, reply: reply<InsertOutcome>(),
     payload: z.object({
       email: Email,
       part: z.enum(['ask', 'intro']).default('ask'),
@@ -124,25 +133,25 @@ export const requests = {
     }),
   },
   /** The popup shows the contact of the active tab (custom CRMs have no sidebar). */
-  'tab/view': { from: ['popup'], payload: z.object({ tabId: z.number().int().min(0) }) },
+  'tab/view': { from: ['popup'], tab: true, reply: reply<SidebarView>(), payload: z.object({ tabId: z.number().int().min(0) }) },
   /** The field picker, in the active tab (popup) or the sidebar's own tab: a custom CRM, or a named host that read poorly. */
-  'picker/start': { from: ['popup', 'sidebar'], payload: z.object({ tabId: TabId }) },
-  'custom-sites/list': { from: ['options', 'popup'], payload: z.object({}) },
+  'picker/start': { from: ['popup', 'sidebar'], tab: true, reply: reply<null>(), payload: z.object({ tabId: TabId }) },
+  'custom-sites/list': { from: ['options', 'popup'], reply: reply<Array<{ origin: string; picks: PickedFields }>>(), payload: z.object({}) },
   /** A censored skeleton of the tab's page (no text, no values), for the user to paste into a bug report. */
-  'page/diagnostic': { from: ['sidebar', 'popup'], payload: z.object({ tabId: TabId }) },
+  'page/diagnostic': { from: ['sidebar', 'popup'], tab: true, reply: reply<string>(), payload: z.object({ tabId: TabId }) },
   /** How each host was read lately: fields by strategy, the last failure; and the picks made on named hosts. */
-  'reading/health': { from: ['options'], payload: z.object({}) },
+  'reading/health': { from: ['options'], reply: reply<{ hosts: ReadingHealth; hostPicks: Record<string, PickedFields> }>(), payload: z.object({}) },
   /** Forget the fields picked on a named host's site: its own reading applies again. */
-  'host-picks/reset': { from: ['options'], payload: z.object({ origin: Origin }) },
+  'host-picks/reset': { from: ['options'], reply: reply<null>(), payload: z.object({ origin: Origin }) },
   /** After the user granted the origin in the permission prompt. */
-  'custom-site/add': { from: ['options'], payload: z.object({ origin: Origin }) },
-  'custom-site/remove': { from: ['options'], payload: z.object({ origin: Origin }) },
+  'custom-site/add': { from: ['options'], reply: reply<null>(), payload: z.object({ origin: Origin }) },
+  'custom-site/remove': { from: ['options'], reply: reply<null>(), payload: z.object({ origin: Origin }) },
   /** A content script on a custom CRM asks for its site's picks (by its own origin). */
-  'custom/config': { from: ['content'], payload: z.object({}) },
+  'custom/config': { from: ['content'], tab: true, reply: reply<PickedFields | null>(), payload: z.object({}) },
   /** The picker, in a custom CRM tab, saves what the user clicked for each field. */
-  'custom/picks': { from: ['content'], payload: z.object({ picks: CustomPicks }) },
+  'custom/picks': { from: ['content'], tab: true, reply: reply<null>(), payload: z.object({ picks: CustomPicks }) },
   'asks/list': {
-    from: ['popup'],
+    from: ['popup'], reply: reply<{ rows: AskRow[]; total: number }>(),
     payload: z.object({
       filter: z.union([z.enum(['open', 'all']), AskStatus]).default('open'),
       query: z.string().max(200).default(''),
@@ -150,7 +159,7 @@ export const requests = {
     }),
   },
   'ask/status': {
-    from: ['popup', 'sidebar'],
+    from: ['popup', 'sidebar'], reply: reply<null>(),
     payload: z.object({
       id: z.string().min(1),
       status: AskStatus,
@@ -160,21 +169,21 @@ export const requests = {
     }),
   },
   /** Snooze a follow-up by two business days, or dismiss it. */
-  'ask/follow-up': { from: ['popup'], payload: z.object({ id: z.string().min(1), action: z.enum(['snooze', 'dismiss']) }) },
-  'kpis': { from: ['popup'], payload: z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional() }) },
-  'asks/export-csv': { from: ['popup'], payload: z.object({}) },
-  'profile/get': { from: ['options'], payload: z.object({}) },
-  'profile/save': { from: ['options'], payload: Profile },
-  'templates/list': { from: ['options'], payload: z.object({}) },
-  'template/save': { from: ['options'], payload: Template },
-  'template/delete': { from: ['options'], payload: z.object({ id: z.string().min(1) }) },
+  'ask/follow-up': { from: ['popup'], reply: reply<null>(), payload: z.object({ id: z.string().min(1), action: z.enum(['snooze', 'dismiss']) }) },
+  'kpis': { from: ['popup'], reply: reply<KpiReport>(), payload: z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional() }) },
+  'asks/export-csv': { from: ['popup'], reply: reply<string>(), payload: z.object({}) },
+  'profile/get': { from: ['options'], reply: reply<Profile>(), payload: z.object({}) },
+  'profile/save': { from: ['options'], reply: reply<null>(), payload: Profile },
+  'templates/list': { from: ['options'], reply: reply<Template[]>(), payload: z.object({}) },
+  'template/save': { from: ['options'], reply: reply<null>(), payload: Template },
+  'template/delete': { from: ['options'], reply: reply<null>(), payload: z.object({ id: z.string().min(1) }) },
   /** Puts the built-in templates back as shipped; the user's own templates stay. */
-  'templates/restore': { from: ['options'], payload: z.object({}) },
+  'templates/restore': { from: ['options'], reply: reply<null>(), payload: z.object({}) },
   /** Stored contacts for previews and lookups, by email or name fragment. */
-  'contacts/search': { from: ['options', 'popup'], payload: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }) },
+  'contacts/search': { from: ['options', 'popup'], reply: reply<Contact[]>(), payload: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }) },
   /** A CSV export to merge into the contacts; the options page has shown its preview first. */
   'contacts/import': {
-    from: ['options'],
+    from: ['options'], reply: reply<ImportReport>(),
     payload: z.object({
       fileName: z.string().max(300),
       /** The file's last-modified time: its facts are as old as the file. */
@@ -183,27 +192,45 @@ export const requests = {
       mapping: z.array(z.enum(Object.keys(IMPORT_FIELDS) as [keyof typeof IMPORT_FIELDS]).nullable()).optional(),
     }),
   },
-  'contacts/export-csv': { from: ['options'], payload: z.object({}) },
-  'backup/export': { from: ['options'], payload: z.object({}) },
+  'contacts/export-csv': { from: ['options'], reply: reply<string>(), payload: z.object({}) },
+  'backup/export': { from: ['options'], reply: reply<Backup>(), payload: z.object({}) },
   /** What a restore would replace, for the user to confirm: the backup checked whole, nothing written. */
-  'backup/check': { from: ['options'], payload: z.object({ backup: z.unknown() }) },
+  'backup/check': { from: ['options'], reply: reply<{ exportedAt: string; incoming: { contacts: number; asks: number; templates: number }; current: { contacts: number; asks: number; templates: number } }>(), payload: z.object({ backup: z.unknown() }) },
   /** Checked whole by the background before anything is replaced. */
-  'backup/restore': { from: ['options'], payload: z.object({ backup: z.unknown() }) },
-  'queue/list': { from: ['popup'], payload: z.object({}) },
-  'never-ask/get': { from: ['options'], payload: z.object({}) },
-  'never-ask/save': { from: ['options'], payload: NeverAskList },
-  'settings/get': { from: ['options'], payload: z.object({}) },
+  'backup/restore': { from: ['options'], reply: reply<{ contacts: number; asks: number; templates: number }>(), payload: z.object({ backup: z.unknown() }) },
+  'queue/list': { from: ['popup'], reply: reply<{ rows: QueueRow[]; total: number }>(), payload: z.object({}) },
+  'never-ask/get': { from: ['options'], reply: reply<NeverAskList>(), payload: z.object({}) },
+  'never-ask/save': { from: ['options'], reply: reply<null>(), payload: NeverAskList },
+  'settings/get': { from: ['options'], reply: reply<EngineSettings>(), payload: z.object({}) },
   /** Every number the engine decides with; checked whole (zod) before it is stored. */
-  'settings/save': { from: ['options'], payload: EngineSettings },
-  'reminders/get': { from: ['options'], payload: z.object({}) },
-  'reminders/save': { from: ['options'], payload: z.object({ weeklyQueue: z.boolean() }) },
-} as const satisfies Record<string, { from: readonly Role[]; payload: z.ZodTypeAny }>;
+  'settings/save': { from: ['options'], reply: reply<null>(), payload: EngineSettings },
+  'reminders/get': { from: ['options'], reply: reply<{ weeklyQueue: boolean }>(), payload: z.object({}) },
+  'reminders/save': { from: ['options'], reply: reply<null>(), payload: z.object({ weeklyQueue: z.boolean() }) },
+} as const satisfies Record<string, { from: readonly Role[]; payload: z.ZodTypeAny; reply: unknown; tab?: true }>;
 
 export type RequestType = keyof typeof requests;
 export type Payload<T extends RequestType> = z.input<(typeof requests)[T]['payload']>;
 export type ParsedPayload<T extends RequestType> = z.output<(typeof requests)[T]['payload']>;
+/** What the background answers to each request. */
+export type Responses = { [T in RequestType]: (typeof requests)[T]['reply'] };
+/** The requests that act on a tab: the sender's, or the one the popup names (then required). */
+export type TabRequest = { [T in RequestType]: (typeof requests)[T] extends { tab: true } ? T : never }[RequestType];
 
 export type Envelope = { type: string; payload: unknown };
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export { SIDEBAR_PORT } from '../sidebar-layout';
+/** Commands the background sends a content script, and what each answers. */
+export type ContentCommand = InsertCommand | ConfigCommand;
+export type ContentCommandReply<C extends ContentCommand> = C extends InsertCommand ? InsertResult : boolean;
+export type { ConfigCommand, InsertCommand };
+
+/** Events the background announces to its pages (no reply expected). */
+export interface ImportProgress {
+  type: 'import/progress';
+  done: number;
+}
+export type BackgroundEvent = ImportProgress;
+
+/** The sidebar's port carries its view, whole, each time it changes. */
+export type SidebarPortMessage = SidebarView;
+export { COLLAPSED_KEY, FRAME_KEY_MESSAGE, SIDEBAR_PORT } from './channels';

@@ -4,7 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Payload, Reply, RequestType } from './protocol';
-import type { Responses } from './responses';
+import type { Responses } from './protocol';
 
 export async function send<T extends RequestType>(type: T, payload: Payload<T>): Promise<Responses[T]> {
   const reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<Responses[T]> | undefined;

@@ -141,3 +141,49 @@ test('click-jacking: a page that fades the sidebar or lays a decoy over it gets 
   await expect(panel.getByTestId('insert-ask')).toBeDisabled();
   await expect(page.locator('[g_editable="true"]')).not.toContainText('Hi Dana');
 });
+
+test('the page cannot switch the extension off, get a second sidebar served, or keep a contact after the tab leaves (issue 21, 7)', async ({ context, host, worker, extensionId }) => {
+  const url = 'https://mail.google.com/mail/u/0/lifecycle-attack';
+  // The page may frame extension pages here, so the second frame really loads.
+  await host.serve(url, 'gmail/thread-own-reply-last.html', {
+    replace: withPart('gmail/parts/lifecycle-attack.html'),
+    csp: "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
+  });
+  const connects: string[] = [];
+  type Chrome = {
+    runtime: { onConnect: { addListener(l: (port: { name: string }) => void): void }; sendMessage(m: unknown): Promise<unknown> };
+    tabs: { query(q: { url: string }): Promise<Array<{ id?: number }>> };
+  };
+  await worker.evaluate(() => {
+    const self = globalThis as unknown as { connectsSeen: string[]; chrome: Chrome };
+    self.connectsSeen = [];
+    self.chrome.runtime.onConnect.addListener((port) => void self.connectsSeen.push(port.name));
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
+  await expect.poll(() => page.evaluate(() => (window as unknown as { attacks: { done?: boolean } }).attacks.done), { timeout: 10_000 }).toBe(true);
+
+  // Still reading after the forged stop: the page's next thread is shown.
+  await expect(panel.getByTestId('contact-email')).toHaveText('lee@peer-corp.example');
+  // The frame the page made is told it is not ours, shows no contact, and does not retry.
+  const forged = page.frameLocator('[data-testid="forged-sidebar"]');
+  await expect(forged.getByText('This panel opens beside Gmail and your CRM')).toBeVisible({ timeout: 10_000 });
+  await expect(forged.getByTestId('contact-email')).toHaveCount(0);
+  await page.waitForTimeout(2_000);
+  connects.push(...(await worker.evaluate(() => (globalThis as unknown as { connectsSeen: string[] }).connectsSeen)));
+  expect(connects.length, connects.join(', ')).toBeLessThanOrEqual(3);
+
+  // The tab leaves for a site the extension does not read: the popup shows no contact from before.
+  const tabId = await worker.evaluate(async (u) => (await (globalThis as unknown as { chrome: Chrome }).chrome.tabs.query({ url: u }))[0]?.id, url);
+  await host.serve('https://example.org/', 'plain.html');
+  await page.goto('https://example.org/');
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const view = await popup.evaluate(
+    async (id) => (await (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'tab/view', payload: { tabId: id } })) as { ok: boolean; value: { state: string } },
+    tabId!,
+  );
+  expect(view.value.state).toBe('waiting');
+});

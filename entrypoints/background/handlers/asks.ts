@@ -1,8 +1,15 @@
-/** Recording asks as they happen: inserted, detected as sent or answered in the thread, followed up. */
-import { belongsToThread, followUpDate, detectStatus, isFollowUpDue, nextStep, urgency } from '@/lib/asks/pipeline';
+/**
+ * Asks, from the moment they are recorded: inserted, detected as sent or answered in the thread,
+ * moved by hand, followed up, discarded, deleted and restored; listed, counted and exported.
+ * Every write goes through the store, which announces it (`refresh.ts` updates what shows it).
+ */
+import { belongsToThread, detectStatus, followUpDate, isFollowUpDue, nextStep, urgency, withStatus, type AskRow } from '@/lib/asks/pipeline';
 import type { Store } from '@/lib/db/store';
+import { asksToCsv } from '@/lib/asks/asks-csv';
+import { inPeriod, kpis, kpisBy } from '@/lib/asks/kpis';
+import type { Handlers } from '../router';
+import type { Deps } from './deps';
 import type { PageContext } from '@/lib/hosts/types';
-import type { AskRow } from '@/lib/messaging/responses';
 import type { Ask, AskStatus } from '@/lib/model';
 import type { Rendered } from '@/lib/templates/render';
 import type { Template } from '@/lib/templates/schema';
@@ -26,9 +33,7 @@ export async function recordInsert(
   if (template.kind === 'follow-up') {
     const open = (await store.asksFor(email)).filter((a) => a.status === 'sent' || a.status === 'drafted').sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
     if (open) {
-      const next: Ask = { ...open, followedUpAt: now, followUpDismissed: true, history: [...open.history, { status: open.status, at: now, note: 'follow-up drafted' }] };
-      await store.db.asks.put(next);
-      return next;
+      return store.updateAsk(open.id, (a) => ({ ...a, followedUpAt: now, followUpDismissed: true, history: [...a.history, { status: a.status, at: now, note: 'follow-up drafted' }] }));
     }
   }
   return store.addAsk({
@@ -67,18 +72,10 @@ export async function detectFromPage(store: Store, page: PageContext, now: strin
   return changed;
 }
 
-/** Sets a status; sending starts the follow-up clock from the moment it was sent. */
+/** Sets a status, with what comes with it (the follow-up date when sent, who was introduced), in one transaction. */
 export async function setStatus(store: Store, id: string, status: AskStatus, now: string, note?: string, referral?: Ask['referral']): Promise<Ask> {
-  let ask = await store.setAskStatus(id, status, now, note);
-  const settings = await store.settings();
-  const patch: Partial<Ask> = {};
-  if (status === 'sent') patch.followUpAt = followUpDate(now, settings.followUpBusinessDays);
-  if (referral && (referral.name || referral.email)) patch.referral = referral;
-  if (Object.keys(patch).length) {
-    ask = { ...ask, ...patch };
-    await store.db.asks.put(ask);
-  }
-  return ask;
+  const { followUpBusinessDays } = await store.settings();
+  return store.updateAsk(id, (ask) => withStatus(ask, status, now, { note, referral, followUpBusinessDays }));
 }
 
 export async function followUpAction(store: Store, id: string, action: 'snooze' | 'dismiss', now: Date): Promise<Ask> {
@@ -101,7 +98,7 @@ export async function askRows(
   now: Date,
   { filter = 'open', query = '', limit = 100 }: { filter?: 'open' | 'all' | AskStatus; query?: string; limit?: number } = {},
 ): Promise<{ rows: AskRow[]; total: number }> {
-  const [asks, templates] = await Promise.all([store.db.asks.toArray(), store.templates()]);
+  const [asks, templates] = await Promise.all([store.allAsks(), store.templates()]);
   const names = new Map(templates.map((t) => [t.id, t.name]));
   let ranked = asks
     .filter((a) => filter === 'all' || (!a.discardedAt && (filter === 'open' ? OPEN.includes(a.status) : a.status === filter)))
@@ -109,8 +106,7 @@ export async function askRows(
   const q = query.trim().toLowerCase();
   let contacts = new Map<string, { name: string; company: string }>();
   const load = async (emails: string[]) => {
-    const found = await store.db.contacts.bulkGet(emails);
-    contacts = new Map(emails.map((e, i) => [e, { name: found[i]?.name ?? '', company: found[i]?.company ?? '' }]));
+    contacts = await store.namesOf(emails);
   };
   if (q) {
     await load([...new Set(ranked.map((r) => r.ask.email))]);
@@ -133,5 +129,70 @@ export async function askRows(
       nextStep: nextStep(ask, now),
       followUpDue: isFollowUpDue(ask, now),
     })),
+  };
+}
+
+type AskHandlers = Pick<
+  Handlers,
+  'asks/list' | 'ask/status' | 'ask/follow-up' | 'ask/undone' | 'ask/discard' | 'ask/delete' | 'ask/restore' | 'kpis' | 'asks/export-csv'
+>;
+
+export function askHandlers({ store, hub, now }: Deps): AskHandlers {
+  const at = () => now().toISOString();
+  return {
+    'asks/list': (options) => askRows(store, now(), options),
+
+    async 'ask/status'({ id, status, note, referral }) {
+      await setStatus(store, id, status, at(), note ?? 'set by you', referral);
+      return null;
+    },
+
+    async 'ask/follow-up'({ id, action }) {
+      // The sidebar's verdict and the template Insert would use change with it (issue 13, bug 1): the store announces it.
+      await followUpAction(store, id, action, now());
+      return null;
+    },
+
+    async 'ask/undone'({ snippet }, { tabId }) {
+      const email = await hub.contactEmail(tabId);
+      if (!email) return null;
+      const drafted = (await store.asksFor(email)).filter((a) => a.status === 'drafted' && !a.discardedAt && a.snippet === snippet);
+      const latest = drafted.sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+      if (latest) await store.updateAsk(latest.id, (a) => ({ ...a, discardedAt: at(), history: [...a.history, { status: a.status, at: at(), note: 'undone in the editor: discarded' }] }));
+      return null;
+    },
+
+    async 'ask/discard'({ id, undo }) {
+      await store.updateAsk(id, (a) => {
+        const { discardedAt: _was, ...rest } = a;
+        return undo
+          ? { ...rest, history: [...a.history, { status: a.status, at: at(), note: 'discard undone' }] }
+          : { ...a, discardedAt: at(), history: [...a.history, { status: a.status, at: at(), note: 'discarded by you' }] };
+      });
+      return null;
+    },
+
+    'ask/delete': ({ id }) => store.deleteAsk(id),
+
+    async 'ask/restore'({ ask }) {
+      await store.putAsk(ask);
+      return null;
+    },
+
+    async kpis({ from, to }) {
+      const [asks, templates] = await Promise.all([store.allAsks(), store.templates()]);
+      // A discarded ask was never an ask; a draft never sent was never asked either.
+      const period = inPeriod(asks.filter((a) => !a.discardedAt), from, to);
+      const names = new Map(templates.map((t) => [t.id, t.name]));
+      return {
+        overall: kpis(period),
+        bySegment: kpisBy(period, (a) => a.segment || 'No segment'),
+        byTemplate: kpisBy(period, (a) => names.get(a.templateId) ?? a.templateId),
+      };
+    },
+
+    async 'asks/export-csv'() {
+      return asksToCsv((await askRows(store, now(), { filter: 'all', limit: 10_000 })).rows);
+    },
   };
 }

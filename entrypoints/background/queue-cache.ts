@@ -1,6 +1,6 @@
 /**
  * The referral queue, computed from the start-date index and kept until something it depends on
- * changes (any write to contacts, asks or settings, through Dexie's hooks) or the day turns.
+ * changes (the store announces every write: `refresh.ts` drops it) or the day turns.
  * A cold computation scores every contact near its window; opening the popup again is instant.
  */
 import { subDays } from 'date-fns';
@@ -15,15 +15,11 @@ export const QUEUE_PAGE = 200;
 export class QueueCache {
   private cached?: { day: string; rows: QueueRow[] };
 
-  constructor(private readonly store: Store) {
-    const invalidate = () => {
-      this.cached = undefined;
-    };
-    for (const table of [store.db.contacts, store.db.asks, store.db.kv] as const) {
-      table.hook('creating', invalidate);
-      table.hook('updating', invalidate);
-      table.hook('deleting', invalidate);
-    }
+  constructor(private readonly store: Store) {}
+
+  /** Something the queue depends on changed (contacts, asks, settings): computed again when next asked. */
+  drop(): void {
+    this.cached = undefined;
   }
 
   async rows(now = new Date()): Promise<{ rows: QueueRow[]; total: number }> {
@@ -38,7 +34,7 @@ export class QueueCache {
     const [contacts, recentAsks] = await Promise.all([
       this.store.contactsStartedBetween(range.from, range.to),
       // Only asks inside the cool-down can keep someone out of the queue.
-      this.store.db.asks.where('askedAt').aboveOrEqual(subDays(now, settings.askCooldownDays + 1).toISOString()).toArray(),
+      this.store.asksSince(subDays(now, settings.askCooldownDays + 1).toISOString()),
     ]);
     const asksByEmail = new Map<string, Ask[]>();
     for (const ask of recentAsks) asksByEmail.set(ask.email, [...(asksByEmail.get(ask.email) ?? []), ask]);

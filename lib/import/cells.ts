@@ -1,5 +1,5 @@
 /** Reading the values of an export: dates in the forms CRMs write them, numbers with currency signs. */
-import { TEXT_LIMITS } from '../limits';
+import { FACT_BY_KEY, type FactKey } from '../facts';
 import { isValidTimeZone } from '../time-zone';
 import { parseAmount, type ColumnFormat, type DateOrder, type DecimalMark } from './formats';
 
@@ -51,11 +51,12 @@ export function parseImportNumber(raw: string, decimal: DecimalMark = '.'): numb
 export type CellProblem = 'date' | 'future' | 'nps' | 'csat' | 'tickets' | 'amount' | 'zone' | 'long';
 export type FieldReading = { value: unknown } | { problem: CellProblem };
 
-/** How one cell is read for one field: the value, or why it cannot be. Empty cells are skipped before this. */
-export function readField(field: string, raw: string, today: string, format: ColumnFormat = {}): FieldReading {
+/** How one cell is read for one fact, by its kind: the value, or why it cannot be. Empty cells are skipped before this. */
+export function readField(field: FactKey, raw: string, today: string, format: ColumnFormat = {}): FieldReading {
   const num = (s: string) => parseImportNumber(s, format.decimal);
-  switch (field) {
-    case 'customerSince': {
+  const spec = FACT_BY_KEY[field];
+  switch (spec.kind) {
+    case 'date': {
       const d = parseImportDate(raw, format.dates);
       if (!d) return { problem: 'date' };
       if (d > today) return { problem: 'future' };
@@ -66,30 +67,26 @@ export function readField(field: string, raw: string, today: string, format: Col
       if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10) return { problem: 'nps' };
       return { value: n };
     }
-    case 'csat': {
+    case 'percent': {
       const n = num(raw);
       if (n === undefined || n < 0 || n > 100) return { problem: 'csat' };
       // A 1-5 answer (the usual CSAT scale) is stored as its percentage.
       return { value: n <= 5 && !raw.includes('%') ? (n / 5) * 100 : n };
     }
-    case 'openTickets': {
+    case 'count': {
       const n = num(raw);
       if (n === undefined || !Number.isInteger(n) || n < 0 || n > 10_000) return { problem: 'tickets' };
       return { value: n };
     }
-    case 'spend90d':
-    case 'spendTotal': {
+    case 'amount': {
       const n = num(raw);
       if (n === undefined || n < 0) return { problem: 'amount' };
       return { value: n };
     }
-    case 'timeZone':
+    case 'zone':
       return isValidTimeZone(raw.trim()) ? { value: raw.trim() } : { problem: 'zone' };
-    default: {
+    case 'text':
       // Texts longer than what a contact keeps are not cut silently: the cell is skipped, and said.
-      const limit = TEXT_LIMITS[field as keyof typeof TEXT_LIMITS];
-      if (limit && raw.trim().length > limit) return { problem: 'long' };
-      return { value: raw.trim() };
-    }
+      return raw.trim().length > (spec.max ?? 200) ? { problem: 'long' } : { value: raw.trim() };
   }
 }

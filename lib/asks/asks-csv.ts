@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { AskRow } from '../messaging/responses';
+import type { AskRow } from './pipeline';
 import { hoursToReply } from './kpis';
 
 /** The asks as a spreadsheet: one row per ask, with its history's key moments. */

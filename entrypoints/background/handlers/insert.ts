@@ -1,19 +1,36 @@
 /**
  * "Insert referral ask": renders the template the tab's sidebar shows for its contact and has
- * that tab's content script put it into the open draft; a sent ask is then recorded.
+ * that tab's content script put it into the open draft (addressed to that contact, checked there);
+ * the ask is then recorded. From the sidebar or the popup, and from the keyboard shortcut.
  */
 import { commandTab } from '@/lib/messaging/client';
-import type { Store } from '@/lib/db/store';
 import type { InsertResult } from '@/lib/hosts/types';
-import type { InsertOutcome } from '@/lib/messaging/responses';
+import type { InsertOutcome } from '@/lib/messaging/protocol';
+import type { Handlers } from '../router';
+import type { Deps } from './deps';
 import { DEFAULT_TEMPLATES } from '@/lib/templates/defaults';
 import { render } from '@/lib/templates/render';
 import { templateValues } from '@/lib/templates/values';
 import { recordInsert, snippetOf } from './asks';
-import type { SidebarHub } from './sidebar-hub';
 
-export function inserter(store: Store, hub: SidebarHub, asksChanged: (email: string) => Promise<void>, now: () => string) {
-  return async (tabId: number, email: string, part: 'ask' | 'intro', confirmed = false): Promise<InsertOutcome> => {
+/**
+ * What only the user should decide to send (issue 21): the result stored for the client and the
+ * user's own phone and email. Inserted only when the user has them in view, in the sidebar or
+ * popup they clicked; the keyboard shortcut, pressed on a page that may name anyone, leaves them
+ * as gaps to fill unless that tab's sidebar is open on that contact.
+ */
+const CONFIDENTIAL = ['results', 'myEmail', 'myPhone'] as const;
+
+export interface InsertRequest {
+  part: 'ask' | 'intro';
+  /** The user confirmed an ask the verdict does not advise. */
+  confirmed?: boolean;
+  /** The user sees this contact's facts and their own details (sidebar or popup click); false from the shortcut. */
+  seen: boolean;
+}
+
+export function inserter({ store, hub, now }: Deps) {
+  return async (tabId: number, email: string, { part, confirmed = false, seen }: InsertRequest): Promise<InsertOutcome> => {
     // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
     if ((await hub.contactEmail(tabId)) !== email) {
       return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
@@ -23,6 +40,8 @@ export function inserter(store: Store, hub: SidebarHub, asksChanged: (email: str
     if (view.evaluation.neverAsk && !confirmed) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
     const template = templates.find((t) => t.id === view.template!.id)!;
     const values = templateValues(view.contact, profile);
+    const inView = seen || (await hub.showsOpen(tabId, email));
+    if (!inView) for (const key of CONFIDENTIAL) values[key] = '';
     const intro = template.intro.trim() ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
     const rendered =
       part === 'intro'
@@ -51,9 +70,15 @@ export function inserter(store: Store, hub: SidebarHub, asksChanged: (email: str
       rendered,
       page: await hub.page(tabId),
       segment: view.contact.facts.segment?.value,
-      now: now(),
+      now: now().toISOString(),
     });
-    await asksChanged(email);
-    return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}` };
+    const withheld = inView ? '' : ' Your stored result and contact details were left as gaps: open the sidebar to have them filled in.';
+    return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}${withheld}` };
   };
+}
+
+export function insertHandlers(deps: Deps): Pick<Handlers, 'ask/insert'> {
+  const insert = inserter(deps);
+  // The sidebar acts on its own tab; the popup names the active tab it shows. Either way the user sees the contact.
+  return { 'ask/insert': ({ email, part, confirmed }, { tabId }) => insert(tabId, email, { part, confirmed, seen: true }) };
 }

@@ -1,0 +1,16 @@
+/** What every area of handlers works with: the one database door and the background's services. */
+import type { Store } from '@/lib/db/store';
+import type { CustomSites } from '../custom-sites';
+import type { QueueCache } from '../queue-cache';
+import type { ReadingHealthLog } from '../reading-health';
+import type { SidebarHub } from '../sidebar-hub';
+
+export interface Deps {
+  store: Store;
+  hub: SidebarHub;
+  queue: QueueCache;
+  sites: CustomSites;
+  health: ReadingHealthLog;
+  /** The clock (a test's fixed day). */
+  now: () => Date;
+}

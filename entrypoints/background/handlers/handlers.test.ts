@@ -1,0 +1,324 @@
+/**
+ * The background's handlers, area by area, over a real store (fake-indexeddb) and WXT's fake
+ * browser: what each request writes, answers and refuses, and that every write reaches what
+ * shows it through the store's announcements (refresh on change, issue 13).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { openDb } from '@/lib/db';
+import { Store } from '@/lib/db/store';
+import type { PageContext } from '@/lib/hosts/types';
+import { requests, type RequestType, type Responses } from '@/lib/messaging/protocol';
+import type { Ask } from '@/lib/model';
+import type { SidebarView } from '@/lib/views';
+import { CustomSites } from '../custom-sites';
+import { QueueCache } from '../queue-cache';
+import { ReadingHealthLog } from '../reading-health';
+import { refreshOnChange } from '../refresh';
+import type { Handlers, RequestContext, TabContext } from '../router';
+import { SidebarHub } from '../sidebar-hub';
+import { askHandlers } from './asks';
+import { contactHandlers } from './contacts';
+import { dataHandlers } from './data';
+import type { Deps } from './deps';
+import { inserter, insertHandlers } from './insert';
+import { pageHandlers } from './pages';
+import { settingHandlers } from './settings';
+import { siteHandlers } from './sites';
+
+const NOW = new Date('2026-11-25T10:00:00.000Z');
+const TAB = 7;
+let n = 0;
+
+function setup() {
+  const store = new Store(openDb(`handlers-test-${++n}`));
+  const deps: Deps = {
+    store,
+    hub: new SidebarHub(store, () => NOW),
+    queue: new QueueCache(store),
+    sites: new CustomSites(store),
+    health: new ReadingHealthLog(store),
+    now: () => NOW,
+  };
+  refreshOnChange(store, deps);
+  const handlers = {
+    ...pageHandlers(deps),
+    ...contactHandlers(deps),
+    ...insertHandlers(deps),
+    ...askHandlers(deps),
+    ...settingHandlers(deps),
+    ...siteHandlers(deps),
+    ...dataHandlers(deps),
+    'queue/list': () => deps.queue.rows(NOW),
+  } satisfies Handlers;
+  /** A request as the router hands it over: the payload parsed by its schema, the sender's tab. */
+  const call = <T extends RequestType>(type: T, payload: unknown, context: Partial<TabContext> = {}): Promise<Responses[T]> => {
+    const handler = handlers[type] as (p: unknown, c: RequestContext) => Promise<Responses[T]>;
+    const parsed = requests[type].payload.parse(payload);
+    // As the router does: the popup acts on the tab it names.
+    const named = context.role === 'popup' ? (parsed as { tabId?: number }).tabId : undefined;
+    return handler(parsed, { role: 'sidebar', tabId: TAB, url: 'https://mail.google.com/mail/u/0/', ...context, ...(named !== undefined ? { tabId: named } : {}) });
+  };
+  return { store, deps, call };
+}
+
+const gmailPage = (email: string, name: string): PageContext => ({
+  host: 'gmail',
+  hostLabel: 'Gmail',
+  url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+  accountEmail: 'alex@northwind.example',
+  contact: { email, name },
+  thread: { id: 'abc', subject: 'Q3 results', messages: [{ from: email, fromName: name, date: '2026-11-20T09:00:00.000Z', text: 'We hit our target two weeks early, thank you!' }] },
+  composeCount: 1,
+  missing: [],
+});
+
+const ask = (over: Partial<Ask> = {}): Ask => ({
+  id: 'a1',
+  email: 'dana@acme.example',
+  templateId: 'default-ask',
+  status: 'drafted',
+  askedAt: '2026-11-20T10:00:00.000Z',
+  history: [{ status: 'drafted', at: '2026-11-20T10:00:00.000Z' }],
+  ...over,
+});
+
+/** Resolves once the store's announcements have been handled (the subscriber runs after the write). */
+const settled = () => new Promise((r) => setTimeout(r, 20));
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('pages', () => {
+  it("a page read stores its contact and becomes the tab's view; a contact named by hand shows where the page names none", async () => {
+    const { call, store } = setup();
+    await call('page/context', gmailPage('dana@acme.example', 'Dana Whitfield'), { role: 'content' });
+    expect((await store.getContact('dana@acme.example'))?.name).toBe('Dana Whitfield');
+    const view = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    expect(view.state === 'contact' && view.contact.email).toBe('dana@acme.example');
+
+    await call('page/context', { ...gmailPage('x@y.example', ''), contact: undefined, missing: ['an open email thread'] }, { role: 'content' });
+    expect((await call('tab/view', { tabId: TAB }, { role: 'popup' })).state).toBe('no-contact');
+    await call('sidebar/contact', { email: 'Lee@Peer.example', name: 'Lee Park' });
+    const chosen = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    expect(chosen.state === 'contact' && chosen.contact.email).toBe('lee@peer.example');
+  });
+
+  it('a tab that leaves for a site the extension does not read shows no contact from before (issue 21)', async () => {
+    const { call, deps } = setup();
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    deps.hub.start();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://mail.google.com/mail/u/0/#inbox/abc' });
+    await call('page/context', gmailPage('dana@acme.example', 'Dana Whitfield'), { role: 'content', tabId: tab.id });
+    // Same site, another thread (Gmail's hash navigation): kept until the next read.
+    await fakeBrowser.tabs.update(tab.id!, { url: 'https://mail.google.com/mail/u/0/#inbox/def' });
+    await settled();
+    expect((await call('tab/view', { tabId: tab.id }, { role: 'popup' })).state).toBe('contact');
+    // Another site (its URL hidden from the extension): cleared.
+    await fakeBrowser.tabs.update(tab.id!, { url: undefined, status: 'loading' } as never);
+    await settled();
+    expect((await call('tab/view', { tabId: tab.id }, { role: 'popup' })).state).toBe('waiting');
+  });
+
+  it('a sidebar frame is served only with the key its content script registered', async () => {
+    const { call, deps } = setup();
+    await call('sidebar/frame', { key: 'k'.repeat(36) }, { role: 'content' });
+    const sent: unknown[] = [];
+    const port = (name: string) => {
+      const listeners: Array<() => void> = [];
+      return {
+        name,
+        sender: { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/sidebar.html`, tab: { id: TAB } },
+        postMessage: (m: unknown) => void sent.push(m),
+        disconnect: vi.fn(),
+        onDisconnect: { addListener: (l: () => void) => void listeners.push(l) },
+        onMessage: { addListener: () => undefined },
+      };
+    };
+    const forged = port('sidebar:not-the-key');
+    await (deps.hub as unknown as { connect(p: unknown): Promise<void> }).connect(forged);
+    expect(sent).toEqual([{ state: 'not-ours' }]);
+    expect(forged.disconnect).toHaveBeenCalled();
+    const ours = port(`sidebar:${'k'.repeat(36)}`);
+    await (deps.hub as unknown as { connect(p: unknown): Promise<void> }).connect(ours);
+    await settled();
+    expect(ours.disconnect).not.toHaveBeenCalled();
+    expect(sent[1]).toEqual({ state: 'waiting' });
+  });
+});
+
+describe('contacts', () => {
+  it('an edit is a fact entered by you; an import reports every line and never erases with an empty cell; the export reads back', async () => {
+    const { call, store } = setup();
+    await call('contact/edit', { email: 'dana@acme.example', edit: { nps: 9, results: 'cut onboarding by 40%' } });
+    const report = await call('contacts/import', {
+      fileName: 'crm.csv',
+      observedAt: '2026-11-24T10:00:00.000Z',
+      text: 'Email,NPS,Results,Customer Since\ndana@acme.example,,,05/14/2026\nlee@peer.example,11,,\nnot an email,5,,\n',
+    });
+    expect(report).toMatchObject({ total: 3, created: 1, updated: 1 });
+    expect(report.skipped.map((s) => s.line)).toEqual([3]);
+    expect(report.rejected.map((r) => r.line)).toEqual([4]);
+    const dana = await store.getContact('dana@acme.example');
+    expect(dana?.facts.nps?.value.score).toBe(9);
+    expect(dana?.facts.results?.source.kind).toBe('manual');
+    expect(dana?.facts.customerSince?.value).toBe('2026-05-14');
+    const csv = await call('contacts/export-csv', {}, { role: 'options' });
+    expect(csv.split('\r\n')[0]).toContain('Customer since');
+    expect(csv).toContain('dana@acme.example');
+  });
+});
+
+describe('asks', () => {
+  it('a status change and its follow-up date are one write; a follow-up snooze, a discard and its undo, a delete and its restore', async () => {
+    const { call, store } = setup();
+    await store.addAsk(ask());
+    await call('ask/status', { id: 'a1', status: 'sent' }, { role: 'popup' });
+    let stored = (await store.asksFor('dana@acme.example'))[0]!;
+    expect(stored.status).toBe('sent');
+    expect(stored.followUpAt).toBeDefined();
+    expect(stored.history.at(-1)).toMatchObject({ status: 'sent', note: 'set by you' });
+
+    await call('ask/follow-up', { id: 'a1', action: 'snooze' }, { role: 'popup' });
+    stored = (await store.asksFor('dana@acme.example'))[0]!;
+    expect(new Date(stored.followUpAt!).getTime()).toBeGreaterThan(NOW.getTime());
+
+    await call('ask/discard', { id: 'a1' }, { role: 'popup' });
+    expect((await call('asks/list', {}, { role: 'popup' })).total).toBe(0);
+    await call('ask/discard', { id: 'a1', undo: true }, { role: 'popup' });
+    expect((await call('asks/list', {}, { role: 'popup' })).total).toBe(1);
+
+    const deleted = await call('ask/delete', { id: 'a1' }, { role: 'popup' });
+    expect(await store.asksFor('dana@acme.example')).toEqual([]);
+    await call('ask/restore', { ask: deleted }, { role: 'popup' });
+    expect(await store.asksFor('dana@acme.example')).toHaveLength(1);
+    expect((await call('kpis', {}, { role: 'popup' })).overall.asks).toBe(1);
+  });
+
+  it("an ask undone in the editor is discarded, only the tab's own contact's draft with that text", async () => {
+    const { call, store } = setup();
+    await call('page/context', gmailPage('dana@acme.example', 'Dana Whitfield'), { role: 'content' });
+    await store.addAsk(ask({ snippet: 'Would you be open to introducing' }));
+    await store.addAsk(ask({ id: 'other', email: 'lee@peer.example', snippet: 'Would you be open to introducing' }));
+    await call('ask/undone', { snippet: 'Would you be open to introducing' }, { role: 'content' });
+    expect((await store.asksFor('dana@acme.example'))[0]?.discardedAt).toBe(NOW.toISOString());
+    expect((await store.asksFor('lee@peer.example'))[0]?.discardedAt).toBeUndefined();
+  });
+});
+
+describe('insert', () => {
+  const setupInsert = async () => {
+    const ctx = setup();
+    const { call, store } = ctx;
+    await call('profile/save', { name: 'Alex Moreau', email: 'alex@northwind.example', phone: '+1 555 0100', company: 'Northwind' }, { role: 'options' });
+    await call('page/context', gmailPage('dana@acme.example', 'Dana Whitfield'), { role: 'content' });
+    await call('contact/edit', { email: 'dana@acme.example', edit: { customerSince: '2026-07-01', nps: 10, results: 'cut onboarding by 40%' } });
+    await store.updateContact('dana@acme.example', (c) => c, NOW.toISOString());
+    const sent: Array<{ html: string; text: string; to: string }> = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (_tab: number, command: unknown) => {
+      sent.push(command as { html: string; text: string; to: string });
+      return { ok: true, where: 'caret', subjectSet: false };
+    });
+    return { ...ctx, sent };
+  };
+
+  it('from the sidebar: the ask for the tab\'s contact, addressed to them, with their result, and recorded as drafted', async () => {
+    const { call, store, sent } = await setupInsert();
+    const outcome = await call('ask/insert', { email: 'dana@acme.example' });
+    expect(outcome.ok).toBe(true);
+    expect(sent[0]?.to).toBe('dana@acme.example');
+    expect(sent[0]?.text).toContain('cut onboarding by 40%');
+    expect((await store.asksFor('dana@acme.example'))[0]?.status).toBe('drafted');
+  });
+
+  it('never for another person than the one the tab shows', async () => {
+    const { call, sent } = await setupInsert();
+    const outcome = await call('ask/insert', { email: 'lee@peer.example' });
+    expect(outcome.ok).toBe(false);
+    expect(sent).toEqual([]);
+  });
+
+  it('from the shortcut, with no sidebar open on them: the stored result and the user\'s phone and email stay gaps (issue 21)', async () => {
+    const { deps, sent } = await setupInsert();
+    const outcome = await inserter(deps)(TAB, 'dana@acme.example', { part: 'ask', seen: false });
+    expect(outcome.ok).toBe(true);
+    expect(sent[0]?.text).not.toContain('cut onboarding by 40%');
+    expect(sent[0]?.text).not.toContain('+1 555 0100');
+    expect(sent[0]?.text).toContain('[FILL IN');
+    expect(outcome.message).toContain('left as gaps');
+  });
+});
+
+describe('settings', () => {
+  it('thresholds are checked whole; a template with a broken placeholder is refused; the profile round-trips', async () => {
+    const { call } = setup();
+    const settings = await call('settings/get', {}, { role: 'options' });
+    await expect(call('settings/save', { ...settings, windowClosesAfterMonths: settings.windowOpensAfterMonths }, { role: 'options' })).rejects.toThrow('close after it opens');
+    const [template] = await call('templates/list', {}, { role: 'options' });
+    await expect(call('template/save', { ...template, ask: 'Hi {{nope}}' }, { role: 'options' })).rejects.toThrow();
+    await call('profile/save', { name: 'Alex', email: 'alex@northwind.example' }, { role: 'options' });
+    expect((await call('profile/get', {}, { role: 'options' })).name).toBe('Alex');
+  });
+});
+
+describe('sites', () => {
+  it("a content script reads and saves only its own site's picks", async () => {
+    const { call } = setup();
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(true);
+    await call('custom/picks', { picks: { email: '#e' } }, { role: 'content', url: 'https://app.hubspot.com/contacts/1/record/0-1/2' });
+    expect(await call('custom/config', {}, { role: 'content', url: 'https://app.hubspot.com/contacts/1/record/0-1/3' })).toEqual({ email: '#e' });
+    expect(await call('custom/config', {}, { role: 'content', url: 'https://crm.other.example/' })).toBeNull();
+    await expect(call('custom/picks', { picks: { email: '#e' } }, { role: 'content', url: 'https://crm.other.example/' })).rejects.toThrow('not one of your CRM sites');
+  });
+});
+
+describe('data', () => {
+  it('a backup restores exactly; a broken one is refused in words and nothing changes', async () => {
+    const { call, store } = setup();
+    await call('contact/edit', { email: 'dana@acme.example', edit: { nps: 9 } });
+    await store.addAsk(ask());
+    const backup = await call('backup/export', {}, { role: 'options' });
+    await call('contact/edit', { email: 'lee@peer.example', edit: { nps: 3 } });
+    expect((await call('backup/check', { backup }, { role: 'options' })).current.contacts).toBe(2);
+    await expect(call('backup/restore', { backup: { ...backup, asks: [{ id: 1 }] } }, { role: 'options' })).rejects.toThrow('Nothing was changed');
+    expect(await store.getContact('lee@peer.example')).toBeDefined();
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
+    expect(await call('backup/restore', { backup }, { role: 'options' })).toEqual({ contacts: 1, asks: 1, templates: backup.templates.length });
+    expect(await store.getContact('lee@peer.example')).toBeUndefined();
+  });
+});
+
+describe('refresh on change (issue 13)', () => {
+  it("every write reaches the sidebars showing that contact: a follow-up dismissed in the popup changes the open sidebar's verdict", async () => {
+    const { call, store, deps } = setup();
+    await call('page/context', gmailPage('dana@acme.example', 'Dana Whitfield'), { role: 'content' });
+    await call('contact/edit', { email: 'dana@acme.example', edit: { customerSince: '2026-07-01', nps: 10 } });
+    await store.addAsk(ask({ status: 'sent', askedAt: '2026-11-01T10:00:00.000Z', followUpAt: '2026-11-10T10:00:00.000Z' }));
+    await settled();
+    const refreshed: string[] = [];
+    const refresh = deps.hub.refresh.bind(deps.hub);
+    vi.spyOn(deps.hub, 'refresh').mockImplementation(async (email) => {
+      refreshed.push(email);
+      return refresh(email);
+    });
+    const drop = vi.spyOn(deps.queue, 'drop');
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
+    const before = (await call('tab/view', { tabId: TAB }, { role: 'popup' })) as SidebarView;
+    expect(before.state === 'contact' && before.template?.id).toMatch(/follow/);
+
+    await call('ask/follow-up', { id: 'a1', action: 'dismiss' }, { role: 'popup' });
+    await settled();
+    expect(refreshed).toEqual(['dana@acme.example']);
+    expect(drop).toHaveBeenCalled();
+    const after = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    expect(after.state === 'contact' && after.template?.id).not.toMatch(/follow/);
+  });
+
+  it('settings, templates and the profile refresh every sidebar', async () => {
+    const { call, deps } = setup();
+    const all = vi.spyOn(deps.hub, 'refreshAll').mockResolvedValue();
+    await call('profile/save', { name: 'Alex' }, { role: 'options' });
+    await call('never-ask/save', { emails: ['ceo@rival.example'], domains: [] }, { role: 'options' });
+    await settled();
+    expect(all).toHaveBeenCalledTimes(2);
+  });
+});

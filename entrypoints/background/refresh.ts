@@ -1,0 +1,25 @@
+/**
+ * Refresh on change (issue 13): the store announces every committed write, and this one subscriber
+ * turns it into what shows it — the queue cache, the badge, and every open sidebar showing an
+ * affected contact. Handlers write; they never decide what to refresh.
+ */
+import type { Store, StoreChange } from '@/lib/db/store';
+import { refreshFollowUps } from './follow-ups';
+import type { QueueCache } from './queue-cache';
+import type { SidebarHub } from './sidebar-hub';
+
+export function refreshOnChange(store: Store, { hub, queue }: { hub: SidebarHub; queue: QueueCache }): () => void {
+  return store.onChange((change) => void refresh(store, hub, queue, change));
+}
+
+async function refresh(store: Store, hub: SidebarHub, queue: QueueCache, change: StoreChange): Promise<void> {
+  try {
+    queue.drop();
+    if (change.asks) await refreshFollowUps(store);
+    if (change.emails === 'all') await hub.refreshAll();
+    else for (const email of new Set(change.emails)) await hub.refresh(email);
+  } catch (error) {
+    // A refresh that fails (a sidebar closing meanwhile) must not break the write that caused it.
+    console.error('[referral-window] refresh failed', error);
+  }
+}
