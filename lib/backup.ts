@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Ask, Contact } from './model';
 import { Profile, Template } from './templates/schema';
+import { validateTemplate } from './templates/render';
 import { EngineSettings } from './engine/settings';
 import { NeverAskList } from './never-ask';
 import { PICK_FIELDS } from './hosts/custom-fields';
@@ -37,7 +38,13 @@ export const Backup = z.object({
   exportedAt: z.string(),
   contacts: z.array(Contact),
   asks: z.array(Ask),
-  templates: z.array(Template),
+  // A template that would be refused when saved is refused in a backup too ({{toString}}, an unclosed placeholder).
+  templates: z.array(
+    Template.superRefine((template, ctx) => {
+      const problems = validateTemplate(template);
+      if (problems.length) ctx.addIssue({ code: 'custom', message: `template "${template.name}": ${problems[0]}` });
+    }),
+  ),
   kv: z.array(z.object({ key: z.string(), value: z.unknown() })).superRefine((entries, ctx) => {
     // Every stored key with its own schema (issue 21): one bad never-ask entry must not silently
     // empty the list, and "weeklyQueue": "no" must not turn the reminder on.

@@ -37,6 +37,7 @@ export const FactSource = z.object({
 export type FactSource = z.infer<typeof FactSource>;
 
 import { TEXT_LIMITS } from './limits';
+import { isValidTimeZone } from './time-zone';
 import { FACTS, type FactKey, type FactKind, type FactKindOf, type FactSpec } from './facts';
 
 export { TEXT_LIMITS };
@@ -67,7 +68,12 @@ export type ContactFacts = z.infer<typeof ContactFacts>;
 export type { FactKey };
 
 /** A fact's value as a page, an import or an input gives it (an NPS is its score alone), checked by kind. */
-const PLAIN = { ...STORED, nps: STORED.nps.shape.score } satisfies Record<FactKind, z.ZodTypeAny>;
+const PLAIN = {
+  ...STORED,
+  nps: STORED.nps.shape.score,
+  // What a page or a user gives must be a zone the engine can use (stored ones were checked when written).
+  zone: STORED.zone.refine(isValidTimeZone, 'not a time zone (use e.g. Europe/Paris)'),
+} satisfies Record<FactKind, z.ZodTypeAny>;
 export const plainFact = (f: FactSpec) => (f.kind === 'text' ? PLAIN.text.max(f.max ?? 200) : PLAIN[f.kind]);
 type Plain = typeof PLAIN;
 

@@ -7,7 +7,7 @@ import { subDays } from 'date-fns';
 import { toDay } from '@/lib/engine/relationship';
 import type { Store } from '@/lib/db/store';
 import type { Ask } from '@/lib/model';
-import { buildQueue, queueStartRange, type QueueRow } from '@/lib/queue';
+import { buildQueue, queueStartRange, type QueueRow } from '@/lib/engine/queue';
 
 /** Rows sent to the popup at once; the total says how many more there are. */
 export const QUEUE_PAGE = 200;

@@ -5,7 +5,7 @@
 import { addDays, setHours, setMinutes, startOfDay } from 'date-fns';
 import { browser } from 'wxt/browser';
 import type { Store } from '@/lib/db/store';
-import { enteringWindow, queueStartRange } from '@/lib/queue';
+import { enteringWindow, queueStartRange } from '@/lib/engine/queue';
 
 export const WEEKLY_ALARM = 'weekly-queue';
 const WEEK_MINUTES = 7 * 24 * 60;

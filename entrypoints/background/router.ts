@@ -51,7 +51,7 @@ export function listen(handlers: Handlers, onRejected?: OnRejected): void {
   });
 }
 
-async function dispatch<T extends RequestType>(type: T, payload: unknown, sender: Sender, handlers: Handlers, onRejected?: OnRejected): Promise<Reply<Responses[T]>> {
+export async function dispatch<T extends RequestType>(type: T, payload: unknown, sender: Sender, handlers: Handlers, onRejected?: OnRejected): Promise<Reply<Responses[T]>> {
   const role = roleOf(sender);
   const spec = requests[type];
   if (!role || !(spec.from as readonly Role[]).includes(role)) {
@@ -59,9 +59,9 @@ async function dispatch<T extends RequestType>(type: T, payload: unknown, sender
   }
   const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) {
-    const reason = parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ');
+    const reason = parsed.error.issues.map(describeIssue).join('; ');
     await onRejected?.(type, { role, tabId: sender.tab?.id, url: sender.url }, reason);
-    return { ok: false, error: `Invalid ${type}: ${reason}` };
+    return { ok: false, error: `Not accepted, nothing was changed: ${reason}.` };
   }
   // The tab a request acts on: the sender's own (content script, sidebar), or the one the popup names.
   const tabId = role === 'popup' ? (parsed.data as { tabId?: number }).tabId : sender.tab?.id;
@@ -73,4 +73,10 @@ async function dispatch<T extends RequestType>(type: T, payload: unknown, sender
     console.error(`[referral-window] ${type} failed`, error);
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/** A schema's complaint in words: "ask.templateId is missing", "edit.nps: Too big: expected number to be <=10". */
+function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
+  const where = issue.path.map(String).join('.') || 'the request';
+  return /received undefined/.test(issue.message) ? `${where} is missing` : `${where}: ${issue.message}`;
 }

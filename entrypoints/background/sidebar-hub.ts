@@ -5,6 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { applyPage, emptyContact } from '@/lib/contacts';
+import { Email } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
@@ -111,6 +112,10 @@ export class SidebarHub {
 
   async setPage(tabId: number, read: PageContext): Promise<void> {
     if (read.accountEmail) this.ownAddresses.add(read.accountEmail);
+    // A page naming someone by something that is not an address names no one: said, never stored.
+    if (read.contact?.email && !Email.safeParse(read.contact.email).success) {
+      read = { ...read, contact: undefined, missing: [...read.missing, "the contact's email (what the page shows is not an address)"] };
+    }
     const profileEmail = (await this.store.profile()).email?.toLowerCase();
     const page = settleOwnAddresses(read, profileEmail ? new Set([...this.ownAddresses, profileEmail]) : this.ownAddresses);
     const previous = this.pages.get(tabId);

@@ -8,7 +8,7 @@ import { hubspot, isHubSpot } from '@/lib/hosts/hubspot';
 import { isPipedrive, pipedrive } from '@/lib/hosts/pipedrive';
 import { isSalesforce, salesforce } from '@/lib/hosts/salesforce';
 import { customAdapter, withCrmPicks } from '@/lib/hosts/custom';
-import { CRM_EXCLUDES, CRM_MATCHES } from '@/lib/hosts/matches';
+import { CRM_EXCLUDES, CRM_MATCHES, isOutsideRecords } from '@/lib/hosts/matches';
 import { runHostScript } from './run';
 
 export default defineContentScript({
@@ -22,6 +22,7 @@ export default defineContentScript({
       builtIn,
       // On a named CRM, the user's picks are tried first and its own reading fills the rest.
       withPicks: (picks, named) => (named ? withCrmPicks(named, picks) : customAdapter(location.hostname, picks)),
+      idleOn: builtIn && isOutsideRecords,
     });
   },
 });

@@ -19,6 +19,24 @@ export interface HostScript {
   builtIn?: HostAdapter;
   /** How picks made on this site (a CRM the user added, or a named host taught by hand) are read; absent: none. */
   withPicks?: (picks: Record<string, string>, builtIn?: HostAdapter) => HostAdapter;
+  /** Pages of the app that are about no customer (settings, setup): the script waits there, idle. */
+  idleOn?: (url: string) => boolean;
+}
+
+/** Resolves when the page's URL leaves the pages `idleOn` names (the app navigated), checking on navigation and once a second. */
+function whileIdle(idleOn: (url: string) => boolean, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const nav = (globalThis as { navigation?: EventTarget }).navigation;
+    const check = () => {
+      if (idleOn(location.href)) return;
+      clearInterval(timer);
+      nav?.removeEventListener('navigatesuccess', check);
+      resolve();
+    };
+    const timer = setInterval(check, 1_000);
+    nav?.addEventListener('navigatesuccess', check, { signal });
+    signal.addEventListener('abort', () => clearInterval(timer));
+  });
 }
 
 /**
@@ -35,12 +53,14 @@ function lifetime(): AbortController {
   return life;
 }
 
-export async function runHostScript({ builtIn, withPicks }: HostScript): Promise<void> {
+export async function runHostScript({ builtIn, withPicks, idleOn }: HostScript): Promise<void> {
   const life = lifetime();
   const signal = life.signal;
   const orphaned = () => {
     if (!browser.runtime?.id) life.abort();
   };
+  if (idleOn?.(location.href)) await whileIdle(idleOn, signal);
+  if (signal.aborted) return;
   if (builtIn) mountSidebar(signal);
   const picks = withPicks ? await sitePicks() : undefined;
   let adapter: HostAdapter | undefined = picks && withPicks ? withPicks(picks, builtIn) : builtIn;

@@ -2,7 +2,7 @@ import { format, parseISO } from 'date-fns';
 import { useEffect, useState } from 'react';
 import { TabLink } from '@/components/TabLink';
 import { request } from '@/lib/messaging/client';
-import type { QueueRow } from '@/lib/queue';
+import type { QueueRow } from '@/lib/engine/queue';
 
 /** A Gmail compose window addressed to the contact (opened by the user's click, in a new tab). */
 export function gmailComposeUrl(email: string): string {

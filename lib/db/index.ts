@@ -4,7 +4,7 @@
  * IndexedDB would belong to the host page. Every other context asks the background.
  *
  * Schema versions are append-only: never edit a published `version(n)`; add `version(n + 1)`
- * with its `upgrade`, and a test in `migrations.test.ts` that opens the old version with sample
+ * with its `upgrade`, and a test in `db.test.ts` (schema migrations) that opens the old version with sample
  * data and reopens it with the new one.
  */
 import Dexie, { type EntityTable } from 'dexie';

@@ -1,7 +1,7 @@
 /**
  * HubSpot contact records (app.hubspot.com and regional app-eu1...). Class names are generated,
  * so properties are read as label/value text from the `data-selenium-test` hooks HubSpot keeps
- * for its own tests; the name from `highlightTitle` (shared/DESIGN.md, seen 2026-11).
+ * for its own tests; the name from `highlightTitle` (the team's host notes, seen 2026-11).
  */
 import { crmAdapter, pairsIn } from './crm-adapter';
 import { findEmail, text } from './dom';

@@ -30,3 +30,12 @@ export const CRM_EXCLUDES: string[] = [
   'https://app.hubspot.com/login*',
   'https://app-eu1.hubspot.com/login*',
 ];
+
+/**
+ * Parts of the named CRMs' apps that are about no customer (HubSpot's settings, Salesforce's
+ * Setup): reached inside the app, so the manifest cannot leave them out without losing the SPA
+ * navigation back to a record. There the script stays idle (no reads, no sidebar) until the app
+ * navigates elsewhere.
+ */
+export const isOutsideRecords = (url: string): boolean =>
+  /^https:\/\/(app(-[a-z0-9]+)?\.hubspot\.com\/(settings|login|signup)\b|[^/]+\.lightning\.force\.com\/lightning\/setup\/)/.test(url);

@@ -4,7 +4,7 @@
  * meaning: the reading pane's message bodies (`[role=document]`), sender personas whose `title`
  * or `aria-label` holds the address, the Me control for the account, and the compose editor
  * (`[contenteditable][aria-multiline]` in `[role=main]`). Seen 2026-11 in public OWA readers and
- * shared/DESIGN.md; checked against our fixtures, not a live tenant.
+ * the team's host notes (2026-11); checked against our fixtures, not a live tenant.
  */
 import { findEmail, parseHostDate, readableText, text } from './dom';
 import { draftRecipients } from './compose';

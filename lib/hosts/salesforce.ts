@@ -1,7 +1,7 @@
 /**
  * Salesforce Lightning Contact and Lead records. Lightning renders fields as
  * `.test-id__field-label` / `.test-id__field-value` pairs inside `.slds-form-element`, and the
- * name in the page header's `lightning-formatted-name` (shared/DESIGN.md, seen 2026-11).
+ * name in the page header's `lightning-formatted-name` (the team's host notes, seen 2026-11).
  */
 import { crmAdapter, pairsIn } from './crm-adapter';
 import { queryDeep } from './visible';

@@ -17,7 +17,7 @@ import type { KpiReport } from '../asks/kpis';
 import type { Backup } from '../backup';
 import type { ImportReport } from '../import/csv';
 import type { InsertResult } from '../hosts/types';
-import type { QueueRow } from '../queue';
+import type { QueueRow } from '../engine/queue';
 import type { SidebarView } from '../views';
 import type { ConfigCommand, InsertCommand } from './content-commands';
 import type { Contact } from '../model';

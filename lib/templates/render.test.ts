@@ -125,3 +125,17 @@ describe('choosing a template', () => {
     expect(firstName('')).toBe('');
   });
 });
+
+describe('templates that would reach the client broken are refused with the line and what to write (issue 18)', () => {
+  it('an unclosed placeholder, a condition, and a link that is not http(s) or mailto', async () => {
+    const { validateTemplate } = await import('./render');
+    const { DEFAULT_TEMPLATES } = await import('./defaults');
+    const base = DEFAULT_TEMPLATES[0]!;
+    expect(validateTemplate({ ...base, ask: 'Hello,\nHi {{firstName},' })).toEqual([
+      'Line 2 of the ask: a placeholder is not written as {{name}} (for example {{firstName}}); close it with two braces.',
+    ]);
+    expect(validateTemplate({ ...base, ask: '{{#if results}}Great results!{{/if}}' })[0]).toMatch(/^Line 1 of the ask: conditions such as \{\{#if\}\}/);
+    expect(validateTemplate({ ...base, intro: 'See [our site](javascript:alert(1)) now' })[0]).toMatch(/^Line 1 of the intro: the link to "javascript:alert\(1" would be removed/);
+    for (const template of DEFAULT_TEMPLATES) expect(validateTemplate(template), template.id).toEqual([]);
+  });
+});

@@ -148,5 +148,18 @@ export function validateTemplate(template: Pick<Template, 'kind' | 'subject' | '
   if (template.kind !== 'follow-up' && !template.intro.trim()) problems.push('The forwardable intro is empty.');
   const { unknown } = render(template, {});
   for (const name of unknown) problems.push(`Unknown variable {{${name}}}: use one of ${Object.keys(VARIABLES).map((v) => `{{${v}}}`).join(', ')}.`);
+  // What would otherwise reach the client as typed, or vanish without a word (issue 18).
+  const PARTS = { subject: 'the subject', ask: 'the ask', leadIn: 'the lead-in', intro: 'the intro' } as const;
+  for (const [part, where] of Object.entries(PARTS) as Array<[keyof typeof PARTS, string]>) {
+    template[part].split('\n').forEach((line, i) => {
+      const at = `Line ${i + 1} of ${where}`;
+      const rest = line.replace(/\{\{\s*[A-Za-z]+\s*\}\}/g, '');
+      if (/\{\{\s*[#/^]/.test(rest)) problems.push(`${at}: conditions such as {{#if}} are not supported; write the sentence without them.`);
+      else if (/\{\{|\}\}/.test(rest)) problems.push(`${at}: a placeholder is not written as {{name}} (for example {{firstName}}); close it with two braces.`);
+      for (const [, target] of line.matchAll(/\[[^\]\n]*\]\(([^)]*)\)/g)) {
+        if (!/^(https?:\/\/|mailto:)/i.test(target!.trim())) problems.push(`${at}: the link to "${target}" would be removed; links must start with https://, http:// or mailto:.`);
+      }
+    });
+  }
   return problems;
 }

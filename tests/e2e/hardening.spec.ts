@@ -122,6 +122,29 @@ test("pages of the matched domains that are not the app get no script (Pipedrive
   }
 });
 
+test("the app's own non-customer pages (HubSpot settings, Salesforce Setup) get no sidebar until the app navigates to a record", async ({ context, host }) => {
+  const record = readFileSync(path.join(ROOT, 'tests/fixtures/hubspot/contact-record.html'), 'utf8').replace('{{CUSTOMER_SINCE}}', '05/14/2026');
+  for (const url of ['https://app.hubspot.com/settings/2456789/users', 'https://acme.lightning.force.com/lightning/setup/SetupOneHome/home']) {
+    await host.serve(url, 'pipedrive/person.html', { csp: "script-src 'none'" });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(1_500);
+    await expect(page.locator('[data-testid="referral-sidebar"]'), url).toHaveCount(0);
+    await page.close();
+  }
+  // HubSpot's settings, then the app's own navigation (no reload) to a contact record: the sidebar comes.
+  await host.serve('https://app.hubspot.com/settings/2456789/users', 'pipedrive/person.html', { csp: "script-src 'none'" });
+  const page = await context.newPage();
+  await page.goto('https://app.hubspot.com/settings/2456789/users');
+  await page.waitForTimeout(800);
+  await page.evaluate((html) => {
+    history.pushState({}, '', '/contacts/2456789/record/0-1/51');
+    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+  }, record);
+  await expect(page.locator('[data-testid="referral-sidebar"]')).toBeVisible({ timeout: 5_000 });
+  await expect(sidebar(page).getByTestId('contact-email')).not.toHaveCount(0);
+});
+
 test('click-jacking: a page that fades the sidebar or lays a decoy over it gets no insert', async ({ openGmail }) => {
   const page = await openGmail('thread-own-reply-last');
   const panel = sidebar(page);

@@ -1,7 +1,7 @@
 /**
  * Launches the production build (.output/chrome-mv3) in Chromium with a fresh profile and serves
  * hand-written host fixtures at the real host URLs, with the host's strict CSP (Trusted Types
- * included), so the production manifest's matches apply unchanged. See shared/TESTING.md.
+ * included), so the production manifest's matches apply unchanged (see the README: Privacy and security, and the tests that hold them).
  * Every test fails on a page error and on any network request: the extension must need none.
  */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';

@@ -1,5 +1,5 @@
 /**
- * The project's own promises about where code lives, checked on every run (STYLE.md):
+ * The project's own promises about where code lives, checked on every run:
  * the database only in the background, browser APIs out of lib/, React out of host pages,
  * and nothing that talks to the network.
  */
@@ -58,6 +58,23 @@ describe('conventions', () => {
 
   it('nothing talks to the network', () => {
     for (const f of all) expect(code(f), f).not.toMatch(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(/);
+  });
+
+  it('lib/ root holds only what every folder shares, each for a reason; the rest lives in its folder', () => {
+    const REASONS: Record<string, string> = {
+      'facts.ts': 'the table of contact facts everything derives from',
+      'model.ts': 'the stored records, checked wherever they are written',
+      'contacts.ts': 'folding facts into a contact, from any source',
+      'views.ts': 'what the sidebar and popup show for a tab',
+      'backup.ts': 'everything at once, checked whole',
+      'never-ask.ts': 'the never-ask list (engine, queue and views)',
+      'ask-status.ts': 'the statuses of an ask, plain data for every context',
+      'limits.ts': 'text limits, plain data for every context',
+      'day.ts': 'the one way to write "today"',
+      'time-zone.ts': 'IANA zone checks for import, inputs and the engine',
+    };
+    const root = readdirSync(path.join(ROOT, 'lib')).filter((n) => /\.tsx?$/.test(n) && !/\.test\.tsx?$/.test(n));
+    expect(root.sort()).toEqual(Object.keys(REASONS).sort());
   });
 
   it('every entrypoint folder holds its helpers, none are loose in entrypoints/', () => {

@@ -5,62 +5,11 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { openDb } from '@/lib/db';
-import { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
-import { requests, type RequestType, type Responses } from '@/lib/messaging/protocol';
 import type { Ask } from '@/lib/model';
 import type { SidebarView } from '@/lib/views';
-import { CustomSites } from '../custom-sites';
-import { QueueCache } from '../queue-cache';
-import { ReadingHealthLog } from '../reading-health';
-import { refreshOnChange } from '../refresh';
-import type { Handlers, RequestContext, TabContext } from '../router';
-import { SidebarHub } from '../sidebar-hub';
-import { askHandlers } from './asks';
-import { contactHandlers } from './contacts';
-import { dataHandlers } from './data';
-import type { Deps } from './deps';
-import { inserter, insertHandlers } from './insert';
-import { pageHandlers } from './pages';
-import { settingHandlers } from './settings';
-import { siteHandlers } from './sites';
-
-const NOW = new Date('2026-11-25T10:00:00.000Z');
-const TAB = 7;
-let n = 0;
-
-function setup() {
-  const store = new Store(openDb(`handlers-test-${++n}`));
-  const deps: Deps = {
-    store,
-    hub: new SidebarHub(store, () => NOW),
-    queue: new QueueCache(store),
-    sites: new CustomSites(store),
-    health: new ReadingHealthLog(store),
-    now: () => NOW,
-  };
-  refreshOnChange(store, deps);
-  const handlers = {
-    ...pageHandlers(deps),
-    ...contactHandlers(deps),
-    ...insertHandlers(deps),
-    ...askHandlers(deps),
-    ...settingHandlers(deps),
-    ...siteHandlers(deps),
-    ...dataHandlers(deps),
-    'queue/list': () => deps.queue.rows(NOW),
-  } satisfies Handlers;
-  /** A request as the router hands it over: the payload parsed by its schema, the sender's tab. */
-  const call = <T extends RequestType>(type: T, payload: unknown, context: Partial<TabContext> = {}): Promise<Responses[T]> => {
-    const handler = handlers[type] as (p: unknown, c: RequestContext) => Promise<Responses[T]>;
-    const parsed = requests[type].payload.parse(payload);
-    // As the router does: the popup acts on the tab it names.
-    const named = context.role === 'popup' ? (parsed as { tabId?: number }).tabId : undefined;
-    return handler(parsed, { role: 'sidebar', tabId: TAB, url: 'https://mail.google.com/mail/u/0/', ...context, ...(named !== undefined ? { tabId: named } : {}) });
-  };
-  return { store, deps, call };
-}
+import { inserter } from './insert';
+import { NOW, setup, TAB } from './testing';
 
 const gmailPage = (email: string, name: string): PageContext => ({
   host: 'gmail',

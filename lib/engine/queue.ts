@@ -3,12 +3,12 @@
  * blocked, not asked recently, not on the never-ask list; most valuable and most urgent first.
  */
 import { addDays, addMonths, differenceInCalendarDays, startOfDay, subMonths } from 'date-fns';
-import { evaluate, inQueue, type ReferralVerdict } from './engine';
-import { parseDay, toDay } from './engine/relationship';
-import type { EngineSettings } from './engine/settings';
-import type { Ask, Contact } from './model';
-import { isNeverAsk, type NeverAskList } from './never-ask';
-import { storedThread } from './contacts';
+import { evaluate, inQueue, type ReferralVerdict } from './index';
+import { parseDay, toDay } from './relationship';
+import type { EngineSettings } from './settings';
+import type { Ask, Contact } from '../model';
+import { isNeverAsk, type NeverAskList } from '../never-ask';
+import { storedThread } from '../contacts';
 
 export interface QueueRow {
   email: string;

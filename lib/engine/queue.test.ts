@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from './engine/settings';
-import type { Contact, FactSource } from './model';
+import { DEFAULT_SETTINGS } from './settings';
+import type { Contact, FactSource } from '../model';
 import { buildQueue, enteringWindow, queueStartRange } from './queue';
 
 const NOW = new Date(2026, 10, 22, 12);
@@ -47,10 +47,10 @@ describe('referral queue', () => {
 
 describe('one truth for the verdict (issue 17)', () => {
   it('the queue judges a client on the thread the sidebar saw: considering cancelling is fix first in both', async () => {
-    const { applyPage } = await import('./contacts');
-    const { buildContactView } = await import('./views');
-    const { DEFAULT_TEMPLATES } = await import('./templates/defaults');
-    const { EMPTY_PROFILE } = await import('./templates/schema');
+    const { applyPage } = await import('../contacts');
+    const { buildContactView } = await import('../views');
+    const { DEFAULT_TEMPLATES } = await import('../templates/defaults');
+    const { EMPTY_PROFILE } = await import('../templates/schema');
     const page = {
       host: 'gmail' as const,
       hostLabel: 'Gmail',
