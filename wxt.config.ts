@@ -14,8 +14,7 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Referral window',
-    description:
-      'Shows account managers when a client is in the referral window, and writes the ask. All data stays in your browser.',
+    description: 'Shows account managers when a client is in the referral window, and writes the ask. All data stays in your browser.',
     // storage: the sidebar's collapsed state and per-tab page contexts (storage.session);
     // alarms + notifications: follow-up and weekly reminders, shown locally.
     // scripting: run the content script (and the field picker) on CRM sites the user adds;

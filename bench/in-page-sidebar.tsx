@@ -20,7 +20,14 @@ function render(root: ReturnType<typeof createRoot>) {
   const email = page.contact?.email ?? 'unknown@bench.example';
   const view = buildContactView({
     page,
-    contact: { email, name: page.contact?.name ?? '', company: '', facts: { customerSince: { value: since, source }, nps: { value: { score: 9 }, source } }, neverAsk: false, updatedAt: source.observedAt },
+    contact: {
+      email,
+      name: page.contact?.name ?? '',
+      company: '',
+      facts: { customerSince: { value: since, source }, nps: { value: { score: 9 }, source } },
+      neverAsk: false,
+      updatedAt: source.observedAt,
+    },
     asks: [],
     templates: DEFAULT_TEMPLATES,
     profile: EMPTY_PROFILE,

@@ -28,7 +28,9 @@ const pct = (xs, p) => {
 };
 const record = (name, value, unit, budget, pass, note = '') => {
   results.push({ name, value, unit, budget, verdict: pass === undefined ? 'n/a' : pass ? 'PASS' : 'MISS', note });
-  console.log(`${pass === undefined ? '  ' : pass ? 'ok' : '!!'} ${name}: ${typeof value === 'number' ? round(value) : value} ${unit} (budget ${budget})${note ? ` - ${note}` : ''}`);
+  console.log(
+    `${pass === undefined ? '  ' : pass ? 'ok' : '!!'} ${name}: ${typeof value === 'number' ? round(value) : value} ${unit} (budget ${budget})${note ? ` - ${note}` : ''}`,
+  );
 };
 /**
  * The service worker's heap, through Chrome's debugging protocol (Playwright has no CDP session for
@@ -72,13 +74,22 @@ async function launch(withExtension, debugPort) {
   const context = await chromium.launchPersistentContext(dir, { executablePath, headless: true, viewport: { width: 1400, height: 900 }, args });
   let worker;
   if (withExtension) worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, worker, extensionId: worker && new URL(worker.url()).host, close: async () => (await context.close(), rmSync(dir, { recursive: true, force: true })) };
+  return {
+    context,
+    worker,
+    extensionId: worker && new URL(worker.url()).host,
+    close: async () => (await context.close(), rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 /** A Gmail-shaped thread inside ~20,000 nodes of noise, with a nonce'd script that can mutate it. */
 function bigGmailPage() {
   const thread = readFileSync(path.join(root, 'tests/fixtures/gmail/thread-own-reply-last.html'), 'utf8');
-  const noise = Array.from({ length: 2000 }, (_, i) => `<div class="zA yO" role="row"><span class="bA4"><span class="zF" email="s${i}@x.example">Sender ${i}</span></span><span class="bog">Subject ${i}</span><span class="y2">snippet ${i}</span><span class="xW"><span title="Nov 1">Nov 1</span></span><div class="a"><i></i><b></b></div></div>`).join('');
+  const noise = Array.from(
+    { length: 2000 },
+    (_, i) =>
+      `<div class="zA yO" role="row"><span class="bA4"><span class="zF" email="s${i}@x.example">Sender ${i}</span></span><span class="bog">Subject ${i}</span><span class="y2">snippet ${i}</span><span class="xW"><span title="Nov 1">Nov 1</span></span><div class="a"><i></i><b></b></div></div>`,
+  ).join('');
   const storm = `<script nonce="fixture">
     window.startStorm = (seconds) => new Promise((done) => {
       const box = document.getElementById('storm');
@@ -92,13 +103,18 @@ function bigGmailPage() {
     window.longTasks = 0;
     new PerformanceObserver((l) => { window.longTasks += l.getEntries().length; }).observe({ type: 'longtask' });
   </script>`;
-  return thread.replace('<body>', `<body><div id="storm" style="display:none"></div><div class="ae4" style="display:none">${noise}</div>`).replace('</body>', `${storm}</body>`);
+  return thread
+    .replace('<body>', `<body><div id="storm" style="display:none"></div><div class="ae4" style="display:none">${noise}</div>`)
+    .replace('</body>', `${storm}</body>`);
 }
 
-const CSP = "script-src 'nonce-fixture' 'strict-dynamic' 'unsafe-eval'; object-src 'none'; base-uri 'self'; frame-src 'self'; require-trusted-types-for 'script'; trusted-types default goog#html";
+const CSP =
+  "script-src 'nonce-fixture' 'strict-dynamic' 'unsafe-eval'; object-src 'none'; base-uri 'self'; frame-src 'self'; require-trusted-types-for 'script'; trusted-types default goog#html";
 
 async function openGmail(context, body) {
-  await context.route('https://mail.google.com/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body }));
+  await context.route('https://mail.google.com/**', (r) =>
+    r.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body }),
+  );
   const page = await context.newPage();
   await page.goto('https://mail.google.com/mail/u/0/#inbox/bench');
   return page;
@@ -115,7 +131,10 @@ async function metricsOf(page) {
 }
 
 // 1. Bytes injected into the host page: one script per host family (mail, CRM); the larger counts.
-for (const [family, file] of [['mail pages', 'mail.js'], ['CRM pages', 'host.js']]) {
+for (const [family, file] of [
+  ['mail pages', 'mail.js'],
+  ['CRM pages', 'host.js'],
+]) {
   const injected = readFileSync(path.join(extension, 'content-scripts', file));
   const gz = gzipSync(injected, { level: 9 }).length;
   record(`Script injected into ${family} (gzip)`, gz / 1024, 'KB', '<= 15 KB', gz <= 15 * 1024, `${(injected.length / 1024).toFixed(1)} KB raw`);
@@ -145,10 +164,20 @@ for (const [family, file] of [['mail pages', 'mail.js'], ['CRM pages', 'host.js'
     }
     added.push(((cost.with.task - cost.without.task) / STORM_SECONDS) * 100);
     longTasks.push(cost.with.longTasks - cost.without.longTasks);
-    if (rep === 0) console.log(`   page: ${cost.with.nodes} nodes, ${Math.round(cost.with.mutations / STORM_SECONDS)} mutations/s for ${STORM_SECONDS} s; main thread ${cost.without.task.toFixed(3)} s without, ${cost.with.task.toFixed(3)} s with the extension`);
+    if (rep === 0)
+      console.log(
+        `   page: ${cost.with.nodes} nodes, ${Math.round(cost.with.mutations / STORM_SECONDS)} mutations/s for ${STORM_SECONDS} s; main thread ${cost.without.task.toFixed(3)} s without, ${cost.with.task.toFixed(3)} s with the extension`,
+      );
   }
   const addedPct = median(added);
-  record('Host main-thread time added under 500 mutations/s', addedPct, '% of a core', '<= 1%', addedPct <= 1, `median of ${REPS}: ${added.map((a) => a.toFixed(2)).join(', ')}`);
+  record(
+    'Host main-thread time added under 500 mutations/s',
+    addedPct,
+    '% of a core',
+    '<= 1%',
+    addedPct <= 1,
+    `median of ${REPS}: ${added.map((a) => a.toFixed(2)).join(', ')}`,
+  );
   record('Long tasks (> 50 ms) added in the host page', median(longTasks), 'tasks', '0', median(longTasks) <= 0, `median of ${REPS}: ${longTasks.join(', ')}`);
   const heapDiff = (median(heaps.with) - median(heaps.without)) / 1024 / 1024;
   record('Content script heap (page heap with minus without)', heapDiff, 'MB', '<= 2 MB', heapDiff <= 2);
@@ -161,8 +190,17 @@ if (process.env.BENCH_ONLY === 'host') process.exit(0);
 function inPageBundle() {
   const out = path.join(tmpdir(), `rw-in-page-${process.pid}.js`);
   execFileSync(path.join(root, 'node_modules/.bin/esbuild'), [
-    path.join(root, 'bench/in-page-sidebar.tsx'), '--bundle', '--minify', '--format=iife', `--outfile=${out}`,
-    `--alias:@=${root}`, `--alias:wxt/browser=${path.join(root, 'bench/stub-browser.ts')}`, '--loader:.css=empty', '--jsx=automatic', '--define:process.env.NODE_ENV="production"', '--log-level=error',
+    path.join(root, 'bench/in-page-sidebar.tsx'),
+    '--bundle',
+    '--minify',
+    '--format=iife',
+    `--outfile=${out}`,
+    `--alias:@=${root}`,
+    `--alias:wxt/browser=${path.join(root, 'bench/stub-browser.ts')}`,
+    '--loader:.css=empty',
+    '--jsx=automatic',
+    '--define:process.env.NODE_ENV="production"',
+    '--log-level=error',
   ]);
   return readFileSync(out, 'utf8');
 }
@@ -171,8 +209,11 @@ function inPageBundle() {
 async function hostCostOfSwitches(mode) {
   const b = await launch(mode === 'iframe');
   const base = readFileSync(path.join(root, 'tests/fixtures/gmail/thread-own-reply-last.html'), 'utf8');
-  const body = mode === 'in-page' ? base.replace('</body>', () => `<script nonce="fixture">${inPageBundle().replace(/<\/script/g, '<\\/script')}</script></body>`) : base;
-  await b.context.route('https://mail.google.com/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body }));
+  const body =
+    mode === 'in-page' ? base.replace('</body>', () => `<script nonce="fixture">${inPageBundle().replace(/<\/script/g, '<\\/script')}</script></body>`) : base;
+  await b.context.route('https://mail.google.com/**', (r) =>
+    r.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body }),
+  );
   const page = await b.context.newPage();
   const sample = await metricsOf(page);
   const t0 = (await sample()).task;
@@ -223,7 +264,14 @@ async function hostCostOfSwitches(mode) {
     const t1 = await frame.evaluate((email) => window.seen[email], email);
     switches.push(t1 - t0);
   }
-  record('Contact change -> verdict shown in the sidebar, p95', pct(switches, 95), 'ms', '<= 50 ms', pct(switches, 95) <= 50, `p50 ${round(median(switches))} ms over 50 thread switches, one every 0.4 s`);
+  record(
+    'Contact change -> verdict shown in the sidebar, p95',
+    pct(switches, 95),
+    'ms',
+    '<= 50 ms',
+    pct(switches, 95) <= 50,
+    `p50 ${round(median(switches))} ms over 50 thread switches, one every 0.4 s`,
+  );
 
   // Insert: the editor is emptied between runs with DOM APIs (the page enforces Trusted Types).
   const inserts = [];
@@ -248,7 +296,14 @@ async function hostCostOfSwitches(mode) {
     inserts.push((await page.evaluate(() => window.inserted)) - t0);
     await sidebarLocator.getByTestId('insert-ask').and(sidebarLocator.locator(':enabled')).waitFor();
   }
-  record('Insert ask -> text in the compose editor, p95', pct(inserts, 95), 'ms', '<= 16 ms', pct(inserts, 95) <= 16, `p50 ${round(median(inserts))} ms over 20 inserts (click in the sidebar to text in the editor, through the background)`);
+  record(
+    'Insert ask -> text in the compose editor, p95',
+    pct(inserts, 95),
+    'ms',
+    '<= 16 ms',
+    pct(inserts, 95) <= 16,
+    `p50 ${round(median(inserts))} ms over 20 inserts (click in the sidebar to text in the editor, through the background)`,
+  );
 
   const cdp = await b.context.newCDPSession(frame);
   await cdp.send('Performance.enable');
@@ -266,8 +321,22 @@ async function hostCostOfSwitches(mode) {
     inPage.push(await hostCostOfSwitches('in-page'));
   }
   const ms = (xs, k) => median(xs.map((x) => x[k])) * 1000;
-  record('Host main thread, load + sidebar shown: iframe vs React in the page', ms(iframe, 'load'), 'ms', `baseline ${round(ms(inPage, 'load'))} ms`, undefined, `${round(ms(iframe, 'load') / ms(inPage, 'load'))}× the in-page baseline`);
-  record('Host main thread, 50 contact switches: iframe vs React in the page', ms(iframe, 'switches'), 'ms', `baseline ${round(ms(inPage, 'switches'))} ms`, undefined, `${round(ms(iframe, 'switches') / ms(inPage, 'switches'))}× the in-page baseline (engine and React run outside the host page)`);
+  record(
+    'Host main thread, load + sidebar shown: iframe vs React in the page',
+    ms(iframe, 'load'),
+    'ms',
+    `baseline ${round(ms(inPage, 'load'))} ms`,
+    undefined,
+    `${round(ms(iframe, 'load') / ms(inPage, 'load'))}× the in-page baseline`,
+  );
+  record(
+    'Host main thread, 50 contact switches: iframe vs React in the page',
+    ms(iframe, 'switches'),
+    'ms',
+    `baseline ${round(ms(inPage, 'switches'))} ms`,
+    undefined,
+    `${round(ms(iframe, 'switches') / ms(inPage, 'switches'))}× the in-page baseline (engine and React run outside the host page)`,
+  );
 }
 
 // 4 + 5. Scale: 50,000 contacts and 10,000 asks; CSV import of 50,000 rows.
@@ -280,11 +349,16 @@ async function hostCostOfSwitches(mode) {
   const day = (n) => new Date(Date.now() - n * 86_400_000);
   const iso = (d) => d.toISOString().slice(0, 10);
   const rows = ['Email,First Name,Last Name,Company,Customer Since,NPS,CSAT,Open Tickets,Spend 90d,Time Zone,Segment'];
-  for (let i = 0; i < 50_000; i++) rows.push(`c${i}@bench.example,First${i},Last${i},Company ${i % 997},${iso(day(20 + (i % 400)))},${i % 11},${60 + (i % 40)},${i % 7 === 0 ? 1 : 0},${(i * 37) % 1500},Europe/Paris,${i % 2 ? 'B2B' : 'B2C'}`);
+  for (let i = 0; i < 50_000; i++)
+    rows.push(
+      `c${i}@bench.example,First${i},Last${i},Company ${i % 997},${iso(day(20 + (i % 400)))},${i % 11},${60 + (i % 40)},${i % 7 === 0 ? 1 : 0},${(i * 37) % 1500},Europe/Paris,${i % 2 ? 'B2B' : 'B2C'}`,
+    );
   const csv = rows.join('\n');
   await options.evaluate(() => {
     window.longTasks = 0;
-    new PerformanceObserver((l) => { window.longTasks += l.getEntries().length; }).observe({ type: 'longtask' });
+    new PerformanceObserver((l) => {
+      window.longTasks += l.getEntries().length;
+    }).observe({ type: 'longtask' });
   });
   await options.getByTestId('import-file').setInputFiles({ name: 'bench-50k.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await options.getByTestId('import-confirm').waitFor();
@@ -303,7 +377,14 @@ async function hostCostOfSwitches(mode) {
   importing = false;
   await sampling;
   const report = await options.getByTestId('import-report').textContent();
-  record('CSV import of 50,000 rows', importMs / 1000, 's', '<= 2 s', importMs <= 2000, `${report.match(/[\d,]+ of [\d,]+ rows imported/)?.[0]}; ${await options.evaluate(() => window.longTasks)} long tasks in the options page meanwhile; peak background heap ${round(peak)} MB`);
+  record(
+    'CSV import of 50,000 rows',
+    importMs / 1000,
+    's',
+    '<= 2 s',
+    importMs <= 2000,
+    `${report.match(/[\d,]+ of [\d,]+ rows imported/)?.[0]}; ${await options.evaluate(() => window.longTasks)} long tasks in the options page meanwhile; peak background heap ${round(peak)} MB`,
+  );
 
   // 10,000 asks, written straight into the extension's IndexedDB from the service worker.
   await b.worker.evaluate(async () => {
@@ -316,7 +397,15 @@ async function hostCostOfSwitches(mode) {
     const statuses = ['drafted', 'sent', 'accepted', 'introduced', 'converted', 'declined', 'no-response'];
     for (let i = 0; i < 10_000; i++) {
       const at = new Date(Date.now() - (i % 300) * 86_400_000).toISOString();
-      tx.objectStore('asks').put({ id: `bench-${i}`, email: `c${i * 5}@bench.example`, templateId: 'default-ask', status: statuses[i % 7], askedAt: at, followUpAt: at, history: [{ status: 'drafted', at }] });
+      tx.objectStore('asks').put({
+        id: `bench-${i}`,
+        email: `c${i * 5}@bench.example`,
+        templateId: 'default-ask',
+        status: statuses[i % 7],
+        askedAt: at,
+        followUpAt: at,
+        history: [{ status: 'drafted', at }],
+      });
     }
     await new Promise((ok) => (tx.oncomplete = ok));
     db.close();
@@ -345,21 +434,59 @@ async function hostCostOfSwitches(mode) {
     );
     await popup.close();
   }
-  record('Popup first content, 10,000 asks + 50,000 contacts', median(firsts), 'ms', '<= 100 ms', median(firsts) <= 100, `median of 5: ${firsts.map(Math.round).join(', ')}; of which the asks query ${Math.round(median(lists))} ms`);
-  record('Referral queue query (round trip from the popup)', median(queues), 'ms', '<= 20 ms', median(queues) <= 20, `median of 5: ${queues.map(Math.round).join(', ')} (the first computes it cold, later ones use the cache)`);
+  record(
+    'Popup first content, 10,000 asks + 50,000 contacts',
+    median(firsts),
+    'ms',
+    '<= 100 ms',
+    median(firsts) <= 100,
+    `median of 5: ${firsts.map(Math.round).join(', ')}; of which the asks query ${Math.round(median(lists))} ms`,
+  );
+  record(
+    'Referral queue query (round trip from the popup)',
+    median(queues),
+    'ms',
+    '<= 20 ms',
+    median(queues) <= 20,
+    `median of 5: ${queues.map(Math.round).join(', ')} (the first computes it cold, later ones use the cache)`,
+  );
   const bgHeap = await swHeap.liveMB();
-  record('Background heap with 50,000 contacts and 10,000 asks', bgHeap, 'MB', '<= 60 MB', bgHeap <= 60, 'live objects after the import, the popup and the queue');
+  record(
+    'Background heap with 50,000 contacts and 10,000 asks',
+    bgHeap,
+    'MB',
+    '<= 60 MB',
+    bgHeap <= 60,
+    'live objects after the import, the popup and the queue',
+  );
   await swHeap.close();
   await b.close();
 }
 
 // 6. Scoring 10,000 contacts with the timing engine (Node, the same code the background runs).
 {
-  const out = JSON.parse(execFileSync(path.join(root, 'node_modules/.bin/vite-node'), [path.join(root, 'bench/engine.ts')], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop());
-  record('Scoring 10,000 contacts (timing engine)', out.medianMs, 'ms', 'reported', undefined, `${round((out.medianMs / out.contacts) * 1000)} µs per contact, median of 5`);
+  const out = JSON.parse(
+    execFileSync(path.join(root, 'node_modules/.bin/vite-node'), [path.join(root, 'bench/engine.ts')], { cwd: root, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop(),
+  );
+  record(
+    'Scoring 10,000 contacts (timing engine)',
+    out.medianMs,
+    'ms',
+    'reported',
+    undefined,
+    `${round((out.medianMs / out.contacts) * 1000)} µs per contact, median of 5`,
+  );
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${execFileSync(executablePath, ['--version'], { encoding: 'utf8' }).trim().replace(/^Chromium /, '').split(' ')[0]}, Node ${process.versions.node}`;
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${
+  execFileSync(executablePath, ['--version'], { encoding: 'utf8' })
+    .trim()
+    .replace(/^Chromium /, '')
+    .split(' ')[0]
+}, Node ${process.versions.node}`;
 const when = new Date().toISOString();
 mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 writeFileSync(path.join(root, 'bench/results/latest.json'), JSON.stringify({ when, machine, quick: QUICK, results }, null, 2));

@@ -19,32 +19,34 @@ export function ManualContact({ message, page, tabId, onChanged }: { message: st
   const [error, setError] = useState('');
   return (
     <>
-    {page && <ReadProblem page={page} tabId={tabId} onChanged={onChanged} />}
-    <section className="card">
-      <p role="status">{message}</p>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          const data = new FormData(e.currentTarget);
-          request('sidebar/contact', { email: String(data.get('email')), name: String(data.get('name') || '') || undefined, tabId })
-            .then(onChanged)
-            .catch((err: Error) =>
-            setError(err.message.includes('email') ? 'That is not an email address.' : err.message),
-          );
-        }}
-      >
-        <div className="field">
-          <label htmlFor="manual-email">Contact email</label>
-          <input id="manual-email" name="email" type="email" required autoComplete="off" data-testid="manual-email" />
-        </div>
-        <div className="field">
-          <label htmlFor="manual-name">Name</label>
-          <input id="manual-name" name="name" autoComplete="off" />
-        </div>
-        <button type="submit">Show this contact</button>
-        {error && <p className="error" role="alert">{error}</p>}
-      </form>
-    </section>
+      {page && <ReadProblem page={page} tabId={tabId} onChanged={onChanged} />}
+      <section className="card">
+        <p role="status">{message}</p>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            const data = new FormData(e.currentTarget);
+            request('sidebar/contact', { email: String(data.get('email')), name: String(data.get('name') || '') || undefined, tabId })
+              .then(onChanged)
+              .catch((err: Error) => setError(err.message.includes('email') ? 'That is not an email address.' : err.message));
+          }}
+        >
+          <div className="field">
+            <label htmlFor="manual-email">Contact email</label>
+            <input id="manual-email" name="email" type="email" required autoComplete="off" data-testid="manual-email" />
+          </div>
+          <div className="field">
+            <label htmlFor="manual-name">Name</label>
+            <input id="manual-name" name="name" autoComplete="off" />
+          </div>
+          <button type="submit">Show this contact</button>
+          {error && (
+            <p className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      </section>
     </>
   );
 }
@@ -90,7 +92,9 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
     <>
       <section className="card who">
         <h2 data-testid="contact-name">{contact.name || contact.email}</h2>
-        <p className="email" data-testid="contact-email">{contact.email}</p>
+        <p className="email" data-testid="contact-email">
+          {contact.email}
+        </p>
         {contact.company && <p className="muted">{contact.company}</p>}
       </section>
       <ReadProblem page={view.page} tabId={tabId} onChanged={onChanged} />

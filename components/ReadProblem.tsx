@@ -25,8 +25,10 @@ export function ReadProblem({ page, tabId, onChanged }: { page: PageSummary; tab
       {page.ambiguous ? (
         <>
           <p className="warn">
-            {page.ambiguous.what === 'thread' ? 'More than one email thread is open on this page.' : 'This page shows more than one email address for the contact.'} Who are you
-            writing to?
+            {page.ambiguous.what === 'thread'
+              ? 'More than one email thread is open on this page.'
+              : 'This page shows more than one email address for the contact.'}{' '}
+            Who are you writing to?
           </p>
           <ul className="choices">
             {page.ambiguous.candidates.map((c) => (

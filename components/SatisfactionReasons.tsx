@@ -5,8 +5,7 @@ export function SatisfactionReasons({ satisfaction }: { satisfaction: Satisfacti
   return (
     <section className="card" data-testid="satisfaction" data-score={score ?? ''} aria-labelledby="satisfaction-title">
       <h2 id="satisfaction-title">
-        Satisfaction{' '}
-        <span className="score">{score === null ? 'unknown' : `${score}/100`}</span>
+        Satisfaction <span className="score">{score === null ? 'unknown' : `${score}/100`}</span>
         {score !== null && <span className="muted"> · {confidence} confidence</span>}
       </h2>
       {reasons.length === 0 ? (

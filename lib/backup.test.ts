@@ -16,7 +16,15 @@ describe('a backup is validated whole, every stored key with its own schema (iss
   });
 
   it('a data: or file: thread address is refused: only https pages can be opened', () => {
-    const ask = (threadUrl: string) => ({ id: 'a', email: 'd@a.example', templateId: 't', status: 'sent', askedAt: '2026-11-20T10:00:00.000Z', threadUrl, history: [] });
+    const ask = (threadUrl: string) => ({
+      id: 'a',
+      email: 'd@a.example',
+      templateId: 't',
+      status: 'sent',
+      askedAt: '2026-11-20T10:00:00.000Z',
+      threadUrl,
+      history: [],
+    });
     expect(Backup.safeParse({ ...base, asks: [ask('data:text/html,<script>x</script>')], kv: [] }).success).toBe(false);
     expect(Backup.safeParse({ ...base, asks: [ask('file:///etc/passwd')], kv: [] }).success).toBe(false);
     expect(Backup.safeParse({ ...base, asks: [ask('https://mail.google.com/mail/u/0/#inbox/1')], kv: [] }).success).toBe(true);

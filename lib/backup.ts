@@ -57,7 +57,11 @@ export const Backup = z.object({
       const parsed = schema.safeParse(entry.value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
-        ctx.addIssue({ code: 'custom', path: [i, 'value'], message: `${KV_LABELS[entry.key] ?? entry.key}${issue.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue.message}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'value'],
+          message: `${KV_LABELS[entry.key] ?? entry.key}${issue.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue.message}`,
+        });
       }
     });
   }),

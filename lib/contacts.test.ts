@@ -13,7 +13,14 @@ describe('company from the email domain', () => {
 describe('seeing a contact again on a page', () => {
   it('changes nothing stored within the same hour', async () => {
     const { applyPage, emptyContact } = await import('./contacts');
-    const page = { host: 'gmail' as const, hostLabel: 'Gmail', url: 'https://mail.google.com/mail/u/0/', contact: { email: 'd@acme.example', name: 'Dana' }, composeCount: 0, missing: [] };
+    const page = {
+      host: 'gmail' as const,
+      hostLabel: 'Gmail',
+      url: 'https://mail.google.com/mail/u/0/',
+      contact: { email: 'd@acme.example', name: 'Dana' },
+      composeCount: 0,
+      missing: [],
+    };
     const first = applyPage(emptyContact('d@acme.example', '2026-11-22T10:00:00.000Z'), page, '2026-11-22T10:05:00.000Z');
     expect(applyPage(first, page, '2026-11-22T10:40:00.000Z')).toEqual(first);
     expect(applyPage(first, page, '2026-11-22T11:01:00.000Z').lastSeenAt).toBe('2026-11-22T11:01:00.000Z');

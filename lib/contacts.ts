@@ -47,13 +47,16 @@ export function emptyContact(email: string, now: string): Contact {
   return { email: email.toLowerCase(), name: '', company: '', facts: {}, neverAsk: false, updatedAt: now };
 }
 
-const FREE_MAIL = new Set('gmail googlemail yahoo ymail hotmail outlook live msn aol icloud me mac proton protonmail pm gmx web mail yandex zoho fastmail hey'.split(' '));
+const FREE_MAIL = new Set(
+  'gmail googlemail yahoo ymail hotmail outlook live msn aol icloud me mac proton protonmail pm gmx web mail yandex zoho fastmail hey'.split(' '),
+);
 
 /** "dana@acme-logistics.example" -> "Acme Logistics"; nothing for free mail providers. */
 export function companyFromEmail(email: string): string {
   const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
   const labels = domain.split('.');
-  const name = labels.length > 2 && /^(co|com|org|net|ac|gov)$/.test(labels[labels.length - 2]!) ? labels[labels.length - 3]! : labels[labels.length - 2] ?? '';
+  const name =
+    labels.length > 2 && /^(co|com|org|net|ac|gov)$/.test(labels[labels.length - 2]!) ? labels[labels.length - 3]! : (labels[labels.length - 2] ?? '');
   if (FREE_MAIL.has(name)) return '';
   return name
     .split(/[-_]/)

@@ -43,7 +43,15 @@ export const FACTS = [
     page: true,
     pick: true,
   },
-  { key: 'nps', label: 'NPS', kind: 'nps', aliases: ['nps', 'nps score', 'net promoter score', 'latest nps'], page: true, pick: true, hint: 'latest answer, 0-10' },
+  {
+    key: 'nps',
+    label: 'NPS',
+    kind: 'nps',
+    aliases: ['nps', 'nps score', 'net promoter score', 'latest nps'],
+    page: true,
+    pick: true,
+    hint: 'latest answer, 0-10',
+  },
   { key: 'csat', label: 'CSAT (%)', kind: 'percent', aliases: ['csat', 'csat score', 'customer satisfaction'], page: true, pick: true },
   {
     key: 'openTickets',

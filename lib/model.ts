@@ -13,11 +13,7 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date 
 /** An instant: ISO 8601 with time and zone, as produced by `Date#toISOString`. */
 export const IsoInstant = z.string().datetime({ offset: true });
 
-export const Email = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.string().email('not an email address'));
+export const Email = z.string().trim().toLowerCase().pipe(z.string().email('not an email address'));
 
 /** A page the extension may open ("Open thread", "Open record"): https only, never data: or file: (issue 21). */
 export const HttpsUrl = z

@@ -123,7 +123,6 @@ export function buildContactView(input: {
   };
 }
 
-
 /**
  * A page that could not tell which sender is the user (no account shown) lists everyone as a
  * candidate; the user's own addresses (their profile, accounts seen on other pages) settle it

@@ -9,9 +9,7 @@ import { ALL_HOST_MATCHES } from '@/lib/hosts/matches';
 
 /** Gmail, Outlook and the CRMs read out of the box: an origin one of the manifest's host patterns covers. */
 const isNamedHost = (origin: string) =>
-  ALL_HOST_MATCHES.some((pattern) =>
-    new RegExp(`^${pattern.replace(/\/\*$/, '').replace(/\./g, '\\.').replace('*\\.', '([a-z0-9-]+\\.)+')}$`).test(origin),
-  );
+  ALL_HOST_MATCHES.some((pattern) => new RegExp(`^${pattern.replace(/\/\*$/, '').replace(/\./g, '\\.').replace('*\\.', '([a-z0-9-]+\\.)+')}$`).test(origin));
 
 export interface CustomSite {
   origin: string;
@@ -57,7 +55,10 @@ export class CustomSites {
   }
 
   async remove(origin: string): Promise<void> {
-    await this.store.setValue(KEY, (await this.list()).filter((s) => s.origin !== origin));
+    await this.store.setValue(
+      KEY,
+      (await this.list()).filter((s) => s.origin !== origin),
+    );
     await browser.scripting.unregisterContentScripts({ ids: [scriptId(origin)] }).catch(() => undefined);
     await browser.permissions.remove({ origins: [pattern(origin)] }).catch(() => undefined);
   }
@@ -69,7 +70,10 @@ export class CustomSites {
       return;
     }
     if (!sites.some((s) => s.origin === origin)) throw new Error(`${origin} is not one of your CRM sites.`);
-    await this.store.setValue(KEY, sites.map((s) => (s.origin === origin ? { origin, picks } : s)));
+    await this.store.setValue(
+      KEY,
+      sites.map((s) => (s.origin === origin ? { origin, picks } : s)),
+    );
   }
 
   /** Makes the registered content scripts match the list (sites whose permission is gone are skipped). */

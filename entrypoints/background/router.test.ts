@@ -49,7 +49,10 @@ describe('a page read the background refuses', () => {
     listen(handlers, rejected);
     const listener = spy.mock.calls.at(-1)![0] as (m: unknown, s: unknown) => Promise<unknown> | undefined;
     const content = { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/#inbox/x', tab: { id: 9 } };
-    const reply = await listener({ type: 'page/context', payload: { host: 'gmail', hostLabel: 'Gmail', url: 'not a url', composeCount: 0, missing: [] } }, content);
+    const reply = await listener(
+      { type: 'page/context', payload: { host: 'gmail', hostLabel: 'Gmail', url: 'not a url', composeCount: 0, missing: [] } },
+      content,
+    );
     expect(reply).toMatchObject({ ok: false });
     expect(rejected).toHaveBeenCalledWith('page/context', expect.objectContaining({ tabId: 9, role: 'content' }), expect.stringContaining('url'));
   });

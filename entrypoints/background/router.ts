@@ -51,7 +51,13 @@ export function listen(handlers: Handlers, onRejected?: OnRejected): void {
   });
 }
 
-export async function dispatch<T extends RequestType>(type: T, payload: unknown, sender: Sender, handlers: Handlers, onRejected?: OnRejected): Promise<Reply<Responses[T]>> {
+export async function dispatch<T extends RequestType>(
+  type: T,
+  payload: unknown,
+  sender: Sender,
+  handlers: Handlers,
+  onRejected?: OnRejected,
+): Promise<Reply<Responses[T]>> {
   const role = roleOf(sender);
   const spec = requests[type];
   if (!role || !(spec.from as readonly Role[]).includes(role)) {

@@ -107,7 +107,11 @@ export async function runHostScript({ builtIn, withPicks, idleOn }: HostScript):
         const result = insertIntoCompose(document, adapter!, { html, text, subject, to, account }, caret);
         if (result.ok && snippet) {
           // The inserted text's longer lines: the ask is undone only when none of them is left.
-          const lines = text.split('\n').map((l) => fold(l).trim()).filter((l) => l.length >= 20 && !l.startsWith('[')).slice(0, 3);
+          const lines = text
+            .split('\n')
+            .map((l) => fold(l).trim())
+            .filter((l) => l.length >= 20 && !l.startsWith('['))
+            .slice(0, 3);
           const editor = adapter!.composeEditors(document).find((e) => lines.some((l) => fold(e.textContent).includes(l)));
           if (editor && lines.length) inserted = { editor, lines, snippet };
         }

@@ -30,7 +30,9 @@ export function mountSidebar(signal: AbortSignal): void {
   const key = crypto.randomUUID();
   const registered = send('sidebar/frame', { key });
   // Every load of our frame (a page that moves it reloads it) gets the key, and only an extension page can receive it.
-  iframe.addEventListener('load', () => void registered.then(() => iframe.contentWindow?.postMessage({ type: FRAME_KEY_MESSAGE, key }, new URL(page).origin)), { signal });
+  iframe.addEventListener('load', () => void registered.then(() => iframe.contentWindow?.postMessage({ type: FRAME_KEY_MESSAGE, key }, new URL(page).origin)), {
+    signal,
+  });
   wrapper.append(iframe);
   document.documentElement.append(wrapper);
 

@@ -31,8 +31,8 @@ export function CustomSites() {
     <section className="card" aria-labelledby="crm-title">
       <h2 id="crm-title">Other CRMs</h2>
       <p className="muted">
-        Gmail, Outlook, HubSpot, Salesforce and Pipedrive are read out of the box. For another CRM, add its site: your browser asks you to allow
-        access to that site only. Then open a contact record there, click the toolbar button, and choose "Pick fields on this page".
+        Gmail, Outlook, HubSpot, Salesforce and Pipedrive are read out of the box. For another CRM, add its site: your browser asks you to allow access to that
+        site only. Then open a contact record there, click the toolbar button, and choose "Pick fields on this page".
       </p>
       <form
         className="inline-form"
@@ -67,9 +67,7 @@ export function CustomSites() {
           {sites.map((site) => (
             <li key={site.origin} data-testid="crm-site">
               <strong>{site.origin}</strong>{' '}
-              <span className="muted">
-                {Object.keys(site.picks).length ? `fields picked: ${Object.keys(site.picks).join(', ')}` : 'no fields picked yet'}
-              </span>{' '}
+              <span className="muted">{Object.keys(site.picks).length ? `fields picked: ${Object.keys(site.picks).join(', ')}` : 'no fields picked yet'}</span>{' '}
               <button onClick={() => request('custom-site/remove', { origin: site.origin }).then(load)}>Remove</button>
             </li>
           ))}

@@ -3,7 +3,6 @@ import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
 import { toDay } from '@/lib/day';
 
-
 const stamp = () => toDay();
 
 /** Backup and restore, CSV export, the never-ask list and the weekly reminder. */
@@ -26,7 +25,11 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
   }, []);
 
   const say = (ok: boolean, text: string) => setMessage({ ok, text });
-  const lines = (s: string) => s.split(/[\n,;]/).map((l) => l.trim()).filter(Boolean);
+  const lines = (s: string) =>
+    s
+      .split(/[\n,;]/)
+      .map((l) => l.trim())
+      .filter(Boolean);
 
   if (!loaded) return <p className="muted">Loading…</p>;
 

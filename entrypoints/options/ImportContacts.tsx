@@ -83,9 +83,9 @@ export function ImportContacts() {
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import contacts</h2>
       <p className="muted">
-        A CSV export from HubSpot, Salesforce, Pipedrive or your analytics tool. Columns such as Email, Name, Company, Customer Since /
-        Close Date, NPS, CSAT, Open Tickets, Spend 90d, Time Zone and Segment are recognised. Re-importing updates contacts by email; a
-        fact you entered after the file was exported is kept.
+        A CSV export from HubSpot, Salesforce, Pipedrive or your analytics tool. Columns such as Email, Name, Company, Customer Since / Close Date, NPS, CSAT,
+        Open Tickets, Spend 90d, Time Zone and Segment are recognised. Re-importing updates contacts by email; a fact you entered after the file was exported is
+        kept.
       </p>
       <details>
         <summary>How to export contacts as CSV</summary>
@@ -136,7 +136,11 @@ export function ImportContacts() {
                     </td>
                     <td className="muted">
                       {pending.formats[i]?.description && <strong>{pending.formats[i]!.description}. </strong>}
-                      {pending.formats[i]?.warning && <span className="warn" role="note">Check: {pending.formats[i]!.warning}. </span>}
+                      {pending.formats[i]?.warning && (
+                        <span className="warn" role="note">
+                          Check: {pending.formats[i]!.warning}.{' '}
+                        </span>
+                      )}
                       {pending.sample
                         .slice(0, 3)
                         .map((row) => `${row[i] ?? ''} → ${previewCell(pending.mapping[i] ?? null, row[i] ?? '', today, pending.formats[i])}`)
@@ -148,11 +152,14 @@ export function ImportContacts() {
             </table>
           </div>
           <p className="muted">
-            Rows with the same email are merged into the first one: a later row's filled cells update it, its empty cells change nothing.
-            An empty cell never erases what a contact already has. A cell that cannot be read is skipped and listed; the rest of its row is
-            imported.
+            Rows with the same email are merged into the first one: a later row's filled cells update it, its empty cells change nothing. An empty cell never
+            erases what a contact already has. A cell that cannot be read is skipped and listed; the rest of its row is imported.
           </p>
-          {!hasEmail && <p className="error" role="alert">Choose which column holds the email address: contacts are matched by email.</p>}
+          {!hasEmail && (
+            <p className="error" role="alert">
+              Choose which column holds the email address: contacts are matched by email.
+            </p>
+          )}
           <button className="primary-inline" data-testid="import-confirm" disabled={!hasEmail || progress !== undefined} onClick={() => void run()}>
             Import {pending.file.name}
           </button>
@@ -191,8 +198,8 @@ function ImportResult({ report }: { report: ImportReport }) {
           {report.fileName}: {imported.toLocaleString()} of {report.total.toLocaleString()} rows imported
         </strong>{' '}
         ({report.created} new, {report.updated} updated, {report.unchanged} unchanged), {report.duplicates.length} merged as duplicate
-        {report.duplicates.length === 1 ? '' : 's'}, {rows} rejected. Every row: {imported} + {report.duplicates.length} + {rows} ={' '}
-        {report.total}. The file's {report.lines.physical} lines: 1 header + {report.total} rows
+        {report.duplicates.length === 1 ? '' : 's'}, {rows} rejected. Every row: {imported} + {report.duplicates.length} + {rows} = {report.total}. The file's{' '}
+        {report.lines.physical} lines: 1 header + {report.total} rows
         {report.lines.insideCells ? ` + ${report.lines.insideCells} inside quoted cells` : ''}
         {report.lines.blank ? ` + ${report.lines.blank} blank` : ''}.
       </p>

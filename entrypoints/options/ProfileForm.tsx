@@ -49,7 +49,13 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
       onSubmit={async (e) => {
         e.preventDefault();
         if (badLinks.length) return;
-        const next = { ...profile, links: links.split('\n').map((l) => l.trim()).filter(Boolean) };
+        const next = {
+          ...profile,
+          links: links
+            .split('\n')
+            .map((l) => l.trim())
+            .filter(Boolean),
+        };
         try {
           await request('profile/save', next);
           onSaved(next);

@@ -40,8 +40,8 @@ export function ReadingHealth() {
     <section className="card" aria-labelledby="health-title" data-testid="reading-health">
       <h2 id="health-title">Reading health</h2>
       <p className="muted">
-        How each site was read on this computer. When a page is read wrongly, open it, and in the sidebar use "Copy a diagnostic": it shows
-        the page's structure with every name, address and text removed, for you to paste into a bug report. Nothing is sent anywhere.
+        How each site was read on this computer. When a page is read wrongly, open it, and in the sidebar use "Copy a diagnostic": it shows the page's structure
+        with every name, address and text removed, for you to paste into a bug report. Nothing is sent anywhere.
       </p>
       {hosts.length === 0 && <p className="muted">No page read yet.</p>}
       {hosts.length > 0 && (
@@ -76,7 +76,10 @@ export function ReadingHealth() {
           <ul>
             {picks.map(([origin, p]) => (
               <li key={origin}>
-                {origin}: {Object.keys(p).map((f) => FIELD[f] ?? f).join(', ') || 'none'}{' '}
+                {origin}:{' '}
+                {Object.keys(p)
+                  .map((f) => FIELD[f] ?? f)
+                  .join(', ') || 'none'}{' '}
                 <button onClick={() => void request('host-picks/reset', { origin }).then(load)}>Reset</button>
               </li>
             ))}

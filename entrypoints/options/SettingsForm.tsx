@@ -52,11 +52,25 @@ export function SettingsForm() {
         ))}
         <div className="field">
           <label htmlFor="rule-start">Client business hours start (their time)</label>
-          <input id="rule-start" type="number" min={0} max={23} value={settings.businessHours.startHour} onChange={(e) => set({ businessHours: { ...settings.businessHours, startHour: Number(e.target.value) } })} />
+          <input
+            id="rule-start"
+            type="number"
+            min={0}
+            max={23}
+            value={settings.businessHours.startHour}
+            onChange={(e) => set({ businessHours: { ...settings.businessHours, startHour: Number(e.target.value) } })}
+          />
         </div>
         <div className="field">
           <label htmlFor="rule-end">Client business hours end</label>
-          <input id="rule-end" type="number" min={1} max={24} value={settings.businessHours.endHour} onChange={(e) => set({ businessHours: { ...settings.businessHours, endHour: Number(e.target.value) } })} />
+          <input
+            id="rule-end"
+            type="number"
+            min={1}
+            max={24}
+            value={settings.businessHours.endHour}
+            onChange={(e) => set({ businessHours: { ...settings.businessHours, endHour: Number(e.target.value) } })}
+          />
         </div>
       </div>
       <fieldset>
@@ -66,7 +80,9 @@ export function SettingsForm() {
             <input
               type="checkbox"
               checked={settings.workingDays.includes(i + 1)}
-              onChange={(e) => set({ workingDays: e.target.checked ? [...settings.workingDays, i + 1].sort() : settings.workingDays.filter((w) => w !== i + 1) })}
+              onChange={(e) =>
+                set({ workingDays: e.target.checked ? [...settings.workingDays, i + 1].sort() : settings.workingDays.filter((w) => w !== i + 1) })
+              }
             />{' '}
             {d}
           </label>

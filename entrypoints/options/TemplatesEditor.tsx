@@ -53,8 +53,8 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
     <section className="card" aria-labelledby="templates-title">
       <h2 id="templates-title">Templates</h2>
       <p className="muted">
-        The sidebar picks the template by what the moment calls for (ask, follow-up, re-activation) and the contact's segment. Use{' '}
-        <code>**bold**</code>, <code>*italic*</code>, <code>[text](https://link)</code>, a blank line between paragraphs, and the variables below.
+        The sidebar picks the template by what the moment calls for (ask, follow-up, re-activation) and the contact's segment. Use <code>**bold**</code>,{' '}
+        <code>*italic*</code>, <code>[text](https://link)</code>, a blank line between paragraphs, and the variables below.
       </p>
       <div className="templates">
         <ul className="template-list" aria-label="Your templates">
@@ -96,7 +96,12 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
               </div>
               <div className="field">
                 <label htmlFor="t-segment">Segment (empty: any)</label>
-                <input id="t-segment" value={draft.segment} placeholder="B2B, B2C, Enterprise…" onChange={(e) => setDraft({ ...draft, segment: e.target.value })} />
+                <input
+                  id="t-segment"
+                  value={draft.segment}
+                  placeholder="B2B, B2C, Enterprise…"
+                  onChange={(e) => setDraft({ ...draft, segment: e.target.value })}
+                />
               </div>
               <div className="field inline">
                 <input id="t-incentive" type="checkbox" checked={draft.incentive} onChange={(e) => setDraft({ ...draft, incentive: e.target.checked })} />
@@ -137,15 +142,21 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
               </ul>
             )}
             <div className="actions">
-              <button className="primary-inline" disabled={problems.length > 0} onClick={() => act(() => request('template/save', draft), 'Template saved.', draft.id)}>
+              <button
+                className="primary-inline"
+                disabled={problems.length > 0}
+                onClick={() => act(() => request('template/save', draft), 'Template saved.', draft.id)}
+              >
                 Save template
               </button>
-              <button onClick={() => {
-                const copy = { ...draft, id: `custom-${Date.now().toString(36)}`, name: `${draft.name} (copy)`, builtIn: false };
-                setTemplates([...templates, copy]);
-                setSelected(copy.id);
-                setDraft(copy);
-              }}>
+              <button
+                onClick={() => {
+                  const copy = { ...draft, id: `custom-${Date.now().toString(36)}`, name: `${draft.name} (copy)`, builtIn: false };
+                  setTemplates([...templates, copy]);
+                  setSelected(copy.id);
+                  setDraft(copy);
+                }}
+              >
                 Duplicate as new
               </button>
               <button onClick={() => act(() => request('template/delete', { id: draft.id }), 'Template deleted.')}>Delete</button>

@@ -20,7 +20,15 @@ export function App() {
       <h1>Referral asks</h1>
       <div role="tablist" aria-label="Views">
         {TABS.map((t) => (
-          <button key={t.id} role="tab" id={`tab-${t.id}`} aria-selected={tab === t.id} aria-controls="view" data-testid={`tab-${t.id}`} onClick={() => setTab(t.id)}>
+          <button
+            key={t.id}
+            role="tab"
+            id={`tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="view"
+            data-testid={`tab-${t.id}`}
+            onClick={() => setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}

@@ -37,7 +37,14 @@ export function AsksView() {
 
   const act = (work: Promise<unknown>) => work.then(load).catch((e: Error) => setError(e.message));
 
-  if (!data) return error ? <p className="error" role="alert">{error}</p> : <p className="muted">Loading…</p>;
+  if (!data)
+    return error ? (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    ) : (
+      <p className="muted">Loading…</p>
+    );
   const undoBar = undo && (
     <p className="undo" role="status">
       {undo.label}{' '}
@@ -78,11 +85,13 @@ export function AsksView() {
           </select>
         </label>
         <input type="search" placeholder="Search name, email, company" aria-label="Search asks" value={query} onChange={(e) => setQuery(e.target.value)} />
-        <button onClick={() => request('asks/export-csv', {}).then((csv) => download(`referral-asks-${toDay()}.csv`, 'text/csv', csv))}>
-          Export CSV
-        </button>
+        <button onClick={() => request('asks/export-csv', {}).then((csv) => download(`referral-asks-${toDay()}.csv`, 'text/csv', csv))}>Export CSV</button>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {undoBar}
       {data.rows.length === 0 && <p className="muted">No asks match.</p>}
       <ul className="asks">
@@ -162,7 +171,13 @@ export function AsksView() {
                   e.preventDefault();
                   const form = new FormData(e.currentTarget);
                   setIntroducing(undefined);
-                  void act(request('ask/status', { id: ask.id, status: 'introduced', referral: { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? '') } }));
+                  void act(
+                    request('ask/status', {
+                      id: ask.id,
+                      status: 'introduced',
+                      referral: { name: String(form.get('name') ?? ''), email: String(form.get('email') ?? '') },
+                    }),
+                  );
                 }}
               >
                 <input name="name" aria-label="Referred person's name" placeholder="Referred person's name" />

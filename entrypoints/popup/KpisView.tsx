@@ -26,7 +26,12 @@ export function KpisView() {
       .catch((e: Error) => setError(e.message));
   }, [period]);
 
-  if (error) return <p className="error" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
   if (!report) return <p className="muted">Loading…</p>;
   const k = report.overall;
   const funnel: Array<[string, number]> = [
@@ -51,13 +56,34 @@ export function KpisView() {
         </select>
       </label>
       <dl className="kpis" data-testid="kpis">
-        <div><dt>Asks sent</dt><dd data-kpi="sent">{k.sent}</dd></div>
-        <div><dt>Reply rate</dt><dd data-kpi="reply-rate">{pct(k.replyRate)}</dd></div>
-        <div><dt>"OK" rate</dt><dd data-kpi="ok-rate">{pct(k.okRate)}</dd></div>
-        <div><dt>Intros</dt><dd data-kpi="introduced">{k.introduced}</dd></div>
-        <div><dt>Conversions</dt><dd data-kpi="converted">{k.converted}</dd></div>
-        <div><dt>Conversion rate</dt><dd data-kpi="conversion-rate">{pct(k.conversionRate)}</dd></div>
-        <div><dt>Median time to reply</dt><dd data-kpi="median-reply">{hours(k.medianHoursToReply)}</dd></div>
+        <div>
+          <dt>Asks sent</dt>
+          <dd data-kpi="sent">{k.sent}</dd>
+        </div>
+        <div>
+          <dt>Reply rate</dt>
+          <dd data-kpi="reply-rate">{pct(k.replyRate)}</dd>
+        </div>
+        <div>
+          <dt>"OK" rate</dt>
+          <dd data-kpi="ok-rate">{pct(k.okRate)}</dd>
+        </div>
+        <div>
+          <dt>Intros</dt>
+          <dd data-kpi="introduced">{k.introduced}</dd>
+        </div>
+        <div>
+          <dt>Conversions</dt>
+          <dd data-kpi="converted">{k.converted}</dd>
+        </div>
+        <div>
+          <dt>Conversion rate</dt>
+          <dd data-kpi="conversion-rate">{pct(k.conversionRate)}</dd>
+        </div>
+        <div>
+          <dt>Median time to reply</dt>
+          <dd data-kpi="median-reply">{hours(k.medianHoursToReply)}</dd>
+        </div>
       </dl>
       <figure className="funnel" aria-label="Referral funnel">
         {funnel.map(([label, n]) => (

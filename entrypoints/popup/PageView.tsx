@@ -49,8 +49,7 @@ export function PageView() {
       )}
       {view.state === 'waiting' && (
         <p className="muted">
-          This page is not one the extension reads. Gmail, Outlook, HubSpot, Salesforce and Pipedrive work as they are; add another CRM in the
-          settings.
+          This page is not one the extension reads. Gmail, Outlook, HubSpot, Salesforce and Pipedrive work as they are; add another CRM in the settings.
         </p>
       )}
       {view.state === 'no-contact' && <ManualContact message={view.message} page={view.page} tabId={tab.id} onChanged={() => void load(tab.id)} />}

@@ -54,4 +54,3 @@ function useCollapsed(): [boolean, (next: boolean) => void] {
     },
   ];
 }
-

@@ -7,7 +7,24 @@ export function asksToCsv(rows: AskRow[]): string {
   const at = (row: AskRow, status: string) => row.ask.history.find((h) => h.status === status)?.at ?? '';
   return Papa.unparse(
     {
-      fields: ['Email', 'Name', 'Company', 'Segment', 'Template', 'Status', 'Asked at', 'Sent at', 'Accepted at', 'Introduced at', 'Converted at', 'Hours to reply', 'Referral name', 'Referral email', 'Thread', 'Next step'],
+      fields: [
+        'Email',
+        'Name',
+        'Company',
+        'Segment',
+        'Template',
+        'Status',
+        'Asked at',
+        'Sent at',
+        'Accepted at',
+        'Introduced at',
+        'Converted at',
+        'Hours to reply',
+        'Referral name',
+        'Referral email',
+        'Thread',
+        'Next step',
+      ],
       data: rows.map((row) => [
         row.ask.email,
         row.name,

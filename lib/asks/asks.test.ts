@@ -15,8 +15,13 @@ const ask = (over: Partial<Ask>): Ask => ({
 });
 
 describe('reading replies', () => {
-  it.each(['OK', 'ok!', 'Okay, happy to.', 'Sure thing', 'Hi Alex, yes - will do', 'Happy to help', 'Sounds good!\n\nOn Mon, Alex wrote:\n> ...'])('"%s" is an OK', (t) => expect(saysOk(t)).toBe(true));
-  it.each(['Not ok', "OK but I can't right now", 'No thanks', 'Please send the invoice again', 'x'.repeat(400)])('"%s" is not an OK', (t) => expect(saysOk(t)).toBe(false));
+  it.each(['OK', 'ok!', 'Okay, happy to.', 'Sure thing', 'Hi Alex, yes - will do', 'Happy to help', 'Sounds good!\n\nOn Mon, Alex wrote:\n> ...'])(
+    '"%s" is an OK',
+    (t) => expect(saysOk(t)).toBe(true),
+  );
+  it.each(['Not ok', "OK but I can't right now", 'No thanks', 'Please send the invoice again', 'x'.repeat(400)])('"%s" is not an OK', (t) =>
+    expect(saysOk(t)).toBe(false),
+  );
   it('a refusal', () => {
     expect(saysNo("No, I'd rather not")).toBe(true);
     expect(saysNo('Sure')).toBe(false);
@@ -36,18 +41,30 @@ describe('detection in the thread', () => {
     expect(detectStatus({ ...a, status: 'sent' }, replied)).toBe('accepted');
     expect(detectStatus({ ...a, status: 'accepted' }, replied)).toBeUndefined();
   });
-  it('an ask written in a new email is found in the thread where it appears, and the client\'s OK there accepts it (issue 17)', () => {
+  it("an ask written in a new email is found in the thread where it appears, and the client's OK there accepts it (issue 17)", () => {
     const fromCompose = ask({ snippet: 'Do you know one or two peers', threadId: undefined, threadUrl: 'https://mail.google.com/mail/u/0/#inbox?compose=new' });
-    const other = { threadId: 't9', accountEmail: 'me@n.example', messages: [
-      { from: 'me@n.example', date: '2026-11-10T10:00:00.000Z', text: 'Hi Dana, Do you know one or two peers at similar companies?' },
-      { from: 'dana@acme.example', date: '2026-11-10T12:00:00.000Z', text: 'OK, happy to help!' },
-    ] };
+    const other = {
+      threadId: 't9',
+      accountEmail: 'me@n.example',
+      messages: [
+        { from: 'me@n.example', date: '2026-11-10T10:00:00.000Z', text: 'Hi Dana, Do you know one or two peers at similar companies?' },
+        { from: 'dana@acme.example', date: '2026-11-10T12:00:00.000Z', text: 'OK, happy to help!' },
+      ],
+    };
     expect(belongsToThread(fromCompose, other)).toBe(true);
     expect(detectStatus(fromCompose, other)).toBe('accepted');
   });
   it('another thread, or my unrelated message, changes nothing', () => {
-    expect(detectStatus(ask({}), { threadId: 't2', accountEmail: 'me@n.example', messages: [{ from: 'me@n.example', date: '2026-11-10T11:00:00.000Z', text: 'x' }] })).toBeUndefined();
-    expect(detectStatus(ask({ snippet: 'peers' }), thread([{ from: 'me@n.example', date: '2026-11-10T11:00:00.000Z', text: 'Invoice attached' }]))).toBeUndefined();
+    expect(
+      detectStatus(ask({}), {
+        threadId: 't2',
+        accountEmail: 'me@n.example',
+        messages: [{ from: 'me@n.example', date: '2026-11-10T11:00:00.000Z', text: 'x' }],
+      }),
+    ).toBeUndefined();
+    expect(
+      detectStatus(ask({ snippet: 'peers' }), thread([{ from: 'me@n.example', date: '2026-11-10T11:00:00.000Z', text: 'Invoice attached' }])),
+    ).toBeUndefined();
   });
 });
 
@@ -69,13 +86,44 @@ describe('KPIs (hand-computed)', () => {
     // 1: drafted, never sent
     ask({ id: '1', status: 'drafted', segment: 'B2B' }),
     // 2: sent, no reply
-    ask({ id: '2', status: 'sent', segment: 'B2B', history: [h('drafted', '2026-11-01T10:00:00.000Z'), h('sent', '2026-11-01T10:00:00.000Z')], askedAt: '2026-11-01T10:00:00.000Z' }),
+    ask({
+      id: '2',
+      status: 'sent',
+      segment: 'B2B',
+      history: [h('drafted', '2026-11-01T10:00:00.000Z'), h('sent', '2026-11-01T10:00:00.000Z')],
+      askedAt: '2026-11-01T10:00:00.000Z',
+    }),
     // 3: sent, OK after 24 h
-    ask({ id: '3', status: 'accepted', segment: 'B2C', history: [h('drafted', '2026-11-02T10:00:00.000Z'), h('sent', '2026-11-02T10:00:00.000Z'), h('accepted', '2026-11-03T10:00:00.000Z')], askedAt: '2026-11-02T10:00:00.000Z' }),
+    ask({
+      id: '3',
+      status: 'accepted',
+      segment: 'B2C',
+      history: [h('drafted', '2026-11-02T10:00:00.000Z'), h('sent', '2026-11-02T10:00:00.000Z'), h('accepted', '2026-11-03T10:00:00.000Z')],
+      askedAt: '2026-11-02T10:00:00.000Z',
+    }),
     // 4: sent, OK after 2 h, introduced, converted
-    ask({ id: '4', status: 'converted', segment: 'B2B', templateId: 'b2c-ask', history: [h('drafted', '2026-11-03T10:00:00.000Z'), h('sent', '2026-11-03T10:00:00.000Z'), h('accepted', '2026-11-03T12:00:00.000Z'), h('introduced', '2026-11-05T10:00:00.000Z'), h('converted', '2026-11-20T10:00:00.000Z')], askedAt: '2026-11-03T10:00:00.000Z' }),
+    ask({
+      id: '4',
+      status: 'converted',
+      segment: 'B2B',
+      templateId: 'b2c-ask',
+      history: [
+        h('drafted', '2026-11-03T10:00:00.000Z'),
+        h('sent', '2026-11-03T10:00:00.000Z'),
+        h('accepted', '2026-11-03T12:00:00.000Z'),
+        h('introduced', '2026-11-05T10:00:00.000Z'),
+        h('converted', '2026-11-20T10:00:00.000Z'),
+      ],
+      askedAt: '2026-11-03T10:00:00.000Z',
+    }),
     // 5: declined after 48 h
-    ask({ id: '5', status: 'declined', segment: 'B2B', history: [h('drafted', '2026-11-04T10:00:00.000Z'), h('sent', '2026-11-04T10:00:00.000Z'), h('declined', '2026-11-06T10:00:00.000Z')], askedAt: '2026-11-04T10:00:00.000Z' }),
+    ask({
+      id: '5',
+      status: 'declined',
+      segment: 'B2B',
+      history: [h('drafted', '2026-11-04T10:00:00.000Z'), h('sent', '2026-11-04T10:00:00.000Z'), h('declined', '2026-11-06T10:00:00.000Z')],
+      askedAt: '2026-11-04T10:00:00.000Z',
+    }),
     // 6: outside the period
     ask({ id: '6', status: 'converted', askedAt: '2026-09-01T10:00:00.000Z', history: [h('converted', '2026-09-20T10:00:00.000Z')] }),
   ];
@@ -139,7 +187,15 @@ describe('follow-up dates and the asks export', () => {
   it('CSV of asks: one row each, key moments, formulas neutralised', async () => {
     const { asksToCsv } = await import('./asks-csv');
     const row = {
-      ask: ask({ status: 'introduced', history: [{ status: 'sent', at: '2026-11-10T10:00:00.000Z' }, { status: 'accepted', at: '2026-11-11T10:00:00.000Z' }, { status: 'introduced', at: '2026-11-12T10:00:00.000Z' }], referral: { name: 'Priya', email: 'priya@peer.example' } }),
+      ask: ask({
+        status: 'introduced',
+        history: [
+          { status: 'sent', at: '2026-11-10T10:00:00.000Z' },
+          { status: 'accepted', at: '2026-11-11T10:00:00.000Z' },
+          { status: 'introduced', at: '2026-11-12T10:00:00.000Z' },
+        ],
+        referral: { name: 'Priya', email: 'priya@peer.example' },
+      }),
       name: '=HYPERLINK("http://evil.example")',
       company: 'Acme, Inc.',
       templateName: 'Referral ask (B2B)',

@@ -20,14 +20,15 @@ export const FORWARD: Record<AskStatus, AskStatus[]> = {
   'no-response': ['accepted', 'declined'],
 };
 
-
 /** "OK", "Sure, happy to!", "yes - will do": a short affirmative reply. English phrasings. */
 export function saysOk(text: string): boolean {
   const words = ownWords(text).trim();
   if (!words || words.length > 280) return false;
   const first = words.split(/\n/)[0]!.toLowerCase();
   if (/\b(not|no|can't|cannot|won't|wouldn't|don't|rather not|unfortunately)\b/.test(first)) return false;
-  return /^(hi\b[^,!.]*[,!.]?\s*)?(ok(ay)?|yes|yep|yeah|sure|absolutely|of course|happy to|glad to|sounds good|will do|done|count me in|go ahead|with pleasure)\b/.test(first);
+  return /^(hi\b[^,!.]*[,!.]?\s*)?(ok(ay)?|yes|yep|yeah|sure|absolutely|of course|happy to|glad to|sounds good|will do|done|count me in|go ahead|with pleasure)\b/.test(
+    first,
+  );
 }
 
 /** "No thanks", "I'd rather not": a short refusal. */
@@ -112,7 +113,12 @@ export function nextStep(ask: Ask, now: Date): NextStep {
     case 'drafted':
       return { rank: 2, label: 'Drafted, not sent yet: send it (no follow-up until it is sent)' };
     case 'sent':
-      return { rank: 3, label: ask.followUpAt ? `Waiting for a reply; follow up on ${parseISO(ask.followUpAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric' })}` : 'Waiting for a reply' };
+      return {
+        rank: 3,
+        label: ask.followUpAt
+          ? `Waiting for a reply; follow up on ${parseISO(ask.followUpAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric' })}`
+          : 'Waiting for a reply',
+      };
     case 'introduced':
       return { rank: 4, label: `Introduced${ask.referral?.name ? ` to ${ask.referral.name}` : ''}: mark converted when they buy` };
     case 'no-response':

@@ -74,7 +74,10 @@ describe('data safety', () => {
     }));
     await old.table('contacts').bulkAdd(contacts);
     await old.table('asks').bulkAdd(asks);
-    await old.table('kv').bulkAdd([{ key: 'profile', value: { name: 'Alex', links: [] } }, { key: 'settings', value: { satisfiedScore: 75 } }]);
+    await old.table('kv').bulkAdd([
+      { key: 'profile', value: { name: 'Alex', links: [] } },
+      { key: 'settings', value: { satisfiedScore: 75 } },
+    ]);
     old.close();
 
     const store = new Store(openDb(name));
@@ -114,13 +117,21 @@ describe('store', () => {
     ];
     expect(await store.importContacts(rows, source, T2)).toEqual({ created: 2, updated: 0, unchanged: 0 });
     expect(await store.importContacts(rows, source, T2)).toEqual({ created: 0, updated: 0, unchanged: 2 });
-    expect(await store.importContacts([{ ...rows[0]!, facts: { nps: 10 } }], { ...source, observedAt: T2 }, T2)).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    expect(await store.importContacts([{ ...rows[0]!, facts: { nps: 10 } }], { ...source, observedAt: T2 }, T2)).toEqual({
+      created: 0,
+      updated: 1,
+      unchanged: 0,
+    });
     expect(await store.db.contacts.count()).toBe(2);
   });
 
   it('backup -> restore into another database is exact', async () => {
     const a = new Store(openDb(freshName()));
-    await a.importContacts([{ line: 2, email: 'a@acme.example', name: 'A', facts: { nps: 9, customerSince: '2026-07-01' } }], { kind: 'import', label: 'x.csv', observedAt: T1 }, T2);
+    await a.importContacts(
+      [{ line: 2, email: 'a@acme.example', name: 'A', facts: { nps: 9, customerSince: '2026-07-01' } }],
+      { kind: 'import', label: 'x.csv', observedAt: T1 },
+      T2,
+    );
     await a.addAsk({ id: 'a1', email: 'a@acme.example', templateId: 'default-ask', status: 'drafted', askedAt: T1, history: [{ status: 'drafted', at: T1 }] });
     await a.saveProfile({ name: 'Alex', title: '', company: 'Northwind', email: '', phone: '', links: ['https://n.example'], product: '', incentive: '' });
     const backup = JSON.parse(JSON.stringify(await a.exportAll(T2)));
@@ -170,7 +181,14 @@ describe('store', () => {
 
   it('asks keep their status history', async () => {
     const store = new Store(openDb(freshName()));
-    await store.addAsk({ id: 'a1', email: 'dana@acme.example', templateId: 'default-ask', status: 'drafted', askedAt: T1, history: [{ status: 'drafted', at: T1 }] });
+    await store.addAsk({
+      id: 'a1',
+      email: 'dana@acme.example',
+      templateId: 'default-ask',
+      status: 'drafted',
+      askedAt: T1,
+      history: [{ status: 'drafted', at: T1 }],
+    });
     const ask = await store.updateAsk('a1', (a) => withStatus(a, 'sent', T2, { followUpBusinessDays: 3 }));
     expect(ask.history.map((h) => h.status)).toEqual(['drafted', 'sent']);
     expect(await store.asksFor('DANA@acme.example')).toHaveLength(1);

@@ -57,16 +57,17 @@ export class Store {
   updateContact(email: string, change: (current: Contact) => Contact, now: string): Promise<Contact> {
     return this.db
       .transaction('rw', this.db.contacts, async () => {
-      const key = email.toLowerCase();
-      const current = (await this.db.contacts.get(key)) ?? emptyContact(key, now);
-      const next = Contact.parse(change(current));
-      const changed = JSON.stringify(next) !== JSON.stringify(current);
-      if (changed) await this.db.contacts.put(next);
-      return { next, changed };
-    }).then(({ next, changed }) => {
-      if (changed) this.announce({ emails: [next.email], contacts: true });
-      return next;
-    });
+        const key = email.toLowerCase();
+        const current = (await this.db.contacts.get(key)) ?? emptyContact(key, now);
+        const next = Contact.parse(change(current));
+        const changed = JSON.stringify(next) !== JSON.stringify(current);
+        if (changed) await this.db.contacts.put(next);
+        return { next, changed };
+      })
+      .then(({ next, changed }) => {
+        if (changed) this.announce({ emails: [next.email], contacts: true });
+        return next;
+      });
   }
 
   /**
@@ -74,35 +75,37 @@ export class Store {
    * re-importing the same file updates contacts (by email) instead of duplicating them.
    */
   importContacts(rows: ImportedRow[], source: FactSource, now: string): Promise<{ created: number; updated: number; unchanged: number }> {
-    return this.db.transaction('rw', this.db.contacts, async () => {
-      // One row per email already (the parser merges a file's duplicates); the map keeps it so.
-      const byEmail = new Map(rows.map((r) => [r.email, r]));
-      const emails = [...byEmail.keys()];
-      // A large import reads the whole table at once: one getAll is ~3x faster than 50,000 gets.
-      const existing =
-        emails.length > 5_000
-          ? await this.db.contacts.toArray().then((all) => {
-              const byKey = new Map(all.map((c) => [c.email, c]));
-              return emails.map((e) => byKey.get(e));
-            })
-          : await this.db.contacts.bulkGet(emails);
-      const counts = { created: 0, updated: 0, unchanged: 0 };
-      const changed: Contact[] = [];
-      emails.forEach((email, i) => {
-        const before = existing[i];
-        const after = mergeImported(before, byEmail.get(email)!, source, now);
-        // "Unchanged" means the same values; a newer file still refreshes when the facts were seen.
-        if (!before) counts.created++;
-        else if (valuesOf(before) === valuesOf(after)) counts.unchanged++;
-        else counts.updated++;
-        if (!before || JSON.stringify({ ...before, updatedAt: '' }) !== JSON.stringify({ ...after, updatedAt: '' })) changed.push(after);
+    return this.db
+      .transaction('rw', this.db.contacts, async () => {
+        // One row per email already (the parser merges a file's duplicates); the map keeps it so.
+        const byEmail = new Map(rows.map((r) => [r.email, r]));
+        const emails = [...byEmail.keys()];
+        // A large import reads the whole table at once: one getAll is ~3x faster than 50,000 gets.
+        const existing =
+          emails.length > 5_000
+            ? await this.db.contacts.toArray().then((all) => {
+                const byKey = new Map(all.map((c) => [c.email, c]));
+                return emails.map((e) => byKey.get(e));
+              })
+            : await this.db.contacts.bulkGet(emails);
+        const counts = { created: 0, updated: 0, unchanged: 0 };
+        const changed: Contact[] = [];
+        emails.forEach((email, i) => {
+          const before = existing[i];
+          const after = mergeImported(before, byEmail.get(email)!, source, now);
+          // "Unchanged" means the same values; a newer file still refreshes when the facts were seen.
+          if (!before) counts.created++;
+          else if (valuesOf(before) === valuesOf(after)) counts.unchanged++;
+          else counts.updated++;
+          if (!before || JSON.stringify({ ...before, updatedAt: '' }) !== JSON.stringify({ ...after, updatedAt: '' })) changed.push(after);
+        });
+        await this.db.contacts.bulkPut(changed);
+        return { counts, emails: changed.map((c) => c.email) };
+      })
+      .then(({ counts, emails }) => {
+        if (emails.length) this.announce({ emails: emails.length > LISTED_EMAILS ? 'all' : emails, contacts: true });
+        return counts;
       });
-      await this.db.contacts.bulkPut(changed);
-      return { counts, emails: changed.map((c) => c.email) };
-    }).then(({ counts, emails }) => {
-      if (emails.length) this.announce({ emails: emails.length > LISTED_EMAILS ? 'all' : emails, contacts: true });
-      return counts;
-    });
   }
 
   /** Contacts whose customer start date lies between two days (inclusive), by index. */
@@ -188,10 +191,13 @@ export class Store {
   /** The user's templates (the built-in defaults on a fresh install), asks first, then by segment and name. */
   async templates(): Promise<Template[]> {
     const stored = await this.db.templates.toArray();
-    const templates = stored.length === 0 ? DEFAULT_TEMPLATES : stored.flatMap((row) => {
-      const parsed = Template.safeParse(row);
-      return parsed.success ? [parsed.data] : [];
-    });
+    const templates =
+      stored.length === 0
+        ? DEFAULT_TEMPLATES
+        : stored.flatMap((row) => {
+            const parsed = Template.safeParse(row);
+            return parsed.success ? [parsed.data] : [];
+          });
     const kindOrder = { ask: 0, 'follow-up': 1, reactivation: 2 };
     return [...templates].sort(
       (a, b) =>
@@ -214,12 +220,14 @@ export class Store {
   }
 
   deleteTemplate(id: string): Promise<void> {
-    return this.db.transaction('rw', this.db.templates, async () => {
-      if ((await this.db.templates.count()) === 0) await this.db.templates.bulkPut(DEFAULT_TEMPLATES);
-      const remaining = (await this.db.templates.count()) - ((await this.db.templates.get(id)) ? 1 : 0);
-      if (remaining === 0) throw new Error('Keep at least one template.');
-      await this.db.templates.delete(id);
-    }).then(this.settingsChanged);
+    return this.db
+      .transaction('rw', this.db.templates, async () => {
+        if ((await this.db.templates.count()) === 0) await this.db.templates.bulkPut(DEFAULT_TEMPLATES);
+        const remaining = (await this.db.templates.count()) - ((await this.db.templates.get(id)) ? 1 : 0);
+        if (remaining === 0) throw new Error('Keep at least one template.');
+        await this.db.templates.delete(id);
+      })
+      .then(this.settingsChanged);
   }
 
   restoreDefaultTemplates(): Promise<void> {

@@ -85,7 +85,11 @@ describe('verdict', () => {
     const base = run({ customerSince: f('2026-07-01'), nps: f({ score: 8, answeredOn: '2026-11-01' }) });
     const withMoment = run(
       { customerSince: f('2026-07-01'), nps: f({ score: 8, answeredOn: '2026-11-01' }) },
-      { clientMessages: [{ from: 'c@x.example', date: new Date(2026, 10, 19).toISOString(), text: 'Great news: it works now and we hit our quarterly target!' }] },
+      {
+        clientMessages: [
+          { from: 'c@x.example', date: new Date(2026, 10, 19).toISOString(), text: 'Great news: it works now and we hit our quarterly target!' },
+        ],
+      },
     );
     expect(withMoment.satisfaction.score!).toBeGreaterThan(base.satisfaction.score!);
     expect(withMoment.satisfaction.reasons.map((r) => r.label).join()).toMatch(/said it worked on Nov 19/i);
@@ -206,7 +210,10 @@ describe('reply latency', () => {
     expect(replyLatencyHours(['2026-11-10T10:00:00Z'], ['2026-11-01T13:00:00Z'])).toBeUndefined();
     const fast = run(
       { customerSince: f('2026-07-01'), ...promoter },
-      { ourMessageDates: [new Date(2026, 10, 18, 9).toISOString()], clientMessages: [{ from: 'c@x.example', date: new Date(2026, 10, 18, 10).toISOString(), text: 'Noted.' }] },
+      {
+        ourMessageDates: [new Date(2026, 10, 18, 9).toISOString()],
+        clientMessages: [{ from: 'c@x.example', date: new Date(2026, 10, 18, 10).toISOString(), text: 'Noted.' }],
+      },
     );
     expect(fast.satisfaction.reasons.find((r) => r.kind === 'latency')).toEqual({ kind: 'latency', label: 'Answers you within hours', contribution: 5 });
   });

@@ -83,9 +83,18 @@ export function evaluate(input: EngineInput): Evaluation {
   const advice = verdictFor({ relationship, sat, lastAsk, now, settings });
   // The headline states the real state: a never-ask or snoozed contact is not "Ask now" (issue 17).
   const verdict: ReferralVerdict = contact.neverAsk
-    ? { kind: 'never-ask', headline: 'On your never-ask list', nextStep: 'No referral asks for this contact (the person or their domain is on your never-ask list).' }
+    ? {
+        kind: 'never-ask',
+        headline: 'On your never-ask list',
+        nextStep: 'No referral asks for this contact (the person or their domain is on your never-ask list).',
+      }
     : snoozedUntil
-      ? { kind: 'snoozed', headline: `Snoozed until ${day(snoozedUntil)}`, nextStep: `You snoozed this contact. After that: ${advice.headline.toLowerCase()}.`, date: snoozedUntil }
+      ? {
+          kind: 'snoozed',
+          headline: `Snoozed until ${day(snoozedUntil)}`,
+          nextStep: `You snoozed this contact. After that: ${advice.headline.toLowerCase()}.`,
+          date: snoozedUntil,
+        }
       : advice;
 
   return {
@@ -98,14 +107,15 @@ export function evaluate(input: EngineInput): Evaluation {
     lastAsk,
     followUpDue: !!lastAsk && isFollowUpDue(lastAsk, now, settings.followUpBusinessDays),
     // When to send only where sending is advised.
-    sendTime: input.withoutSendTime || !ASK_ADVISED.has(verdict.kind)
-      ? undefined
-      : sendTimeAdvice({
-          now,
-          contactTimeZone: facts.timeZone?.value,
-          clientMessageDates: clientMessages.flatMap((m) => (m.date ? [m.date] : [])),
-          settings,
-        }),
+    sendTime:
+      input.withoutSendTime || !ASK_ADVISED.has(verdict.kind)
+        ? undefined
+        : sendTimeAdvice({
+            now,
+            contactTimeZone: facts.timeZone?.value,
+            clientMessageDates: clientMessages.flatMap((m) => (m.date ? [m.date] : [])),
+            settings,
+          }),
   };
 }
 
@@ -212,7 +222,10 @@ export function inQueue(ev: Evaluation, now: Date, settings: EngineSettings): bo
   if (ev.neverAsk || ev.snoozedUntil) return false;
   if (ev.verdict.kind === 'ask-now') return true;
   if (ev.verdict.kind === 'too-early' && ev.verdict.date) {
-    return differenceInCalendarDays(parseDay(ev.verdict.date), startOfDay(now)) <= settings.queueLookaheadDays && (ev.satisfaction.score ?? 0) >= settings.satisfiedScore;
+    return (
+      differenceInCalendarDays(parseDay(ev.verdict.date), startOfDay(now)) <= settings.queueLookaheadDays &&
+      (ev.satisfaction.score ?? 0) >= settings.satisfiedScore
+    );
   }
   return false;
 }

@@ -29,7 +29,9 @@ describe('referral queue', () => {
   contacts[6]!.facts.spend90d = { value: 900, source: src };
 
   it('open now or opening within 7 days; not blocked, asked, or never-ask; priority first', () => {
-    const asks = new Map([['asked@a.example', [{ id: 'x', email: 'asked@a.example', templateId: 't', status: 'sent' as const, askedAt: '2026-11-10T10:00:00.000Z', history: [] }]]]);
+    const asks = new Map([
+      ['asked@a.example', [{ id: 'x', email: 'asked@a.example', templateId: 't', status: 'sent' as const, askedAt: '2026-11-10T10:00:00.000Z', history: [] }]],
+    ]);
     const rows = buildQueue(contacts, asks, { emails: [], domains: ['competitor.example'] }, DEFAULT_SETTINGS, NOW);
     expect(rows.map((r) => r.email)).toEqual(['vip@a.example', 'open@a.example', 'soon@a.example']);
     expect(rows[2]).toMatchObject({ windowOpens: '2026-11-27', daysLeft: 5 });
@@ -57,16 +59,43 @@ describe('one truth for the verdict (issue 17)', () => {
       url: 'https://mail.google.com/mail/u/0/#inbox/x',
       accountEmail: 'me@n.example',
       contact: { email: 'open@a.example' },
-      thread: { id: 't', messages: [{ from: 'open@a.example', date: '2026-11-20T10:00:00.000Z', text: 'Honestly we are considering cancelling: the last two releases broke our exports.' }] },
+      thread: {
+        id: 't',
+        messages: [
+          {
+            from: 'open@a.example',
+            date: '2026-11-20T10:00:00.000Z',
+            text: 'Honestly we are considering cancelling: the last two releases broke our exports.',
+          },
+        ],
+      },
       composeCount: 0,
       missing: [],
     };
     const seen = applyPage(c('open@a.example', '2026-07-01', 9), page, '2026-11-20T11:00:00.000Z');
-    const view = buildContactView({ page, contact: seen, asks: [], templates: DEFAULT_TEMPLATES, profile: EMPTY_PROFILE, settings: DEFAULT_SETTINGS, neverAsk: { emails: [], domains: [] }, now: NOW });
+    const view = buildContactView({
+      page,
+      contact: seen,
+      asks: [],
+      templates: DEFAULT_TEMPLATES,
+      profile: EMPTY_PROFILE,
+      settings: DEFAULT_SETTINGS,
+      neverAsk: { emails: [], domains: [] },
+      now: NOW,
+    });
     expect(view.evaluation.verdict.kind).toBe('fix-first');
     // Later, in the popup, no page open: the queue reads the same signals from the contact.
     expect(buildQueue([seen], new Map(), { emails: [], domains: [] }, DEFAULT_SETTINGS, NOW).map((r) => r.email)).toEqual([]);
-    const elsewhere = buildContactView({ page: { ...page, contact: undefined, thread: undefined }, contact: seen, asks: [], templates: DEFAULT_TEMPLATES, profile: EMPTY_PROFILE, settings: DEFAULT_SETTINGS, neverAsk: { emails: [], domains: [] }, now: NOW });
+    const elsewhere = buildContactView({
+      page: { ...page, contact: undefined, thread: undefined },
+      contact: seen,
+      asks: [],
+      templates: DEFAULT_TEMPLATES,
+      profile: EMPTY_PROFILE,
+      settings: DEFAULT_SETTINGS,
+      neverAsk: { emails: [], domains: [] },
+      now: NOW,
+    });
     expect(elsewhere.evaluation.verdict.kind).toBe('fix-first');
     expect(elsewhere.evaluation.satisfaction.score).toBe(view.evaluation.satisfaction.score);
   });

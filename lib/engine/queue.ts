@@ -33,13 +33,7 @@ export function queueStartRange(now: Date, settings: EngineSettings): { from: st
   };
 }
 
-export function buildQueue(
-  contacts: Contact[],
-  asksByEmail: Map<string, Ask[]>,
-  neverAsk: NeverAskList,
-  settings: EngineSettings,
-  now: Date,
-): QueueRow[] {
+export function buildQueue(contacts: Contact[], asksByEmail: Map<string, Ask[]>, neverAsk: NeverAskList, settings: EngineSettings, now: Date): QueueRow[] {
   const rows: QueueRow[] = [];
   for (const contact of contacts) {
     const ev = evaluate({

@@ -25,11 +25,7 @@ export function parseDay(day: string): Date {
   return parseISO(day);
 }
 
-export function relationshipAge(
-  start: string,
-  now: Date,
-  settings: Pick<EngineSettings, 'windowOpensAfterMonths' | 'windowClosesAfterMonths'>,
-): Relationship {
+export function relationshipAge(start: string, now: Date, settings: Pick<EngineSettings, 'windowOpensAfterMonths' | 'windowClosesAfterMonths'>): Relationship {
   const startDay = parseDay(start);
   const today = startOfDay(now);
   const opens = addMonths(startDay, settings.windowOpensAfterMonths);

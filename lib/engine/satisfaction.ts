@@ -150,8 +150,7 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
 
     const latestComplaint = tones.find((t) => t.complaint);
     const latestMoment = tones.find((t) => t.positiveMoment);
-    const momentIsNewer =
-      latestMoment && (!latestComplaint || (latestMoment.at?.getTime() ?? 0) > (latestComplaint.at?.getTime() ?? 0));
+    const momentIsNewer = latestMoment && (!latestComplaint || (latestMoment.at?.getTime() ?? 0) > (latestComplaint.at?.getTime() ?? 0));
     if (latestComplaint && !momentIsNewer) {
       reasons.push({
         kind: 'complaint',
@@ -160,11 +159,7 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
         blocking: true,
       });
     }
-    if (
-      latestMoment &&
-      momentIsNewer &&
-      (!latestMoment.at || differenceInCalendarDays(now, latestMoment.at) <= settings.positiveMomentDays)
-    ) {
+    if (latestMoment && momentIsNewer && (!latestMoment.at || differenceInCalendarDays(now, latestMoment.at) <= settings.positiveMomentDays)) {
       const when = latestMoment.at ? ` on ${format(latestMoment.at, 'MMM d')}` : '';
       positiveMoment = { label: `${capitalize(latestMoment.positiveMoment!)}${when}`, date: latestMoment.at?.toISOString() };
       reasons.push({ kind: 'moment', label: `${positiveMoment.label}: a good moment to ask`, contribution: 10 });
@@ -178,10 +173,14 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
   if (lastClientMessage) {
     const days = differenceInCalendarDays(now, lastClientMessage);
     if (days <= 30) reasons.push({ kind: 'recency', label: `Wrote to you ${ago(lastClientMessage, now)}`, contribution: 5 });
-    else if (days > 90) reasons.push({ kind: 'recency', label: `No email from them for ${ago(lastClientMessage, now).replace(' ago', '')}`, contribution: -10 });
+    else if (days > 90)
+      reasons.push({ kind: 'recency', label: `No email from them for ${ago(lastClientMessage, now).replace(' ago', '')}`, contribution: -10 });
   }
 
-  const latency = replyLatencyHours(ourMessageDates, clientMessages.flatMap((m) => (m.date ? [m.date] : [])));
+  const latency = replyLatencyHours(
+    ourMessageDates,
+    clientMessages.flatMap((m) => (m.date ? [m.date] : [])),
+  );
   if (latency !== undefined && latency <= 24) {
     reasons.push({ kind: 'latency', label: `Answers you within ${latency < 2 ? 'hours' : 'a day'}`, contribution: 5 });
   } else if (latency !== undefined && latency > 7 * 24) {

@@ -20,15 +20,10 @@ export interface SendTimeAdvice {
   label: string;
 }
 
-
 const isoWeekday = (d: Date) => d.getDay() || 7;
 
 /** The next moment inside business hours in `timeZone`, or `now` itself when it already is. */
-export function nextBusinessSlot(
-  now: Date,
-  timeZone: string,
-  settings: Pick<EngineSettings, 'businessHours' | 'workingDays'>,
-): { at: Date; sendNow: boolean } {
+export function nextBusinessSlot(now: Date, timeZone: string, settings: Pick<EngineSettings, 'businessHours' | 'workingDays'>): { at: Date; sendNow: boolean } {
   const { startHour, endHour } = settings.businessHours;
   const local = new TZDate(now.getTime(), timeZone);
   const working = (d: Date) => settings.workingDays.includes(isoWeekday(d));
@@ -54,7 +49,10 @@ export function nextBusinessSlot(
  * `Etc/GMT` zone (which has no DST, so the advice may be an hour off in summer: said in the label).
  */
 export function inferTimeZone(messageDates: string[]): string | undefined {
-  const hours = messageDates.map((d) => new Date(d)).filter((d) => !Number.isNaN(d.getTime())).map((d) => d.getUTCHours() + d.getUTCMinutes() / 60);
+  const hours = messageDates
+    .map((d) => new Date(d))
+    .filter((d) => !Number.isNaN(d.getTime()))
+    .map((d) => d.getUTCHours() + d.getUTCMinutes() / 60);
   if (hours.length < 3) return undefined;
   let best: { offset: number; fit: number }[] = [];
   for (let offset = -11; offset <= 13; offset++) {

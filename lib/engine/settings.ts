@@ -26,9 +26,7 @@ export const EngineSettings = z.object({
   /** CSAT (percent) under which the relationship needs fixing first. */
   csatLowBelow: z.number().min(0).max(100).default(60),
   /** The client's business hours, in their own time zone. */
-  businessHours: z
-    .object({ startHour: z.number().int().min(0).max(23), endHour: z.number().int().min(1).max(24) })
-    .default({ startHour: 9, endHour: 17 }),
+  businessHours: z.object({ startHour: z.number().int().min(0).max(23), endHour: z.number().int().min(1).max(24) }).default({ startHour: 9, endHour: 17 }),
   /** ISO weekdays the client works: 1 = Monday ... 7 = Sunday. */
   workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
   /** The queue shows contacts whose window opens within this many days. */

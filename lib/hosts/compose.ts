@@ -68,7 +68,9 @@ export function draftRecipients(editor: HTMLElement, composeRoot: string, accoun
     const found = new Set<string>();
     for (const chip of el.querySelectorAll(ADDRESSED)) {
       if (editor.contains(chip) || !isShown(chip)) continue;
-      const email = /[^\s<>"']+@[^\s<>"']+\.[a-z]{2,}/i.exec(`${chip.getAttribute('email') ?? ''} ${chip.getAttribute('data-hovercard-id') ?? ''} ${chip.getAttribute('title') ?? ''}`)?.[0]?.toLowerCase();
+      const email = /[^\s<>"']+@[^\s<>"']+\.[a-z]{2,}/i
+        .exec(`${chip.getAttribute('email') ?? ''} ${chip.getAttribute('data-hovercard-id') ?? ''} ${chip.getAttribute('title') ?? ''}`)?.[0]
+        ?.toLowerCase();
       if (email && email !== account) found.add(email);
     }
     if (found.size) return [...found];
@@ -77,12 +79,7 @@ export function draftRecipients(editor: HTMLElement, composeRoot: string, accoun
   return [];
 }
 
-export function insertIntoCompose(
-  doc: Document,
-  adapter: HostAdapter,
-  request: InsertRequest,
-  caret: CaretMemory,
-): InsertResult {
+export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: InsertRequest, caret: CaretMemory): InsertResult {
   const editors = adapter.composeEditors(doc);
   const remembered = caret.recall();
   const editor = remembered?.editor ?? editors[editors.length - 1];
@@ -91,7 +88,10 @@ export function insertIntoCompose(
   if (request.to) {
     const recipients = adapter.recipients?.(editor, request.account) ?? [];
     if (recipients.length && !recipients.includes(request.to.toLowerCase())) {
-      return { ok: false, reason: `This draft is addressed to ${recipients.join(', ')}, not ${request.to}. Nothing was inserted: open a draft to ${request.to}.` };
+      return {
+        ok: false,
+        reason: `This draft is addressed to ${recipients.join(', ')}, not ${request.to}. Nothing was inserted: open a draft to ${request.to}.`,
+      };
     }
   }
 

@@ -126,9 +126,9 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       return queryDeep<HTMLElement>(doc, s.composeBody).filter(isShown);
     },
     recipients(editor, account) {
-    return draftRecipients(editor, s.composeRoot, account);
-  },
-  subjectInput(editor) {
+      return draftRecipients(editor, s.composeRoot, account);
+    },
+    subjectInput(editor) {
       return editor.closest(s.composeRoot)?.querySelector<HTMLInputElement>(s.subjectInput) ?? null;
     },
   };

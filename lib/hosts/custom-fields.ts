@@ -2,7 +2,10 @@
 import { FACT_BY_KEY, FACTS, isFactKey, type FactSpec, type PickFactKey } from '../facts';
 
 export type PickField = 'name' | 'email' | 'company' | PickFactKey;
-export const PICK_FIELDS = /* @__PURE__ */ ['name', 'email', 'company', ...FACTS.flatMap((f: FactSpec) => (f.pick ? [f.key as PickFactKey] : []))] as [PickField, ...PickField[]];
+export const PICK_FIELDS = /* @__PURE__ */ ['name', 'email', 'company', ...FACTS.flatMap((f: FactSpec) => (f.pick ? [f.key as PickFactKey] : []))] as [
+  PickField,
+  ...PickField[],
+];
 export type CustomPicks = Partial<Record<PickField, string>>;
 
 const CONTACT_LABELS: Record<string, string> = { name: 'Name', email: 'Email', company: 'Company' };

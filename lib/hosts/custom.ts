@@ -41,9 +41,9 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
       return [...doc.querySelectorAll<HTMLElement>('[contenteditable="true"]')];
     },
     recipients(editor, account) {
-    return draftRecipients(editor, 'form, body', account);
-  },
-  subjectInput(editor) {
+      return draftRecipients(editor, 'form, body', account);
+    },
+    subjectInput(editor) {
       return editor.closest('form')?.querySelector<HTMLInputElement>('input[name*="subject" i]') ?? null;
     },
   };

@@ -18,7 +18,9 @@ export function censoredSkeleton(maxNodes = 1500, maxDepth = 14): string {
       const attrs = el
         .getAttributeNames()
         .filter((a) => HOOK.test(a))
-        .map((a) => (a === 'role' || a === 'type' || a === 'contenteditable' ? `[${a}=${(el!.getAttribute(a) ?? '').replace(/[^\w-]/g, '').slice(0, 20)}]` : `[${a}]`))
+        .map((a) =>
+          a === 'role' || a === 'type' || a === 'contenteditable' ? `[${a}=${(el!.getAttribute(a) ?? '').replace(/[^\w-]/g, '').slice(0, 20)}]` : `[${a}]`,
+        )
         .join('');
       const textLength = [...el.childNodes].reduce((n, c) => n + (c.nodeType === 3 ? (c.nodeValue ?? '').trim().length : 0), 0);
       lines.push(`${'  '.repeat(depth)}${tag}${classes}${attrs}${textLength ? ` #text(${textLength})` : ''}`);

@@ -15,7 +15,13 @@ export function readableText(root: Element, skip?: string): string {
         const el = child as Element;
         if (skip && el.matches(skip)) continue;
         // Hidden parts of a message (stale copies, templates) are not what it says.
-        if (el.tagName === 'TEMPLATE' || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || /display:\s*none/.test(el.getAttribute('style') ?? '')) continue;
+        if (
+          el.tagName === 'TEMPLATE' ||
+          el.hasAttribute('hidden') ||
+          el.getAttribute('aria-hidden') === 'true' ||
+          /display:\s*none/.test(el.getAttribute('style') ?? '')
+        )
+          continue;
         const block = BLOCK.test(el.tagName);
         if (block && out && !out.endsWith('\n')) out += '\n';
         walk(el);
@@ -24,7 +30,10 @@ export function readableText(root: Element, skip?: string): string {
     }
   };
   walk(root);
-  return out.replace(/[ \t\u00a0]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  return out
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }
 
 export function text(el: Element | null | undefined): string {
@@ -45,7 +54,10 @@ export function findEmail(s: string | null | undefined): string | undefined {
 export function labelValueMap(pairs: Iterable<[Element, Element | null]>): Map<string, string> {
   const map = new Map<string, string>();
   for (const [label, value] of pairs) {
-    const key = text(label).toLowerCase().replace(/[:*]+$/, '').trim();
+    const key = text(label)
+      .toLowerCase()
+      .replace(/[:*]+$/, '')
+      .trim();
     const val = text(value);
     if (key && val && !map.has(key)) map.set(key, val);
   }
@@ -67,7 +79,11 @@ export function parseHostDate(s: string | null | undefined): string | undefined 
   }
   const us = /([A-Za-z]{3})[a-z]*\.? (\d{1,2}),? (\d{4})(?:,? (?:at )?(\d{1,2}):(\d{2})\s*([AP]M)?)?/i.exec(s);
   const eu = /(\d{1,2}) ([A-Za-z]{3})[a-z]*\.? (\d{4})(?:,? (?:at )?(\d{1,2}):(\d{2})\s*([AP]M)?)?/i.exec(s);
-  const m = us ? { mon: us[1]!, day: us[2]!, year: us[3]!, h: us[4], min: us[5], ampm: us[6] } : eu ? { mon: eu[2]!, day: eu[1]!, year: eu[3]!, h: eu[4], min: eu[5], ampm: eu[6] } : undefined;
+  const m = us
+    ? { mon: us[1]!, day: us[2]!, year: us[3]!, h: us[4], min: us[5], ampm: us[6] }
+    : eu
+      ? { mon: eu[2]!, day: eu[1]!, year: eu[3]!, h: eu[4], min: eu[5], ampm: eu[6] }
+      : undefined;
   if (!m) return undefined;
   const month = MONTHS.indexOf(m.mon.toLowerCase());
   if (month < 0) return undefined;
@@ -76,4 +92,3 @@ export function parseHostDate(s: string | null | undefined): string | undefined 
   const d = new Date(Number(m.year), month, Number(m.day), hour, m.min ? Number(m.min) : 0);
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
-

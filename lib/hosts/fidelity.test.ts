@@ -62,10 +62,20 @@ describe('never into a draft to someone else', () => {
   it('refuses to insert an ask for one person into a draft addressed to another', () => {
     const doc = loadFixture('gmail/thread-own-reply-last.html');
     const caret = new CaretMemory(() => gmail.composeEditors(doc));
-    const refused = insertIntoCompose(doc, gmail, { html: '<p>Hi Sam,</p>', text: 'Hi Sam,', to: 'sam@elsewhere.example', account: 'alex@northwind.example' }, caret);
+    const refused = insertIntoCompose(
+      doc,
+      gmail,
+      { html: '<p>Hi Sam,</p>', text: 'Hi Sam,', to: 'sam@elsewhere.example', account: 'alex@northwind.example' },
+      caret,
+    );
     expect(refused).toMatchObject({ ok: false, reason: expect.stringContaining('addressed to dana@acme-logistics.example') });
     expect(gmail.composeEditors(doc)[0]!.textContent).not.toContain('Hi Sam');
-    const done = insertIntoCompose(doc, gmail, { html: '<p>Hi Dana,</p>', text: 'Hi Dana,', to: 'dana@acme-logistics.example', account: 'alex@northwind.example' }, caret);
+    const done = insertIntoCompose(
+      doc,
+      gmail,
+      { html: '<p>Hi Dana,</p>', text: 'Hi Dana,', to: 'dana@acme-logistics.example', account: 'alex@northwind.example' },
+      caret,
+    );
     expect(done.ok).toBe(true);
   });
 });

@@ -73,7 +73,12 @@ describe('dates as hosts show them', () => {
 describe('inserting into a compose editor', () => {
   it('without a caret: at the top, above the signature and quote; subject untouched when filled', () => {
     const doc = load('thread-own-reply-last');
-    const result = insertIntoCompose(doc, gmail, { html: '<p>Hello <b>Dana</b></p>', text: 'Hello Dana', subject: 'New' }, new CaretMemory(() => gmail.composeEditors(doc)));
+    const result = insertIntoCompose(
+      doc,
+      gmail,
+      { html: '<p>Hello <b>Dana</b></p>', text: 'Hello Dana', subject: 'New' },
+      new CaretMemory(() => gmail.composeEditors(doc)),
+    );
     expect(result).toEqual({ ok: true, where: 'top', subjectSet: false });
     const editor = gmail.composeEditors(doc)[0]!;
     const html = editor.innerHTML;

@@ -38,7 +38,8 @@ export const GMAIL = {
   threadId: '[data-legacy-thread-id]',
   /** Compose editors: pop-up (div.AD), docked/full screen (div.M9) and inline reply (.AO). */
   composeBody: 'div[contenteditable="true"][g_editable="true"]',
-  composeBodyFallback: 'div.M9 [role="textbox"][contenteditable="true"], div.AD [role="textbox"][contenteditable="true"], .AO [role="textbox"][contenteditable="true"]',
+  composeBodyFallback:
+    'div.M9 [role="textbox"][contenteditable="true"], div.AD [role="textbox"][contenteditable="true"], .AO [role="textbox"][contenteditable="true"]',
   composeRoot: 'div.M9, div.AD, .AO',
   subjectInput: 'input[name="subjectbox"]',
   composeTo: 'div[name="to"] [data-hovercard-id], div[name="to"] [email]',
@@ -52,7 +53,7 @@ const SKIP_IN_BODY = 'div.gmail_quote, .gmail_quote, blockquote, .gmail_signatur
 
 /** The signed-in address, from the title "Inbox - me@example.com - Gmail", else the account control. */
 export function gmailAccount(doc: Document): string | undefined {
-  return findEmail(doc.title) ?? findEmail(firstShown(doc, GMAIL.account)?.getAttribute("aria-label"));
+  return findEmail(doc.title) ?? findEmail(firstShown(doc, GMAIL.account)?.getAttribute('aria-label'));
 }
 
 type Party = { email: string; name?: string };
@@ -61,7 +62,12 @@ type Party = { email: string; name?: string };
 function addressOf(el: Element): Party | undefined {
   const email = findEmail(el.getAttribute('email')) ?? findEmail(el.getAttribute('data-hovercard-id')) ?? findEmail(shownText(el));
   if (!email) return undefined;
-  const name = el.getAttribute('name') || shownText(el).replace(/<?\S+@\S+>?/g, '').trim() || undefined;
+  const name =
+    el.getAttribute('name') ||
+    shownText(el)
+      .replace(/<?\S+@\S+>?/g, '')
+      .trim() ||
+    undefined;
   return { email, name };
 }
 
@@ -193,7 +199,12 @@ export const gmail: HostAdapter = {
       const addressed = this.composeEditors(doc).flatMap((e) => this.recipients?.(e) ?? []);
       const target = senders.filter((c) => addressed.includes(c.email));
       if (senders.length > 1 && target.length === 1) {
-        return { ...base, contact: { email: target[0]!.email, name: target[0]!.name }, thread: { subject: text(firstShown(thread.root ?? doc, GMAIL.subject)) || undefined, messages: thread.messages }, missing };
+        return {
+          ...base,
+          contact: { email: target[0]!.email, name: target[0]!.name },
+          thread: { subject: text(firstShown(thread.root ?? doc, GMAIL.subject)) || undefined, messages: thread.messages },
+          missing,
+        };
       }
       if (senders.length > 1) {
         missing.push(`which person this thread is with (${senders.map((c) => c.email).join(', ')})`);
@@ -204,7 +215,11 @@ export const gmail: HostAdapter = {
     if (!party) missing.push(thread ? 'the other person in this thread' : 'an open email thread');
     const subjectEl = firstShown(thread?.root ?? doc, GMAIL.subject);
     const subject = text(subjectEl) || undefined;
-    const threadId = subjectEl?.getAttribute('data-legacy-thread-id') ?? thread?.root?.closest(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ?? thread?.root?.querySelector(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ?? undefined;
+    const threadId =
+      subjectEl?.getAttribute('data-legacy-thread-id') ??
+      thread?.root?.closest(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ??
+      thread?.root?.querySelector(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ??
+      undefined;
     return {
       ...base,
       contact: party && { email: party.email, name: party.name },

@@ -90,7 +90,10 @@ describe('CRM records', () => {
   });
 
   it('Salesforce: fields as label/value pairs', () => {
-    const ctx = salesforce.read(load('salesforce/contact-record.html', '14 May 2026'), 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view');
+    const ctx = salesforce.read(
+      load('salesforce/contact-record.html', '14 May 2026'),
+      'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view',
+    );
     expect(ctx.contact).toEqual({ email: 'marco@bellini-tessuti.example', name: 'Marco Bellini', company: 'Bellini Tessuti' });
     expect(ctx.facts).toEqual({ customerSince: '2026-05-14', nps: 10, timeZone: 'Europe/Rome' });
   });
@@ -117,7 +120,12 @@ describe('inserting on every host', () => {
     ['pipedrive/person.html', pipedrive, ''],
   ])('%s: at the top, above the signature, subject set when empty', (file, adapter, signature) => {
     const doc = load(file);
-    const result = insertIntoCompose(doc, adapter, { html: '<p>Hello there</p>', text: 'Hello there', subject: 'A quick favour' }, new CaretMemory(() => adapter.composeEditors(doc)));
+    const result = insertIntoCompose(
+      doc,
+      adapter,
+      { html: '<p>Hello there</p>', text: 'Hello there', subject: 'A quick favour' },
+      new CaretMemory(() => adapter.composeEditors(doc)),
+    );
     expect(result.ok).toBe(true);
     const html = adapter.composeEditors(doc)[0]!.innerHTML;
     expect(html).toContain('Hello there');

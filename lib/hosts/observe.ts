@@ -23,7 +23,13 @@ export function watchPage(
   };
   const observer = new MutationObserver(schedule);
   // Title changes (Gmail puts the account and subject there) arrive as <title> child mutations.
-  observer.observe(win.document.documentElement, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['title', 'email', 'value'] });
+  observer.observe(win.document.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['title', 'email', 'value'],
+  });
   win.addEventListener('popstate', schedule, { signal });
   win.addEventListener('hashchange', schedule, { signal });
   signal.addEventListener('abort', () => {

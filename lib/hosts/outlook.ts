@@ -45,7 +45,10 @@ function messageOf(body: Element): Element {
 
 function personaEmail(el: Element): { email?: string; name?: string } {
   const email = findEmail(el.getAttribute('title')) ?? findEmail(el.getAttribute('aria-label')) ?? findEmail(shownText(el));
-  const name = shownText(el).replace(/<[^>]*>|\S+@\S+/g, '').trim() || undefined;
+  const name =
+    shownText(el)
+      .replace(/<[^>]*>|\S+@\S+/g, '')
+      .trim() || undefined;
   return { email, name };
 }
 
@@ -81,11 +84,26 @@ export const outlook: HostAdapter = {
       const target = senders.filter((c) => addressed.includes(c.email));
       if (senders.length > 1 && target.length === 1) {
         const who = target[0]!;
-        return { host: 'outlook', hostLabel: 'Outlook', url, contact: { email: who.email, name: who.name }, thread: { subject: text(doc.querySelector(OUTLOOK.subject)) || undefined, messages }, composeCount: this.composeEditors(doc).length, missing };
+        return {
+          host: 'outlook',
+          hostLabel: 'Outlook',
+          url,
+          contact: { email: who.email, name: who.name },
+          thread: { subject: text(doc.querySelector(OUTLOOK.subject)) || undefined, messages },
+          composeCount: this.composeEditors(doc).length,
+          missing,
+        };
       }
       if (senders.length > 1) {
         missing.push(`which person this conversation is with (${senders.map((c) => c.email).join(', ')})`);
-        return { host: 'outlook', hostLabel: 'Outlook', url, ambiguous: { what: 'email', candidates: senders }, composeCount: this.composeEditors(doc).length, missing };
+        return {
+          host: 'outlook',
+          hostLabel: 'Outlook',
+          url,
+          ambiguous: { what: 'email', candidates: senders },
+          composeCount: this.composeEditors(doc).length,
+          missing,
+        };
       }
     }
     let contact = [...messages].reverse().find((m) => m.from !== accountEmail);
@@ -108,7 +126,11 @@ export const outlook: HostAdapter = {
       accountEmail,
       contact: contact && { email: contact.from, name: contact.fromName },
       thread: messages.length
-        ? { id: pane.querySelector(OUTLOOK.conversationId)?.getAttribute('data-convid') ?? undefined, subject: text(doc.querySelector(OUTLOOK.subject)) || undefined, messages }
+        ? {
+            id: pane.querySelector(OUTLOOK.conversationId)?.getAttribute('data-convid') ?? undefined,
+            subject: text(doc.querySelector(OUTLOOK.subject)) || undefined,
+            messages,
+          }
         : undefined,
       composeCount: this.composeEditors(doc).length,
       missing,

@@ -54,8 +54,19 @@ export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, o
   const bar = doc.createElement('div');
   bar.setAttribute('data-referral-window-picker', '');
   Object.assign(bar.style, {
-    position: 'fixed', bottom: '0', left: '0', right: '0', zIndex: '2147483647', display: 'flex', gap: '8px', alignItems: 'center',
-    padding: '8px 12px', background: '#0b57d0', color: '#fff', font: '14px system-ui, sans-serif', boxShadow: '0 2px 6px rgba(0,0,0,.3)',
+    position: 'fixed',
+    bottom: '0',
+    left: '0',
+    right: '0',
+    zIndex: '2147483647',
+    display: 'flex',
+    gap: '8px',
+    alignItems: 'center',
+    padding: '8px 12px',
+    background: '#0b57d0',
+    color: '#fff',
+    font: '14px system-ui, sans-serif',
+    boxShadow: '0 2px 6px rgba(0,0,0,.3)',
   });
   const prompt = doc.createElement('strong');
   const skip = doc.createElement('button');
@@ -66,7 +77,14 @@ export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, o
   bar.append(prompt, skip, cancel);
 
   const outline = doc.createElement('div');
-  Object.assign(outline.style, { position: 'fixed', zIndex: '2147483646', pointerEvents: 'none', border: '2px solid #0b57d0', background: 'rgba(11,87,208,.12)', display: 'none' });
+  Object.assign(outline.style, {
+    position: 'fixed',
+    zIndex: '2147483646',
+    pointerEvents: 'none',
+    border: '2px solid #0b57d0',
+    background: 'rgba(11,87,208,.12)',
+    display: 'none',
+  });
   doc.documentElement.append(outline, bar);
 
   const show = () => {

@@ -36,7 +36,10 @@ function* salesforceFields(doc: Document): Iterable<[string, Element | null]> {
   for (const item of queryDeep(doc, SALESFORCE.layoutItem)) {
     const label = item.getAttribute('field-label') ?? '';
     // The value is what the item shows after its label; a value element is found inside when marked.
-    const marked = queryDeep(item.shadowRoot ?? item, `${SALESFORCE.fieldValue}, lightning-formatted-email, lightning-formatted-text, lightning-formatted-date-time, lightning-formatted-number, lightning-formatted-phone`)[0];
+    const marked = queryDeep(
+      item.shadowRoot ?? item,
+      `${SALESFORCE.fieldValue}, lightning-formatted-email, lightning-formatted-text, lightning-formatted-date-time, lightning-formatted-number, lightning-formatted-phone`,
+    )[0];
     yield [label, marked ?? item];
   }
 }

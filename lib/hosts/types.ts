@@ -61,9 +61,7 @@ export interface InsertRequest {
   account?: string;
 }
 
-export type InsertResult =
-  | { ok: true; where: 'caret' | 'top'; subjectSet: boolean }
-  | { ok: false; reason: string };
+export type InsertResult = { ok: true; where: 'caret' | 'top'; subjectSet: boolean } | { ok: false; reason: string };
 
 /** A host driver: reads the page, writes into its compose editors. */
 export interface HostAdapter {

@@ -58,7 +58,6 @@ function zeroSized(el: Element): boolean {
   return true;
 }
 
-
 /**
  * Rendered for the user: not hidden by markup or by style. Style is what the browser already
  * computed after the mutations settled; layout is not forced here (a 20,000-node page under a
@@ -108,12 +107,13 @@ export function queryDeep<E extends Element = Element>(root: ParentNode, selecto
   if (!hasShadowRoots(root)) return found;
   const seen = new Set<Element>(found);
   for (const el of walkElements(root, budget)) {
-    if (el.shadowRoot) for (const inner of queryDeep<E>(el.shadowRoot, selector, { ...budget, depth: budget.depth - 1 })) {
-      if (!seen.has(inner)) {
-        seen.add(inner);
-        found.push(inner);
+    if (el.shadowRoot)
+      for (const inner of queryDeep<E>(el.shadowRoot, selector, { ...budget, depth: budget.depth - 1 })) {
+        if (!seen.has(inner)) {
+          seen.add(inner);
+          found.push(inner);
+        }
       }
-    }
   }
   return found;
 }

@@ -16,7 +16,6 @@ import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField }
 import { describeProblem } from './problems';
 import { readField } from './cells';
 
-
 export interface ImportedRow {
   line: number;
   email: string;
@@ -123,7 +122,18 @@ export function columnFormats(text: string, mapping: ColumnMapping): Record<numb
 }
 
 export function parseContactsCsv(input: string, options: ParseOptions): ParsedImport {
-  const result: ParsedImport = { headers: [], mapping: [], rows: [], rejected: [], skipped: [], duplicates: [], flagged: [], formats: {}, total: 0, lines: { physical: 0, blank: 0, insideCells: 0 } };
+  const result: ParsedImport = {
+    headers: [],
+    mapping: [],
+    rows: [],
+    rejected: [],
+    skipped: [],
+    duplicates: [],
+    flagged: [],
+    formats: {},
+    total: 0,
+    lines: { physical: 0, blank: 0, insideCells: 0 },
+  };
   const refused = notCsv(input);
   if (refused) return { ...result, refused, rejected: [{ line: 1, reason: refused }] };
   const text = normaliseLineEnds(input);

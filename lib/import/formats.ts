@@ -21,12 +21,16 @@ export function numberFormat(values: Iterable<string>): ColumnFormat {
   let point = 0;
   let ambiguous = '';
   for (const raw of values) {
-    const s = raw.trim().replace(/^[$€£¥]|[$€£¥%]$/g, '').replace(/[\s\u00a0']/g, '');
+    const s = raw
+      .trim()
+      .replace(/^[$€£¥]|[$€£¥%]$/g, '')
+      .replace(/[\s\u00a0']/g, '');
     if (/^-?\d{1,3}(\.\d{3})+,\d+$/.test(s) || /^-?\d+,\d{1,2}$/.test(s) || /^-?\d+,\d{4,}$/.test(s)) comma++;
     else if (/^-?\d{1,3}(,\d{3})+\.\d+$/.test(s) || /^-?\d+\.\d{1,2}$/.test(s) || /^-?\d+\.\d{4,}$/.test(s)) point++;
     else if (!ambiguous && /^-?\d{1,3}[.,]\d{3}$/.test(s)) ambiguous = raw.trim();
   }
-  if (comma && point) return { decimal: '.', description: 'amounts with a decimal point', warning: 'this column mixes decimal commas and decimal points: check the amounts' };
+  if (comma && point)
+    return { decimal: '.', description: 'amounts with a decimal point', warning: 'this column mixes decimal commas and decimal points: check the amounts' };
   if (comma) return { decimal: ',', description: 'amounts with a decimal comma (1.234,50)' };
   if (point) return { decimal: '.', description: 'amounts with a decimal point (1,234.50)' };
   if (ambiguous) {
@@ -37,7 +41,10 @@ export function numberFormat(values: Iterable<string>): ColumnFormat {
 
 /** Reads an amount with the column's decimal mark: "1.234,50" -> 1234.5 (','), "1,234.50" -> 1234.5 ('.'). */
 export function parseAmount(raw: string, decimal: DecimalMark = '.'): number | undefined {
-  let s = raw.trim().replace(/^[$€£¥]\s*|\s*[$€£¥%]$/g, '').replace(/[\s\u00a0']/g, '');
+  let s = raw
+    .trim()
+    .replace(/^[$€£¥]\s*|\s*[$€£¥%]$/g, '')
+    .replace(/[\s\u00a0']/g, '');
   const thousands = decimal === ',' ? '.' : ',';
   s = s.split(thousands).join('');
   if (decimal === ',') s = s.replace(',', '.');
@@ -63,7 +70,12 @@ export function dateFormat(values: Iterable<string>): ColumnFormat {
     else if (!ambiguous && a !== b) ambiguous = raw.trim();
   }
   if (!dots && !slashes) return {};
-  if (dayFirst && monthFirst) return { dates: 'mdy', description: 'dates, month first', warning: 'this column has both day-first and month-first dates: the ones that can be either are read month first' };
+  if (dayFirst && monthFirst)
+    return {
+      dates: 'mdy',
+      description: 'dates, month first',
+      warning: 'this column has both day-first and month-first dates: the ones that can be either are read month first',
+    };
   if (dayFirst || (dots && !monthFirst)) return { dates: 'dmy', description: dots ? 'dates as DD.MM.YYYY' : 'dates as DD/MM/YYYY (day first)' };
   if (monthFirst) return { dates: 'mdy', description: 'dates as MM/DD/YYYY (month first)' };
   return {

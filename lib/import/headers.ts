@@ -32,7 +32,12 @@ const ALIASES: Array<[ImportField, readonly string[]]> = [
   ...FACTS.map((f): [ImportField, readonly string[]] => [f.key, [...f.aliases, f.label]]),
 ];
 
-const normalise = (h: string) => h.toLowerCase().replace(/[_\s]+/g, ' ').replace(/^\ufeff/, '').trim();
+const normalise = (h: string) =>
+  h
+    .toLowerCase()
+    .replace(/[_\s]+/g, ' ')
+    .replace(/^\ufeff/, '')
+    .trim();
 
 const LOOKUP = new Map<string, ImportField>();
 for (const [field, names] of ALIASES) {

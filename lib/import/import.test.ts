@@ -15,11 +15,23 @@ describe('headers', () => {
       recognizeHeaders(['Record ID', 'First Name', 'Last Name', 'Email', 'Associated Company', 'Became a Customer Date', 'NPS Score', 'Time Zone']),
     ).toEqual([null, 'firstName', 'lastName', 'email', 'company', 'customerSince', 'nps', 'timeZone']);
     expect(recognizeHeaders(['FirstName', 'LastName', 'Email', 'Account Name', 'Close Date', 'CSAT', 'Open Tickets'])).toEqual([
-      'firstName', 'lastName', 'email', 'company', 'customerSince', 'csat', 'openTickets',
+      'firstName',
+      'lastName',
+      'email',
+      'company',
+      'customerSince',
+      'csat',
+      'openTickets',
     ]);
     expect(recognizeHeaders(['Full Name', 'EMAIL ADDRESS', 'organization', 'first_purchase_date', 'Total Spend', 'segment', 'Customer Since'])).toEqual([
       // A lifetime total is its own fact, never "spend, last 90 days".
-      'name', 'email', 'company', 'customerSince', 'spendTotal', 'segment', null,
+      'name',
+      'email',
+      'company',
+      'customerSince',
+      'spendTotal',
+      'segment',
+      null,
     ]);
     expect(recognizeHeaders(['Name', 'Company Name', 'Spend 90d', 'nps'])).toEqual(['name', 'company', 'spend90d', 'nps']);
   });
@@ -81,7 +93,11 @@ describe('parsing an export', () => {
       [11, 'late@acme.example'],
     ]);
     expect(out.rows[2]!.facts).toEqual({ customerSince: '2026-07-15' });
-    expect(out.rows[0]).toMatchObject({ name: 'Dana Whitfield', company: 'Acme', facts: { customerSince: '2026-07-15', nps: 9, csat: 90, timeZone: 'America/Chicago' } });
+    expect(out.rows[0]).toMatchObject({
+      name: 'Dana Whitfield',
+      company: 'Acme',
+      facts: { customerSince: '2026-07-15', nps: 9, csat: 90, timeZone: 'America/Chicago' },
+    });
     expect(out.rows[1]).toMatchObject({ name: 'Multi Line "quoted"', company: 'Acme,\nInc.', facts: { customerSince: '2026-07-01' } });
     expect(out.rejected).toEqual([
       { line: 3, reason: '"not-an-email" is not an email address' },
@@ -122,7 +138,7 @@ describe('parsing an export', () => {
         for (const row of out.rows) {
           expect(row.email).toMatch(/^[^@\s]+@[^@\s]+\.[^@\s]+$/);
           if (row.facts.nps !== undefined) expect(Number.isInteger(row.facts.nps) && (row.facts.nps as number) <= 10).toBe(true);
-          if (row.facts.customerSince !== undefined) expect(row.facts.customerSince as string <= TODAY).toBe(true);
+          if (row.facts.customerSince !== undefined) expect((row.facts.customerSince as string) <= TODAY).toBe(true);
         }
         // Every data row is accounted for: imported once per email, merged as a duplicate, or rejected.
         expect(out.rows.length + out.duplicates.length + out.rejected.length).toBe(out.total);
@@ -135,7 +151,9 @@ describe('parsing an export', () => {
 describe('records that account for everything (issue 17)', () => {
   it('duplicate emails in one file are merged into the first row: later filled cells update, empty cells never erase; reported with lines', () => {
     const out = parseContactsCsv(
-      ['Email,Name,NPS,Time Zone,Spend 90d', 'amara@okafor.example,Amara Okafor,9,Africa/Lagos,800', 'bo@x.example,Bo,7,,', 'AMARA@okafor.example,,3,,'].join('\n'),
+      ['Email,Name,NPS,Time Zone,Spend 90d', 'amara@okafor.example,Amara Okafor,9,Africa/Lagos,800', 'bo@x.example,Bo,7,,', 'AMARA@okafor.example,,3,,'].join(
+        '\n',
+      ),
       { today: TODAY },
     );
     expect(out.total).toBe(3);
@@ -204,8 +222,20 @@ describe('merging and exporting', () => {
   const older = { kind: 'import' as const, label: 'old.csv', observedAt: '2026-10-01T00:00:00.000Z' };
   const newer = { kind: 'manual' as const, label: 'you', observedAt: '2026-11-01T00:00:00.000Z' };
   it('an older file does not overwrite a newer fact, and fills what is missing', () => {
-    const existing: Contact = { email: 'd@a.example', name: 'Dana', company: '', facts: { nps: { value: { score: 10 }, source: newer } }, neverAsk: false, updatedAt: newer.observedAt };
-    const merged = mergeImported(existing, { line: 2, email: 'd@a.example', company: 'Acme', facts: { nps: 3, customerSince: '2026-07-01' } }, older, '2026-11-22T00:00:00.000Z');
+    const existing: Contact = {
+      email: 'd@a.example',
+      name: 'Dana',
+      company: '',
+      facts: { nps: { value: { score: 10 }, source: newer } },
+      neverAsk: false,
+      updatedAt: newer.observedAt,
+    };
+    const merged = mergeImported(
+      existing,
+      { line: 2, email: 'd@a.example', company: 'Acme', facts: { nps: 3, customerSince: '2026-07-01' } },
+      older,
+      '2026-11-22T00:00:00.000Z',
+    );
     expect(merged.facts.nps?.value.score).toBe(10);
     expect(merged.facts.customerSince?.value).toBe('2026-07-01');
     expect(merged.company).toBe('Acme');
@@ -214,10 +244,27 @@ describe('merging and exporting', () => {
   it('export -> import gives the same facts back', () => {
     const source = { kind: 'manual' as const, observedAt: '2026-11-01T00:00:00.000Z' };
     const contacts: Contact[] = [
-      { email: 'd@a.example', name: 'Dana "D" Whitfield', company: 'Acme, Inc.', facts: { customerSince: { value: '2026-07-01', source }, nps: { value: { score: 9 }, source }, csat: { value: 88, source }, segment: { value: 'B2B', source } }, neverAsk: false, updatedAt: source.observedAt },
+      {
+        email: 'd@a.example',
+        name: 'Dana "D" Whitfield',
+        company: 'Acme, Inc.',
+        facts: {
+          customerSince: { value: '2026-07-01', source },
+          nps: { value: { score: 9 }, source },
+          csat: { value: 88, source },
+          segment: { value: 'B2B', source },
+        },
+        neverAsk: false,
+        updatedAt: source.observedAt,
+      },
     ];
     const back = parseContactsCsv(contactsToCsv(contacts), { today: TODAY });
     expect(back.rejected).toEqual([]);
-    expect(back.rows[0]).toMatchObject({ email: 'd@a.example', name: 'Dana "D" Whitfield', company: 'Acme, Inc.', facts: { customerSince: '2026-07-01', nps: 9, csat: 88, segment: 'B2B' } });
+    expect(back.rows[0]).toMatchObject({
+      email: 'd@a.example',
+      name: 'Dana "D" Whitfield',
+      company: 'Acme, Inc.',
+      facts: { customerSince: '2026-07-01', nps: 9, csat: 88, segment: 'B2B' },
+    });
   });
 });

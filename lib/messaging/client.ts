@@ -28,7 +28,7 @@ export function plainError(error: unknown): string {
   }
   if (/\b\w+\.(bulkAdd|bulkPut|add|put)\(\): .*failed|ConstraintError|QuotaExceededError|quota/i.test(raw)) {
     return /quota/i.test(raw)
-      ? 'The browser has no room left for the extension\'s data. Nothing was written: free some disk space and try again.'
+      ? "The browser has no room left for the extension's data. Nothing was written: free some disk space and try again."
       : 'Some records could not be written (a duplicate or an invalid record). Nothing was written.';
   }
   return raw;

@@ -49,7 +49,6 @@ export type ReadingHealth = Record<
   { hostLabel: string; lastReadAt?: string; readBy: Partial<Record<string, string>>; lastFailure?: { at: string; missing: string[] } }
 >;
 
-
 /** The popup names the tab it acts on; the sidebar's and content script's tab comes from the sender. */
 const TabId = z.number().int().min(0).optional();
 
@@ -120,10 +119,17 @@ export const requests = {
   'ask/delete': { from: ['popup'], reply: reply<Ask>(), payload: z.object({ id: z.string().min(1) }) },
   'ask/restore': { from: ['popup'], reply: reply<null>(), payload: z.object({ ask: Ask }) },
   /** The sidebar names the contact itself when the page did not show one (manual entry). */
-  'sidebar/contact': { from: ['sidebar', 'popup'], tab: true, reply: reply<null>(), payload: z.object({ email: Email, name: z.string().max(300).optional(), tabId: TabId }) },
+  'sidebar/contact': {
+    from: ['sidebar', 'popup'],
+    tab: true,
+    reply: reply<null>(),
+    payload: z.object({ email: Email, name: z.string().max(300).optional(), tabId: TabId }),
+  },
   /** The sidebar asks to put the referral ask into its tab's open compose box. */
   'ask/insert': {
-    from: ['sidebar', 'popup'], tab: true, reply: reply<InsertOutcome>(),
+    from: ['sidebar', 'popup'],
+    tab: true,
+    reply: reply<InsertOutcome>(),
     payload: z.object({
       email: Email,
       part: z.enum(['ask', 'intro']).default('ask'),
@@ -151,7 +157,8 @@ export const requests = {
   /** The picker, in a custom CRM tab, saves what the user clicked for each field. */
   'custom/picks': { from: ['content'], tab: true, reply: reply<null>(), payload: z.object({ picks: CustomPicks }) },
   'asks/list': {
-    from: ['popup'], reply: reply<{ rows: AskRow[]; total: number }>(),
+    from: ['popup'],
+    reply: reply<{ rows: AskRow[]; total: number }>(),
     payload: z.object({
       filter: z.union([z.enum(['open', 'all']), AskStatus]).default('open'),
       query: z.string().max(200).default(''),
@@ -159,18 +166,22 @@ export const requests = {
     }),
   },
   'ask/status': {
-    from: ['popup', 'sidebar'], reply: reply<null>(),
+    from: ['popup', 'sidebar'],
+    reply: reply<null>(),
     payload: z.object({
       id: z.string().min(1),
       status: AskStatus,
       note: z.string().max(500).optional(),
       /** Who the client introduced (with `introduced`). */
-      referral: z.object({ name: z.string().max(300), email: z.string().max(320) }).partial().optional(),
+      referral: z
+        .object({ name: z.string().max(300), email: z.string().max(320) })
+        .partial()
+        .optional(),
     }),
   },
   /** Snooze a follow-up by two business days, or dismiss it. */
   'ask/follow-up': { from: ['popup'], reply: reply<null>(), payload: z.object({ id: z.string().min(1), action: z.enum(['snooze', 'dismiss']) }) },
-  'kpis': { from: ['popup'], reply: reply<KpiReport>(), payload: z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional() }) },
+  kpis: { from: ['popup'], reply: reply<KpiReport>(), payload: z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional() }) },
   'asks/export-csv': { from: ['popup'], reply: reply<string>(), payload: z.object({}) },
   'profile/get': { from: ['options'], reply: reply<Profile>(), payload: z.object({}) },
   'profile/save': { from: ['options'], reply: reply<null>(), payload: Profile },
@@ -180,10 +191,15 @@ export const requests = {
   /** Puts the built-in templates back as shipped; the user's own templates stay. */
   'templates/restore': { from: ['options'], reply: reply<null>(), payload: z.object({}) },
   /** Stored contacts for previews and lookups, by email or name fragment. */
-  'contacts/search': { from: ['options', 'popup'], reply: reply<Contact[]>(), payload: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }) },
+  'contacts/search': {
+    from: ['options', 'popup'],
+    reply: reply<Contact[]>(),
+    payload: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
+  },
   /** A CSV export to merge into the contacts; the options page has shown its preview first. */
   'contacts/import': {
-    from: ['options'], reply: reply<ImportReport>(),
+    from: ['options'],
+    reply: reply<ImportReport>(),
     payload: z.object({
       fileName: z.string().max(300),
       /** The file's last-modified time: its facts are as old as the file. */
@@ -195,7 +211,15 @@ export const requests = {
   'contacts/export-csv': { from: ['options'], reply: reply<string>(), payload: z.object({}) },
   'backup/export': { from: ['options'], reply: reply<Backup>(), payload: z.object({}) },
   /** What a restore would replace, for the user to confirm: the backup checked whole, nothing written. */
-  'backup/check': { from: ['options'], reply: reply<{ exportedAt: string; incoming: { contacts: number; asks: number; templates: number }; current: { contacts: number; asks: number; templates: number } }>(), payload: z.object({ backup: z.unknown() }) },
+  'backup/check': {
+    from: ['options'],
+    reply: reply<{
+      exportedAt: string;
+      incoming: { contacts: number; asks: number; templates: number };
+      current: { contacts: number; asks: number; templates: number };
+    }>(),
+    payload: z.object({ backup: z.unknown() }),
+  },
   /** Checked whole by the background before anything is replaced. */
   'backup/restore': { from: ['options'], reply: reply<{ contacts: number; asks: number; templates: number }>(), payload: z.object({ backup: z.unknown() }) },
   'queue/list': { from: ['popup'], reply: reply<{ rows: QueueRow[]; total: number }>(), payload: z.object({}) },

@@ -62,7 +62,7 @@ describe('render', () => {
     for (const t of DEFAULT_TEMPLATES) expect(validateTemplate(t), t.id).toEqual([]);
   });
 
-  it('{{toString}}, {{constructor}}, {{valueOf}} are unknown names, never the object\'s methods (issue 21)', () => {
+  it("{{toString}}, {{constructor}}, {{valueOf}} are unknown names, never the object's methods (issue 21)", () => {
     for (const name of ['toString', 'constructor', 'valueOf', 'hasOwnProperty']) {
       const out = render({ subject: '', ask: `Hi {{${name}}}`, leadIn: '', intro: '' }, { firstName: 'Dana' });
       expect(out.unknown, name).toEqual([name]);
@@ -71,7 +71,10 @@ describe('render', () => {
   });
 
   it('bidirectional overrides, NUL and control characters never reach the draft (issue 21)', () => {
-    const out = render({ subject: 'For {{firstName}}', ask: 'Hi {{firstName}} of {{company}}', leadIn: '', intro: '' }, { firstName: 'Da\u202Ena\u0000', company: 'Ac\u2066me\u0007' });
+    const out = render(
+      { subject: 'For {{firstName}}', ask: 'Hi {{firstName}} of {{company}}', leadIn: '', intro: '' },
+      { firstName: 'Da\u202Ena\u0000', company: 'Ac\u2066me\u0007' },
+    );
     expect(out.text).toContain('Hi Dana of Acme');
     expect(out.subject).toBe('For Dana');
     expect(out.html).not.toMatch(/[\u0000\u0007\u202e\u2066]/);
@@ -86,7 +89,10 @@ describe('render', () => {
   });
 
   it('property: any values render to text and allowed tags only', () => {
-    const anyText = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('<script>x</script>', '"><svg onload=1>', 'javascript:alert(1)', '\u202eabc', 'a\u200bb', '**x**', '[a](javascript:1)'));
+    const anyText = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.constantFrom('<script>x</script>', '"><svg onload=1>', 'javascript:alert(1)', '\u202eabc', 'a\u200bb', '**x**', '[a](javascript:1)'),
+    );
     fc.assert(
       fc.property(fc.record({ firstName: anyText, company: anyText, results: anyText, myLinks: fc.array(anyText, { maxLength: 3 }) }), (values) => {
         const t = DEFAULT_TEMPLATES[0]!;
@@ -135,7 +141,9 @@ describe('templates that would reach the client broken are refused with the line
       'Line 2 of the ask: a placeholder is not written as {{name}} (for example {{firstName}}); close it with two braces.',
     ]);
     expect(validateTemplate({ ...base, ask: '{{#if results}}Great results!{{/if}}' })[0]).toMatch(/^Line 1 of the ask: conditions such as \{\{#if\}\}/);
-    expect(validateTemplate({ ...base, intro: 'See [our site](javascript:alert(1)) now' })[0]).toMatch(/^Line 1 of the intro: the link to "javascript:alert\(1" would be removed/);
+    expect(validateTemplate({ ...base, intro: 'See [our site](javascript:alert(1)) now' })[0]).toMatch(
+      /^Line 1 of the intro: the link to "javascript:alert\(1" would be removed/,
+    );
     for (const template of DEFAULT_TEMPLATES) expect(validateTemplate(template), template.id).toEqual([]);
   });
 });

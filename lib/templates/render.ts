@@ -57,9 +57,7 @@ class Renderer {
     }
     const key = name as VariableName;
     const raw = Object.hasOwn(this.values, key) ? this.values[key] : undefined;
-    const list = (Array.isArray(raw) ? raw : [raw ?? ''])
-      .map((v) => (typeof v === 'string' ? stripControls(v).trim() : ''))
-      .filter(Boolean);
+    const list = (Array.isArray(raw) ? raw : [raw ?? '']).map((v) => (typeof v === 'string' ? stripControls(v).trim() : '')).filter(Boolean);
     if (list.length === 0) {
       if (!this.missing.includes(key)) this.missing.push(key);
       const marker = `[FILL IN: ${VARIABLES[key]}]`;
@@ -106,7 +104,11 @@ class Renderer {
   }
 
   block(source: string): { text: string; html: string } {
-    const paragraphs = source.replace(/\r\n?/g, '\n').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    const paragraphs = source
+      .replace(/\r\n?/g, '\n')
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     const rendered = paragraphs.map((p) => {
       const lines = p.split('\n').map((line) => this.inline(line));
       return { text: lines.map((l) => l.text).join('\n'), html: `<p>${lines.map((l) => l.html).join('<br>')}</p>` };
@@ -147,7 +149,12 @@ export function validateTemplate(template: Pick<Template, 'kind' | 'subject' | '
   if (!template.ask.trim()) problems.push('The ask to the client is empty.');
   if (template.kind !== 'follow-up' && !template.intro.trim()) problems.push('The forwardable intro is empty.');
   const { unknown } = render(template, {});
-  for (const name of unknown) problems.push(`Unknown variable {{${name}}}: use one of ${Object.keys(VARIABLES).map((v) => `{{${v}}}`).join(', ')}.`);
+  for (const name of unknown)
+    problems.push(
+      `Unknown variable {{${name}}}: use one of ${Object.keys(VARIABLES)
+        .map((v) => `{{${v}}}`)
+        .join(', ')}.`,
+    );
   // What would otherwise reach the client as typed, or vanish without a word (issue 18).
   const PARTS = { subject: 'the subject', ask: 'the ask', leadIn: 'the lead-in', intro: 'the intro' } as const;
   for (const [part, where] of Object.entries(PARTS) as Array<[keyof typeof PARTS, string]>) {
@@ -157,7 +164,8 @@ export function validateTemplate(template: Pick<Template, 'kind' | 'subject' | '
       if (/\{\{\s*[#/^]/.test(rest)) problems.push(`${at}: conditions such as {{#if}} are not supported; write the sentence without them.`);
       else if (/\{\{|\}\}/.test(rest)) problems.push(`${at}: a placeholder is not written as {{name}} (for example {{firstName}}); close it with two braces.`);
       for (const [, target] of line.matchAll(/\[[^\]\n]*\]\(([^)]*)\)/g)) {
-        if (!/^(https?:\/\/|mailto:)/i.test(target!.trim())) problems.push(`${at}: the link to "${target}" would be removed; links must start with https://, http:// or mailto:.`);
+        if (!/^(https?:\/\/|mailto:)/i.test(target!.trim()))
+          problems.push(`${at}: the link to "${target}" would be removed; links must start with https://, http:// or mailto:.`);
       }
     });
   }

@@ -31,9 +31,7 @@ const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmp
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ],
 });
-await context.route('https://mail.google.com/**', (route) =>
-  route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture }),
-);
+await context.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture }));
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
 

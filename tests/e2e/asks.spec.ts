@@ -5,7 +5,14 @@ import { expect, sidebar, test } from './harness';
 async function gmailMessage(page: Page, from: { email: string; name: string }, text: string) {
   await page.evaluate(
     ({ from, text }) => {
-      const when = new Date().toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+      const when = new Date().toLocaleString('en-US', {
+        weekday: 'short',
+        month: 'short',
+        day: 'numeric',
+        year: 'numeric',
+        hour: 'numeric',
+        minute: '2-digit',
+      });
       const msg = document.createElement('div');
       msg.className = 'adn ads';
       msg.setAttribute('data-message-id', `#msg-f:${Date.now()}`);
@@ -64,8 +71,27 @@ test('a due follow-up shows in the badge and at the top of the popup; dismissing
     exportedAt: ago(0),
     contacts: [{ email: 'dana@acme.example', name: 'Dana Whitfield', company: 'Acme', facts: {}, neverAsk: false, updatedAt: ago(10) }],
     asks: [
-      { id: 'late', email: 'dana@acme.example', templateId: 'default-ask', status: 'sent', askedAt: ago(10), followUpAt: ago(3), history: [{ status: 'drafted', at: ago(10) }, { status: 'sent', at: ago(10) }] },
-      { id: 'fresh', email: 'ravi@b.example', templateId: 'default-ask', status: 'sent', askedAt: ago(1), followUpAt: new Date(Date.now() + 5 * day).toISOString(), history: [{ status: 'sent', at: ago(1) }] },
+      {
+        id: 'late',
+        email: 'dana@acme.example',
+        templateId: 'default-ask',
+        status: 'sent',
+        askedAt: ago(10),
+        followUpAt: ago(3),
+        history: [
+          { status: 'drafted', at: ago(10) },
+          { status: 'sent', at: ago(10) },
+        ],
+      },
+      {
+        id: 'fresh',
+        email: 'ravi@b.example',
+        templateId: 'default-ask',
+        status: 'sent',
+        askedAt: ago(1),
+        followUpAt: new Date(Date.now() + 5 * day).toISOString(),
+        history: [{ status: 'sent', at: ago(1) }],
+      },
     ],
     templates: [],
     kv: [],
@@ -91,16 +117,49 @@ test('KPIs match hand-computed numbers; introduced records the referral', async 
   const t0 = Date.now() - 20 * 24 * h;
   const at = (hours: number) => new Date(t0 + hours * h).toISOString();
   const a = (id: string, status: string, history: Array<[string, number]>, segment = 'B2B') => ({
-    id, email: `${id}@c.example`, templateId: 'default-ask', status, askedAt: at(0), segment, history: history.map(([s, t]) => ({ status: s, at: at(t) })),
+    id,
+    email: `${id}@c.example`,
+    templateId: 'default-ask',
+    status,
+    askedAt: at(0),
+    segment,
+    history: history.map(([s, t]) => ({ status: s, at: at(t) })),
   });
   const backup = {
-    format: 'referral-window-backup', version: 1, exportedAt: at(0), contacts: [], templates: [], kv: [],
+    format: 'referral-window-backup',
+    version: 1,
+    exportedAt: at(0),
+    contacts: [],
+    templates: [],
+    kv: [],
     asks: [
       a('one', 'drafted', [['drafted', 0]]),
-      a('two', 'sent', [['drafted', 0], ['sent', 0]]),
-      a('three', 'accepted', [['drafted', 0], ['sent', 0], ['accepted', 24]], 'B2C'),
-      a('four', 'converted', [['drafted', 0], ['sent', 0], ['accepted', 2], ['introduced', 30], ['converted', 200]]),
-      a('five', 'declined', [['drafted', 0], ['sent', 0], ['declined', 48]]),
+      a('two', 'sent', [
+        ['drafted', 0],
+        ['sent', 0],
+      ]),
+      a(
+        'three',
+        'accepted',
+        [
+          ['drafted', 0],
+          ['sent', 0],
+          ['accepted', 24],
+        ],
+        'B2C',
+      ),
+      a('four', 'converted', [
+        ['drafted', 0],
+        ['sent', 0],
+        ['accepted', 2],
+        ['introduced', 30],
+        ['converted', 200],
+      ]),
+      a('five', 'declined', [
+        ['drafted', 0],
+        ['sent', 0],
+        ['declined', 48],
+      ]),
     ],
   };
   const options = await context.newPage();

@@ -20,7 +20,11 @@ test('any other CRM: add the site, pick the fields once, then the contact and ve
     const since = new Date(Date.now() - 110 * 86_400_000).toISOString().slice(0, 10);
     const body = readFileSync(path.join(ROOT, 'tests/fixtures/custom-crm/contact.html'), 'utf8').replace('{{CUSTOMER_SINCE}}', since);
     await context.route(`${CRM}/**`, (r) =>
-      r.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': "script-src 'none'; object-src 'none'; require-trusted-types-for 'script'" }, body }),
+      r.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': "script-src 'none'; object-src 'none'; require-trusted-types-for 'script'" },
+        body,
+      }),
     );
 
     const options = await context.newPage();

@@ -84,7 +84,9 @@ test('after navigating to a thread with a 30,000-character message, the new pers
 });
 
 test('a draft addressed to someone else gets no ask, with the reason', async ({ openGmail }) => {
-  const page = await openGmail('thread-own-reply-last', { '<span class="vN" email="dana@acme-logistics.example">Dana Whitfield</span>': '<span class="vN" email="sam@northwind-partner.example">Sam</span>' });
+  const page = await openGmail('thread-own-reply-last', {
+    '<span class="vN" email="dana@acme-logistics.example">Dana Whitfield</span>': '<span class="vN" email="sam@northwind-partner.example">Sam</span>',
+  });
   const panel = sidebar(page);
   await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
   await panel.getByTestId('insert-ask').click();
@@ -92,7 +94,11 @@ test('a draft addressed to someone else gets no ask, with the reason', async ({ 
   await expect(page.locator('[g_editable="true"]')).not.toContainText('Hi Dana');
 });
 
-test('a named CRM that reads poorly is taught once: pick the field on the page, it is read from then on; health and a censored diagnostic in reach', async ({ openHost, context, extensionId }) => {
+test('a named CRM that reads poorly is taught once: pick the field on the page, it is read from then on; health and a censored diagnostic in reach', async ({
+  openHost,
+  context,
+  extensionId,
+}) => {
   test.setTimeout(60_000);
   // An admin renamed the Email label ("Correo") and the address is plain text: nothing says it is the email.
   const page = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/61', 'hubspot/contact-record.html', {

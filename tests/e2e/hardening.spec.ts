@@ -52,8 +52,14 @@ test('a Gmail page whose layout changed past reading: a clear message and manual
 test('two tabs editing the same contact keep both edits', async ({ openGmail }) => {
   const [a, b] = [await openGmail('thread-special-name'), await openGmail('thread-special-name', withPart('gmail/parts/new-message-compose.html'))];
   await Promise.all([
-    sidebar(a).getByLabel('CSAT (%)').fill('95').then(() => sidebar(a).getByLabel('CSAT (%)').blur()),
-    sidebar(b).getByTestId('nps-input').fill('10').then(() => sidebar(b).getByTestId('nps-input').blur()),
+    sidebar(a)
+      .getByLabel('CSAT (%)')
+      .fill('95')
+      .then(() => sidebar(a).getByLabel('CSAT (%)').blur()),
+    sidebar(b)
+      .getByTestId('nps-input')
+      .fill('10')
+      .then(() => sidebar(b).getByTestId('nps-input').blur()),
   ]);
   for (const page of [a, b]) {
     await expect(sidebar(page).getByLabel('CSAT (%)')).toHaveValue('95');
@@ -165,7 +171,12 @@ test('click-jacking: a page that fades the sidebar or lays a decoy over it gets 
   await expect(page.locator('[g_editable="true"]')).not.toContainText('Hi Dana');
 });
 
-test('the page cannot switch the extension off, get a second sidebar served, or keep a contact after the tab leaves (issue 21, 7)', async ({ context, host, worker, extensionId }) => {
+test('the page cannot switch the extension off, get a second sidebar served, or keep a contact after the tab leaves (issue 21, 7)', async ({
+  context,
+  host,
+  worker,
+  extensionId,
+}) => {
   const url = 'https://mail.google.com/mail/u/0/lifecycle-attack';
   // The page may frame extension pages here, so the second frame really loads.
   await host.serve(url, 'gmail/thread-own-reply-last.html', {
@@ -205,7 +216,11 @@ test('the page cannot switch the extension off, get a second sidebar served, or 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
   const view = await popup.evaluate(
-    async (id) => (await (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'tab/view', payload: { tabId: id } })) as { ok: boolean; value: { state: string } },
+    async (id) =>
+      (await (globalThis as unknown as { chrome: Chrome }).chrome.runtime.sendMessage({ type: 'tab/view', payload: { tabId: id } })) as {
+        ok: boolean;
+        value: { state: string };
+      },
     tabId!,
   );
   expect(view.value.state).toBe('waiting');

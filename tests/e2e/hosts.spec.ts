@@ -12,12 +12,19 @@ test('Outlook: the other party of the conversation; the ask lands in the reply a
   await panel.getByTestId('insert-ask').click();
   const editor = page.locator('[contenteditable="true"][aria-multiline="true"]');
   await expect(editor).toContainText('Hi Kenji,');
-  const order = await editor.evaluate((el) => [el.innerHTML.indexOf('Hi Kenji'), el.innerHTML.indexOf('id="Signature"'), el.innerHTML.indexOf('divRplyFwdMsg')]);
+  const order = await editor.evaluate((el) => [
+    el.innerHTML.indexOf('Hi Kenji'),
+    el.innerHTML.indexOf('id="Signature"'),
+    el.innerHTML.indexOf('divRplyFwdMsg'),
+  ]);
   expect(order[0]).toBeLessThan(order[1]!);
   expect(order[1]).toBeLessThan(order[2]!);
 });
 
-test('HubSpot: facts from the record give a verdict with nothing typed; the same contact in Gmail shows where they came from', async ({ openHost, openGmail }) => {
+test('HubSpot: facts from the record give a verdict with nothing typed; the same contact in Gmail shows where they came from', async ({
+  openHost,
+  openGmail,
+}) => {
   const since = daysAgo(125);
   const page = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/51', 'hubspot/contact-record.html', { '{{CUSTOMER_SINCE}}': us(since) });
   const panel = sidebar(page);
@@ -64,7 +71,8 @@ test('Pipedrive: a detractor on the person page means fix first', async ({ openH
 
 test('a record that shows no email: a clear message and manual entry, never a blank panel', async ({ openHost }) => {
   const page = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/99', 'hubspot/contact-record.html', {
-    '<div data-selenium-test="property-input-email"><label>Email</label><span data-selenium-test="property-value">priya.raman@lumen-health.example</span></div>': '',
+    '<div data-selenium-test="property-input-email"><label>Email</label><span data-selenium-test="property-value">priya.raman@lumen-health.example</span></div>':
+      '',
   });
   const panel = sidebar(page);
   await expect(panel.getByTestId('read-problem')).toContainText("Could not read the contact's email on this HubSpot record.");

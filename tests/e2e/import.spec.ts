@@ -6,7 +6,11 @@ import { expect, launch, test } from './harness';
 
 /** Reads the alarm in the service worker (the extension origin), as chrome://extensions would show it. */
 const weeklyAlarm = (worker: Worker) =>
-  worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ periodInMinutes?: number; scheduledTime: number } | undefined> } } }).chrome.alarms.get('weekly-queue'));
+  worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { alarms: { get(n: string): Promise<{ periodInMinutes?: number; scheduledTime: number } | undefined> } } }
+    ).chrome.alarms.get('weekly-queue'),
+  );
 
 const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
 const us = (daysAgo: number) => {
@@ -161,7 +165,9 @@ test('every line of a messy export is accounted for: duplicates merged and named
   await expect(report).toContainText('Line 6: the name "=HYPERLINK("x")" looks like a spreadsheet formula');
 
   // A workbook renamed .csv: said plainly, nothing imported.
-  await options.getByTestId('import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from('PK\u0003\u0004\u0014\u0000binary') });
+  await options
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from('PK\u0003\u0004\u0014\u0000binary') });
   await expect(options.getByRole('alert')).toContainText('This is not a CSV file');
   await expect(options.getByTestId('import-confirm')).toHaveCount(0);
 });

@@ -79,7 +79,9 @@ test('two compose windows: the ask goes where the caret was last placed, after w
   expect(html.indexOf('Quick note first.')).toBeLessThan(html.indexOf('Hi Dana'));
   expect(html.indexOf('Hi Dana')).toBeLessThan(html.indexOf('gmail_signature'));
   await expect(page.locator('.AO div[g_editable="true"]')).not.toContainText('Hi Dana');
-  await expect(page.locator('#popup-editor').locator('xpath=ancestor::div[contains(@class,"M9")]').locator('input[name="subjectbox"]')).toHaveValue('A quick favour, Dana?');
+  await expect(page.locator('#popup-editor').locator('xpath=ancestor::div[contains(@class,"M9")]').locator('input[name="subjectbox"]')).toHaveValue(
+    'A quick favour, Dana?',
+  );
 });
 
 test('no draft open but a Reply control: the insert opens the reply first, then writes into it', async ({ openGmail }) => {

@@ -76,7 +76,11 @@ test('the shortcut collapsing the sidebar collapses the app inside the frame too
   await expect(sidebar(page).getByTestId('verdict')).toHaveCount(0);
 });
 
-test('an insert undone in the editor is discarded: it does not count as asked, and the popup no longer lists it', async ({ openGmail, context, extensionId }) => {
+test('an insert undone in the editor is discarded: it does not count as asked, and the popup no longer lists it', async ({
+  openGmail,
+  context,
+  extensionId,
+}) => {
   const page = await openGmail('thread-special-name');
   const panel = sidebar(page);
   await panel.getByTestId('customer-since-input').fill(since(4));
@@ -159,7 +163,19 @@ test('a restore says what it replaces; after it, every form shows the restored v
         asks: [],
         templates: [],
         kv: [
-          { key: 'profile', value: { name: 'Alex Moreau', title: 'Account manager', company: 'Northwind', email: 'alex@northwind.example', phone: '', links: [], product: 'Northwind Routing', incentive: '' } },
+          {
+            key: 'profile',
+            value: {
+              name: 'Alex Moreau',
+              title: 'Account manager',
+              company: 'Northwind',
+              email: 'alex@northwind.example',
+              phone: '',
+              links: [],
+              product: 'Northwind Routing',
+              incentive: '',
+            },
+          },
           { key: 'neverAsk', value: { emails: ['ceo@rival.example'], domains: [] } },
         ],
       }),

@@ -62,7 +62,7 @@ test('does not cover a docked compose window', async ({ openGmail }) => {
   expect(compose.x + compose.width).toBeLessThanOrEqual(bar.x + 1);
 });
 
-test('the rules are the user\'s: opening the window after 1 month makes a 2-month client ask-now', async ({ openGmail, context, extensionId }) => {
+test("the rules are the user's: opening the window after 1 month makes a 2-month client ask-now", async ({ openGmail, context, extensionId }) => {
   const panel = sidebar(await openGmail('thread-special-name'));
   await panel.getByTestId('customer-since-input').fill(day(2));
   await panel.getByTestId('nps-input').fill('10');

@@ -25,7 +25,7 @@ describe('conventions', () => {
     expect(importers.length).toBeGreaterThan(0);
   });
 
-  it('nothing outside lib/db touches the database: no Dexie, no tables, only the store\'s methods', () => {
+  it("nothing outside lib/db touches the database: no Dexie, no tables, only the store's methods", () => {
     const outside = all.filter((f) => !f.startsWith('lib/db/'));
     const offenders = outside.filter((f) => /from 'dexie'|\bstore\.db\b|\.db\.(contacts|asks|kv|templates)\b|this\.store\.db\b/.test(code(f)));
     expect(offenders).toEqual([]);
@@ -33,7 +33,9 @@ describe('conventions', () => {
 
   it('one database door, announcing: every Store method that writes announces what changed', () => {
     const store = code('lib/db/store.ts');
-    const writes = [...store.matchAll(/^  (?:async )?(\w+)\([^)]*\)[^{]*\{\n([\s\S]*?)\n  \}\n/gm)].filter(([, , body]) => /this\.db\.\w+\.(put|add|bulkPut|bulkAdd|delete|clear)\(/.test(body!));
+    const writes = [...store.matchAll(/^  (?:async )?(\w+)\([^)]*\)[^{]*\{\n([\s\S]*?)\n  \}\n/gm)].filter(([, , body]) =>
+      /this\.db\.\w+\.(put|add|bulkPut|bulkAdd|delete|clear)\(/.test(body!),
+    );
     expect(writes.length).toBeGreaterThan(8);
     for (const [, name, body] of writes) {
       if (name === 'setValue') continue; // values no view depends on (reading health, picks, sites, reminders)

@@ -38,19 +38,30 @@ describe('no injection through templates into a compose editor', () => {
     document.body.replaceChildren(editor);
     const caret = new CaretMemory(() => [editor]);
     fc.assert(
-      fc.property(fc.record({ firstName: hostile, company: hostile, results: hostile, myName: hostile, myLinks: fc.array(hostile, { maxLength: 2 }), incentive: hostile }), fc.nat(DEFAULT_TEMPLATES.length - 1), (values, t) => {
-        editor.replaceChildren();
-        const out = render(DEFAULT_TEMPLATES[t]!, values);
-        const result = insertIntoCompose(document, gmail, { html: out.html, text: out.text }, caret);
-        expect(result.ok).toBe(true);
-        for (const el of editor.querySelectorAll('*')) {
-          expect(ALLOWED_TAGS.has(el.tagName), el.tagName).toBe(true);
-          for (const attr of el.getAttributeNames()) expect(['href', 'style'], attr).toContain(attr);
-          if (el.tagName === 'A') expect(el.getAttribute('href')).toMatch(/^(https?:\/\/|mailto:)/i);
-        }
-        const shown = stripControls(values.firstName).trim();
-        if (shown) expect(editor.textContent).toContain(shown);
-      }),
+      fc.property(
+        fc.record({
+          firstName: hostile,
+          company: hostile,
+          results: hostile,
+          myName: hostile,
+          myLinks: fc.array(hostile, { maxLength: 2 }),
+          incentive: hostile,
+        }),
+        fc.nat(DEFAULT_TEMPLATES.length - 1),
+        (values, t) => {
+          editor.replaceChildren();
+          const out = render(DEFAULT_TEMPLATES[t]!, values);
+          const result = insertIntoCompose(document, gmail, { html: out.html, text: out.text }, caret);
+          expect(result.ok).toBe(true);
+          for (const el of editor.querySelectorAll('*')) {
+            expect(ALLOWED_TAGS.has(el.tagName), el.tagName).toBe(true);
+            for (const attr of el.getAttributeNames()) expect(['href', 'style'], attr).toContain(attr);
+            if (el.tagName === 'A') expect(el.getAttribute('href')).toMatch(/^(https?:\/\/|mailto:)/i);
+          }
+          const shown = stripControls(values.firstName).trim();
+          if (shown) expect(editor.textContent).toContain(shown);
+        },
+      ),
       { numRuns: Number(process.env.FC_RUNS ?? 2_000) },
     );
   }, 120_000);

@@ -116,19 +116,23 @@ function apply(doc: Document, o: Op, styleText: string): void {
 
 describe('hosts change their pages: the reader never names another person', () => {
   const runs = Number(process.env.FC_RUNS ?? 60);
-  it.each(CASES)('%s', (fixture, url, expected) => {
-    const html = fixtureHtml(fixture, SINCE);
-    const styleText = /<style>([\s\S]*?)<\/style>/i.exec(html)?.[1] ?? '';
-    fc.assert(
-      fc.property(fc.array(op, { minLength: 1, maxLength: 6 }), (ops) => {
-        const doc = loadHtml(html, (d) => ops.forEach((o) => apply(d, o, styleText)));
-        const page = adapterFor(url)!.read(doc, url);
-        const email = page.contact?.email;
-        if (email !== undefined) expect(email).toBe(expected);
-        else expect(page.missing.length + (page.ambiguous ? 1 : 0)).toBeGreaterThan(0);
-        for (const c of page.ambiguous?.candidates ?? []) expect(c.email).not.toBe(DECOY);
-      }),
-      { numRuns: runs },
-    );
-  }, 120_000);
+  it.each(CASES)(
+    '%s',
+    (fixture, url, expected) => {
+      const html = fixtureHtml(fixture, SINCE);
+      const styleText = /<style>([\s\S]*?)<\/style>/i.exec(html)?.[1] ?? '';
+      fc.assert(
+        fc.property(fc.array(op, { minLength: 1, maxLength: 6 }), (ops) => {
+          const doc = loadHtml(html, (d) => ops.forEach((o) => apply(d, o, styleText)));
+          const page = adapterFor(url)!.read(doc, url);
+          const email = page.contact?.email;
+          if (email !== undefined) expect(email).toBe(expected);
+          else expect(page.missing.length + (page.ambiguous ? 1 : 0)).toBeGreaterThan(0);
+          for (const c of page.ambiguous?.candidates ?? []) expect(c.email).not.toBe(DECOY);
+        }),
+        { numRuns: runs },
+      );
+    },
+    120_000,
+  );
 });

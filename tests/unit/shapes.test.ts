@@ -31,22 +31,88 @@ const SHAPES: Shape[] = [
   { fixture: 'shapes/gmail-hovercard-renamed.html', url: GMAIL, email: 'zoltan@kiss-kft.example' },
   { fixture: 'shapes/gmail-two-open-threads.html', url: GMAIL, ambiguous: ['ana@alpha-labs.example', 'ben@beta-works.example'] },
   // Outlook
-  { fixture: 'outlook/conversation-reply.html', url: 'https://outlook.office.com/mail/inbox/id/A', email: 'kenji.sato@hoshi-foods.example', name: 'Kenji Sato' },
+  {
+    fixture: 'outlook/conversation-reply.html',
+    url: 'https://outlook.office.com/mail/inbox/id/A',
+    email: 'kenji.sato@hoshi-foods.example',
+    name: 'Kenji Sato',
+  },
   { fixture: 'outlook/new-message.html', url: 'https://outlook.office.com/mail/deeplink/compose', email: 'ines.duarte@duarte-vinhos.example' },
   // No account shown: the open reply's recipient settles which sender is the client.
-  { fixture: 'outlook/conversation-reply.html', url: 'https://outlook.office.com/mail/inbox/id/C', replace: { '<div id="mectrl_currentAccount_secondary">alex@northwind.example</div>': '' }, email: 'kenji.sato@hoshi-foods.example' },
+  {
+    fixture: 'outlook/conversation-reply.html',
+    url: 'https://outlook.office.com/mail/inbox/id/C',
+    replace: { '<div id="mectrl_currentAccount_secondary">alex@northwind.example</div>': '' },
+    email: 'kenji.sato@hoshi-foods.example',
+  },
   { fixture: 'shapes/outlook-hashed.html', url: 'https://outlook.office.com/mail/inbox/id/B', email: 'kenji.sato@hoshi-foods.example', name: 'Kenji Sato' },
   // HubSpot
-  { fixture: 'hubspot/contact-record.html', url: 'https://app.hubspot.com/contacts/1/record/0-1/51', replace: { '{{CUSTOMER_SINCE}}': US_SINCE }, email: 'priya.raman@lumen-health.example', name: 'Priya Raman', facts: { customerSince: SINCE, nps: 9 } },
-  { fixture: 'shapes/hubspot-plain-text.html', url: 'https://app.hubspot.com/contacts/1/record/0-1/52', replace: { '{{CUSTOMER_SINCE}}': US_SINCE }, email: 'priya.raman@lumen-health.example', name: 'Priya Raman', facts: { customerSince: SINCE, nps: 9 } },
-  { fixture: 'shapes/hubspot-inputs.html', url: 'https://app-eu1.hubspot.com/contacts/1/record/0-1/53', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'tomasz@wisniewski-logistyka.example', name: 'Tomasz Wiśniewski', facts: { customerSince: SINCE, nps: 10 } },
-  { fixture: 'shapes/hubspot-highlight-card.html', url: 'https://app.hubspot.com/contacts/1/record/0-1/54', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'yara@haddad-trading.example', name: 'Yara Haddad', facts: { customerSince: SINCE, nps: 10 } },
+  {
+    fixture: 'hubspot/contact-record.html',
+    url: 'https://app.hubspot.com/contacts/1/record/0-1/51',
+    replace: { '{{CUSTOMER_SINCE}}': US_SINCE },
+    email: 'priya.raman@lumen-health.example',
+    name: 'Priya Raman',
+    facts: { customerSince: SINCE, nps: 9 },
+  },
+  {
+    fixture: 'shapes/hubspot-plain-text.html',
+    url: 'https://app.hubspot.com/contacts/1/record/0-1/52',
+    replace: { '{{CUSTOMER_SINCE}}': US_SINCE },
+    email: 'priya.raman@lumen-health.example',
+    name: 'Priya Raman',
+    facts: { customerSince: SINCE, nps: 9 },
+  },
+  {
+    fixture: 'shapes/hubspot-inputs.html',
+    url: 'https://app-eu1.hubspot.com/contacts/1/record/0-1/53',
+    replace: { '{{CUSTOMER_SINCE}}': SINCE },
+    email: 'tomasz@wisniewski-logistyka.example',
+    name: 'Tomasz Wiśniewski',
+    facts: { customerSince: SINCE, nps: 10 },
+  },
+  {
+    fixture: 'shapes/hubspot-highlight-card.html',
+    url: 'https://app.hubspot.com/contacts/1/record/0-1/54',
+    replace: { '{{CUSTOMER_SINCE}}': SINCE },
+    email: 'yara@haddad-trading.example',
+    name: 'Yara Haddad',
+    facts: { customerSince: SINCE, nps: 10 },
+  },
   // Salesforce
-  { fixture: 'salesforce/contact-record.html', url: 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'marco@bellini-tessuti.example', name: 'Marco Bellini', facts: { customerSince: SINCE, nps: 10 } },
-  { fixture: 'shapes/salesforce-native-shadow.html', url: 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'marco@bellini-tessuti.example', name: 'Marco Bellini', facts: { customerSince: SINCE, nps: 10 } },
+  {
+    fixture: 'salesforce/contact-record.html',
+    url: 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view',
+    replace: { '{{CUSTOMER_SINCE}}': SINCE },
+    email: 'marco@bellini-tessuti.example',
+    name: 'Marco Bellini',
+    facts: { customerSince: SINCE, nps: 10 },
+  },
+  {
+    fixture: 'shapes/salesforce-native-shadow.html',
+    url: 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view',
+    replace: { '{{CUSTOMER_SINCE}}': SINCE },
+    email: 'marco@bellini-tessuti.example',
+    name: 'Marco Bellini',
+    facts: { customerSince: SINCE, nps: 10 },
+  },
   // Pipedrive
-  { fixture: 'pipedrive/person.html', url: 'https://northwind.pipedrive.com/person/812', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'sofia@nowak-design.example', name: 'Sofia Nowak', facts: { nps: 4 } },
-  { fixture: 'shapes/pipedrive-new-person.html', url: 'https://northwind.pipedrive.com/person/813', replace: { '{{CUSTOMER_SINCE}}': SINCE }, email: 'sofia@nowak-design.example', name: 'Sofia Nowak', facts: { customerSince: SINCE, nps: 4 } },
+  {
+    fixture: 'pipedrive/person.html',
+    url: 'https://northwind.pipedrive.com/person/812',
+    replace: { '{{CUSTOMER_SINCE}}': SINCE },
+    email: 'sofia@nowak-design.example',
+    name: 'Sofia Nowak',
+    facts: { nps: 4 },
+  },
+  {
+    fixture: 'shapes/pipedrive-new-person.html',
+    url: 'https://northwind.pipedrive.com/person/813',
+    replace: { '{{CUSTOMER_SINCE}}': SINCE },
+    email: 'sofia@nowak-design.example',
+    name: 'Sofia Nowak',
+    facts: { customerSince: SINCE, nps: 4 },
+  },
 ];
 
 describe('every adapter on every shape of its host', () => {

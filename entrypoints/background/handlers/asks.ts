@@ -31,9 +31,16 @@ export async function recordInsert(
   const { email, template, rendered, page, now } = input;
   const settings = await store.settings();
   if (template.kind === 'follow-up') {
-    const open = (await store.asksFor(email)).filter((a) => a.status === 'sent' || a.status === 'drafted').sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+    const open = (await store.asksFor(email))
+      .filter((a) => a.status === 'sent' || a.status === 'drafted')
+      .sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
     if (open) {
-      return store.updateAsk(open.id, (a) => ({ ...a, followedUpAt: now, followUpDismissed: true, history: [...a.history, { status: a.status, at: now, note: 'follow-up drafted' }] }));
+      return store.updateAsk(open.id, (a) => ({
+        ...a,
+        followedUpAt: now,
+        followUpDismissed: true,
+        history: [...a.history, { status: a.status, at: now, note: 'follow-up drafted' }],
+      }));
     }
   }
   return store.addAsk({
@@ -158,7 +165,12 @@ export function askHandlers({ store, hub, now }: Deps): AskHandlers {
       if (!email) return null;
       const drafted = (await store.asksFor(email)).filter((a) => a.status === 'drafted' && !a.discardedAt && a.snippet === snippet);
       const latest = drafted.sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
-      if (latest) await store.updateAsk(latest.id, (a) => ({ ...a, discardedAt: at(), history: [...a.history, { status: a.status, at: at(), note: 'undone in the editor: discarded' }] }));
+      if (latest)
+        await store.updateAsk(latest.id, (a) => ({
+          ...a,
+          discardedAt: at(),
+          history: [...a.history, { status: a.status, at: at(), note: 'undone in the editor: discarded' }],
+        }));
       return null;
     },
 
@@ -182,7 +194,11 @@ export function askHandlers({ store, hub, now }: Deps): AskHandlers {
     async kpis({ from, to }) {
       const [asks, templates] = await Promise.all([store.allAsks(), store.templates()]);
       // A discarded ask was never an ask; a draft never sent was never asked either.
-      const period = inPeriod(asks.filter((a) => !a.discardedAt), from, to);
+      const period = inPeriod(
+        asks.filter((a) => !a.discardedAt),
+        from,
+        to,
+      );
       const names = new Map(templates.map((t) => [t.id, t.name]));
       return {
         overall: kpis(period),

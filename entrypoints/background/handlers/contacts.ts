@@ -25,7 +25,9 @@ export function contactHandlers({ store, now }: Deps): ContactHandlers {
       if (parsed.refused) throw new Error(`${fileName}: ${parsed.refused} Nothing was imported.`);
       const counts = await store.importContacts(parsed.rows, { kind: 'import', label: fileName, observedAt }, now().toISOString());
       const formats = Object.entries(parsed.formats).flatMap(([i, f]) =>
-        f.description ? [{ column: parsed.headers[Number(i)] ?? `column ${Number(i) + 1}`, description: f.description, ...(f.warning ? { warning: f.warning } : {}) }] : [],
+        f.description
+          ? [{ column: parsed.headers[Number(i)] ?? `column ${Number(i) + 1}`, description: f.description, ...(f.warning ? { warning: f.warning } : {}) }]
+          : [],
       );
       return {
         fileName,

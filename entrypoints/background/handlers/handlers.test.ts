@@ -17,7 +17,11 @@ const gmailPage = (email: string, name: string): PageContext => ({
   url: 'https://mail.google.com/mail/u/0/#inbox/abc',
   accountEmail: 'alex@northwind.example',
   contact: { email, name },
-  thread: { id: 'abc', subject: 'Q3 results', messages: [{ from: email, fromName: name, date: '2026-11-20T09:00:00.000Z', text: 'We hit our target two weeks early, thank you!' }] },
+  thread: {
+    id: 'abc',
+    subject: 'Q3 results',
+    messages: [{ from: email, fromName: name, date: '2026-11-20T09:00:00.000Z', text: 'We hit our target two weeks early, thank you!' }],
+  },
   composeCount: 1,
   missing: [],
 });
@@ -170,7 +174,7 @@ describe('insert', () => {
     return { ...ctx, sent };
   };
 
-  it('from the sidebar: the ask for the tab\'s contact, addressed to them, with their result, and recorded as drafted', async () => {
+  it("from the sidebar: the ask for the tab's contact, addressed to them, with their result, and recorded as drafted", async () => {
     const { call, store, sent } = await setupInsert();
     const outcome = await call('ask/insert', { email: 'dana@acme.example' });
     expect(outcome.ok).toBe(true);
@@ -186,7 +190,7 @@ describe('insert', () => {
     expect(sent).toEqual([]);
   });
 
-  it('from the shortcut, with no sidebar open on them: the stored result and the user\'s phone and email stay gaps (issue 21)', async () => {
+  it("from the shortcut, with no sidebar open on them: the stored result and the user's phone and email stay gaps (issue 21)", async () => {
     const { deps, sent } = await setupInsert();
     const outcome = await inserter(deps)(TAB, 'dana@acme.example', { part: 'ask', seen: false });
     expect(outcome.ok).toBe(true);
@@ -201,7 +205,9 @@ describe('settings', () => {
   it('thresholds are checked whole; a template with a broken placeholder is refused; the profile round-trips', async () => {
     const { call } = setup();
     const settings = await call('settings/get', {}, { role: 'options' });
-    await expect(call('settings/save', { ...settings, windowClosesAfterMonths: settings.windowOpensAfterMonths }, { role: 'options' })).rejects.toThrow('close after it opens');
+    await expect(call('settings/save', { ...settings, windowClosesAfterMonths: settings.windowOpensAfterMonths }, { role: 'options' })).rejects.toThrow(
+      'close after it opens',
+    );
     const [template] = await call('templates/list', {}, { role: 'options' });
     await expect(call('template/save', { ...template, ask: 'Hi {{nope}}' }, { role: 'options' })).rejects.toThrow();
     await call('profile/save', { name: 'Alex', email: 'alex@northwind.example' }, { role: 'options' });
@@ -216,7 +222,9 @@ describe('sites', () => {
     await call('custom/picks', { picks: { email: '#e' } }, { role: 'content', url: 'https://app.hubspot.com/contacts/1/record/0-1/2' });
     expect(await call('custom/config', {}, { role: 'content', url: 'https://app.hubspot.com/contacts/1/record/0-1/3' })).toEqual({ email: '#e' });
     expect(await call('custom/config', {}, { role: 'content', url: 'https://crm.other.example/' })).toBeNull();
-    await expect(call('custom/picks', { picks: { email: '#e' } }, { role: 'content', url: 'https://crm.other.example/' })).rejects.toThrow('not one of your CRM sites');
+    await expect(call('custom/picks', { picks: { email: '#e' } }, { role: 'content', url: 'https://crm.other.example/' })).rejects.toThrow(
+      'not one of your CRM sites',
+    );
   });
 });
 

@@ -65,17 +65,65 @@ const BAD: Array<Omit<BadInput, 'payload'> & { payload: unknown | ((ctx: ReturnT
     check: (reply) => expect((reply as { value: { skipped: Array<{ line: number }> } }).value.skipped.map((s) => s.line)).toEqual([3]),
   },
   { what: 'an unclosed quote', role: 'options', type: 'contacts/import', payload: csv('Email,Name\n"lee@peer.example,Lee\n'), expect: 'accepted' },
-  { what: 'a formula as a name', role: 'options', type: 'contacts/import', payload: csv('Email,Name\nlee@peer.example,"=HYPERLINK(""http://x"")"\n'), expect: 'accepted' },
-  { what: 'a column mapped to no known field', role: 'options', type: 'contacts/import', payload: { ...csv('Email\na@b.example\n'), mapping: ['password'] }, expect: 'refused' },
+  {
+    what: 'a formula as a name',
+    role: 'options',
+    type: 'contacts/import',
+    payload: csv('Email,Name\nlee@peer.example,"=HYPERLINK(""http://x"")"\n'),
+    expect: 'accepted',
+  },
+  {
+    what: 'a column mapped to no known field',
+    role: 'options',
+    type: 'contacts/import',
+    payload: { ...csv('Email\na@b.example\n'), mapping: ['password'] },
+    expect: 'refused',
+  },
   // Backups
   { what: 'a backup that is a string', role: 'options', type: 'backup/restore', payload: { backup: 'hello' }, expect: 'refused' },
   { what: 'an empty object as a backup', role: 'options', type: 'backup/restore', payload: { backup: {} }, expect: 'refused' },
-  { what: 'an ask with an unknown status', role: 'options', type: 'backup/restore', payload: backup((b) => ((b.asks as Array<Record<string, unknown>>)[0]!.status = 'bogus')), expect: 'refused' },
-  { what: 'reminders set to "no"', role: 'options', type: 'backup/restore', payload: backup((b) => (b.kv as unknown[]).push({ key: 'reminders', value: { weeklyQueue: 'no' } })), expect: 'refused' },
-  { what: 'one bad never-ask entry', role: 'options', type: 'backup/restore', payload: backup((b) => (b.kv as unknown[]).push({ key: 'neverAsk', value: { emails: ['ceo@rival.example', 42], domains: [] } })), expect: 'refused' },
-  { what: 'a data: thread URL', role: 'options', type: 'backup/restore', payload: backup((b) => ((b.asks as Array<Record<string, unknown>>)[0]!.threadUrl = 'data:text/html,<script>x</script>')), expect: 'refused' },
-  { what: 'a 1 MB contact name', role: 'options', type: 'backup/restore', payload: backup((b) => ((b.contacts as Array<Record<string, unknown>>)[0]!.name = 'N'.repeat(1_000_000))), expect: 'refused' },
-  { what: 'a template with {{toString}}', role: 'options', type: 'backup/restore', payload: backup((b) => ((b.templates as Array<Record<string, unknown>>)[0]!.ask = 'Hi {{toString}}')), expect: 'refused' },
+  {
+    what: 'an ask with an unknown status',
+    role: 'options',
+    type: 'backup/restore',
+    payload: backup((b) => ((b.asks as Array<Record<string, unknown>>)[0]!.status = 'bogus')),
+    expect: 'refused',
+  },
+  {
+    what: 'reminders set to "no"',
+    role: 'options',
+    type: 'backup/restore',
+    payload: backup((b) => (b.kv as unknown[]).push({ key: 'reminders', value: { weeklyQueue: 'no' } })),
+    expect: 'refused',
+  },
+  {
+    what: 'one bad never-ask entry',
+    role: 'options',
+    type: 'backup/restore',
+    payload: backup((b) => (b.kv as unknown[]).push({ key: 'neverAsk', value: { emails: ['ceo@rival.example', 42], domains: [] } })),
+    expect: 'refused',
+  },
+  {
+    what: 'a data: thread URL',
+    role: 'options',
+    type: 'backup/restore',
+    payload: backup((b) => ((b.asks as Array<Record<string, unknown>>)[0]!.threadUrl = 'data:text/html,<script>x</script>')),
+    expect: 'refused',
+  },
+  {
+    what: 'a 1 MB contact name',
+    role: 'options',
+    type: 'backup/restore',
+    payload: backup((b) => ((b.contacts as Array<Record<string, unknown>>)[0]!.name = 'N'.repeat(1_000_000))),
+    expect: 'refused',
+  },
+  {
+    what: 'a template with {{toString}}',
+    role: 'options',
+    type: 'backup/restore',
+    payload: backup((b) => ((b.templates as Array<Record<string, unknown>>)[0]!.ask = 'Hi {{toString}}')),
+    expect: 'refused',
+  },
   // Templates
   { what: '{{constructor}} in a template', role: 'options', type: 'template/save', payload: template({ ask: 'Hi {{constructor}}' }), expect: 'refused' },
   { what: 'an unclosed placeholder', role: 'options', type: 'template/save', payload: template({ ask: 'Hi {{firstName},' }), expect: 'refused' },
@@ -83,13 +131,43 @@ const BAD: Array<Omit<BadInput, 'payload'> & { payload: unknown | ((ctx: ReturnT
   { what: 'a javascript: link', role: 'options', type: 'template/save', payload: template({ intro: 'See [this](javascript:alert(1))' }), expect: 'refused' },
   // What the user types about a contact
   { what: 'NPS 11', role: 'sidebar', type: 'contact/edit', payload: { email: 'dana@acme.example', edit: { nps: 11 } }, expect: 'refused' },
-  { what: 'a 73-character segment', role: 'sidebar', type: 'contact/edit', payload: { email: 'dana@acme.example', edit: { segment: 'S'.repeat(73) } }, expect: 'refused' },
-  { what: 'a 1 MB name', role: 'sidebar', type: 'contact/edit', payload: { email: 'dana@acme.example', edit: { name: 'N'.repeat(1_000_000) } }, expect: 'refused' },
-  { what: 'a time zone that does not exist', role: 'sidebar', type: 'contact/edit', payload: { email: 'dana@acme.example', edit: { timeZone: 'Mars/Olympus_Mons' } }, expect: 'refused' },
-  { what: '"yesterday" as a date', role: 'sidebar', type: 'contact/edit', payload: { email: 'dana@acme.example', edit: { customerSince: 'yesterday' } }, expect: 'refused' },
+  {
+    what: 'a 73-character segment',
+    role: 'sidebar',
+    type: 'contact/edit',
+    payload: { email: 'dana@acme.example', edit: { segment: 'S'.repeat(73) } },
+    expect: 'refused',
+  },
+  {
+    what: 'a 1 MB name',
+    role: 'sidebar',
+    type: 'contact/edit',
+    payload: { email: 'dana@acme.example', edit: { name: 'N'.repeat(1_000_000) } },
+    expect: 'refused',
+  },
+  {
+    what: 'a time zone that does not exist',
+    role: 'sidebar',
+    type: 'contact/edit',
+    payload: { email: 'dana@acme.example', edit: { timeZone: 'Mars/Olympus_Mons' } },
+    expect: 'refused',
+  },
+  {
+    what: '"yesterday" as a date',
+    role: 'sidebar',
+    type: 'contact/edit',
+    payload: { email: 'dana@acme.example', edit: { customerSince: 'yesterday' } },
+    expect: 'refused',
+  },
   { what: 'an email that is not one', role: 'sidebar', type: 'contact/edit', payload: { email: 'not an email', edit: { nps: 5 } }, expect: 'refused' },
   // Settings
-  { what: 'a window that closes before it opens', role: 'options', type: 'settings/save', payload: { windowOpensAfterMonths: 6, windowClosesAfterMonths: 3 }, expect: 'refused' },
+  {
+    what: 'a window that closes before it opens',
+    role: 'options',
+    type: 'settings/save',
+    payload: { windowOpensAfterMonths: 6, windowClosesAfterMonths: 3 },
+    expect: 'refused',
+  },
   { what: 'a negative cool-down', role: 'options', type: 'settings/save', payload: { askCooldownDays: -5 }, expect: 'refused' },
   // Asks
   { what: 'a status for an ask that does not exist', role: 'popup', type: 'ask/status', payload: { id: 'nope', status: 'sent' }, expect: 'refused' },
@@ -103,18 +181,39 @@ const BAD: Array<Omit<BadInput, 'payload'> & { payload: unknown | ((ctx: ReturnT
     what: 'a page read with a 4 MB message',
     role: 'content',
     type: 'page/context',
-    payload: { host: 'gmail', hostLabel: 'Gmail', url: 'https://mail.google.com/mail/u/0/', composeCount: 0, missing: [], contact: { email: 'dana@acme.example' }, thread: { messages: [{ from: 'dana@acme.example', text: 'x'.repeat(4_000_000) }] } },
+    payload: {
+      host: 'gmail',
+      hostLabel: 'Gmail',
+      url: 'https://mail.google.com/mail/u/0/',
+      composeCount: 0,
+      missing: [],
+      contact: { email: 'dana@acme.example' },
+      thread: { messages: [{ from: 'dana@acme.example', text: 'x'.repeat(4_000_000) }] },
+    },
     expect: 'refused',
   },
   {
     what: 'a page naming a contact whose address is not one',
     role: 'content',
     type: 'page/context',
-    payload: { host: 'hubspot', hostLabel: 'HubSpot', url: 'https://app.hubspot.com/contacts/1/record/0-1/2', composeCount: 0, missing: [], contact: { email: 'evil<script>' } },
+    payload: {
+      host: 'hubspot',
+      hostLabel: 'HubSpot',
+      url: 'https://app.hubspot.com/contacts/1/record/0-1/2',
+      composeCount: 0,
+      missing: [],
+      contact: { email: 'evil<script>' },
+    },
     expect: 'accepted',
     check: async (_, { call }) => expect((await call('tab/view', { tabId: TAB }, { role: 'popup' })).state).not.toBe('contact'),
   },
-  { what: 'a content script editing a contact', role: 'content', type: 'contact/edit', payload: { email: 'dana@acme.example', edit: { nps: 0 } }, expect: 'refused' },
+  {
+    what: 'a content script editing a contact',
+    role: 'content',
+    type: 'contact/edit',
+    payload: { email: 'dana@acme.example', edit: { nps: 0 } },
+    expect: 'refused',
+  },
   { what: 'the popup inserting without naming its tab', role: 'popup', type: 'ask/insert', payload: { email: 'dana@acme.example' }, expect: 'refused' },
 ];
 
@@ -126,7 +225,14 @@ describe('the hardening suite: bad inputs through the router', () => {
     for (const bad of BAD) {
       const ctx = setup();
       await ctx.call('contact/edit', { email: 'dana@acme.example', edit: { nps: 9, segment: 'Enterprise', customerSince: '2026-07-01' } });
-      await ctx.store.addAsk({ id: 'a1', email: 'dana@acme.example', templateId: 'default-ask', status: 'sent', askedAt: '2026-11-01T10:00:00.000Z', history: [{ status: 'sent', at: '2026-11-01T10:00:00.000Z' }] });
+      await ctx.store.addAsk({
+        id: 'a1',
+        email: 'dana@acme.example',
+        templateId: 'default-ask',
+        status: 'sent',
+        askedAt: '2026-11-01T10:00:00.000Z',
+        history: [{ status: 'sent', at: '2026-11-01T10:00:00.000Z' }],
+      });
       const before = JSON.stringify({ ...(await ctx.store.exportAll('x')), kv: undefined });
       const payload = typeof bad.payload === 'function' ? await (bad.payload as (c: typeof ctx) => Promise<unknown>)(ctx) : bad.payload;
       let reply: Reply<unknown>;

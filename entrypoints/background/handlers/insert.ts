@@ -61,7 +61,9 @@ export function inserter({ store, hub, now }: Deps) {
       return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
     }
     if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
-    const gaps = rendered.missing.length ? ` Fill in the ${rendered.missing.length} highlighted gap${rendered.missing.length === 1 ? '' : 's'} before sending.` : '';
+    const gaps = rendered.missing.length
+      ? ` Fill in the ${rendered.missing.length} highlighted gap${rendered.missing.length === 1 ? '' : 's'} before sending.`
+      : '';
     const where = result.where === 'caret' ? 'at your cursor' : 'at the top of the draft';
     if (part === 'intro') return { ok: true, missing: rendered.missing, message: `Inserted the intro to forward ${where}.${gaps}` };
     const ask = await recordInsert(store, {

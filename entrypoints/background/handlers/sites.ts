@@ -4,7 +4,10 @@ import { commandTab } from '@/lib/messaging/client';
 import type { Handlers } from '../router';
 import type { Deps } from './deps';
 
-type SiteHandlers = Pick<Handlers, 'picker/start' | 'custom-sites/list' | 'host-picks/reset' | 'custom-site/add' | 'custom-site/remove' | 'custom/config' | 'custom/picks'>;
+type SiteHandlers = Pick<
+  Handlers,
+  'picker/start' | 'custom-sites/list' | 'host-picks/reset' | 'custom-site/add' | 'custom-site/remove' | 'custom/config' | 'custom/picks'
+>;
 
 /** The origin of the page a content script runs on (every content script has one). */
 const originOf = (url: string | undefined) => {

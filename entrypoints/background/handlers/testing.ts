@@ -53,7 +53,13 @@ export function setup() {
     const parsed = requests[type].payload.parse(payload);
     // As the router does: the popup acts on the tab it names.
     const named = context.role === 'popup' ? (parsed as { tabId?: number }).tabId : undefined;
-    return handler(parsed, { role: 'sidebar', tabId: TAB, url: 'https://mail.google.com/mail/u/0/', ...context, ...(named !== undefined ? { tabId: named } : {}) });
+    return handler(parsed, {
+      role: 'sidebar',
+      tabId: TAB,
+      url: 'https://mail.google.com/mail/u/0/',
+      ...context,
+      ...(named !== undefined ? { tabId: named } : {}),
+    });
   };
   /** A message from an extension page or a tab's content script, through the router. */
   const send = <T extends RequestType>(role: Role, type: T, payload: unknown, tabId = TAB): Promise<Reply<Responses[T]>> => {
@@ -61,9 +67,12 @@ export function setup() {
     const sender =
       role === 'content'
         ? { id: fakeBrowser.runtime.id, url: 'https://mail.google.com/mail/u/0/', tab: { id: tabId } }
-        : { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/${page[role]}`, ...(role === 'sidebar' ? { tab: { id: tabId } } : {}) };
+        : {
+            id: fakeBrowser.runtime.id,
+            url: `chrome-extension://${fakeBrowser.runtime.id}/${page[role]}`,
+            ...(role === 'sidebar' ? { tab: { id: tabId } } : {}),
+          };
     return dispatch(type, payload, sender as never, handlers as Handlers);
   };
   return { store, deps, call, send, handlers };
 }
-
