@@ -137,7 +137,9 @@ export class SidebarHub {
     }
     const email = page.contact?.email;
     if (email && email !== page.accountEmail) {
-      await this.store.updateContact(email, (c) => applyPage(c, page, this.clock().toISOString()), this.clock().toISOString());
+      const { changed } = await this.store.writeContact(email, (c) => applyPage(c, page, this.clock().toISOString()), this.clock().toISOString());
+      // What the page taught was written and announced: the refresh of every sidebar showing this contact, this one included, follows.
+      if (changed) return;
     }
     await this.push(tabId);
   }

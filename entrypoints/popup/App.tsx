@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AsksView } from './AsksView';
+import { HostAccess } from './HostAccess';
 import { QueueView } from './QueueView';
 import { KpisView } from './KpisView';
 import { PageView } from './PageView';
@@ -18,6 +19,7 @@ export function App() {
   return (
     <main className="popup">
       <h1>Referral asks</h1>
+      <HostAccess />
       <div role="tablist" aria-label="Views">
         {TABS.map((t) => (
           <button

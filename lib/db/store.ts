@@ -55,18 +55,23 @@ export class Store {
 
   /** Applies `change` to the stored contact (or a new one) atomically and returns the result. */
   updateContact(email: string, change: (current: Contact) => Contact, now: string): Promise<Contact> {
+    return this.writeContact(email, change, now).then(({ contact }) => contact);
+  }
+
+  /** As `updateContact`, saying whether anything was written (and so announced). */
+  writeContact(email: string, change: (current: Contact) => Contact, now: string): Promise<{ contact: Contact; changed: boolean }> {
     return this.db
       .transaction('rw', this.db.contacts, async () => {
         const key = email.toLowerCase();
         const current = (await this.db.contacts.get(key)) ?? emptyContact(key, now);
-        const next = Contact.parse(change(current));
-        const changed = JSON.stringify(next) !== JSON.stringify(current);
-        if (changed) await this.db.contacts.put(next);
-        return { next, changed };
+        const contact = Contact.parse(change(current));
+        const changed = JSON.stringify(contact) !== JSON.stringify(current);
+        if (changed) await this.db.contacts.put(contact);
+        return { contact, changed };
       })
-      .then(({ next, changed }) => {
-        if (changed) this.announce({ emails: [next.email], contacts: true });
-        return next;
+      .then((result) => {
+        if (result.changed) this.announce({ emails: [result.contact.email], contacts: true });
+        return result;
       });
   }
 

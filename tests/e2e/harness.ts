@@ -5,29 +5,13 @@
  * Every test fails on a page error and on any network request: the extension must need none.
  */
 import { test as base, chromium, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { cspFor, fixtureHtml, gmailUrl, GMAIL_CSP, ROOT } from '../shared/hosts';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+export { ROOT, FIXTURES, GMAIL_CSP, withPart } from '../shared/hosts';
 export const EXTENSION = path.join(ROOT, '.output/chrome-mv3');
-export const FIXTURES = path.join(ROOT, 'tests/fixtures');
-
-/** Close to what Gmail sends (2026): nonce-only scripts, Trusted Types enforced, frames from self. */
-export const GMAIL_CSP =
-  "script-src 'nonce-fixture' 'strict-dynamic' 'report-sample' 'unsafe-eval'; object-src 'none'; base-uri 'self'; " +
-  "frame-src 'self'; require-trusted-types-for 'script'; trusted-types default goog#html";
-
-/** Strict policies in the style each host sends (2026): nonce-only scripts, Trusted Types where the host enforces them. */
-const csps: Record<string, string> = {
-  'google.com': GMAIL_CSP,
-  'office.com': "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
-  'office365.com': "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
-  'live.com': "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
-  'hubspot.com': "script-src 'self' 'nonce-fixture'; object-src 'none'; frame-src 'self'; base-uri 'self'",
-  'force.com': "script-src 'self' 'nonce-fixture'; object-src 'none'; frame-src 'self'; base-uri 'self'; require-trusted-types-for 'script'",
-  'pipedrive.com': "script-src 'self' 'nonce-fixture'; object-src 'none'; base-uri 'self'",
-};
 
 export function chromiumPath(): string | undefined {
   if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
@@ -120,8 +104,7 @@ export const test = base.extend<Fixtures>({
     await use({
       async serve(urlPattern, fixture, { csp = GMAIL_CSP, replace = {} } = {}) {
         hosts.add(new URL(urlPattern.replace(/\*+/g, 'x')).origin);
-        let body = readFileSync(path.join(FIXTURES, fixture), 'utf8');
-        for (const [from, to] of Object.entries(replace)) body = body.replaceAll(from, to);
+        const body = fixtureHtml(fixture, replace);
         await context.route(urlPattern, (route) =>
           route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': csp }, body }),
         );
@@ -130,7 +113,7 @@ export const test = base.extend<Fixtures>({
   },
   openHost: async ({ context, host }, use) => {
     await use(async (url, fixture, replace) => {
-      await host.serve(url, fixture, { replace, csp: csps[new URL(url).hostname.split('.').slice(-2).join('.')] ?? GMAIL_CSP });
+      await host.serve(url, fixture, { replace, csp: cspFor(url) });
       const page = await context.newPage();
       await page.goto(url);
       await expect(page.locator('[data-testid="referral-sidebar"]')).toBeVisible();
@@ -140,18 +123,11 @@ export const test = base.extend<Fixtures>({
   openGmail: async ({ openHost }, use) => {
     let variant = 0;
     // Each variant gets its own URL, so two variants of one fixture can be open side by side.
-    await use((fixture, replace) =>
-      openHost(`https://mail.google.com/mail/u/0/${fixture.replace(/\W+/g, '-')}${replace ? `-v${++variant}` : ''}`, `gmail/${fixture}.html`, replace),
-    );
+    await use((fixture, replace) => openHost(gmailUrl(fixture, replace ? `-v${++variant}` : ''), `gmail/${fixture}.html`, replace));
   },
 });
 
 export { expect };
-
-/** A replacement that appends a fixture part (tests/fixtures/<part>) before </body>. */
-export function withPart(part: string): Record<string, string> {
-  return { '</body>': `${readFileSync(path.join(FIXTURES, part), 'utf8')}</body>` };
-}
 
 export function sidebar(page: Page) {
   return page.frameLocator('[data-testid="referral-sidebar"]');

@@ -1,0 +1,186 @@
+/**
+ * The core flows in real Firefox (issue 15), over the production Firefox build and the same
+ * fixture pages and CSPs as the Chromium suite: import with its report, a Gmail thread read with
+ * its verdict, facts typed in the sidebar surviving a reload, the insert into an inline reply
+ * (escaped, above the signature, undone), the popup's asks and queue, backup and restore, a CRM
+ * record page, and the host-permission state the popup reports.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { daysAgo, gmailUrl, withPart } from '../shared/hosts';
+import { attrOf, fill, launchFirefox, sidebarFrame, tempFile, textOf, until, type Session } from './harness';
+
+let firefox: Session;
+
+beforeAll(async () => {
+  firefox = await launchFirefox();
+}, 60_000);
+
+afterAll(async () => {
+  await firefox?.close();
+});
+
+/** Every test ends with no request leaving the browser and no error in any page. */
+const clean = () => {
+  expect(firefox.leaks, 'requests left the browser').toEqual([]);
+  expect(firefox.errors, 'errors in a page').toEqual([]);
+};
+
+async function importCsv(csv: string): Promise<Page> {
+  const options = await firefox.extensionPage('options.html');
+  const input = await options.waitForSelector('[data-testid="import-file"]');
+  await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(tempFile('crm-export.csv', csv));
+  const confirm = await options.waitForSelector('[data-testid="import-confirm"]', { timeout: 8_000 });
+  await confirm!.click();
+  await until(async () => (await textOf(options, 'import-report')).includes(' new, '), 'the import report');
+  return options;
+}
+
+describe('Firefox: the core flows on the production build', () => {
+  it('imports a CSV export with its report, then reads the Gmail thread and gives the verdict for that contact', async () => {
+    const options = await importCsv(
+      `Email,First Name,Last Name,Customer Since,NPS\ndana@acme-logistics.example,Dana,Whitfield,${daysAgo(120)},9\nlee@peer.example,Lee,Park,not a date,7\n`,
+    );
+    const report = await textOf(options, 'import-report');
+    expect(report).toMatch(/2 rows/);
+    expect(report).toContain('Line 3');
+    await options.close();
+
+    const page = await firefox.open(gmailUrl('thread-own-reply-last'), 'gmail/thread-own-reply-last.html');
+    const panel = await sidebarFrame(page);
+    expect(await until(() => textOf(panel, 'contact-name'), 'the contact')).toBe('Dana Whitfield');
+    expect(await until(() => attrOf(panel, 'verdict', 'data-verdict'), 'the verdict')).toBe('ask-now');
+    await page.close();
+    clean();
+  }, 60_000);
+
+  it('facts typed in the sidebar are kept across a reload', async () => {
+    const page = await firefox.open(gmailUrl('thread-special-name'), 'gmail/thread-special-name.html');
+    let panel = await sidebarFrame(page);
+    await until(() => textOf(panel, 'contact-email'), 'the contact');
+    await fill(panel, '[data-testid="customer-since-input"]', daysAgo(30));
+    await fill(panel, '[data-testid="nps-input"]', '10');
+    expect(await until(async () => (await attrOf(panel, 'verdict', 'data-verdict')) === 'too-early' && 'too-early', 'the verdict')).toBe('too-early');
+    await page.reload();
+    panel = await sidebarFrame(page);
+    expect(await until(() => panel.$eval('[data-testid="nps-input"]', (el) => (el as HTMLInputElement).value), 'the NPS')).toBe('10');
+    expect(await panel.$eval('[data-testid="customer-since-input"]', (el) => (el as HTMLInputElement).value)).toBe(daysAgo(30));
+    await page.close();
+    clean();
+  }, 60_000);
+
+  it('inserts the ask into the inline reply, as text and above the signature and quote; undo in the editor takes it out and discards the ask', async () => {
+    // Dana, imported above as a promoter four months in: the ask is advised.
+    const page = await firefox.open(gmailUrl('thread-own-reply-last', '-insert'), 'gmail/thread-own-reply-last.html');
+    const panel = await sidebarFrame(page);
+    await until(async () => (await attrOf(panel, 'verdict', 'data-verdict')) === 'ask-now', 'ask-now');
+    const hostile = '<img src=x onerror=alert(1)> & "quotes"';
+    await fill(panel, '[data-testid="results-input"]', hostile);
+    await until(async () => (await panel.$eval('main', (m) => m.textContent ?? '')).includes('entered by you on'), 'the result saved');
+    await until(() => panel.$eval('[data-testid="insert-ask"]', (b) => !(b as HTMLButtonElement).disabled), 'Insert enabled');
+    await (await panel.$('[data-testid="insert-ask"]'))!.click();
+    await until(async () => (await panel.$eval('main', (m) => m.textContent ?? '')).includes('Inserted'), 'the insert message');
+
+    const editor = 'div[g_editable="true"]';
+    const editorText = () => page.$eval(editor, (el) => el.textContent ?? '');
+    await until(async () => (await editorText()).includes('Hi Dana,'), 'the ask in the draft');
+    expect(await editorText()).toContain(hostile);
+    expect(await page.$$eval(`${editor} img, ${editor} script`, (els) => els.length)).toBe(0);
+    const order = await page.$eval(editor, (el) => [
+      el.innerHTML.indexOf('Hi Dana'),
+      el.innerHTML.indexOf('gmail_signature'),
+      el.innerHTML.indexOf('gmail_quote'),
+    ]);
+    expect(order[0]).toBeGreaterThanOrEqual(0);
+    expect(order[0]).toBeLessThan(order[1]!);
+    expect(order[1]).toBeLessThan(order[2]!);
+
+    const popup = await firefox.extensionPage('popup.html');
+    expect(await until(() => attrOf(popup, 'ask-row', 'data-status'), 'the ask in the popup')).toBe('drafted');
+    await popup.close();
+
+    // Undo in the editor, as the user would: the ask's text is gone, and the ask is discarded.
+    await page.bringToFront();
+    await page.focus(editor);
+    await page.keyboard.down('Control');
+    await page.keyboard.press('z');
+    await page.keyboard.up('Control');
+    await until(async () => !(await editorText()).includes('Hi Dana,'), 'the ask undone');
+    const after = await firefox.extensionPage('popup.html');
+    await until(async () => (await after.$('[data-testid="ask-row"]')) === null, 'the discarded ask gone from the open asks');
+    await after.close();
+    await page.close();
+    clean();
+  }, 60_000);
+
+  it("the popup's queue lists a contact whose window is open", async () => {
+    const popup = await firefox.extensionPage('popup.html');
+    const tab = await popup.waitForSelector('[data-testid="tab-queue"]');
+    await tab!.click();
+    const emails = await until(async () => {
+      const rows = await popup.$$eval('[data-testid="queue-row"]', (els) => els.map((e) => e.getAttribute('data-email')));
+      return rows.length ? rows : null;
+    }, 'queue rows');
+    expect(emails).toContain('dana@acme-logistics.example');
+    await popup.close();
+    clean();
+  }, 60_000);
+
+  it('a backup restores exactly what it held, after saying what it replaces', async () => {
+    const options = await firefox.extensionPage('options.html');
+    const backup = (await options.evaluate(async () => {
+      const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: unknown }> } } }).browser;
+      return (await b.runtime.sendMessage({ type: 'backup/export', payload: {} })).value;
+    })) as { contacts: Array<{ email: string }> };
+    expect(backup.contacts.map((c) => c.email)).toContain('dana@acme-logistics.example');
+    // A change after the backup, then the restore: the change is gone.
+    await importCsv('Email,NPS\nnew@later.example,8\n');
+    const input = await options.waitForSelector('[data-testid="restore-file"]');
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(tempFile('backup.json', JSON.stringify(backup)));
+    const confirm = await options.waitForSelector('[data-testid="restore-confirm"]', { timeout: 8_000 });
+    await confirm!.click();
+    await until(async () => /restored/i.test(await options.$eval('body', (b) => b.textContent ?? '')), 'the restore message');
+    const after = (await options.evaluate(async () => {
+      const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: unknown }> } } }).browser;
+      return (await b.runtime.sendMessage({ type: 'contacts/search', payload: { query: '', limit: 100 } })).value;
+    })) as Array<{ email: string }>;
+    expect(after.map((c) => c.email).sort()).toEqual(backup.contacts.map((c) => c.email).sort());
+    await options.close();
+    clean();
+  }, 60_000);
+
+  it('reads a HubSpot contact record: the contact, the facts it shows, and the verdict', async () => {
+    const since = daysAgo(125);
+    const [y, m, d] = since.split('-');
+    const page = await firefox.open('https://app.hubspot.com/contacts/2456789/record/0-1/51', 'hubspot/contact-record.html', {
+      '{{CUSTOMER_SINCE}}': `${m}/${d}/${y}`,
+    });
+    const panel = await sidebarFrame(page);
+    expect(await until(() => textOf(panel, 'contact-email'), 'the contact')).toBe('priya.raman@lumen-health.example');
+    expect(await textOf(panel, 'contact-name')).toBe('Priya Raman');
+    expect(await until(() => attrOf(panel, 'verdict', 'data-verdict'), 'the verdict')).toBe('ask-now');
+    expect(await panel.$eval('[data-testid="customer-since-input"]', (el) => (el as HTMLInputElement).value)).toBe(since);
+    await page.close();
+    clean();
+  }, 60_000);
+});
+
+describe('Firefox: host access the user withheld', () => {
+  it('the popup says which named host it may not read, and offers to ask for it', async () => {
+    const options = await firefox.extensionPage('options.html');
+    // As a user would in about:addons → Permissions: access to Pipedrive withdrawn.
+    const removed = await options.evaluate(async () => {
+      const b = (globalThis as unknown as { browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } } }).browser;
+      return b.permissions.remove({ origins: ['https://*.pipedrive.com/*'] });
+    });
+    expect(removed).toBe(true);
+    await options.close();
+    const popup = await firefox.extensionPage('popup.html');
+    const notice = await until(() => textOf(popup, 'host-permission'), 'the host-permission notice');
+    expect(notice).toContain('Pipedrive');
+    expect(notice).not.toContain('Gmail');
+    expect(await popup.$eval('[data-testid="host-permission"] button', (b) => b.textContent)).toBe('Allow access');
+    await popup.close();
+    clean();
+  }, 60_000);
+});

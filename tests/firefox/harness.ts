@@ -1,0 +1,180 @@
+/**
+ * The production Firefox build (.output/firefox-mv3) in Debian's stock Firefox, driven by
+ * puppeteer-core over WebDriver BiDi (Playwright cannot drive stock Firefox). The same fixture
+ * pages as the Chromium suite are served at the real host URLs with the hosts' CSPs
+ * (`tests/shared/hosts.ts`); any other request a page makes is recorded, and a test fails on it.
+ * The background (an event page in Firefox) cannot be watched this way: its requests are covered by
+ * the conventions test (no network API in the code) and the Chromium suite's service worker guard.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import { cspFor, fixtureHtml, ROOT } from '../shared/hosts';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const BUILD = path.join(ROOT, '.output/firefox-mv3');
+const GECKO_ID = 'referral-window@northwind.example';
+/** Fixed through Firefox's own preference, so extension pages have a known address. */
+const UUID = '6f1d2c3b-4a5e-4f60-8a9b-0c1d2e3f4a5b';
+export const EXTENSION = `moz-extension://${UUID}`;
+
+export interface Session {
+  browser: Browser;
+  /** Requests that would have left the browser (there must be none). */
+  leaks: string[];
+  /** Errors thrown in any page. */
+  errors: string[];
+  /** Opens `fixture` at `url` (the host's CSP), and waits for the sidebar frame when one is expected. */
+  open(url: string, fixture: string, replace?: Record<string, string>, options?: { sidebar?: boolean }): Promise<Page>;
+  /** Opens an extension page (popup.html, options.html) in a tab. */
+  extensionPage(file: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<Session> {
+  if (!existsSync(path.join(BUILD, 'manifest.json'))) throw new Error('Build first: npm run build:firefox');
+  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set FIREFOX_PATH.`);
+  const profile = mkdtempSync(path.join(tmpdir(), 'rw-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
+      // The fixtures are served by the test; nothing may go to the network.
+      'network.proxy.type': 0,
+      'browser.shell.checkDefaultBrowser': false,
+      // Extension pages are opened with window.open from the sidebar (see extensionPage).
+      'dom.disable_open_during_load': false,
+      'browser.link.open_newwindow': 3,
+    },
+  });
+  await browser.installExtension(BUILD);
+  const leaks: string[] = [];
+  const errors: string[] = [];
+  const served = new Map<string, { body: string; csp: string }>();
+  let launcher: Page | undefined;
+
+  const watch = async (page: Page) => {
+    page.on('pageerror', (e) => errors.push(`${page.url()}: ${e instanceof Error ? e.message : String(e)}`));
+    await page.setRequestInterception(true);
+    page.on('request', (request) => {
+      const url = request.url();
+      if (/^(moz-extension|data|blob|about):/.test(url)) return void request.continue();
+      const page = served.get(url.split('#')[0]!);
+      if (page && request.isNavigationRequest()) {
+        return void request.respond({
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          headers: { 'content-security-policy': page.csp },
+          body: page.body,
+        });
+      }
+      // The browser's own favicon fetch for a served page is not the extension's.
+      if (!new URL(url).pathname.endsWith('/favicon.ico')) leaks.push(`${request.method()} ${url}`);
+      return void request.respond({ status: 204, body: '' });
+    });
+  };
+
+  const open: Session['open'] = async (url, fixture, replace = {}, { sidebar = true } = {}) => {
+    served.set(url.split('#')[0]!, { body: fixtureHtml(fixture, replace), csp: cspFor(url) });
+    const page = await browser.newPage();
+    await watch(page);
+    await page.goto(url);
+    if (sidebar) await sidebarFrame(page);
+    return page;
+  };
+
+  // Firefox refuses a remote navigation to an extension page: it is opened the way the extension
+  // would open it, from an extension context (the sidebar of a launcher tab).
+  const extensionPage: Session['extensionPage'] = async (file) => {
+    launcher ??= await open('https://mail.google.com/mail/u/0/launcher', 'gmail/thread-own-reply-last.html');
+    const opener = await sidebarFrame(launcher);
+    const before = new Set(await browser.pages());
+    await opener.evaluate((f) => void window.open(`/${f}`, '_blank'), file);
+    const page = (await until(async () => (await browser.pages()).find((p) => !before.has(p)), `${file} to open`))!;
+    page.on('pageerror', (e) => errors.push(`${file}: ${e instanceof Error ? e.message : String(e)}`));
+    await until(() => page.evaluate(() => document.readyState === 'complete' && !!document.querySelector('main')).catch(() => false), `${file} to load`);
+    return page;
+  };
+
+  return {
+    browser,
+    leaks,
+    errors,
+    open,
+    extensionPage,
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The sidebar's frame in a host page (an extension page in a cross-origin iframe). Over BiDi,
+ * Firefox reports an extension frame's URL as about:blank, so the frame is asked where it is.
+ */
+export async function sidebarFrame(page: Page, timeout = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const here = await frame.evaluate(() => (document.querySelector('main, .expand') ? location.href : '')).catch(() => '');
+      if (here.startsWith(`${EXTENSION}/sidebar.html`)) return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`No sidebar in ${page.url()} after ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Waits until `read` returns something truthy (polling, as Playwright's expect.poll does). */
+export async function until<T>(read: () => Promise<T>, what: string, timeout = 8_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await read();
+      if (last) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what} (last: ${String(last ?? lastError)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The text of the element with `data-testid` (empty when absent). */
+export const textOf = (frame: Frame | Page, testId: string) => frame.$eval(`[data-testid="${testId}"]`, (el) => el.textContent ?? '').catch(() => '');
+
+/** An attribute of the element with `data-testid` (null when absent). */
+export const attrOf = (frame: Frame | Page, testId: string, name: string) =>
+  frame.$eval(`[data-testid="${testId}"]`, (el, n) => el.getAttribute(n), name).catch(() => null);
+
+/**
+ * Sets an input's value as the browser does when the user types or picks (through the native
+ * setter, with input and change events, so React sees it), then leaves the field (the sidebar
+ * saves on change and blur). Date inputs cannot be typed into the same way in every locale.
+ */
+export async function fill(frame: Frame | Page, selector: string, value: string): Promise<void> {
+  const input = await frame.waitForSelector(selector, { timeout: 8_000 });
+  await input!.evaluate((el, v) => {
+    const field = el as HTMLInputElement;
+    field.focus();
+    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, v);
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+    field.dispatchEvent(new Event('change', { bubbles: true }));
+    field.blur();
+  }, value);
+}
+
+/** A file on disk for a file input. */
+export function tempFile(name: string, text: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rw-file-'));
+  const file = path.join(dir, name);
+  writeFileSync(file, text);
+  return file;
+}
