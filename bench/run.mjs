@@ -492,6 +492,28 @@ async function hostCostOfSwitches(mode) {
   );
 }
 
+// 7. Firefox: the headline figures measured the same way (injected script, contact switch, insert).
+{
+  let out;
+  try {
+    out = JSON.parse(
+      execFileSync(path.join(root, 'node_modules/.bin/vite-node'), [path.join(root, 'bench/firefox.ts')], { cwd: root, encoding: 'utf8', timeout: 300_000 })
+        .trim()
+        .split('\n')
+        .pop(),
+    );
+  } catch (error) {
+    console.log(`-- Firefox figures skipped: ${String(error).split('\n')[0]}`);
+  }
+  if (out) {
+    const kb = (bytes) => bytes / 1024;
+    record('Firefox: script injected into mail pages (gzip)', kb(out.mailScriptGzip), 'KB', '<= 15 KB', kb(out.mailScriptGzip) <= 15, out.firefox);
+    record('Firefox: script injected into CRM pages (gzip)', kb(out.crmScriptGzip), 'KB', '<= 15 KB', kb(out.crmScriptGzip) <= 15);
+    record('Firefox: contact change -> verdict shown in the sidebar, p95', out.switchP95, 'ms', '<= 50 ms', out.switchP95 <= 50, `p50 ${round(out.switchP50)} ms over ${out.switches} thread switches, one every 0.4 s`);
+    record('Firefox: insert ask -> text in the compose editor, p95', out.insertP95, 'ms', '<= 16 ms', out.insertP95 <= 16, `p50 ${round(out.insertP50)} ms over ${out.inserts} inserts`);
+  }
+}
+
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${
   execFileSync(executablePath, ['--version'], { encoding: 'utf8' })
     .trim()

@@ -1,0 +1,90 @@
+/**
+ * Benchmark case 7: the headline figures in Firefox, measured as the Chromium cases measure them
+ * (run by vite-node from bench/run.mjs, which reads the JSON it prints): the injected scripts'
+ * size, contact change to verdict shown in the sidebar, and insert to text in the editor.
+ * Times come from both documents' `performance.timeOrigin + now()`, one clock across processes.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { BUILD, FIREFOX, fill, launchFirefox, sidebarFrame, until } from '../tests/firefox/harness';
+import { daysAgo, gmailUrl } from '../tests/shared/hosts';
+
+const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
+const gz = (file: string) => gzipSync(readFileSync(path.join(BUILD, file)), { level: 9 }).length;
+
+const session = await launchFirefox();
+try {
+  const page = await session.open(gmailUrl('thread-own-reply-last', '-bench'), 'gmail/thread-own-reply-last.html');
+  const panel = await sidebarFrame(page);
+  await until(() => panel.$('[data-testid="contact-email"]'), 'the contact');
+  await panel.evaluate(() => {
+    const w = window as unknown as { seen: Record<string, number> };
+    w.seen = {};
+    new MutationObserver(() => {
+      const email = document.querySelector('[data-testid="contact-email"]')?.textContent;
+      const verdict = document.querySelector('[data-testid="verdict"]')?.getAttribute('data-verdict');
+      if (email && verdict && !(email in w.seen)) w.seen[email] = performance.timeOrigin + performance.now();
+    }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const switches: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    await new Promise((r) => setTimeout(r, 400));
+    const email = `client${i}@bench.example`;
+    const t0 = await page.evaluate((e) => {
+      const t = performance.timeOrigin + performance.now();
+      for (const s of document.querySelectorAll('span.gD')) if (s.getAttribute('email') !== 'alex@northwind.example') s.setAttribute('email', e);
+      return t;
+    }, email);
+    const seen = await until(() => panel.evaluate((e) => (window as unknown as { seen: Record<string, number> }).seen[e], email), `verdict for ${email}`);
+    switches.push(seen - t0);
+  }
+
+  // Back to the draft's own client, with facts that advise the ask.
+  await page.evaluate(() => {
+    for (const s of document.querySelectorAll('span.gD')) if (s.getAttribute('email') !== 'alex@northwind.example') s.setAttribute('email', 'dana@acme-logistics.example');
+  });
+  await until(() => panel.$eval('[data-testid="contact-email"]', (el) => el.textContent === 'dana@acme-logistics.example'), 'Dana again');
+  await fill(panel, '[data-testid="customer-since-input"]', daysAgo(120));
+  await fill(panel, '[data-testid="nps-input"]', '9');
+  await until(() => panel.$eval('[data-testid="verdict"]', (el) => el.getAttribute('data-verdict') === 'ask-now'), 'ask-now');
+  const inserts: number[] = [];
+  for (let i = 0; i < 15; i++) {
+    await page.evaluate(() => {
+      const editor = document.querySelector('div[g_editable="true"]')!;
+      editor.replaceChildren(document.createElement('div'));
+      const w = window as unknown as { inserted?: number };
+      w.inserted = undefined;
+      new MutationObserver((_, o) => {
+        if (editor.textContent?.includes('just reply')) {
+          w.inserted = performance.timeOrigin + performance.now();
+          o.disconnect();
+        }
+      }).observe(editor, { subtree: true, childList: true, characterData: true });
+    });
+    await until(() => panel.$eval('[data-testid="insert-ask"]', (b) => !(b as HTMLButtonElement).disabled), 'Insert enabled');
+    const t0 = await panel.evaluate(() => {
+      const t = performance.timeOrigin + performance.now();
+      (document.querySelector('[data-testid="insert-ask"]') as HTMLButtonElement).click();
+      return t;
+    });
+    const at = await until(() => page.evaluate(() => (window as unknown as { inserted?: number }).inserted), 'the inserted text');
+    inserts.push(at - t0);
+  }
+  console.log(
+    JSON.stringify({
+      firefox: execFileSync(FIREFOX, ['--version'], { encoding: 'utf8' }).trim(),
+      mailScriptGzip: gz('content-scripts/mail.js'),
+      crmScriptGzip: gz('content-scripts/host.js'),
+      switchP50: pct(switches, 50),
+      switchP95: pct(switches, 95),
+      insertP50: pct(inserts, 50),
+      insertP95: pct(inserts, 95),
+      switches: switches.length,
+      inserts: inserts.length,
+    }),
+  );
+} finally {
+  await session.close();
+}
