@@ -38,12 +38,13 @@ try {
       return t;
     }, email);
     const seen = await until(() => panel.evaluate((e) => (window as unknown as { seen: Record<string, number> }).seen[e], email), `verdict for ${email}`);
-    switches.push(seen - t0);
+    switches.push(seen! - t0);
   }
 
   // Back to the draft's own client, with facts that advise the ask.
   await page.evaluate(() => {
-    for (const s of document.querySelectorAll('span.gD')) if (s.getAttribute('email') !== 'alex@northwind.example') s.setAttribute('email', 'dana@acme-logistics.example');
+    for (const s of document.querySelectorAll('span.gD'))
+      if (s.getAttribute('email') !== 'alex@northwind.example') s.setAttribute('email', 'dana@acme-logistics.example');
   });
   await until(() => panel.$eval('[data-testid="contact-email"]', (el) => el.textContent === 'dana@acme-logistics.example'), 'Dana again');
   await fill(panel, '[data-testid="customer-since-input"]', daysAgo(120));
@@ -70,7 +71,7 @@ try {
       return t;
     });
     const at = await until(() => page.evaluate(() => (window as unknown as { inserted?: number }).inserted), 'the inserted text');
-    inserts.push(at - t0);
+    inserts.push(at! - t0);
   }
   console.log(
     JSON.stringify({

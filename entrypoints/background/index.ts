@@ -8,14 +8,9 @@ import { Store } from '@/lib/db/store';
 import { listenForCommands } from './commands';
 import { CustomSites } from './custom-sites';
 import { startFollowUps } from './follow-ups';
-import { askHandlers } from './handlers/asks';
-import { contactHandlers } from './handlers/contacts';
-import { dataHandlers } from './handlers/data';
 import type { Deps } from './handlers/deps';
-import { inserter, insertHandlers } from './handlers/insert';
-import { pageHandlers } from './handlers/pages';
-import { settingHandlers } from './handlers/settings';
-import { siteHandlers } from './handlers/sites';
+import { allHandlers } from './handlers';
+import { inserter } from './handlers/insert';
 import { QueueCache } from './queue-cache';
 import { ReadingHealthLog } from './reading-health';
 import { refreshOnChange } from './refresh';
@@ -49,21 +44,9 @@ export default defineBackground({
       if (email) await insert(tabId, email, { part: 'ask', seen: false });
     });
 
-    listen(
-      {
-        ...pageHandlers(deps),
-        ...contactHandlers(deps),
-        ...insertHandlers(deps),
-        ...askHandlers(deps),
-        ...settingHandlers(deps),
-        ...siteHandlers(deps),
-        ...dataHandlers(deps),
-        'queue/list': () => deps.queue.rows(),
-      },
-      async (type, { tabId, url }) => {
-        // A page read the background cannot accept must not leave the previous contact on screen.
-        if (type === 'page/context' && tabId !== undefined) await deps.hub.pageUnreadable(tabId, url);
-      },
-    );
+    listen(allHandlers(deps), async (type, { tabId, url }) => {
+      // A page read the background cannot accept must not leave the previous contact on screen.
+      if (type === 'page/context' && tabId !== undefined) await deps.hub.pageUnreadable(tabId, url);
+    });
   },
 });

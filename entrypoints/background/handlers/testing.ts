@@ -13,14 +13,8 @@ import { ReadingHealthLog } from '../reading-health';
 import { refreshOnChange } from '../refresh';
 import { dispatch, type Handlers, type RequestContext, type TabContext } from '../router';
 import { SidebarHub } from '../sidebar-hub';
-import { askHandlers } from './asks';
-import { contactHandlers } from './contacts';
-import { dataHandlers } from './data';
 import type { Deps } from './deps';
-import { insertHandlers } from './insert';
-import { pageHandlers } from './pages';
-import { settingHandlers } from './settings';
-import { siteHandlers } from './sites';
+import { allHandlers } from './index';
 
 export const NOW = new Date('2026-11-25T10:00:00.000Z');
 export const TAB = 7;
@@ -37,16 +31,7 @@ export function setup() {
     now: () => NOW,
   };
   refreshOnChange(store, deps);
-  const handlers = {
-    ...pageHandlers(deps),
-    ...contactHandlers(deps),
-    ...insertHandlers(deps),
-    ...askHandlers(deps),
-    ...settingHandlers(deps),
-    ...siteHandlers(deps),
-    ...dataHandlers(deps),
-    'queue/list': () => deps.queue.rows(NOW),
-  } satisfies Handlers;
+  const handlers = allHandlers(deps);
   /** A request as the router hands it over: the payload parsed by its schema, the sender's tab. */
   const call = <T extends RequestType>(type: T, payload: unknown, context: Partial<TabContext> = {}): Promise<Responses[T]> => {
     const handler = handlers[type] as (p: unknown, c: RequestContext) => Promise<Responses[T]>;
