@@ -5,6 +5,7 @@ import { SatisfactionReasons } from './SatisfactionReasons';
 import { Timeline } from './Timeline';
 import { request } from '@/lib/messaging/client';
 import { FACT_ROWS, type FactKey, type FactKind } from '@/lib/facts';
+import { VARIABLES, type VariableName } from '@/lib/templates/schema';
 import type { ContactFacts, ManualEdit } from '@/lib/model';
 import type { ContactView, PageSummary } from '@/lib/views';
 import { ReadProblem } from './ReadProblem';
@@ -55,7 +56,7 @@ export function ManualContact({ message, page, tabId, onChanged }: { message: st
 export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; tabId?: number; onChanged?: () => void }) {
   const { contact, evaluation, factSources } = view;
   const { relationship, verdict } = evaluation;
-  const [insertState, setInsertState] = useState<{ busy: boolean; message?: string; ok?: boolean }>({ busy: false });
+  const [insertState, setInsertState] = useState<{ busy: boolean; message?: string; ok?: boolean; gaps?: VariableName[] }>({ busy: false });
   const [saveError, setSaveError] = useState('');
   const save = (edit: ManualEdit) => {
     setSaveError('');
@@ -77,7 +78,7 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
     try {
       const outcome = await request('ask/insert', { email: contact.email, part, tabId, confirmed: confirmed || undefined });
       onChanged?.();
-      setInsertState({ busy: false, ok: outcome.ok, message: outcome.message });
+      setInsertState({ busy: false, ok: outcome.ok, message: outcome.message, gaps: outcome.ok ? (outcome.missing as VariableName[] | undefined) : undefined });
     } catch (err) {
       setInsertState({ busy: false, ok: false, message: (err as Error).message });
     }
@@ -180,7 +181,10 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
           <p className="muted">
             Template: {view.template.name}
             {view.template.missing.length > 0 && (
-              <span className="warn"> · missing {view.template.missing.join(', ')}: it will be marked [FILL IN] in the draft</span>
+              <span className="warn">
+                {' '}
+                · missing {view.template.missing.map((key) => VARIABLES[key as VariableName] ?? key).join(', ')}: it will be marked [FILL IN] in the draft
+              </span>
             )}
           </p>
         )}
@@ -188,6 +192,20 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
           <p className={insertState.ok ? 'ok' : 'error'} role={insertState.ok ? 'status' : 'alert'}>
             {insertState.message}
           </p>
+        )}
+        {insertState.gaps && insertState.gaps.length > 0 && (
+          <div data-testid="draft-gaps">
+            <p className="muted">Left to fill in the draft (click one to select it there, then type):</p>
+            <ul className="gaps">
+              {insertState.gaps.map((key) => (
+                <li key={key}>
+                  <button className="link" onClick={() => void request('compose/select', { text: `[FILL IN: ${VARIABLES[key]}]`, tabId }).catch(() => false)}>
+                    {VARIABLES[key]}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
       </section>
 

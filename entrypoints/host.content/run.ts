@@ -11,7 +11,7 @@ import { CaretMemory, insertIntoCompose, openReplyIfNeeded } from '@/lib/hosts/c
 import { watchPage } from '@/lib/hosts/observe';
 import type { HostAdapter, PageContext } from '@/lib/hosts/types';
 import { send as request } from '@/lib/messaging/send';
-import { isConfigCommand, isInsertCommand } from '@/lib/messaging/content-commands';
+import { isConfigCommand, isInsertCommand, isSelectCommand } from '@/lib/messaging/content-commands';
 import { mountSidebar } from './sidebar-frame';
 
 export interface HostScript {
@@ -118,6 +118,7 @@ export async function runHostScript({ builtIn, withPicks, idleOn }: HostScript):
         return result;
       });
     }
+    if (isSelectCommand(message)) return Promise.resolve(selectInDrafts(adapter!.composeEditors(document), message.text));
     if (isConfigCommand(message) && withPicks) {
       adapter = withPicks(message.picks, builtIn);
       report();
@@ -147,4 +148,24 @@ function readSafely(adapter: HostAdapter): PageContext {
       missing: [`the page layout (${error instanceof Error ? error.message.slice(0, 120) : 'unreadable'})`],
     };
   }
+}
+
+/** Selects the first `text` in the open drafts (a gap to type over) and focuses its editor. */
+function selectInDrafts(editors: HTMLElement[], text: string): boolean {
+  for (const editor of editors) {
+    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(text);
+      if (at < 0) continue;
+      editor.focus();
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + text.length);
+      const selection = getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return true;
+    }
+  }
+  return false;
 }

@@ -49,3 +49,15 @@ export function isConfigCommand(message: unknown): message is ConfigCommand {
     Object.values(m.picks).every((v) => typeof v === 'string' && v.length <= 500)
   );
 }
+
+/** Select a gap ("[FILL IN: your name]") in the open draft, for the user to type over it. */
+export interface SelectCommand {
+  type: 'compose/select';
+  text: string;
+}
+
+export function isSelectCommand(message: unknown): message is SelectCommand {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.type === 'compose/select' && typeof m.text === 'string' && m.text.length > 0 && m.text.length <= 300;
+}

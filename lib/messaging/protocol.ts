@@ -19,7 +19,7 @@ import type { ImportReport } from '../import/csv';
 import type { InsertResult } from '../hosts/types';
 import type { QueueRow } from '../engine/queue';
 import type { SidebarView } from '../views';
-import type { ConfigCommand, InsertCommand } from './content-commands';
+import type { ConfigCommand, InsertCommand, SelectCommand } from './content-commands';
 import type { Contact } from '../model';
 import { Ask, AskStatus, Email, ManualEdit, plainFact } from '../model';
 import { FACTS, type FactSpec } from '../facts';
@@ -138,6 +138,13 @@ export const requests = {
       confirmed: z.boolean().optional(),
     }),
   },
+  /** Select a gap left in the draft ("[FILL IN: your name]") so the user types over it. */
+  'compose/select': {
+    from: ['sidebar', 'popup'],
+    tab: true,
+    reply: reply<boolean>(),
+    payload: z.object({ text: z.string().min(1).max(300), tabId: TabId }),
+  },
   /** The popup shows the contact of the active tab (custom CRMs have no sidebar). */
   'tab/view': { from: ['popup'], tab: true, reply: reply<SidebarView>(), payload: z.object({ tabId: z.number().int().min(0) }) },
   /** The field picker, in the active tab (popup) or the sidebar's own tab: a custom CRM, or a named host that read poorly. */
@@ -244,9 +251,9 @@ export type Envelope = { type: string; payload: unknown };
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Commands the background sends a content script, and what each answers. */
-export type ContentCommand = InsertCommand | ConfigCommand;
+export type ContentCommand = InsertCommand | ConfigCommand | SelectCommand;
 export type ContentCommandReply<C extends ContentCommand> = C extends InsertCommand ? InsertResult : boolean;
-export type { ConfigCommand, InsertCommand };
+export type { ConfigCommand, InsertCommand, SelectCommand };
 
 /** Events the background announces to its pages (no reply expected). */
 export interface ImportProgress {

@@ -45,6 +45,8 @@ describe('render', () => {
     expect(out.missing).toEqual(['results']);
     expect(out.text).toContain('[FILL IN: the results they got');
     expect(out.html).toContain('[FILL IN:');
+    // Plain text: no highlight of ours reaches the email (issue 18).
+    expect(out.html).not.toMatch(/style="[^"]*background/);
   });
 
   it('two parts: the intro is a quoted block after a one-line lead-in', () => {

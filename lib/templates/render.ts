@@ -6,7 +6,7 @@
  * inserted afterwards as escaped text, so a value can never become markup: a client called
  * `<img onerror=...>` or `**x**` arrives as those characters. Links are kept only for http(s) and
  * mailto URLs. A missing value is never dropped silently: it renders as a visible
- * "[FILL IN: ...]" marker and is reported in `missing`.
+ * "[FILL IN: ...]" marker (plain text) and is reported in `missing`.
  */
 import { VARIABLES, type Template, type VariableName } from './schema';
 
@@ -61,7 +61,9 @@ class Renderer {
     if (list.length === 0) {
       if (!this.missing.includes(key)) this.missing.push(key);
       const marker = `[FILL IN: ${VARIABLES[key]}]`;
-      return { text: marker, html: `<span style="background:#fff3b0;color:#5c4400">${escapeHtml(marker)}</span>` };
+      // Plain text, no highlight: nothing the extension styles may reach a sent email (issue 18);
+      // the sidebar lists the gaps and selects each in the draft for the user to type over.
+      return { text: marker, html: escapeHtml(marker) };
     }
     if (key === 'myLinks') {
       return {

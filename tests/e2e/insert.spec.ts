@@ -16,8 +16,17 @@ test('insert into an inline reply: two parts, above signature and quote, ask rec
   await expect(editor).toContainText('Hi Dana,');
   await expect(editor).toContainText('just reply "OK"');
   await expect(editor.locator('blockquote').first()).toContainText('I wanted to introduce you to');
-  // Gaps are marked, not silently dropped (no profile yet).
+  // Gaps are marked, not silently dropped (no profile yet), as plain text: no highlight of ours may reach a sent email (issue 18).
   await expect(editor).toContainText('[FILL IN: your name]');
+  expect(await editor.evaluate((el) => [...el.querySelectorAll('[style]')].filter((e) => /background/.test(e.getAttribute('style')!)).length)).toBe(0);
+  // The sidebar lists them; one click selects the gap in the draft, and typing replaces it cleanly.
+  await panel.getByTestId('draft-gaps').getByRole('button', { name: 'your name' }).click();
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe('[FILL IN: your name]');
+  const gapsLeft = () => editor.evaluate((el) => el.textContent!.split('[FILL IN: your name]').length - 1);
+  const before = await gapsLeft();
+  await page.keyboard.type('Alex Moreau');
+  await expect.poll(gapsLeft).toBe(before - 1);
+  await expect(editor).toContainText('Alex Moreau');
   const order = await editor.evaluate((el) => {
     const html = el.innerHTML;
     return [html.indexOf('Hi Dana'), html.indexOf('gmail_signature'), html.indexOf('gmail_quote')];

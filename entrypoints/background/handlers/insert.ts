@@ -62,7 +62,7 @@ export function inserter({ store, hub, now }: Deps) {
     }
     if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
     const gaps = rendered.missing.length
-      ? ` Fill in the ${rendered.missing.length} highlighted gap${rendered.missing.length === 1 ? '' : 's'} before sending.`
+      ? ` Fill in the ${rendered.missing.length} gap${rendered.missing.length === 1 ? '' : 's'} marked [FILL IN] before sending.`
       : '';
     const where = result.where === 'caret' ? 'at your cursor' : 'at the top of the draft';
     if (part === 'intro') return { ok: true, missing: rendered.missing, message: `Inserted the intro to forward ${where}.${gaps}` };
@@ -79,8 +79,12 @@ export function inserter({ store, hub, now }: Deps) {
   };
 }
 
-export function insertHandlers(deps: Deps): Pick<Handlers, 'ask/insert'> {
+export function insertHandlers(deps: Deps): Pick<Handlers, 'ask/insert' | 'compose/select'> {
   const insert = inserter(deps);
   // The sidebar acts on its own tab; the popup names the active tab it shows. Either way the user sees the contact.
-  return { 'ask/insert': ({ email, part, confirmed }, { tabId }) => insert(tabId, email, { part, confirmed, seen: true }) };
+  return {
+    'ask/insert': ({ email, part, confirmed }, { tabId }) => insert(tabId, email, { part, confirmed, seen: true }),
+    // A gap the user clicked in the sidebar, selected in the draft to be typed over.
+    'compose/select': ({ text }, { tabId }) => commandTab(tabId, { type: 'compose/select', text }).catch(() => false),
+  };
 }
