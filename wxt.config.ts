@@ -23,7 +23,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*'],
     host_permissions: E2E_CRM_ORIGIN ? [...ALL_HOST_MATCHES, `${E2E_CRM_ORIGIN}/*`] : ALL_HOST_MATCHES,
     commands: {
-      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Show or hide the referral sidebar' },
+      // Alt+Shift+R is not registered by Chromium 156 (it keeps it); S registers in Chromium and Firefox.
+      'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Show or hide the referral sidebar' },
       'insert-ask': { suggested_key: { default: 'Alt+Shift+I' }, description: 'Insert the referral ask into the open draft' },
     },
     web_accessible_resources: [

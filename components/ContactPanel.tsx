@@ -111,9 +111,9 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
 
       <section className="card">
         <h2>
-          Customer for{' '}
+          {relationship ? 'Customer for' : 'Customer since'}{' '}
           <span data-testid="relationship-age" data-days={relationship?.days ?? ''}>
-            {relationship ? relationship.label : 'unknown'}
+            {relationship ? relationship.label : 'not known yet'}
           </span>
         </h2>
         {relationship ? (

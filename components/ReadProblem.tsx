@@ -10,7 +10,8 @@ import type { PageSummary } from '@/lib/views';
 export function ReadProblem({ page, tabId, onChanged }: { page: PageSummary; tabId?: number; onChanged?: () => void }) {
   const [message, setMessage] = useState('');
   const [diagnostic, setDiagnostic] = useState('');
-  const problems = page.missing.filter((m) => !m.startsWith('your own address'));
+  // No open email (a list view) is not a reading problem: the sidebar says to open one.
+  const problems = page.missing.filter((m) => !m.startsWith('your own address') && m !== 'an open email');
   if (!problems.length && !page.ambiguous) return null;
   const choose = (email: string, name?: string) =>
     request('sidebar/contact', { email, name, tabId })

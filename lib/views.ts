@@ -68,7 +68,8 @@ export function summarizePage(page: PageContext): PageSummary {
 /** What the sidebar says when it shows no contact, in the user's words. */
 export function noContactMessage(page: PageContext): string {
   if (page.ambiguous) return `This ${page.hostLabel} page shows more than one person. Choose the one you are writing to, or enter the contact below.`;
-  if (page.missing.some((m) => m === 'an open email thread' || m === 'an open email')) return 'Open an email to see the client.';
+  if (page.missing.some((m) => m === 'an open email thread' || m === 'an open email' || m === 'an open email conversation'))
+    return 'Open an email to see the client.';
   if (page.missing.some((m) => m.startsWith('a contact record'))) return `Open a contact record in ${page.hostLabel} to see the client.`;
   const problems = page.missing.filter((m) => !m.startsWith('your own address'));
   if (problems.length) return 'Enter the contact below, or pick the missing field on the page.';

@@ -7,6 +7,7 @@ import { DataSection } from './DataSection';
 import { CustomSites } from './CustomSites';
 import { SettingsForm } from './SettingsForm';
 import { ReadingHealth } from './ReadingHealth';
+import { Shortcuts } from './Shortcuts';
 import './options.css';
 
 export function App() {
@@ -22,7 +23,7 @@ export function App() {
         <nav aria-label="Sections">
           <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> ·{' '}
           <a href="#crm-title">Other CRMs</a> · <a href="#health-title">Reading health</a> · <a href="#rules-title">Rules</a> ·{' '}
-          <a href="#never-title">Never ask</a> · <a href="#backup-title">Backup</a>
+          <a href="#never-title">Never ask</a> · <a href="#shortcuts-title">Shortcuts</a> · <a href="#backup-title">Backup</a>
         </nav>
       </header>
       <div key={generation}>
@@ -32,6 +33,7 @@ export function App() {
         <CustomSites />
         <ReadingHealth />
         <SettingsForm />
+        <Shortcuts />
         <DataSection
           initialMessage={restored}
           onRestored={(message) => {

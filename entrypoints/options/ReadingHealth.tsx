@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { FACT_BY_KEY, isFactKey } from '@/lib/facts';
 import { request } from '@/lib/messaging/client';
 import type { Responses } from '@/lib/messaging/protocol';
 
@@ -8,19 +9,9 @@ const STRATEGY: Record<string, string> = {
   label: 'the label beside it',
   picked: 'your pick',
 };
-const FIELD: Record<string, string> = {
-  email: 'Email',
-  name: 'Name',
-  company: 'Company',
-  customerSince: 'Customer since',
-  nps: 'NPS',
-  csat: 'CSAT',
-  openTickets: 'Open tickets',
-  spend90d: 'Spend',
-  timeZone: 'Time zone',
-  segment: 'Segment',
-  lifecycleStage: 'Lifecycle stage',
-};
+/** A field's name as users read it: the table of facts', or the contact's own. */
+const CONTACT_FIELDS: Record<string, string> = { email: 'Email', name: 'Name', company: 'Company' };
+const fieldLabel = (key: string) => (isFactKey(key) ? FACT_BY_KEY[key].label : (CONTACT_FIELDS[key] ?? key));
 const when = (hour?: string) => (hour ? new Date(`${hour}:00:00Z`).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : 'never');
 
 /**
@@ -61,7 +52,7 @@ export function ReadingHealth() {
                 <td>{when(h.lastReadAt)}</td>
                 <td>
                   {Object.entries(h.readBy)
-                    .map(([field, how]) => `${FIELD[field] ?? field}: ${STRATEGY[how ?? ''] ?? how}`)
+                    .map(([field, how]) => `${fieldLabel(field)}: ${STRATEGY[how ?? ''] ?? how}`)
                     .join('; ') || '—'}
                 </td>
                 <td>{h.lastFailure ? `${when(h.lastFailure.at)}: could not read ${h.lastFailure.missing.join('; ')}` : 'none'}</td>
@@ -76,10 +67,7 @@ export function ReadingHealth() {
           <ul>
             {picks.map(([origin, p]) => (
               <li key={origin}>
-                {origin}:{' '}
-                {Object.keys(p)
-                  .map((f) => FIELD[f] ?? f)
-                  .join(', ') || 'none'}{' '}
+                {origin}: {Object.keys(p).map(fieldLabel).join(', ') || 'none'}{' '}
                 <button onClick={() => void request('host-picks/reset', { origin }).then(load)}>Reset</button>
               </li>
             ))}

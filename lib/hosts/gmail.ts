@@ -212,7 +212,8 @@ export const gmail: HostAdapter = {
       }
     }
     const party = otherParty(doc, accountEmail, thread);
-    if (!party) missing.push(thread ? 'the other person in this thread' : 'an open email thread');
+    // A list (the inbox, a label, a search) has no thread to read: nothing is wrong, an email is to be opened.
+    if (!party) missing.push(thread ? 'the other person in this thread' : isListView(url) ? 'an open email' : 'an open email thread');
     const subjectEl = firstShown(thread?.root ?? doc, GMAIL.subject);
     const subject = text(subjectEl) || undefined;
     const threadId =
@@ -243,3 +244,7 @@ export const gmail: HostAdapter = {
     return editor.closest(GMAIL.composeRoot)?.querySelector<HTMLInputElement>(GMAIL.subjectInput) ?? null;
   },
 };
+
+/** Gmail's list views (#inbox, #sent, #label/Clients, #search/acme, ...): the hash names a list, not one thread. */
+export const isListView = (url: string): boolean =>
+  /#(inbox|starred|snoozed|sent|drafts|imp|all|spam|trash|scheduled|label\/[^/]+|category\/[^/]+|search\/[^/]+|advanced-search\/[^/]+)$/i.test(url);

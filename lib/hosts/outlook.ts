@@ -118,7 +118,8 @@ export const outlook: HostAdapter = {
         }
       }
     }
-    if (!contact) missing.push(messages.length ? 'the other person in this conversation' : 'an open email');
+    // A folder list has no conversation to read (not a problem); a conversation's address with nothing read is one.
+    if (!contact) missing.push(messages.length ? 'the other person in this conversation' : /\/id\//.test(url) ? 'an open email conversation' : 'an open email');
     return {
       host: 'outlook',
       hostLabel: 'Outlook',

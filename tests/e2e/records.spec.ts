@@ -66,7 +66,7 @@ test('dismissing a due follow-up in the popup changes the open sidebar at once, 
 test('the shortcut collapsing the sidebar collapses the app inside the frame too', async ({ openGmail, worker }) => {
   const page = await openGmail('thread-special-name');
   const frame = page.locator('[data-testid="referral-sidebar"]');
-  // What Alt+Shift+R does (headless Chromium does not route the keys to extension commands).
+  // What Alt+Shift+S does (headless Chromium does not route the keys to extension commands).
   await worker.evaluate(async () => {
     const c = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
     await c.storage.local.set({ 'sidebar:collapsed': true });
