@@ -102,7 +102,11 @@ export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: 
     range = doc.createRange();
     range.setStart(editor, 0);
     range.collapse(true);
+  } else {
+    range = atLineEnd(editor, range);
   }
+  // The draft already greets the client ("Hi Zoë, great call today."): the ask does not greet twice.
+  const html = greets(editor) ? withoutGreeting(request.html) : request.html;
 
   editor.focus();
   const sel = doc.getSelection();
@@ -111,14 +115,14 @@ export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: 
 
   let inserted = false;
   try {
-    inserted = doc.execCommand('insertHTML', false, request.html);
+    inserted = doc.execCommand('insertHTML', false, html);
   } catch {
     inserted = false;
   }
   if (!inserted) {
     // The host refused the command (or the engine lacks it): insert the same markup by hand.
     // Parsed inertly (no script runs, no image loads) into a fragment of this document.
-    const parsed = new DOMParser().parseFromString(request.html, 'text/html');
+    const parsed = new DOMParser().parseFromString(html, 'text/html');
     const fragment = doc.createDocumentFragment();
     fragment.append(...[...parsed.body.childNodes].map((n) => doc.importNode(n, true)));
     range.deleteContents();
@@ -135,4 +139,45 @@ export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: 
     subjectSet = true;
   }
   return { ok: true, where, subjectSet };
+}
+
+const BLOCK = /^(DIV|P|LI|BLOCKQUOTE|H[1-6]|PRE|TABLE|UL|OL)$/;
+
+/**
+ * A caret in the middle of a line ("Hi Zoë, great call today.|" or before its end) moves to the end
+ * of that line's paragraph, so the ask starts on a line of its own (issue 18); a caret on an empty
+ * line stays where it is.
+ */
+function atLineEnd(editor: HTMLElement, caret: Range): Range {
+  const node = caret.startContainer;
+  let line: Node | null = node;
+  while (line && line !== editor && !(line instanceof HTMLElement && BLOCK.test(line.tagName))) line = line.parentNode;
+  const block = line && line !== editor ? line : null;
+  const text = (block ?? (node.nodeType === Node.TEXT_NODE ? node : null))?.textContent ?? '';
+  if (!text.trim()) return caret;
+  const range = editor.ownerDocument.createRange();
+  if (block) {
+    range.setStartAfter(block);
+  } else {
+    // Text straight in the editor: after this line's last inline node (up to its line break).
+    let end: Node = node;
+    while (end.parentNode !== editor && end.parentNode) end = end.parentNode;
+    while (end.nextSibling && end.nextSibling.nodeName !== 'BR' && !(end.nextSibling instanceof HTMLElement && BLOCK.test(end.nextSibling.tagName)))
+      end = end.nextSibling;
+    range.setStartAfter(end.nextSibling?.nodeName === 'BR' ? end.nextSibling : end);
+  }
+  range.collapse(true);
+  return range;
+}
+
+/** What the user wrote in the draft (not the quoted email, not the signature) already greets someone ("Hi Dana,"). */
+function greets(editor: HTMLElement): boolean {
+  const own = editor.cloneNode(true) as HTMLElement;
+  for (const el of own.querySelectorAll('blockquote, .gmail_quote, .gmail_signature, [id*="signature" i], [id*="reply" i]')) el.remove();
+  return /(^|[\s.!?])(hi|hello|hey|dear)\s+[^\s,]{1,40},/i.test(own.textContent ?? '');
+}
+
+/** The inserted ask without its first paragraph when that paragraph is only a greeting ("Hi Zoë,"). */
+function withoutGreeting(html: string): string {
+  return html.replace(/^<p>(hi|hello|hey|dear)\b[^<]{0,80},?<\/p>/i, '');
 }

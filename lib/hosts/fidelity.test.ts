@@ -80,6 +80,39 @@ describe('never into a draft to someone else', () => {
   });
 });
 
+describe('an insert reads as written by hand (issue 18)', () => {
+  const draft = (lines: string) => {
+    document.body.innerHTML = `<div contenteditable="true" g_editable="true">${lines}<div class="gmail_signature">-- Alex Moreau</div></div>`;
+    return document.querySelector<HTMLElement>('div[g_editable]')!;
+  };
+  const caretIn = (node: Node, offset: number) => {
+    const caret = new CaretMemory(() => gmail.composeEditors(document));
+    const range = document.createRange();
+    range.setStart(node, offset);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    caret.remember(document);
+    return caret;
+  };
+  const ask = { html: '<p>Hi Zoë,</p><p>Would you introduce a peer?</p>', text: 'Hi Zoë,\n\nWould you introduce a peer?' };
+
+  it('a caret mid-line puts the ask after that line, not glued into it, and a draft that greets is not greeted twice', () => {
+    const editor = draft('<div>Hi Zoë, great call today.</div>');
+    const line = editor.firstElementChild!.firstChild!;
+    insertIntoCompose(document, gmail, ask, caretIn(line, 'Hi Zoë, great'.length));
+    expect(editor.firstElementChild!.textContent).toBe('Hi Zoë, great call today.');
+    expect(editor.textContent).toContain('Hi Zoë, great call today.Would you introduce a peer?');
+    expect(editor.textContent!.match(/Hi Zoë,/g)).toHaveLength(1);
+    expect(editor.textContent!.indexOf('Would you')).toBeLessThan(editor.textContent!.indexOf('-- Alex'));
+  });
+
+  it('a caret on an empty line stays there, and an empty draft gets the greeting', () => {
+    const editor = draft('<div><br></div>');
+    insertIntoCompose(document, gmail, ask, caretIn(editor.firstElementChild!, 0));
+    expect(editor.textContent!.startsWith('Hi Zoë,Would you introduce a peer?')).toBe(true);
+  });
+});
+
 describe('who is the user, when the page does not say', () => {
   it("the user's own addresses (profile, accounts seen elsewhere) settle a two-sender page; a stranger never does", async () => {
     const { settleOwnAddresses } = await import('../views');

@@ -104,3 +104,25 @@ test('no draft open but a Reply control: the insert opens the reply first, then 
   const html = await editor.innerHTML();
   expect(html.indexOf('Hi Zoë')).toBeLessThan(html.indexOf('gmail_signature'));
 });
+
+test('a caret in the middle of a typed greeting: the ask starts on its own line after it, without a second greeting (issue 18)', async ({ openGmail }) => {
+  const page = await openGmail('thread-own-reply-last', withPart('gmail/parts/popup-compose.html'));
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('insert-ask')).toBeEnabled();
+  const popupEditor = page.locator('#popup-editor');
+  await popupEditor.getByText('Quick note first.').click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Hi Dana, great call today.');
+  // The caret back between "great" and " call".
+  for (let i = 0; i < ' call today.'.length; i++) await page.keyboard.press('ArrowLeft');
+  await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
+  await expect(popupEditor).toContainText('Hi Dana, great call today.');
+  await expect(popupEditor).toContainText('just reply "OK"');
+  const text = await popupEditor.evaluate((el) => (el as HTMLElement).innerText);
+  // One greeting only: the user's own.
+  expect(text.match(/Hi Dana,/g)).toHaveLength(1);
+  // The typed line is whole, and the ask is below it.
+  expect(text.indexOf('Hi Dana, great call today.')).toBeLessThan(text.indexOf('just reply'));
+});
