@@ -10,7 +10,8 @@ const FIELDS: Array<[keyof Omit<Profile, 'links'>, string, string]> = [
   ['email', 'Your email', 'alex@northwind.example'],
   ['phone', 'Your phone', '+1 555 0100'],
   ['product', 'What clients use (when a contact has no "product" fact)', 'Northwind Routing'],
-  ['incentive', 'Incentive on offer', 'a $100 credit for you and a free first month for them'],
+  ['incentive', 'What your client gets for an intro', 'a $100 credit'],
+  ['friendOffer', 'What the friend they introduce gets', 'their first month free'],
 ];
 
 export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {

@@ -133,7 +133,17 @@ describe('store', () => {
       T2,
     );
     await a.addAsk({ id: 'a1', email: 'a@acme.example', templateId: 'default-ask', status: 'drafted', askedAt: T1, history: [{ status: 'drafted', at: T1 }] });
-    await a.saveProfile({ name: 'Alex', title: '', company: 'Northwind', email: '', phone: '', links: ['https://n.example'], product: '', incentive: '' });
+    await a.saveProfile({
+      name: 'Alex',
+      title: '',
+      company: 'Northwind',
+      email: '',
+      phone: '',
+      links: ['https://n.example'],
+      product: '',
+      incentive: '',
+      friendOffer: '',
+    });
     const backup = JSON.parse(JSON.stringify(await a.exportAll(T2)));
     const b = new Store(openDb(freshName()));
     await b.importContacts([{ line: 2, email: 'other@x.example', facts: {} }], { kind: 'import', observedAt: T1 }, T2);

@@ -14,12 +14,34 @@ If that sounds useful for your team, {{myName}} is easy to reach at {{myEmail}} 
 Best,
 {{firstName}}`;
 
+/** The B2B intro when an incentive is on offer: it tells the peer what is in it for them. */
+const INTRO_B2B_OFFER = `Hi,
+
+I wanted to introduce you to {{myName}}, {{myTitle}} at {{myCompany}}. We have been working with them on {{product}}, and {{results}}.
+
+If that sounds useful for your team, {{myName}} is easy to reach at {{myEmail}} or {{myPhone}}. Mention my name and {{myCompany}} will give you {{friendOffer}}. A bit more about them:
+{{myLinks}}
+
+Best,
+{{firstName}}`;
+
 const INTRO_B2C = `Hi!
 
-I have been using {{product}} from {{myCompany}} and {{results}}. I thought of you.
+I have been using {{product}} from {{myCompany}}, and {{results}}. I thought of you.
 
 {{myName}} there is lovely to deal with: {{myEmail}}, {{myPhone}}.
-{{myLinks}}`;
+{{myLinks}}
+
+{{firstName}}`;
+
+const INTRO_B2C_OFFER = `Hi!
+
+I have been using {{product}} from {{myCompany}}, and {{results}}. I thought of you.
+
+Mention my name to {{myName}} ({{myEmail}}, {{myPhone}}) and you get {{friendOffer}}.
+{{myLinks}}
+
+{{firstName}}`;
 
 const raw: Array<Partial<Template> & Pick<Template, 'id' | 'name' | 'kind' | 'ask'>> = [
   {
@@ -51,13 +73,13 @@ Thanks,
 
 It has been great working with {{company}}: {{results}}.
 
-If you know peers at similar companies who could use the same, I would love an introduction. As a thank-you, {{incentive}}.
+If you know peers at similar companies who could use the same, I would love an introduction. As a thank-you, you will get {{incentive}}, and they will get {{friendOffer}}.
 
 **Just reply "OK"** and I will follow up; the note below is ready to forward.
 
 Best,
 {{myName}}`,
-    intro: INTRO_B2B,
+    intro: INTRO_B2B_OFFER,
   },
   {
     id: 'b2c-ask',
@@ -69,8 +91,9 @@ Best,
 
 So glad {{product}} is working out for you: {{results}}.
 
-Do you have a friend who might like it too? **Reply "OK"** and I will make sure they are looked after. Here is a note you can pass on:
+Do you have a friend who might like it too? **Reply "OK"** and I will make sure they are looked after.
 
+Thanks,
 {{myName}}`,
     intro: INTRO_B2C,
   },
@@ -85,10 +108,11 @@ Do you have a friend who might like it too? **Reply "OK"** and I will make sure 
 
 Thank you for being with us! Since {{results}}, we would love to welcome your friends too.
 
-Invite someone and {{incentive}}. **Reply "OK"** and I will set it up; the note below is ready to send.
+Invite someone: you get {{incentive}}, and they get {{friendOffer}}. **Reply "OK"** and I will set it up.
 
+Thanks,
 {{myName}}`,
-    intro: INTRO_B2C,
+    intro: INTRO_B2C_OFFER,
   },
   {
     id: 'follow-up',
@@ -115,13 +139,13 @@ Thanks either way,
 
 It has been a while since we started together, and {{company}} has come a long way: {{results}}.
 
-We are inviting our best clients to bring along one or two peers, and to thank you, {{incentive}}.
+We are inviting our best clients to bring along one or two peers. To thank you, we offer you {{incentive}}, and each peer you introduce gets {{friendOffer}}.
 
 Interested? **Reply "OK"** and I will handle the rest; the note below is ready to forward.
 
 All the best,
 {{myName}}`,
-    intro: INTRO_B2B,
+    intro: INTRO_B2B_OFFER,
   },
 ];
 

@@ -149,3 +149,46 @@ describe('templates that would reach the client broken are refused with the line
     for (const template of DEFAULT_TEMPLATES) expect(validateTemplate(template), template.id).toEqual([]);
   });
 });
+
+describe('every default template reads as an email a careful account manager would send (issue 18)', () => {
+  it('with a full profile: no gap, no doubled word, no empty clause, one lead-in, a sign-off, and both sides of an incentive where they belong', async () => {
+    const { render } = await import('./render');
+    const { DEFAULT_TEMPLATES } = await import('./defaults');
+    const values = {
+      firstName: 'Dana',
+      company: 'Acme Logistics',
+      product: 'Northwind Routing',
+      results: 'you cut delivery times by 30%',
+      myName: 'Alex Moreau',
+      myTitle: 'Account Manager',
+      myCompany: 'Northwind',
+      myEmail: 'alex@northwind.example',
+      myPhone: '+1 555 0100',
+      myLinks: ['https://northwind.example/alex'],
+      incentive: 'a $100 credit',
+      friendOffer: 'their first month free',
+    };
+    for (const template of DEFAULT_TEMPLATES) {
+      const out = render(template, values);
+      const [ask = '', intro = ''] = out.text.split(template.leadIn);
+      const where = template.id;
+      expect(out.missing, where).toEqual([]);
+      expect(out.text, where).not.toMatch(/\[FILL IN/);
+      expect(out.text, where).not.toMatch(/\b(\w+)\s+\1\b/i);
+      expect(out.text, where).not.toMatch(/\(\s*\)|,\s*[,.]|:\s*\.|\s[,.]/);
+      // One lead-in: the ask does not announce the note a second time.
+      expect(
+        ask.split('\n').filter((l) => /note .*:\s*$/i.test(l)),
+        where,
+      ).toEqual([]);
+      // A sign-off: the ask ends with the user's name.
+      expect(ask.trim().split('\n').at(-1), where).toBe('Alex Moreau');
+      if (template.incentive) {
+        expect(ask, where).toContain('a $100 credit');
+        expect(ask, where).toContain('their first month free');
+        expect(intro, where).toContain('their first month free');
+      }
+      if (intro) expect(intro.trim().split('\n').at(-1)?.replace(/^>\s*/, ''), `${where}: the intro is signed by the client`).toBe('Dana');
+    }
+  });
+});

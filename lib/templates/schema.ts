@@ -12,7 +12,8 @@ export const VARIABLES = {
   myEmail: 'your email',
   myPhone: 'your phone',
   myLinks: 'your bio/profile links',
-  incentive: 'the incentive on offer',
+  incentive: 'what your client gets for an intro',
+  friendOffer: 'what the friend they introduce gets',
 } as const;
 export type VariableName = keyof typeof VARIABLES;
 
@@ -47,8 +48,10 @@ export const Profile = z.object({
   links: z.array(z.string().max(500)).max(10).default([]),
   /** What the client uses, when the contact has no "product" fact. */
   product: z.string().max(200).default(''),
-  /** "a $100 credit for you and a free first month for them". */
+  /** What the client gets for an intro ("a $100 credit"): the advocate's side of a two-sided incentive. */
   incentive: z.string().max(300).default(''),
+  /** What the friend they introduce gets ("their first month free"): told in the intro they forward. */
+  friendOffer: z.string().max(300).default(''),
 });
 export type Profile = z.infer<typeof Profile>;
 export const EMPTY_PROFILE: Profile = Profile.parse({});

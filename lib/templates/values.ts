@@ -27,5 +27,6 @@ export function templateValues(contact: Contact, profile: Profile): Values {
     myPhone: profile.phone,
     myLinks: profile.links,
     incentive: profile.incentive,
+    friendOffer: profile.friendOffer,
   };
 }
