@@ -9,7 +9,7 @@ import { z } from 'zod';
 z.config({ jitless: true });
 
 /** A calendar date as the user means it ("customer since 2026-05-14"), never a timestamp. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (write it as 2026-05-14)');
 /** An instant: ISO 8601 with time and zone, as produced by `Date#toISOString`. */
 export const IsoInstant = z.string().datetime({ offset: true });
 

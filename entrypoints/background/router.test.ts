@@ -32,7 +32,7 @@ describe('who may ask the background what', () => {
     expect(await listener({ type: 'ask/insert', payload: { email: 'a@b.example' } }, options)).toMatchObject({ ok: false });
     expect(await listener({ type: 'contact/edit', payload: { email: 'not-an-email', edit: {} } }, options)).toMatchObject({
       ok: false,
-      error: expect.stringContaining('Not accepted, nothing was changed: email'),
+      error: expect.stringContaining('Not saved: The contact email is not an email address'),
     });
     expect(await listener({ type: 'contact/edit', payload: { email: 'a@b.example', edit: { nps: 3 } } }, options)).toEqual({ ok: true, value: null });
     // Messages that are not ours are left alone for other listeners.

@@ -3,6 +3,7 @@
  * sidebar, popup, options; nothing else) and for its payload shape before a handler runs.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { describeIssues } from '@/lib/messaging/words';
 import { requests, type ParsedPayload, type Reply, type RequestType, type Responses, type Role, type TabRequest } from '@/lib/messaging/protocol';
 
 type Sender = Browser.runtime.MessageSender;
@@ -65,9 +66,9 @@ export async function dispatch<T extends RequestType>(
   }
   const parsed = spec.payload.safeParse(payload);
   if (!parsed.success) {
-    const reason = parsed.error.issues.map(describeIssue).join('; ');
+    const reason = describeIssues(type, parsed.error.issues as never);
     await onRejected?.(type, { role, tabId: sender.tab?.id, url: sender.url }, reason);
-    return { ok: false, error: `Not accepted, nothing was changed: ${reason}.` };
+    return { ok: false, error: `Not saved: ${reason}. Nothing was changed.` };
   }
   // The tab a request acts on: the sender's own (content script, sidebar), or the one the popup names.
   const tabId = role === 'popup' ? (parsed.data as { tabId?: number }).tabId : sender.tab?.id;
@@ -79,10 +80,4 @@ export async function dispatch<T extends RequestType>(
     console.error(`[referral-window] ${type} failed`, error);
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-/** A schema's complaint in words: "ask.templateId is missing", "edit.nps: Too big: expected number to be <=10". */
-function describeIssue(issue: { path: PropertyKey[]; message: string }): string {
-  const where = issue.path.map(String).join('.') || 'the request';
-  return /received undefined/.test(issue.message) ? `${where} is missing` : `${where}: ${issue.message}`;
 }

@@ -1,18 +1,11 @@
 import { useEffect, useState } from 'react';
 import { request } from '@/lib/messaging/client';
 import { safeUrl } from '@/lib/templates/render';
-import { EMPTY_PROFILE, type Profile } from '@/lib/templates/schema';
+import { EMPTY_PROFILE, PROFILE_LABELS, type Profile } from '@/lib/templates/schema';
 
-const FIELDS: Array<[keyof Omit<Profile, 'links'>, string, string]> = [
-  ['name', 'Your name', 'Alex Moreau'],
-  ['title', 'Your title', 'Account Manager'],
-  ['company', 'Your company', 'Northwind'],
-  ['email', 'Your email', 'alex@northwind.example'],
-  ['phone', 'Your phone', '+1 555 0100'],
-  ['product', 'What clients use (when a contact has no "product" fact)', 'Northwind Routing'],
-  ['incentive', 'What your client gets for an intro', 'a $100 credit'],
-  ['friendOffer', 'What the friend they introduce gets', 'their first month free'],
-];
+const FIELDS = (Object.entries(PROFILE_LABELS) as Array<[keyof Profile, [string, string]]>)
+  .filter(([key]) => key !== 'links')
+  .map(([key, [label, example]]) => [key as keyof Omit<Profile, 'links'>, label, example] as const);
 
 export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
   const [profile, setProfile] = useState<Profile>(EMPTY_PROFILE);
@@ -77,7 +70,7 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
         ))}
       </div>
       <div className="field">
-        <label htmlFor="profile-links">Bio and profile links, one per line (https:// or mailto:)</label>
+        <label htmlFor="profile-links">{PROFILE_LABELS.links[0]}</label>
         <textarea id="profile-links" rows={3} value={links} onChange={(e) => setLinks(e.target.value)} aria-invalid={badLinks.length > 0} />
         {badLinks.length > 0 && (
           <small className="error" role="alert">

@@ -1,24 +1,10 @@
 import { useEffect, useState } from 'react';
-import { DEFAULT_SETTINGS, type EngineSettings } from '@/lib/engine/settings';
+import { DEFAULT_SETTINGS, SETTING_LABELS, settingBounds, type EngineSettings } from '@/lib/engine/settings';
 import { request } from '@/lib/messaging/client';
 
 type NumberKey = Exclude<keyof EngineSettings, 'businessHours' | 'workingDays'>;
 
-const NUMBERS: Array<[NumberKey, string]> = [
-  ['windowOpensAfterMonths', 'Referral window opens, months after the first purchase'],
-  ['windowClosesAfterMonths', 'Referral window closes, months after the first purchase'],
-  ['satisfiedScore', 'Satisfaction score needed to ask (0-100)'],
-  ['askCooldownDays', 'Days before asking the same client again'],
-  ['followUpBusinessDays', 'Business days without a reply before a follow-up is due'],
-  ['snoozeBusinessDays', 'Business days a snoozed follow-up reminder waits'],
-
-  ['highValueSpend90d', 'Spend over 90 days that makes a client high value'],
-  ['csatLowBelow', 'CSAT (%) below which to fix the relationship first'],
-  ['npsFreshDays', 'Days an NPS answer counts in full'],
-  ['toneLookbackDays', 'Days of their emails read for tone'],
-  ['positiveMomentDays', 'Days a positive moment stays "recent"'],
-  ['queueLookaheadDays', 'Queue: days ahead to show windows about to open'],
-];
+const NUMBERS = Object.entries(SETTING_LABELS) as Array<[NumberKey, string]>;
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** The numbers the engine decides with. Defaults follow the referral playbook; change them here, never in code. */
@@ -47,7 +33,14 @@ export function SettingsForm() {
         {NUMBERS.map(([key, label]) => (
           <div className="field" key={key}>
             <label htmlFor={`rule-${key}`}>{label}</label>
-            <input id={`rule-${key}`} type="number" min={0} required value={settings[key]} onChange={(e) => set({ [key]: Number(e.target.value) })} />
+            <input
+              id={`rule-${key}`}
+              type="number"
+              {...settingBounds(key)}
+              required
+              value={settings[key]}
+              onChange={(e) => set({ [key]: Number(e.target.value) })}
+            />
           </div>
         ))}
         <div className="field">

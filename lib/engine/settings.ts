@@ -34,6 +34,29 @@ export const EngineSettings = z.object({
 });
 export type EngineSettings = z.infer<typeof EngineSettings>;
 
+/** Each number as the options page labels it (and as error messages name it). */
+export const SETTING_LABELS: Record<Exclude<keyof EngineSettings, 'businessHours' | 'workingDays'>, string> = {
+  windowOpensAfterMonths: 'Referral window opens, months after the first purchase',
+  windowClosesAfterMonths: 'Referral window closes, months after the first purchase',
+  satisfiedScore: 'Satisfaction score needed to ask (0-100)',
+  askCooldownDays: 'Days before asking the same client again',
+  followUpBusinessDays: 'Business days without a reply before a follow-up is due',
+  snoozeBusinessDays: 'Business days a snoozed follow-up reminder waits',
+  highValueSpend90d: 'Spend over 90 days that makes a client high value',
+  csatLowBelow: 'CSAT (%) below which to fix the relationship first',
+  npsFreshDays: 'Days an NPS answer counts in full',
+  toneLookbackDays: 'Days of their emails read for tone',
+  positiveMomentDays: 'Days a positive moment stays "recent"',
+  queueLookaheadDays: 'Queue: days ahead to show windows about to open',
+};
+
+/** The bounds the schema sets on a number, for the input that edits it (the same limits on screen as in the check). */
+export function settingBounds(key: keyof typeof SETTING_LABELS): { min?: number; max?: number } {
+  const field = EngineSettings.shape[key] as unknown as { unwrap?: () => { minValue?: number | null; maxValue?: number | null } };
+  const inner = field.unwrap?.() ?? (field as { minValue?: number | null; maxValue?: number | null });
+  return { min: inner.minValue ?? undefined, max: Number.isFinite(inner.maxValue) ? (inner.maxValue ?? undefined) : undefined };
+}
+
 export const DEFAULT_SETTINGS: EngineSettings = EngineSettings.parse({});
 
 /** Reads stored settings; unknown or invalid fields fall back to their defaults. */

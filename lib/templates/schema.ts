@@ -54,4 +54,28 @@ export const Profile = z.object({
   friendOffer: z.string().max(300).default(''),
 });
 export type Profile = z.infer<typeof Profile>;
+
+/** Each profile field as the options page labels it, with an example (and as error messages name it). */
+export const PROFILE_LABELS: Record<keyof Profile, [label: string, example: string]> = {
+  name: ['Your name', 'Alex Moreau'],
+  title: ['Your title', 'Account Manager'],
+  company: ['Your company', 'Northwind'],
+  email: ['Your email', 'alex@northwind.example'],
+  phone: ['Your phone', '+1 555 0100'],
+  links: ['Bio and profile links, one per line (https:// or mailto:)', ''],
+  product: ['What clients use (when a contact has no "product" fact)', 'Northwind Routing'],
+  incentive: ['What your client gets for an intro', 'a $100 credit'],
+  friendOffer: ['What the friend they introduce gets', 'their first month free'],
+};
+
+/** Each template field as the editor labels it. */
+export const TEMPLATE_LABELS: Record<string, string> = {
+  name: 'Name',
+  kind: 'Used for',
+  segment: 'Segment (empty: any)',
+  subject: "Subject (set only when the draft's subject is empty)",
+  ask: 'Part 1: the ask to your client',
+  leadIn: 'Lead-in line',
+  intro: 'Part 2: the note they forward',
+};
 export const EMPTY_PROFILE: Profile = Profile.parse({});

@@ -1,0 +1,82 @@
+/**
+ * A request refused by its schema, said in the words on screen (issue 18): each field named as its
+ * form labels it, what is wrong in plain words, never zod's own phrasing or a field's code name.
+ */
+import { SETTING_LABELS } from '../engine/settings';
+import { FACT_BY_KEY, isFactKey } from '../facts';
+import { PROFILE_LABELS, TEMPLATE_LABELS } from '../templates/schema';
+
+interface Issue {
+  code?: string;
+  path: PropertyKey[];
+  message: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  origin?: string;
+  format?: string;
+}
+
+const CONTACT: Record<string, string> = {
+  email: 'The contact email',
+  name: 'Name',
+  company: 'Company',
+  npsAnsweredOn: 'NPS answered on',
+  snoozedUntil: 'Snooze until',
+};
+const NEVER_ASK: Record<string, string> = { emails: 'Email addresses', domains: 'Domains' };
+
+/** The field a path names, as the screen labels it. */
+export function fieldWords(type: string, path: PropertyKey[]): string {
+  const [first, second, third] = path.map(String);
+  const line = (i: string | undefined) => (i !== undefined && /^\d+$/.test(i) ? `, line ${Number(i) + 1}` : '');
+  if (type === 'settings/save' && first && first in SETTING_LABELS) return `"${SETTING_LABELS[first as keyof typeof SETTING_LABELS]}"`;
+  if (type === 'settings/save' && first === 'businessHours') return second === 'endHour' ? '"Client business hours end"' : '"Client business hours start"';
+  if (type === 'settings/save' && first === 'workingDays') return '"Client working days"';
+  if (type === 'profile/save' && first && first in PROFILE_LABELS) return `"${PROFILE_LABELS[first as keyof typeof PROFILE_LABELS][0]}"${line(second)}`;
+  if (type === 'never-ask/save' && first && first in NEVER_ASK) return `"${NEVER_ASK[first]}"${line(second)}`;
+  if (type === 'template/save' && first && first in TEMPLATE_LABELS) return `"${TEMPLATE_LABELS[first]}"`;
+  if (type === 'contact/edit' && first === 'edit' && second) return `"${isFactKey(second) ? FACT_BY_KEY[second].label : (CONTACT[second] ?? second)}"`;
+  if (first === 'email') return CONTACT.email!;
+  if (first === 'origin') return 'The CRM site';
+  void third;
+  return path.length ? `"${path.map(String).join(' ')}"` : 'The request';
+}
+
+/** What is wrong, in plain words. */
+export function problemWords(issue: Issue): string {
+  const text = issue.origin === 'string';
+  switch (issue.code) {
+    case 'too_small':
+      return text ? (Number(issue.minimum) <= 1 ? 'cannot be empty' : `needs at least ${issue.minimum} characters`) : `must be at least ${issue.minimum}`;
+    case 'too_big':
+      return text
+        ? `must be at most ${issue.maximum} characters`
+        : issue.origin === 'array'
+          ? `may have at most ${issue.maximum} entries`
+          : `must be at most ${issue.maximum}`;
+    case 'invalid_type':
+      return /received undefined/.test(issue.message)
+        ? 'is missing'
+        : /expected number/.test(issue.message)
+          ? 'must be a number'
+          : 'is not the right kind of value';
+    case 'invalid_format':
+      if (issue.format === 'email') return 'is not an email address';
+      // Our own patterns carry their words ("is not a date (write it as 2026-05-14)"); zod's do not.
+      return issue.message.startsWith('Invalid') ? 'is not written correctly' : issue.message;
+    case 'invalid_value':
+      return 'is not one of the choices';
+    case 'not_multiple_of':
+      return 'must be a whole number';
+    case 'custom':
+      return issue.message;
+    default:
+      // Our own refinements already speak plainly ("enter the site as https://crm.example.com").
+      return issue.message;
+  }
+}
+
+/** One sentence per issue: `"Business days without a reply before a follow-up is due" must be at least 1`. */
+export function describeIssues(type: string, issues: Issue[]): string {
+  return issues.map((i) => `${fieldWords(type, i.path)} ${problemWords(i)}`).join('; ');
+}
