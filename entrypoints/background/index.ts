@@ -3,6 +3,7 @@
  * the sidebar, and the only context allowed to tell a content script to write into a page.
  * Wiring only: the handlers live by area in `handlers/`, refreshes in `refresh.ts`.
  */
+import { browser } from 'wxt/browser';
 import { openDb } from '@/lib/db';
 import { Store } from '@/lib/db/store';
 import { listenForCommands } from './commands';
@@ -31,6 +32,10 @@ export default defineBackground({
       now: () => new Date(),
     };
     refreshOnChange(store, deps);
+    // The first run: a short setup, once, at install (not on updates).
+    browser.runtime.onInstalled.addListener(({ reason }) => {
+      if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });
+    });
     void deps.sites.register();
     deps.hub.start();
     listenForReminders(store);

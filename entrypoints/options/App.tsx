@@ -19,7 +19,9 @@ export function App() {
     <main className="options">
       <header>
         <h1>Referral window: settings</h1>
-        <p className="muted">Everything here is stored in this browser profile only: nothing is sent anywhere.</p>
+        <p className="muted">
+          Everything here is stored in this browser profile only: nothing is sent anywhere. New here? <a href="/setup.html">The three-step setup</a>.
+        </p>
         <nav aria-label="Sections">
           <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> ·{' '}
           <a href="#crm-title">Other CRMs</a> · <a href="#health-title">Reading health</a> · <a href="#rules-title">Rules</a> ·{' '}

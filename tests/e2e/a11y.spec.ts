@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, sidebar, test, withPart } from './harness';
 
-test('the sidebar, popup and options have no axe violations', async ({ openGmail, context, extensionId }) => {
+test('the sidebar, popup, options and setup have no axe violations', async ({ openGmail, context, extensionId }) => {
   const page = await openGmail('thread-own-reply-last');
   await expect(sidebar(page).getByTestId('verdict')).toBeVisible();
   // axe follows the sidebar iframe into its own document (targets are [iframe, element]).
@@ -10,7 +10,7 @@ test('the sidebar, popup and options have no axe violations', async ({ openGmail
   expect(insideFrame.length).toBeGreaterThan(10);
   expect(sidebarResults.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
-  for (const name of ['popup', 'options']) {
+  for (const name of ['popup', 'options', 'setup']) {
     const p = await context.newPage();
     await p.goto(`chrome-extension://${extensionId}/${name}.html`);
     await expect(p.getByRole('heading', { level: 1 })).toBeVisible();

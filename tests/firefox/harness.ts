@@ -94,7 +94,14 @@ export async function launchFirefox(): Promise<Session> {
     const opener = await sidebarFrame(launcher);
     const before = new Set(await browser.pages());
     await opener.evaluate((f) => void window.open(`/${f}`, '_blank'), file);
-    const page = (await until(async () => (await browser.pages()).find((p) => !before.has(p)), `${file} to open`))!;
+    // The new tab showing that page (the setup page, opened by the install, is another one).
+    const page = (await until(async () => {
+      for (const p of await browser.pages()) {
+        if (before.has(p)) continue;
+        if ((await p.evaluate(() => location.pathname).catch(() => '')) === `/${file}`) return p;
+      }
+      return undefined;
+    }, `${file} to open`))!;
     page.on('pageerror', (e) => errors.push(`${file}: ${e instanceof Error ? e.message : String(e)}`));
     await until(() => page.evaluate(() => document.readyState === 'complete' && !!document.querySelector('main')).catch(() => false), `${file} to load`);
     return page;

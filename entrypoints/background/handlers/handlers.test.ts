@@ -68,8 +68,7 @@ describe('pages', () => {
     expect((await call('tab/view', { tabId: tab.id }, { role: 'popup' })).state).toBe('contact');
     // Another site (its URL hidden from the extension): cleared.
     await fakeBrowser.tabs.update(tab.id!, { url: undefined, status: 'loading' } as never);
-    await settled();
-    expect((await call('tab/view', { tabId: tab.id }, { role: 'popup' })).state).toBe('waiting');
+    await vi.waitFor(async () => expect((await call('tab/view', { tabId: tab.id }, { role: 'popup' })).state).toBe('waiting'));
   });
 
   it('a sidebar frame is served only with the key its content script registered', async () => {
@@ -93,9 +92,8 @@ describe('pages', () => {
     expect(forged.disconnect).toHaveBeenCalled();
     const ours = port(`sidebar:${'k'.repeat(36)}`);
     await (deps.hub as unknown as { connect(p: unknown): Promise<void> }).connect(ours);
-    await settled();
+    await vi.waitFor(() => expect(sent[1]).toEqual({ state: 'waiting' }));
     expect(ours.disconnect).not.toHaveBeenCalled();
-    expect(sent[1]).toEqual({ state: 'waiting' });
   });
 });
 
@@ -263,8 +261,7 @@ describe('refresh on change (issue 13)', () => {
     expect(before.state === 'contact' && before.template?.id).toMatch(/follow/);
 
     await call('ask/follow-up', { id: 'a1', action: 'dismiss' }, { role: 'popup' });
-    await settled();
-    expect(refreshed).toEqual(['dana@acme.example']);
+    await vi.waitFor(() => expect(refreshed).toEqual(['dana@acme.example']));
     expect(drop).toHaveBeenCalled();
     const after = await call('tab/view', { tabId: TAB }, { role: 'popup' });
     expect(after.state === 'contact' && after.template?.id).not.toMatch(/follow/);
@@ -275,7 +272,6 @@ describe('refresh on change (issue 13)', () => {
     const all = vi.spyOn(deps.hub, 'refreshAll').mockResolvedValue();
     await call('profile/save', { name: 'Alex' }, { role: 'options' });
     await call('never-ask/save', { emails: ['ceo@rival.example'], domains: [] }, { role: 'options' });
-    await settled();
-    expect(all).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(all).toHaveBeenCalledTimes(2));
   });
 });
