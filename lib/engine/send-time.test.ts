@@ -46,4 +46,24 @@ describe('send-time advice', () => {
   it('an invalid stored zone is ignored rather than thrown on', () => {
     expect(sendTimeAdvice({ now: new Date(), contactTimeZone: 'Mars/Olympus', clientMessageDates: [], settings: DEFAULT_SETTINGS }).source).toBe('unknown');
   });
+
+  it("says the send time in the client's zone, by its city, and in the user's own", () => {
+    const now = new Date('2026-11-25T17:00:00Z'); // Wed 22:30 in Kolkata, Wed 12:00 in New York
+    const advice = sendTimeAdvice({
+      now,
+      contactTimeZone: 'Asia/Kolkata',
+      clientMessageDates: [],
+      settings: DEFAULT_SETTINGS,
+      userTimeZone: 'America/New_York',
+    });
+    expect(advice.label).toBe('Outside their business hours: schedule it for Thu 9:30 AM in Kolkata, Wed 11:00 PM for you.');
+    const here = sendTimeAdvice({
+      now,
+      contactTimeZone: 'America/Argentina/Buenos_Aires',
+      clientMessageDates: [],
+      settings: DEFAULT_SETTINGS,
+      userTimeZone: 'America/Sao_Paulo',
+    });
+    expect(here.label).toBe('Good time to send: Wed 2:00 PM in Buenos Aires, the same for you.');
+  });
 });

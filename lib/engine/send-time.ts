@@ -76,6 +76,8 @@ export function sendTimeAdvice(input: {
   contactTimeZone?: string;
   clientMessageDates: string[];
   settings: Pick<EngineSettings, 'businessHours' | 'workingDays'>;
+  /** The account manager's own zone (the browser's when not given): the send time is said in both. */
+  userTimeZone?: string;
 }): SendTimeAdvice {
   const fromContact = input.contactTimeZone && isValidTimeZone(input.contactTimeZone) ? input.contactTimeZone : undefined;
   const timeZone = fromContact ?? inferTimeZone(input.clientMessageDates);
@@ -87,14 +89,24 @@ export function sendTimeAdvice(input: {
     };
   }
   const source = fromContact ? 'contact' : 'inferred';
-  const zoneName = fromContact ? timeZone : `${utcName(timeZone)}, guessed from when they write`;
   const { at, sendNow } = nextBusinessSlot(input.now, timeZone, input.settings);
-  const theirs = format(new TZDate(at.getTime(), timeZone), 'EEE h:mm a');
-  const label = sendNow
-    ? `Good time to send: ${theirs} for them (${zoneName}).`
-    : `Outside their business hours: schedule it for ${theirs} their time (${zoneName}).`;
+  // "Thu 9:30 AM in Kolkata, Wed 11:00 PM for you": theirs first, then the user's own clock.
+  const mine = input.userTimeZone && isValidTimeZone(input.userTimeZone) ? input.userTimeZone : Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const when = (zone: string) => format(new TZDate(at.getTime(), zone), 'EEE h:mm a');
+  const place = fromContact ? `in ${zoneCity(timeZone)}` : `${utcName(timeZone)}, guessed from when they write`;
+  const both = sameClock(at, timeZone, mine) ? `${when(timeZone)} ${place}, the same for you` : `${when(timeZone)} ${place}, ${when(mine)} for you`;
+  const label = sendNow ? `Good time to send: ${both}.` : `Outside their business hours: schedule it for ${both}.`;
   return { timeZone, source, sendNow, at: at.toISOString(), label };
 }
+
+/** The place a zone is named after, as people say it: "Asia/Kolkata" is Kolkata, "America/Argentina/Buenos_Aires" Buenos Aires. */
+export function zoneCity(zone: string): string {
+  if (zone.startsWith('Etc/')) return utcName(zone);
+  return (zone.split('/').pop() ?? zone).replace(/_/g, ' ');
+}
+
+const sameClock = (at: Date, a: string, b: string) =>
+  a === b || format(new TZDate(at.getTime(), a), 'EEE H:mm') === format(new TZDate(at.getTime(), b), 'EEE H:mm');
 
 function utcName(etc: string): string {
   const m = /^Etc\/GMT([+-])(\d+)$/.exec(etc);
