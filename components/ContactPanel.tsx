@@ -1,6 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { Fragment, useState, type InputHTMLAttributes } from 'react';
 import { FactInput } from './FactInput';
+import { TimeZoneInput } from './TimeZoneInput';
 import { SatisfactionReasons } from './SatisfactionReasons';
 import { Timeline } from './Timeline';
 import { request } from '@/lib/messaging/client';
@@ -107,6 +108,7 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
         </h2>
         <p>{verdict.nextStep}</p>
         {evaluation.sendTime && <p className="muted sendtime">{evaluation.sendTime.label}</p>}
+        <VerdictHistory log={contact.verdictLog} />
       </section>
 
       <section className="card">
@@ -213,25 +215,30 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
         <h2>Facts</h2>
         {FACT_ROWS.map((f) => (
           <Fragment key={f.key}>
-            <FactInput
-              label={f.label}
-              testId={`${f.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`}
-              placeholder={f.hint}
-              value={shownFact(facts, f.key)}
-              hint={factSources[f.key]}
-              onCommit={(v) => save({ [f.key]: typedFact(f.kind, v) })}
-              {...INPUT_BY_KIND[f.kind]}
-            />
+            {f.kind === 'zone' ? (
+              <TimeZoneInput
+                label={f.label}
+                testId={testIdOf(f.key)}
+                value={shownFact(facts, f.key)}
+                hint={factSources[f.key]}
+                onCommit={(v) => save({ [f.key]: v || null })}
+              />
+            ) : (
+              <FactInput
+                label={f.label}
+                testId={testIdOf(f.key)}
+                placeholder={f.hint}
+                value={shownFact(facts, f.key)}
+                hint={factSources[f.key]}
+                onCommit={(v) => save({ [f.key]: typedFact(f.kind, v) })}
+                {...INPUT_BY_KIND[f.kind]}
+              />
+            )}
             {f.kind === 'nps' && (
               <FactInput label="NPS answered on" type="date" value={facts.nps?.value.answeredOn ?? ''} onCommit={(v) => save({ npsAnsweredOn: v || null })} />
             )}
           </Fragment>
         ))}
-        <datalist id="time-zones">
-          {Intl.supportedValuesOf('timeZone').map((z) => (
-            <option key={z} value={z} />
-          ))}
-        </datalist>
         <div className="field inline">
           <input id="never-ask" type="checkbox" checked={contact.neverAsk} onChange={(e) => save({ neverAsk: e.target.checked })} />
           <label htmlFor="never-ask">Never ask this contact for referrals</label>
@@ -247,6 +254,24 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
   );
 }
 
+/** Why did the verdict change? The contact's last verdicts, newest first, each with what changed it. */
+function VerdictHistory({ log }: { log: ContactView['contact']['verdictLog'] }) {
+  if (!log || log.length < 2) return null;
+  return (
+    <details className="history" data-testid="verdict-history">
+      <summary>Why the advice changed</summary>
+      <ol>
+        {[...log].reverse().map((entry) => (
+          <li key={entry.at}>
+            <time dateTime={entry.at}>{format(parseISO(entry.at), 'MMM d')}</time> <strong>{entry.headline}</strong>
+            <span className="muted"> · {entry.because}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
 /** Each kind of fact's input: a date picker, a bounded number, a text (a time zone from the list). */
 const INPUT_BY_KIND: Record<FactKind, Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'min' | 'max' | 'step' | 'list'>> = {
   date: { type: 'date' },
@@ -254,9 +279,12 @@ const INPUT_BY_KIND: Record<FactKind, Pick<InputHTMLAttributes<HTMLInputElement>
   percent: { type: 'number', min: 0, max: 100 },
   count: { type: 'number', min: 0, step: 1 },
   amount: { type: 'number', min: 0 },
-  zone: { list: 'time-zones' },
+  zone: {},
   text: {},
 };
+
+/** `customerSince` is `customer-since-input`: the contract's test ids. */
+const testIdOf = (key: FactKey) => `${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}-input`;
 
 /** A stored fact as its input shows it (an NPS answer as its score). */
 function shownFact(facts: ContactFacts, key: FactKey): string {

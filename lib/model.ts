@@ -87,6 +87,17 @@ export const ManualEdit = z.object({
 export type ManualEdit = z.infer<typeof ManualEdit>;
 export type FactValue<K extends FactKey> = NonNullable<ContactFacts[K]>['value'];
 
+import { VERDICT_KINDS } from './engine/verdicts';
+
+/** One change of verdict: which, when, and the change that caused it, in words. */
+export const VerdictLogEntry = z.object({
+  kind: z.enum(VERDICT_KINDS),
+  headline: z.string().max(200),
+  at: IsoInstant,
+  because: z.string().max(300),
+});
+export type VerdictLogEntry = z.infer<typeof VerdictLogEntry>;
+
 export const Contact = z.object({
   email: Email,
   name: z.string().max(TEXT_LIMITS.name).default(''),
@@ -105,6 +116,8 @@ export const Contact = z.object({
     .array(z.object({ mine: z.boolean(), date: IsoInstant.optional(), text: z.string().max(2_000) }))
     .max(12)
     .optional(),
+  /** The verdicts the user was shown, newest last, each with what changed it (`engine/verdict-log.ts`). */
+  verdictLog: z.array(VerdictLogEntry).max(8).optional(),
   /** Their record in the CRM, where we last saw it (for "open record"). */
   recordUrl: HttpsUrl.optional(),
   updatedAt: IsoInstant,

@@ -81,6 +81,12 @@ export function clientMessages(page: PageContext | undefined, email: string) {
   return (page?.thread?.messages ?? []).filter((m) => m.from === email);
 }
 
+/** The template the verdict calls for, for this contact's segment: the one the sidebar inserts and the queue composes with. */
+export function templateFor(contact: Contact, evaluation: Evaluation, templates: Template[]): Template | undefined {
+  const kind = templateKindFor(evaluation.verdict.kind, evaluation.followUpDue);
+  return chooseTemplate(templates, { kind, segment: contact.facts.segment?.value, incentive: kind === 'reactivation' || !!evaluation.verdict.incentive });
+}
+
 export function buildContactView(input: {
   page: PageContext;
   contact: Contact;
@@ -103,12 +109,7 @@ export function buildContactView(input: {
   for (const [key, fact] of Object.entries(contact.facts)) {
     if (fact) factSources[key as FactKey] = describeSource(fact.source);
   }
-  const kind = templateKindFor(evaluation.verdict.kind, evaluation.followUpDue);
-  const template = chooseTemplate(input.templates, {
-    kind,
-    segment: contact.facts.segment?.value,
-    incentive: kind === 'reactivation' || !!evaluation.verdict.incentive,
-  });
+  const template = templateFor(contact, evaluation, input.templates);
   const rendered = template && render(template, templateValues(contact, input.profile));
   return {
     state: 'contact',

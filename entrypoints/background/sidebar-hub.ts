@@ -10,7 +10,9 @@ import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import { COLLAPSED_KEY, SIDEBAR_PORT } from '@/lib/messaging/protocol';
-import { buildContactView, noContactMessage, settleOwnAddresses, summarizePage, type SidebarView } from '@/lib/views';
+import { buildContactView, noContactMessage, settleOwnAddresses, summarizePage, type ContactView, type SidebarView } from '@/lib/views';
+import { withVerdict } from '@/lib/engine/verdict-log';
+import type { Ask } from '@/lib/model';
 import { roleOf } from './router';
 
 type Port = Browser.runtime.Port;
@@ -202,7 +204,32 @@ export class SidebarHub {
       this.store.settings(),
       this.store.neverAskList(),
     ]);
-    return { view: buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now: this.clock() }), templates, profile };
+    const now = this.clock();
+    const view = buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now });
+    this.logVerdict(view, asks, now);
+    return { view, templates, profile };
+  }
+
+  /**
+   * A verdict other than the last one this contact was shown joins its history, with what changed
+   * it (issue 18, item 11). Written in its own transaction from the stored contact, so two sidebars
+   * on one contact add it once; the write's announcement re-sends the view with it.
+   */
+  private logVerdict(view: ContactView, asks: Ask[], now: Date): void {
+    const input = { contact: view.contact, evaluation: view.evaluation, asks, now };
+    const log = withVerdict(view.contact.verdictLog, input);
+    if (!log) return;
+    view.contact = { ...view.contact, verdictLog: log };
+    void this.store
+      .writeContact(
+        view.contact.email,
+        (c) => {
+          const next = withVerdict(c.verdictLog, { ...input, contact: c });
+          return next ? { ...c, verdictLog: next } : c;
+        },
+        now.toISOString(),
+      )
+      .catch(() => undefined);
   }
 
   /** True when the tab's sidebar is open, expanded, and showing this contact: the user has their facts in view. */

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/engine/relationship';
 import { useEffect, useState } from 'react';
 import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
@@ -123,7 +124,8 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
               }
               try {
                 const check = await request('backup/check', { backup });
-                const n = (c: { contacts: number; asks: number; templates: number }) => `${c.contacts} contacts, ${c.asks} asks, ${c.templates} templates`;
+                const n = (c: { contacts: number; asks: number; templates: number }) =>
+                  `${plural(c.contacts, 'contact')}, ${plural(c.asks, 'ask')}, ${plural(c.templates, 'template')}`;
                 setMessage(undefined);
                 setPendingRestore({
                   name: file.name,
@@ -147,7 +149,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
                 setPendingRestore(undefined);
                 try {
                   const counts = await request('backup/restore', { backup });
-                  const text = `Restored ${counts.contacts} contacts, ${counts.asks} asks and ${counts.templates} templates from ${name}.`;
+                  const text = `Restored ${plural(counts.contacts, 'contact')}, ${plural(counts.asks, 'ask')} and ${plural(counts.templates, 'template')} from ${name}.`;
                   // Every form on this page reloads what is stored now (issue 17): nothing old is saved over the restore.
                   if (onRestored) onRestored(text);
                   else say(true, text);

@@ -34,15 +34,6 @@ export function KpisView() {
     );
   if (!report) return <p className="muted">Loading…</p>;
   const k = report.overall;
-  const funnel: Array<[string, number]> = [
-    ['Asked', k.asks],
-    ['Sent', k.sent],
-    ['Replied', k.replied],
-    ['Said OK', k.accepted],
-    ['Introduced', k.introduced],
-    ['Converted', k.converted],
-  ];
-  const max = Math.max(1, k.asks);
   return (
     <>
       <label>
@@ -85,46 +76,54 @@ export function KpisView() {
           <dd data-kpi="median-reply">{hours(k.medianHoursToReply)}</dd>
         </div>
       </dl>
-      <figure className="funnel" aria-label="Referral funnel">
-        {funnel.map(([label, n]) => (
-          <div key={label} className="step">
-            <span className="label">{label}</span>
-            <span className="bar" style={{ width: `${(n / max) * 100}%` }} />
-            <span className="n">{n}</span>
-          </div>
-        ))}
-      </figure>
+      <Funnel kpis={k} label="Referral funnel" />
       <Breakdown title="By segment" rows={report.bySegment} />
       <Breakdown title="By template" rows={report.byTemplate} />
     </>
   );
 }
 
+/** Asked, sent, replied, OK, introduced, converted: one bar each, as a share of the asks. */
+function Funnel({ kpis, label }: { kpis: Kpis; label: string }) {
+  const steps: Array<[string, number]> = [
+    ['Asked', kpis.asks],
+    ['Sent', kpis.sent],
+    ['Replied', kpis.replied],
+    ['Said OK', kpis.accepted],
+    ['Introduced', kpis.introduced],
+    ['Converted', kpis.converted],
+  ];
+  const max = Math.max(1, kpis.asks);
+  return (
+    <figure className="funnel" aria-label={label} data-testid="funnel">
+      {steps.map(([step, n]) => (
+        <div key={step} className="step">
+          <span className="label">{step}</span>
+          <span className="bar" style={{ width: `${(n / max) * 100}%` }} />
+          <span className="n">{n}</span>
+        </div>
+      ))}
+    </figure>
+  );
+}
+
+/** The same funnel for each segment or template, so the groups compare step by step. */
 function Breakdown({ title, rows }: { title: string; rows: Array<{ key: string; kpis: Kpis }> }) {
   if (rows.length === 0) return null;
   return (
-    <table>
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col"></th>
-          <th scope="col">Sent</th>
-          <th scope="col">Replies</th>
-          <th scope="col">OK</th>
-          <th scope="col">Converted</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ key, kpis }) => (
-          <tr key={key}>
-            <th scope="row">{key}</th>
-            <td>{kpis.sent}</td>
-            <td>{pct(kpis.replyRate)}</td>
-            <td>{pct(kpis.okRate)}</td>
-            <td>{kpis.converted}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <section className="breakdown" aria-label={title}>
+      <h2>{title}</h2>
+      {rows.map(({ key, kpis }) => (
+        <div key={key} className="group" data-testid="funnel-group" data-group={key}>
+          <h3>
+            {key}{' '}
+            <span className="muted">
+              · {pct(kpis.okRate)} OK, {pct(kpis.conversionRate)} converted
+            </span>
+          </h3>
+          <Funnel kpis={kpis} label={`${title}: ${key}`} />
+        </div>
+      ))}
+    </section>
   );
 }

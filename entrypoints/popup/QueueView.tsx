@@ -1,18 +1,15 @@
 import { format, parseISO } from 'date-fns';
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { TabLink } from '@/components/TabLink';
 import { request } from '@/lib/messaging/client';
 import type { QueueRow } from '@/lib/engine/queue';
-
-/** A Gmail compose window addressed to the contact (opened by the user's click, in a new tab). */
-export function gmailComposeUrl(email: string): string {
-  return `https://mail.google.com/mail/?view=cm&fs=1&to=${encodeURIComponent(email)}`;
-}
 
 export function QueueView() {
   const [rows, setRows] = useState<QueueRow[]>();
   const [total, setTotal] = useState(0);
   const [error, setError] = useState('');
+  const [composeError, setComposeError] = useState('');
   useEffect(() => {
     request('queue/list', {})
       .then((q) => {
@@ -36,11 +33,26 @@ export function QueueView() {
       </p>
     );
   }
+  const compose = (email: string) => {
+    setComposeError('');
+    request('queue/compose', { email })
+      .then(({ url }) => browser.tabs.create({ url }))
+      .catch((e: Error) => setComposeError(e.message));
+  };
   return (
     <>
-      {total > rows.length && (
-        <p className="muted">
-          The {rows.length} most urgent of {total.toLocaleString()} contacts to ask.
+      <p data-testid="queue-count">
+        <strong>
+          {total.toLocaleString()} {total === 1 ? 'client' : 'clients'} to ask
+        </strong>
+        {total > rows.length && <span className="muted"> · the {rows.length} most urgent shown</span>}
+      </p>
+      <p className="muted" data-testid="queue-order">
+        In this order: high-value clients first, then windows open now before windows about to open, then the most satisfied, then the fewest days left.
+      </p>
+      {composeError && (
+        <p className="error" role="alert">
+          {composeError}
         </p>
       )}
       <ol className="queue">
@@ -56,7 +68,14 @@ export function QueueView() {
               <span className="muted">Satisfaction {row.score ?? '?'}</span>
             </div>
             <span className="links">
-              <TabLink href={gmailComposeUrl(row.email)}>Compose in Gmail</TabLink>
+              <button
+                className="link"
+                data-testid="queue-compose"
+                onClick={() => compose(row.email)}
+                title="Opens a Gmail draft to them with the ask written in"
+              >
+                Compose in Gmail
+              </button>
               {row.recordUrl && <TabLink href={row.recordUrl}>Open record</TabLink>}
             </span>
           </li>

@@ -18,10 +18,10 @@ export { DEFAULT_SETTINGS, EngineSettings, parseSettings } from './settings';
 export { sendTimeAdvice, type SendTimeAdvice } from './send-time';
 export type { ThreadMessage } from './tone';
 
-export const VERDICT_KINDS = ['needs-info', 'too-early', 'fix-first', 'asked-recently', 'ask-now', 'past-window', 'never-ask', 'snoozed'] as const;
+import { VERDICT_KINDS, type VerdictKind } from './verdicts';
+export { VERDICT_KINDS, type VerdictKind };
 /** Verdicts under which an ask is advised: the only ones where Insert goes ahead without a question. */
 export const ASK_ADVISED: ReadonlySet<VerdictKind> = new Set<VerdictKind>(['ask-now', 'past-window']);
-export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
 export interface ReferralVerdict {
   kind: VerdictKind;
@@ -47,6 +47,8 @@ export interface EngineInput {
   settings: EngineSettings;
   /** Skip the send-time advice (the queue does not show it, and it is the costliest part). */
   withoutSendTime?: boolean;
+  /** The user's own time zone, for the send time "for you" (the browser's when absent). */
+  userTimeZone?: string;
 }
 
 export interface Evaluation {
@@ -115,6 +117,7 @@ export function evaluate(input: EngineInput): Evaluation {
             contactTimeZone: facts.timeZone?.value,
             clientMessageDates: clientMessages.flatMap((m) => (m.date ? [m.date] : [])),
             settings,
+            userTimeZone: input.userTimeZone,
           }),
   };
 }

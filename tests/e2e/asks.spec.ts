@@ -100,7 +100,7 @@ test('a due follow-up shows in the badge and at the top of the popup; dismissing
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await options.getByTestId('restore-confirm').click();
-  await expect(options.getByTestId('data-message')).toContainText('Restored 1 contacts, 2 asks');
+  await expect(options.getByTestId('data-message')).toContainText('Restored 1 contact, 2 asks');
   await expect.poll(() => badge(worker)).toBe('1');
 
   const popup = await context.newPage();
@@ -179,7 +179,18 @@ test('KPIs match hand-computed numbers; introduced records the referral', async 
   await expect(kpi('converted')).toHaveText('1');
   await expect(kpi('conversion-rate')).toHaveText('25%');
   await expect(kpi('median-reply')).toHaveText('24 h');
-  await expect(popup.getByRole('table').filter({ hasText: 'By segment' }).getByRole('row', { name: /B2B/ })).toContainText('3');
+  // Each segment as a funnel of the same shape: B2B asked 4, sent 3, two replies, one OK that converted.
+  const b2b = popup.getByRole('region', { name: 'By segment' }).locator('[data-testid="funnel-group"][data-group="B2B"]');
+  const step = (group: typeof b2b, name: string) => group.locator('.step').filter({ hasText: name }).locator('.n');
+  await expect(step(b2b, 'Asked')).toHaveText('4');
+  await expect(step(b2b, 'Sent')).toHaveText('3');
+  await expect(step(b2b, 'Replied')).toHaveText('2');
+  await expect(step(b2b, 'Said OK')).toHaveText('1');
+  await expect(step(b2b, 'Converted')).toHaveText('1');
+  await expect(b2b.locator('h3')).toContainText('33% OK, 33% converted');
+  const b2c = popup.getByRole('region', { name: 'By segment' }).locator('[data-testid="funnel-group"][data-group="B2C"]');
+  await expect(step(b2c, 'Said OK')).toHaveText('1');
+  await expect(popup.getByRole('region', { name: 'By template' }).getByTestId('funnel-group')).toHaveCount(1);
 
   // Mark "three" introduced, naming the referral: it shows on the row and counts as an intro.
   await popup.getByTestId('tab-asks').click();

@@ -54,6 +54,24 @@ test('import a HubSpot export, see the report and the queue, back up and restore
   await expect(popup.getByTestId('queue-row')).toHaveCount(2);
   await expect(popup.getByTestId('queue-row').nth(0)).toHaveAttribute('data-email', 'dana@acme-logistics.example');
   await expect(popup.getByTestId('queue-row').nth(1)).toHaveAttribute('data-email', 'ravi@brightpath.example');
+  await expect(popup.getByTestId('queue-count')).toHaveText('2 clients to ask');
+  await expect(popup.getByTestId('queue-order')).toContainText('high-value clients first');
+
+  // "Compose in Gmail" opens Gmail's compose to Dana with the ask already written in, and records a draft.
+  await host.serve('https://mail.google.com/mail/?**', 'plain.html');
+  const [compose] = await Promise.all([
+    context.waitForEvent('page'),
+    popup.locator('[data-testid="queue-row"][data-email="dana@acme-logistics.example"]').getByTestId('queue-compose').click(),
+  ]);
+  await compose.waitForURL(/view=cm/);
+  const url = new URL(compose.url());
+  expect(url.searchParams.get('to')).toBe('dana@acme-logistics.example');
+  expect(url.searchParams.get('body')).toMatch(/^Hi Dana,\n/);
+  expect(url.searchParams.get('body')).toContain('forward');
+  await compose.close();
+  await popup.getByTestId('tab-asks').click();
+  await expect(popup.locator('[data-testid="ask-row"][data-email="dana@acme-logistics.example"]').first()).toHaveAttribute('data-status', 'drafted');
+  await popup.getByTestId('tab-queue').click();
 
   // The imported facts are there when the client's thread is opened in Gmail.
   const gmailUrl = 'https://mail.google.com/mail/u/0/imported';
@@ -92,7 +110,7 @@ test('import a HubSpot export, see the report and the queue, back up and restore
     await page.goto(`chrome-extension://${fresh.extensionId}/options.html`);
     await page.getByTestId('restore-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     await page.getByTestId('restore-confirm').click();
-    await expect(page.getByTestId('data-message')).toHaveText('Restored 6 contacts, 0 asks and 6 templates from backup.json.');
+    await expect(page.getByTestId('data-message')).toHaveText('Restored 6 contacts, 1 ask and 6 templates from backup.json.');
     const again = page.waitForEvent('download');
     await page.getByTestId('export-backup').click();
     const restored = JSON.parse(readFileSync(await (await again).path(), 'utf8'));

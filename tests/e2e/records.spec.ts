@@ -182,9 +182,9 @@ test('a restore says what it replaces; after it, every form shows the restored v
     ),
   });
   await expect(options.getByRole('alertdialog', { name: 'Confirm the restore' })).toContainText('replaces everything here now (0 contacts, 0 asks');
-  await expect(options.getByRole('alertdialog', { name: 'Confirm the restore' })).toContainText("the backup's 1 contacts, 0 asks");
+  await expect(options.getByRole('alertdialog', { name: 'Confirm the restore' })).toContainText("the backup's 1 contact, 0 asks");
   await options.getByTestId('restore-confirm').click();
-  await expect(options.getByTestId('data-message')).toContainText('Restored 1 contacts');
+  await expect(options.getByTestId('data-message')).toContainText('Restored 1 contact,');
   await expect(options.getByLabel('Your name')).toHaveValue('Alex Moreau');
   await expect(options.getByLabel('Email addresses, one per line')).toHaveValue('ceo@rival.example');
 });

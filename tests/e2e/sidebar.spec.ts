@@ -88,3 +88,34 @@ test('follows the browser into dark mode', async ({ openGmail }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(() => frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
 });
+
+test('why the advice changed: the history under the verdict names what changed it', async ({ openGmail }) => {
+  const panel = sidebar(await openGmail('thread-special-name'));
+  await panel.getByTestId('customer-since-input').fill(day(4));
+  await panel.getByTestId('nps-input').fill('9');
+  await panel.getByTestId('nps-input').press('Enter');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  await panel.getByTestId('csat-input').fill('40');
+  await panel.getByTestId('csat-input').press('Enter');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'fix-first');
+  const history = panel.getByTestId('verdict-history');
+  await history.getByText('Why the advice changed').click();
+  await expect(history.locator('li').first()).toContainText('Fix the relationship first');
+  await expect(history.locator('li').first()).toContainText('CSAT (%): 40 (you,');
+  await expect(history.locator('li').nth(1)).toContainText('Ask now');
+});
+
+test("the client's time zone is picked from the browser's list by city, and the send time is said in both zones", async ({ openGmail }) => {
+  const panel = sidebar(await openGmail('thread-special-name'));
+  await panel.getByTestId('customer-since-input').fill(day(4));
+  await panel.getByTestId('nps-input').fill('9');
+  await panel.getByTestId('nps-input').press('Enter');
+  const zone = panel.getByTestId('time-zone-input');
+  await zone.fill('Somewhere nice');
+  await zone.press('Enter');
+  await expect(panel.getByText('Choose a time zone from the list')).toBeVisible();
+  await zone.fill('kolkata');
+  await zone.press('Enter');
+  await expect(zone).toHaveValue('Asia/Kolkata');
+  await expect(panel.locator('.sendtime')).toContainText(/in Kolkata, .* for you|in Kolkata, the same for you/);
+});

@@ -275,3 +275,40 @@ describe('refresh on change (issue 13)', () => {
     await vi.waitFor(() => expect(all).toHaveBeenCalledTimes(2));
   });
 });
+
+describe('queue', () => {
+  it('"Compose in Gmail" gives a Gmail compose to the contact with the ask written in, recorded as a draft that does not yet count as asked', async () => {
+    const { call, store } = setup();
+    await store.updateContact(
+      'dana@acme.example',
+      (c) => ({
+        ...c,
+        name: 'Dana Whitfield',
+        company: 'Acme',
+        facts: {
+          customerSince: { value: '2026-07-10', source: { kind: 'manual', observedAt: NOW.toISOString() } },
+          nps: { value: { score: 9 }, source: { kind: 'manual', observedAt: NOW.toISOString() } },
+        },
+      }),
+      NOW.toISOString(),
+    );
+    const { url, template } = await call('queue/compose', { email: 'dana@acme.example' }, { role: 'popup' });
+    const u = new URL(url);
+    expect(u.origin + u.pathname).toBe('https://mail.google.com/mail/');
+    expect(u.searchParams.get('view')).toBe('cm');
+    expect(u.searchParams.get('to')).toBe('dana@acme.example');
+    expect(u.searchParams.get('body')).toMatch(/^Hi Dana,/);
+    expect(template).toBeTruthy();
+    const asks = await store.asksFor('dana@acme.example');
+    expect(asks).toEqual([expect.objectContaining({ status: 'drafted' })]);
+    const view = await call('queue/list', {}, { role: 'popup' });
+    expect(view.rows.map((r) => r.email)).toContain('dana@acme.example');
+  });
+
+  it('refuses a contact on the never-ask list, and one no longer stored', async () => {
+    const { call, store } = setup();
+    await store.updateContact('lee@peer.example', (c) => ({ ...c, neverAsk: true }), NOW.toISOString());
+    await expect(call('queue/compose', { email: 'lee@peer.example' }, { role: 'popup' })).rejects.toThrow(/never-ask/);
+    await expect(call('queue/compose', { email: 'nobody@peer.example' }, { role: 'popup' })).rejects.toThrow(/no longer stored/);
+  });
+});

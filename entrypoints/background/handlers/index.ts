@@ -6,6 +6,7 @@ import { dataHandlers } from './data';
 import type { Deps } from './deps';
 import { insertHandlers } from './insert';
 import { pageHandlers } from './pages';
+import { queueHandlers } from './queue';
 import { settingHandlers } from './settings';
 import { siteHandlers } from './sites';
 
@@ -18,6 +19,6 @@ export function allHandlers(deps: Deps): Handlers {
     ...settingHandlers(deps),
     ...siteHandlers(deps),
     ...dataHandlers(deps),
-    'queue/list': () => deps.queue.rows(deps.now()),
+    ...queueHandlers(deps),
   };
 }
