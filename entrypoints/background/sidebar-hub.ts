@@ -245,10 +245,17 @@ export class SidebarHub {
     return latest?.view.state === 'contact' && latest.view.contact.email === email ? latest : this.snapshot(tabId);
   }
 
+  /** The latest push started per tab: a slower, older read never overwrites a newer view. */
+  private pushes = new Map<number, number>();
+
   private async push(tabId: number): Promise<void> {
     const port = this.ports.get(tabId);
     if (!port) return;
+    const started = (this.pushes.get(tabId) ?? 0) + 1;
+    this.pushes.set(tabId, started);
     const snapshot = await this.snapshot(tabId);
+    // Two writes in a row start two reads; the first may finish last. Only the newest is shown.
+    if (this.pushes.get(tabId) !== started) return;
     this.latest.set(tabId, snapshot);
     try {
       port.postMessage(snapshot.view);
