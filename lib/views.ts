@@ -51,6 +51,12 @@ export type SidebarView =
   | { state: 'no-contact'; page: PageSummary; message: string }
   | ContactView;
 
+/** What the background sends the browser's side panel: the view of the tab it shows. */
+export interface PanelMessage {
+  tabId: number;
+  view: SidebarView;
+}
+
 const ADVISED_AGAINST = new Set(['fix-first', 'too-early', 'never-ask', 'snoozed']);
 
 export function summarizePage(page: PageContext): PageSummary {

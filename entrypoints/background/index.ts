@@ -18,6 +18,7 @@ import { refreshOnChange } from './refresh';
 import { listenForReminders, restoreReminders } from './reminders';
 import { listen } from './router';
 import { SidebarHub } from './sidebar-hub';
+import { SidePanelPlacement } from './side-panel';
 
 export default defineBackground({
   type: 'module',
@@ -29,6 +30,7 @@ export default defineBackground({
       queue: new QueueCache(store),
       sites: new CustomSites(store),
       health: new ReadingHealthLog(store),
+      panel: new SidePanelPlacement(),
       now: () => new Date(),
     };
     refreshOnChange(store, deps);
@@ -38,16 +40,20 @@ export default defineBackground({
     });
     void deps.sites.register();
     deps.hub.start();
+    deps.panel.start();
     listenForReminders(store);
     void restoreReminders(store);
     startFollowUps(store);
 
     const insert = inserter(deps);
-    listenForCommands(async (tabId) => {
-      const email = await deps.hub.contactEmail(tabId);
-      // From the keyboard: nothing the user has not seen in the sidebar goes into the draft.
-      if (email) await insert(tabId, email, { part: 'ask', seen: false });
-    });
+    listenForCommands(
+      async (tabId) => {
+        const email = await deps.hub.contactEmail(tabId);
+        // From the keyboard: nothing the user has not seen in the sidebar goes into the draft.
+        if (email) await insert(tabId, email, { part: 'ask', seen: false });
+      },
+      (tabId) => deps.panel.inPanel(tabId),
+    );
 
     listen(allHandlers(deps), async (type, { tabId, url }) => {
       // A page read the background cannot accept must not leave the previous contact on screen.

@@ -25,8 +25,15 @@ export type Handlers = {
   [T in RequestType]: (payload: ParsedPayload<T>, context: T extends TabRequest ? TabContext : RequestContext) => Promise<Responses[T]>;
 };
 
-// The setup page is the options page's first steps: the same rights.
-const EXTENSION_PAGES: Record<string, Role> = { '/sidebar.html': 'sidebar', '/popup.html': 'popup', '/options.html': 'options', '/setup.html': 'options' };
+// The setup page is the options page's first steps: the same rights. The browser's side panel acts
+// as the popup does: an extension page outside any host page, naming the tab it acts on.
+const EXTENSION_PAGES: Record<string, Role> = {
+  '/sidebar.html': 'sidebar',
+  '/popup.html': 'popup',
+  '/sidepanel.html': 'popup',
+  '/options.html': 'options',
+  '/setup.html': 'options',
+};
 
 /** Who sent a message; undefined for anything we do not talk to. */
 export function roleOf(sender: Sender): Role | undefined {

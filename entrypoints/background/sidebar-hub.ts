@@ -9,8 +9,8 @@ import { Email } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
-import { COLLAPSED_KEY, SIDEBAR_PORT } from '@/lib/messaging/protocol';
-import { buildContactView, noContactMessage, settleOwnAddresses, summarizePage, type ContactView, type SidebarView } from '@/lib/views';
+import { COLLAPSED_KEY, PANEL_PORT, SIDEBAR_PORT } from '@/lib/messaging/protocol';
+import { buildContactView, noContactMessage, settleOwnAddresses, summarizePage, type ContactView, type PanelMessage, type SidebarView } from '@/lib/views';
 import { withVerdict } from '@/lib/engine/verdict-log';
 import type { Ask } from '@/lib/model';
 import { roleOf } from './router';
@@ -23,6 +23,10 @@ export class SidebarHub {
   /** A contact the user named by hand in a tab whose page shows none. */
   private chosen = new Map<number, { email: string; name?: string }>();
   private ports = new Map<number, Port>();
+  /** The browser's side panels open, each with the tab it shows (issue 20). */
+  private panels = new Map<Port, number | undefined>();
+  /** The latest push started per tab: a slower, older read never overwrites a newer view. */
+  private pushes = new Map<number, number>();
   /** The snapshot last sent to each open sidebar: every data change re-sends, so it is current. */
   private latest = new Map<number, Snapshot>();
 
@@ -71,7 +75,30 @@ export class SidebarHub {
     await browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);
   }
 
+  /** The tabs some sidebar or side panel shows now. */
+  private shownTabs(): number[] {
+    return [...new Set([...this.ports.keys(), ...[...this.panels.values()].filter((t): t is number => t !== undefined)])];
+  }
+
+  /** A side panel: an extension page of ours (no frame key: the host page cannot reach it), told the view of the tab it names. */
+  private connectPanel(port: Port): void {
+    const sender = port.sender;
+    if (!sender || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/sidepanel.html'))) {
+      port.disconnect();
+      return;
+    }
+    this.panels.set(port, undefined);
+    port.onMessage.addListener((message) => {
+      const tabId = (message as { tabId?: unknown } | null)?.tabId;
+      if (typeof tabId !== 'number' || !Number.isInteger(tabId)) return;
+      this.panels.set(port, tabId);
+      void this.push(tabId);
+    });
+    port.onDisconnect.addListener(() => this.panels.delete(port));
+  }
+
   private async connect(port: Port): Promise<void> {
+    if (port.name === PANEL_PORT) return this.connectPanel(port);
     const tabId = port.sender?.tab?.id;
     const [name, key] = port.name.split(':');
     if (name !== SIDEBAR_PORT || !port.sender || roleOf(port.sender) !== 'sidebar' || tabId === undefined) {
@@ -168,14 +195,14 @@ export class SidebarHub {
 
   /** Re-sends the view of every open sidebar showing `email` (after an edit or a new ask). */
   async refresh(email: string): Promise<void> {
-    for (const tabId of this.ports.keys()) {
+    for (const tabId of this.shownTabs()) {
       if ((await this.contactEmail(tabId)) === email.toLowerCase()) await this.push(tabId);
     }
   }
 
   /** After a change that affects every contact (profile, templates, settings). */
   async refreshAll(): Promise<void> {
-    await Promise.all([...this.ports.keys()].map((tabId) => this.push(tabId)));
+    await Promise.all(this.shownTabs().map((tabId) => this.push(tabId)));
   }
 
   async view(tabId: number): Promise<SidebarView> {
@@ -232,10 +259,12 @@ export class SidebarHub {
       .catch(() => undefined);
   }
 
-  /** True when the tab's sidebar is open, expanded, and showing this contact: the user has their facts in view. */
+  /** True when the tab's sidebar is open and expanded, or a side panel shows the tab, on this contact: the user has their facts in view. */
   async showsOpen(tabId: number, email: string): Promise<boolean> {
     const shown = this.latest.get(tabId)?.view;
-    if (!this.ports.has(tabId) || shown?.state !== 'contact' || shown.contact.email !== email) return false;
+    if (shown?.state !== 'contact' || shown.contact.email !== email) return false;
+    if ([...this.panels.values()].includes(tabId)) return true;
+    if (!this.ports.has(tabId)) return false;
     return (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] !== true;
   }
 
@@ -245,12 +274,10 @@ export class SidebarHub {
     return latest?.view.state === 'contact' && latest.view.contact.email === email ? latest : this.snapshot(tabId);
   }
 
-  /** The latest push started per tab: a slower, older read never overwrites a newer view. */
-  private pushes = new Map<number, number>();
-
   private async push(tabId: number): Promise<void> {
     const port = this.ports.get(tabId);
-    if (!port) return;
+    const panels = [...this.panels].flatMap(([panel, shown]) => (shown === tabId ? [panel] : []));
+    if (!port && !panels.length) return;
     const started = (this.pushes.get(tabId) ?? 0) + 1;
     this.pushes.set(tabId, started);
     const snapshot = await this.snapshot(tabId);
@@ -258,10 +285,16 @@ export class SidebarHub {
     if (this.pushes.get(tabId) !== started) return;
     this.latest.set(tabId, snapshot);
     try {
-      port.postMessage(snapshot.view);
+      port?.postMessage(snapshot.view);
     } catch {
       this.ports.delete(tabId);
-      this.latest.delete(tabId);
+    }
+    for (const panel of panels) {
+      try {
+        panel.postMessage({ tabId, view: snapshot.view } satisfies PanelMessage);
+      } catch {
+        this.panels.delete(panel);
+      }
     }
   }
 }

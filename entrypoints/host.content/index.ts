@@ -23,6 +23,7 @@ export default defineContentScript({
       // On a named CRM, the user's picks are tried first and its own reading fills the rest.
       withPicks: (picks, named) => (named ? withCrmPicks(named, picks) : customAdapter(location.hostname, picks)),
       idleOn: builtIn && isOutsideRecords,
+      family: 'crm',
     });
   },
 });

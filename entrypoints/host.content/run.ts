@@ -12,7 +12,8 @@ import { watchPage } from '@/lib/hosts/observe';
 import type { HostAdapter, PageContext } from '@/lib/hosts/types';
 import { send as request } from '@/lib/messaging/send';
 import { isConfigCommand, isInsertCommand, isSelectCommand } from '@/lib/messaging/content-commands';
-import { mountSidebar } from './sidebar-frame';
+import { placeSidebar } from './sidebar-frame';
+import type { HostFamily } from '@/lib/sidebar-place';
 
 export interface HostScript {
   /** The named host's adapter for this URL, if any. */
@@ -21,6 +22,8 @@ export interface HostScript {
   withPicks?: (picks: Record<string, string>, builtIn?: HostAdapter) => HostAdapter;
   /** Pages of the app that are about no customer (settings, setup): the script waits there, idle. */
   idleOn?: (url: string) => boolean;
+  /** Which sidebar place setting applies to the named host (`sidebar-place.ts`). */
+  family: HostFamily;
 }
 
 /** Resolves when the page's URL leaves the pages `idleOn` names (the app navigated), checking on navigation and once a second. */
@@ -53,7 +56,7 @@ function lifetime(): AbortController {
   return life;
 }
 
-export async function runHostScript({ builtIn, withPicks, idleOn }: HostScript): Promise<void> {
+export async function runHostScript({ builtIn, withPicks, idleOn, family }: HostScript): Promise<void> {
   const life = lifetime();
   const signal = life.signal;
   const orphaned = () => {
@@ -61,7 +64,7 @@ export async function runHostScript({ builtIn, withPicks, idleOn }: HostScript):
   };
   if (idleOn?.(location.href)) await whileIdle(idleOn, signal);
   if (signal.aborted) return;
-  if (builtIn) mountSidebar(signal);
+  if (builtIn) placeSidebar(family, signal);
   const picks = withPicks ? await sitePicks() : undefined;
   let adapter: HostAdapter | undefined = picks && withPicks ? withPicks(picks, builtIn) : builtIn;
   if (!adapter) return;

@@ -12,11 +12,37 @@
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/send';
 import { COLLAPSED_KEY, FRAME_KEY_MESSAGE } from '@/lib/messaging/channels';
+import { PLACE_KEY, placesFrom, type HostFamily } from '@/lib/sidebar-place';
 
 /** The sidebar's widths: open, and collapsed to its tab. */
 const SIDEBAR_WIDTH = { expanded: 360, collapsed: 44 } as const;
 
-export function mountSidebar(signal: AbortSignal): void {
+/**
+ * The sidebar in the page while the user wants it there for this host family, and nothing in the
+ * page (its layout untouched) while they want the browser's side panel (issue 20).
+ */
+export function placeSidebar(family: HostFamily, signal: AbortSignal): void {
+  let mounted: AbortController | undefined;
+  const place = (stored: unknown) => {
+    const inPage = placesFrom(stored)[family] === 'page';
+    if (inPage && !mounted) {
+      mounted = new AbortController();
+      signal.addEventListener('abort', () => mounted?.abort(), { once: true });
+      mountSidebar(mounted.signal);
+    } else if (!inPage && mounted) {
+      mounted.abort();
+      mounted = undefined;
+    }
+  };
+  void browser.storage.local.get(PLACE_KEY).then((stored) => !signal.aborted && place(stored[PLACE_KEY]));
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && PLACE_KEY in changes) place(changes[PLACE_KEY]!.newValue);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+}
+
+function mountSidebar(signal: AbortSignal): void {
   const sheet = new CSSStyleSheet();
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 

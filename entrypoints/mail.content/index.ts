@@ -15,6 +15,6 @@ export default defineContentScript({
     const url = location.href;
     const builtIn = isGmail(url) ? gmail : isOutlook(url) ? outlook : undefined;
     // Where the user picked the name or email on this site by hand, those picks are tried first.
-    return runHostScript({ builtIn, withPicks: builtIn && ((picks) => withMailPicks(builtIn, picks)) });
+    return runHostScript({ builtIn, withPicks: builtIn && ((picks) => withMailPicks(builtIn, picks)), family: 'mail' });
   },
 });

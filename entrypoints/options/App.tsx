@@ -8,6 +8,7 @@ import { CustomSites } from './CustomSites';
 import { SettingsForm } from './SettingsForm';
 import { ReadingHealth } from './ReadingHealth';
 import { Shortcuts } from './Shortcuts';
+import { SidebarPlaceSettings } from './SidebarPlace';
 import './options.css';
 
 export function App() {
@@ -25,7 +26,8 @@ export function App() {
         <nav aria-label="Sections">
           <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> ·{' '}
           <a href="#crm-title">Other CRMs</a> · <a href="#health-title">Reading health</a> · <a href="#rules-title">Rules</a> ·{' '}
-          <a href="#never-title">Never ask</a> · <a href="#shortcuts-title">Shortcuts</a> · <a href="#backup-title">Backup</a>
+          <a href="#never-title">Never ask</a> · <a href="#place-title">Sidebar</a> · <a href="#shortcuts-title">Shortcuts</a> ·{' '}
+          <a href="#backup-title">Backup</a>
         </nav>
       </header>
       <div key={generation}>
@@ -35,6 +37,7 @@ export function App() {
         <CustomSites />
         <ReadingHealth />
         <SettingsForm />
+        <SidebarPlaceSettings />
         <Shortcuts />
         <DataSection
           initialMessage={restored}

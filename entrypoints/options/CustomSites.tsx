@@ -1,3 +1,4 @@
+import { pickLabel, type PickField } from '@/lib/hosts/custom-fields';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { CustomPicks } from '@/lib/hosts/custom-fields';
@@ -67,7 +68,11 @@ export function CustomSites() {
           {sites.map((site) => (
             <li key={site.origin} data-testid="crm-site">
               <strong>{site.origin}</strong>{' '}
-              <span className="muted">{Object.keys(site.picks).length ? `fields picked: ${Object.keys(site.picks).join(', ')}` : 'no fields picked yet'}</span>{' '}
+              <span className="muted">
+                {Object.keys(site.picks).length
+                  ? `fields picked: ${(Object.keys(site.picks) as PickField[]).map(pickLabel).join(', ')}`
+                  : 'no fields picked yet'}
+              </span>{' '}
               <button onClick={() => request('custom-site/remove', { origin: site.origin }).then(load)}>Remove</button>
             </li>
           ))}

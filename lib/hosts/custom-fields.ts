@@ -1,14 +1,23 @@
-/** The fields a user can pick on any other CRM's record page, in the order the picker asks: the contact, then the table's pickable facts. */
+/**
+ * The fields a user can pick on any other CRM's record page, in the order the picker asks: the
+ * contact, the table's pickable facts, then the email editor (issue 20: where the ask is written,
+ * when the page has more than one editable area). Every field can be skipped.
+ */
 import { FACT_BY_KEY, FACTS, isFactKey, type FactSpec, type PickFactKey } from '../facts';
 
-export type PickField = 'name' | 'email' | 'company' | PickFactKey;
-export const PICK_FIELDS = /* @__PURE__ */ ['name', 'email', 'company', ...FACTS.flatMap((f: FactSpec) => (f.pick ? [f.key as PickFactKey] : []))] as [
-  PickField,
-  ...PickField[],
-];
+export type PickField = 'name' | 'email' | 'company' | PickFactKey | 'composer';
+export const PICK_FIELDS = /* @__PURE__ */ [
+  'name',
+  'email',
+  'company',
+  ...FACTS.flatMap((f: FactSpec) => (f.pick ? [f.key as PickFactKey] : [])),
+  'composer',
+] as [PickField, ...PickField[]];
+/** Picked fields that hold no value to read: where to write. */
+export const isWhereToWrite = (field: PickField): field is 'composer' => field === 'composer';
 export type CustomPicks = Partial<Record<PickField, string>>;
 
-const CONTACT_LABELS: Record<string, string> = { name: 'Name', email: 'Email', company: 'Company' };
+const CONTACT_LABELS: Record<string, string> = { name: 'Name', email: 'Email', company: 'Company', composer: 'Email editor' };
 
 /** What the user reads for a field ("Customer since"). */
 export const pickLabel = (field: PickField): string => (isFactKey(field) ? FACT_BY_KEY[field].label : CONTACT_LABELS[field]!);

@@ -4,7 +4,7 @@
  * rich-text editor if it has one.
  */
 import { draftRecipients } from './compose';
-import { pickReadAs, type CustomPicks } from './custom-fields';
+import { isWhereToWrite, pickReadAs, type CustomPicks } from './custom-fields';
 import { withPicks } from './picks';
 import { readCrmFields } from './crm';
 import { queryShown, shownText } from './visible';
@@ -22,6 +22,7 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
       const fields = new Map<string, string>();
       const missing: string[] = [];
       for (const [field, selector] of Object.entries(picks) as Array<[keyof CustomPicks, string]>) {
+        if (isWhereToWrite(field)) continue;
         let el: Element | null = null;
         try {
           // The first shown match: a hidden stale copy of the record is never read.
@@ -38,6 +39,19 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
       return { host: 'custom', hostLabel: siteLabel, url, contact, facts, composeCount: this.composeEditors(doc).length, missing };
     },
     composeEditors(doc) {
+      // The editor the user picked (the page may also have note fields), else every rich-text editor.
+      if (picks.composer) {
+        let picked: Element[] = [];
+        try {
+          picked = queryShown(doc, picks.composer);
+        } catch {
+          // A stored selector that no longer parses: no editor, said when inserting.
+        }
+        return picked.flatMap((el) => {
+          const editor = el.closest('[contenteditable="true"]') ?? el.querySelector('[contenteditable="true"]');
+          return editor instanceof HTMLElement ? [editor] : [];
+        });
+      }
       return [...doc.querySelectorAll<HTMLElement>('[contenteditable="true"]')];
     },
     recipients(editor, account) {

@@ -29,7 +29,7 @@ describe('the field picker', () => {
     const done = vi.fn();
     runPicker(document, done);
     const bar = document.querySelector('[data-referral-window-picker]')!;
-    expect(bar.textContent).toContain('Name (1 of 8)');
+    expect(bar.textContent).toContain('Name (1 of 9)');
     const click = (el: Element) => {
       const e = new MouseEvent('click', { bubbles: true, cancelable: true });
       el.dispatchEvent(e);
@@ -42,7 +42,7 @@ describe('the field picker', () => {
     click(values[2]!);
     click(values[3]!);
     const skip = [...bar.querySelectorAll('button')].find((b) => b.textContent === 'Skip this field')!;
-    for (let i = 0; i < 3; i++) skip.click();
+    for (let i = 0; i < 4; i++) skip.click();
     expect(document.querySelector('[data-referral-window-picker]')).toBeNull();
     const picks = done.mock.calls[0]![0];
     expect(Object.keys(picks)).toEqual(['name', 'email', 'company', 'customerSince', 'nps']);
@@ -50,6 +50,23 @@ describe('the field picker', () => {
     const ctx = customAdapter('crm.example', picks).read(document, 'https://crm.example/contacts/1');
     expect(ctx.contact).toMatchObject({ name: 'Amara Okafor', email: 'amara@okafor.example' });
     expect(ctx.facts).toMatchObject({ customerSince: '2026-05-14', nps: 9 });
+
+    // The email editor is picked whole, wherever in its text the click lands, and the insert goes there.
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<form id="mail"><div contenteditable="true"><p id="inside">x</p></div></form><div id="notes" contenteditable="true"></div>',
+    );
+    const withEditor = vi.fn();
+    runPicker(document, withEditor);
+    const skipNow = () =>
+      [...document.querySelectorAll('[data-referral-window-picker] button')].find((b) => b.textContent === 'Skip this field')! as HTMLElement;
+    for (let i = 0; i < 8; i++) skipNow().click();
+    expect(document.querySelector('[data-referral-window-picker]')!.textContent).toContain('the email editor, where the ask is written (9 of 9)');
+    click(document.getElementById('inside')!);
+    const editorPicks = withEditor.mock.calls[0]![0];
+    const editors = customAdapter('crm.example', { ...picks, composer: editorPicks.composer }).composeEditors(document);
+    expect(editors).toEqual([document.querySelector('#mail [contenteditable]')]);
+    expect(customAdapter('crm.example', picks).composeEditors(document)).toContain(document.getElementById('notes'));
 
     const cancelled = vi.fn();
     runPicker(document, cancelled);

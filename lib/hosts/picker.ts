@@ -4,7 +4,7 @@
  * selector for each click. Built with DOM APIs and textContent only (the host's Trusted Types
  * and CSP apply to the page, and nothing the page shows is ever parsed as HTML).
  */
-import { PICK_FIELDS, pickLabel, type CustomPicks } from './custom-fields';
+import { isWhereToWrite, PICK_FIELDS, pickLabel, type CustomPicks } from './custom-fields';
 
 const cssEscape = (s: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`));
 /** Ids and attributes that look generated (long digit runs, hashes) do not survive a reload. */
@@ -89,7 +89,8 @@ export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, o
 
   const show = () => {
     const field = PICK_FIELDS[index]!;
-    prompt.textContent = `Referral window: click the element that holds ${pickLabel(field)} (${index + 1} of ${PICK_FIELDS.length})`;
+    const what = isWhereToWrite(field) ? 'the email editor, where the ask is written' : `the element that holds ${pickLabel(field)}`;
+    prompt.textContent = `Referral window: click ${what} (${index + 1} of ${PICK_FIELDS.length})`;
   };
   const finish = (save: boolean) => {
     controller.abort();
@@ -125,7 +126,10 @@ export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, o
       // The click picks; it must not also follow a link or press the CRM's button.
       e.preventDefault();
       e.stopPropagation();
-      if (e.target instanceof Element) picks[PICK_FIELDS[index]!] = selectorFor(e.target);
+      const field = PICK_FIELDS[index]!;
+      // An editor is picked whole, wherever in its text the click landed.
+      const target = e.target instanceof Element && isWhereToWrite(field) ? (e.target.closest('[contenteditable="true"]') ?? e.target) : e.target;
+      if (target instanceof Element) picks[field] = selectorFor(target);
       next();
     },
     { signal, capture: true },

@@ -8,3 +8,5 @@ export const COLLAPSED_KEY = 'sidebar:collapsed';
 export const SIDEBAR_PORT = 'sidebar';
 /** The message by which the content script hands its sidebar frame the key that lets it connect (`sidebar-frame.ts`). */
 export const FRAME_KEY_MESSAGE = 'referral-window/frame-key';
+/** The channel the browser's side panel opens: it says which tab it shows (`{ tabId }`), and receives that tab's view (`PanelMessage`). */
+export const PANEL_PORT = 'sidepanel';

@@ -6,8 +6,10 @@
  * - commands the background sends a content script (`ContentCommand`, checked there by hand-written
  *   guards in `content-commands.ts`, since the injected script carries no schema library);
  * - events the background announces to its pages (`BackgroundEvent`);
- * - the sidebar's port (`SIDEBAR_PORT`, the view it carries) and the frame key and collapsed-state
- *   channels (`channels.ts`, plain constants the content scripts import without this file's zod).
+ * - the sidebar's port (`SIDEBAR_PORT`, the view it carries), the side panel's (`PANEL_PORT`: the
+ *   tab it shows goes up, that tab's view comes down), and the frame key, collapsed-state and
+ *   sidebar-place channels (`channels.ts`, `sidebar-place.ts`: plain constants the content scripts
+ *   import without this file's zod).
  * The host page can reach none of these: only extension contexts can use runtime messaging, and a
  * content script (which reads an untrusted page) may only report what it read.
  */
@@ -266,4 +268,8 @@ export type BackgroundEvent = ImportProgress;
 
 /** The sidebar's port carries its view, whole, each time it changes. */
 export type SidebarPortMessage = SidebarView;
-export { COLLAPSED_KEY, FRAME_KEY_MESSAGE, SIDEBAR_PORT } from './channels';
+/** The side panel's port: up, the tab it shows; down, that tab's view (`PanelMessage`). */
+export type PanelPortRequest = { tabId: number };
+export type { PanelMessage } from '../views';
+export { COLLAPSED_KEY, FRAME_KEY_MESSAGE, PANEL_PORT, SIDEBAR_PORT } from './channels';
+export { PLACE_KEY } from '../sidebar-place';

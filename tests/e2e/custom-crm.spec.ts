@@ -49,20 +49,20 @@ test('any other CRM: add the site, pick the fields once, then the contact and ve
     await popup.getByTestId('pick-fields').click();
     await crm.bringToFront();
     const bar = crm.locator('[data-referral-window-picker]');
-    await expect(bar).toContainText('Name (1 of 8)');
+    await expect(bar).toContainText('Name (1 of 9)');
     await crm.getByText('Amara Okafor').click();
-    await expect(bar).toContainText('Email (2 of 8)');
+    await expect(bar).toContainText('Email (2 of 9)');
     await crm.getByText('amara@okafor-logistics.example').click();
     await crm.getByText('Okafor Logistics').click();
     await crm.getByText(since).click();
     await crm.getByText('10', { exact: true }).click();
-    for (let i = 0; i < 3; i++) await bar.getByRole('button', { name: 'Skip this field' }).click();
+    for (let i = 0; i < 4; i++) await bar.getByRole('button', { name: 'Skip this field' }).click();
     await expect(bar).toHaveCount(0);
     // The picker's clicks did not follow the page's links.
     expect(crm.url()).toBe(`${CRM}/contacts/4711`);
 
     await options.reload();
-    await expect(options.getByTestId('crm-site')).toContainText('fields picked: name, email, company, customerSince, nps');
+    await expect(options.getByTestId('crm-site')).toContainText('fields picked: Name, Email, Company, Customer since, NPS');
 
     const popup2 = await context.newPage();
     await popup2.goto(`chrome-extension://${extensionId}/popup.html`);

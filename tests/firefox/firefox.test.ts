@@ -3,7 +3,7 @@
  * fixture pages and CSPs as the Chromium suite: import with its report, a Gmail thread read with
  * its verdict, facts typed in the sidebar surviving a reload, the insert into an inline reply
  * (escaped, above the signature, undone), the popup's asks and queue, backup and restore, a CRM
- * record page, and the host-permission state the popup reports.
+ * record page, the sidebar in Firefox's own sidebar, and the host-permission state the popup reports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
@@ -161,6 +161,22 @@ describe('Firefox: the core flows on the production build', () => {
     expect(await until(() => attrOf(panel, 'verdict', 'data-verdict'), 'the verdict')).toBe('ask-now');
     expect(await panel.$eval('[data-testid="customer-since-input"]', (el) => (el as HTMLInputElement).value)).toBe(since);
     await page.close();
+    clean();
+  }, 60_000);
+});
+
+describe("Firefox: the sidebar in the browser's own sidebar (sidebar_action, issue 20)", () => {
+  it('the sidebar page follows the tab the user switches to, with the same view as in the page', async () => {
+    const gmail = await firefox.open(gmailUrl('thread-own-reply-last', '-panel'), 'gmail/thread-own-reply-last.html');
+    await sidebarFrame(gmail);
+    // The page Firefox shows in its sidebar, driven as a tab of the same window: it follows the active tab.
+    const panel = await firefox.extensionPage('sidepanel.html');
+    await until(async () => (await panel.$eval('main', (m) => m.textContent ?? '')).includes('Nothing to read on this tab') || undefined, 'no page yet');
+    await gmail.bringToFront();
+    expect(await until(() => textOf(panel, 'contact-email'), 'the contact in the panel')).toBe('dana@acme-logistics.example');
+    expect(await until(() => attrOf(panel, 'verdict', 'data-verdict'), 'the verdict')).toBe('ask-now');
+    await panel.close();
+    await gmail.close();
     clean();
   }, 60_000);
 });

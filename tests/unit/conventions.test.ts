@@ -74,6 +74,7 @@ describe('conventions', () => {
       'limits.ts': 'text limits, plain data for every context',
       'day.ts': 'the one way to write "today"',
       'time-zone.ts': 'IANA zone checks for import, inputs and the engine',
+      'sidebar-place.ts': 'where the sidebar shows, plain data for every context (content scripts included)',
     };
     const root = readdirSync(path.join(ROOT, 'lib')).filter((n) => /\.tsx?$/.test(n) && !/\.test\.tsx?$/.test(n));
     expect(root.sort()).toEqual(Object.keys(REASONS).sort());

@@ -4,6 +4,7 @@ import type { CustomSites } from '../custom-sites';
 import type { QueueCache } from '../queue-cache';
 import type { ReadingHealthLog } from '../reading-health';
 import type { SidebarHub } from '../sidebar-hub';
+import type { SidePanelPlacement } from '../side-panel';
 
 export interface Deps {
   store: Store;
@@ -11,6 +12,7 @@ export interface Deps {
   queue: QueueCache;
   sites: CustomSites;
   health: ReadingHealthLog;
+  panel: SidePanelPlacement;
   /** The clock (a test's fixed day). */
   now: () => Date;
 }

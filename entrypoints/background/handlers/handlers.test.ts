@@ -9,6 +9,7 @@ import type { PageContext } from '@/lib/hosts/types';
 import type { Ask } from '@/lib/model';
 import type { SidebarView } from '@/lib/views';
 import { inserter } from './insert';
+import { PLACE_KEY, placeFor, placesFrom } from '@/lib/sidebar-place';
 import { NOW, setup, TAB } from './testing';
 
 const gmailPage = (email: string, name: string): PageContext => ({
@@ -310,5 +311,30 @@ describe('queue', () => {
     await store.updateContact('lee@peer.example', (c) => ({ ...c, neverAsk: true }), NOW.toISOString());
     await expect(call('queue/compose', { email: 'lee@peer.example' }, { role: 'popup' })).rejects.toThrow(/never-ask/);
     await expect(call('queue/compose', { email: 'nobody@peer.example' }, { role: 'popup' })).rejects.toThrow(/no longer stored/);
+  });
+});
+
+describe('the side panel (issue 20)', () => {
+  it("the toolbar button opens the panel on a tab whose sidebar is there: a CRM site the user added always, a named host by the user's choice", async () => {
+    const setPopup = vi.spyOn(fakeBrowser.action, 'setPopup').mockResolvedValue(undefined);
+    const { call, deps } = setup();
+    deps.panel.start();
+    await call('page/context', gmailPage('dana@acme.example', 'Dana Whitfield'), { role: 'content', tabId: 1 });
+    await call('page/context', { ...gmailPage('amara@okafor.example', 'Amara'), host: 'custom', hostLabel: 'crm.example' }, { role: 'content', tabId: 2 });
+    expect(setPopup).toHaveBeenCalledWith({ tabId: 1, popup: 'popup.html' });
+    expect(setPopup).toHaveBeenCalledWith({ tabId: 2, popup: '' });
+    expect([deps.panel.inPanel(1), deps.panel.inPanel(2)]).toEqual([false, true]);
+
+    await fakeBrowser.storage.local.set({ [PLACE_KEY]: { mail: 'panel', crm: 'page' } });
+    await vi.waitFor(() => expect(setPopup).toHaveBeenCalledWith({ tabId: 1, popup: '' }));
+    expect(deps.panel.inPanel(1)).toBe(true);
+  });
+
+  it('where the sidebar shows: each family falls back to the page, an added site is the panel', () => {
+    expect(placesFrom(undefined)).toEqual({ mail: 'page', crm: 'page' });
+    expect(placesFrom({ mail: 'panel', crm: 'elsewhere' })).toEqual({ mail: 'panel', crm: 'page' });
+    expect(placeFor('outlook', { mail: 'panel', crm: 'page' })).toBe('panel');
+    expect(placeFor('hubspot', { mail: 'panel', crm: 'page' })).toBe('page');
+    expect(placeFor('custom', { mail: 'page', crm: 'page' })).toBe('panel');
   });
 });

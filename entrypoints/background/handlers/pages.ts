@@ -8,7 +8,7 @@ import type { Deps } from './deps';
 
 type PageHandlers = Pick<Handlers, 'page/context' | 'sidebar/frame' | 'sidebar/contact' | 'tab/view' | 'page/diagnostic' | 'reading/health'>;
 
-export function pageHandlers({ store, hub, health, sites, now }: Deps): PageHandlers {
+export function pageHandlers({ store, hub, health, sites, panel, now }: Deps): PageHandlers {
   const inFlight = new Map<number, { next?: PageContext }>();
 
   /** Runs `work` for a tab's page read; reads arriving meanwhile are coalesced into the newest one. */
@@ -39,6 +39,7 @@ export function pageHandlers({ store, hub, health, sites, now }: Deps): PageHand
       // handled never queues work that other requests wait behind (issue 21).
       latestPerTab(tabId, page as PageContext, async (latest) => {
         await hub.setPage(tabId, latest);
+        await panel.pageRead(tabId, latest.host);
         await health.record(latest, now());
         await detectFromPage(store, latest, now().toISOString());
       }),

@@ -13,6 +13,7 @@ import { ReadingHealthLog } from '../reading-health';
 import { refreshOnChange } from '../refresh';
 import { dispatch, type Handlers, type RequestContext, type TabContext } from '../router';
 import { SidebarHub } from '../sidebar-hub';
+import { SidePanelPlacement } from '../side-panel';
 import type { Deps } from './deps';
 import { allHandlers } from './index';
 
@@ -28,6 +29,7 @@ export function setup() {
     queue: new QueueCache(store),
     sites: new CustomSites(store),
     health: new ReadingHealthLog(store),
+    panel: new SidePanelPlacement(),
     now: () => NOW,
   };
   refreshOnChange(store, deps);

@@ -1,0 +1,51 @@
+/**
+ * The browser's side panel (issue 20), from the background: on the tabs whose sidebar shows in the
+ * panel (by the user's choice for the host family, and always on a CRM site they added) the
+ * toolbar button and the show/hide shortcut open the panel instead of the popup and the in-page
+ * sidebar. The choice is kept in memory too: a gesture-gated `open()` cannot wait on storage.
+ */
+import { browser } from 'wxt/browser';
+import { openSidePanel } from '../sidebar/side-panel';
+import { DEFAULT_PLACES, PLACE_KEY, placeFor, placesFrom, type Places } from '@/lib/sidebar-place';
+
+export class SidePanelPlacement {
+  private places: Places = DEFAULT_PLACES;
+  /** Each tab's host, as its last page read said. */
+  private hosts = new Map<number, string>();
+
+  start(): void {
+    void browser.storage.local.get(PLACE_KEY).then((stored) => (this.places = placesFrom(stored[PLACE_KEY])));
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !(PLACE_KEY in changes)) return;
+      this.places = placesFrom(changes[PLACE_KEY]!.newValue);
+      for (const [tabId, host] of this.hosts) void this.setAction(tabId, host);
+    });
+    // Only called on tabs whose popup was taken away (below): there the button opens the panel.
+    browser.action.onClicked.addListener((tab) => {
+      if (tab.id !== undefined) void openSidePanel(tab.id).catch(() => undefined);
+    });
+    browser.tabs.onRemoved.addListener((tabId) => this.hosts.delete(tabId));
+  }
+
+  /** True when this tab's sidebar is the side panel (known without waiting: for a shortcut's gesture). */
+  inPanel(tabId: number): boolean {
+    const host = this.hosts.get(tabId);
+    return host !== undefined && placeFor(host, this.places) === 'panel';
+  }
+
+  /** A tab read a page of `host`: its toolbar button opens the popup, or the panel where that is its sidebar. */
+  async pageRead(tabId: number, host: string): Promise<void> {
+    if (this.hosts.get(tabId) === host) return;
+    this.hosts.set(tabId, host);
+    await this.setAction(tabId, host);
+  }
+
+  private async setAction(tabId: number, host: string): Promise<void> {
+    const popup = placeFor(host, this.places) === 'panel' ? '' : 'popup.html';
+    try {
+      await browser.action.setPopup({ tabId, popup });
+    } catch {
+      // A tab closed meanwhile: nothing to set.
+    }
+  }
+}
