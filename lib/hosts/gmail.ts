@@ -183,6 +183,13 @@ export const gmail: HostAdapter = {
       groups.set(root, [...(groups.get(root) ?? []), el]);
     }
     const threads = [...groups].map(([root, els]) => readThread(root, els)).filter((t) => t.messages.length);
+    // More threads shown than read (one's messages in a shape not recognised): the one read may not
+    // be the one the user looks at, so it names no one.
+    const shownThreads = new Set(subjects.map((s) => s.closest(GMAIL.threadId) ?? s)).size;
+    if (shownThreads > 1 && threads.length < shownThreads) {
+      missing.push(`which thread you are reading (${shownThreads} are open)`);
+      return { ...base, missing };
+    }
     if (threads.length > 1) {
       const candidates = threads.flatMap((t) => otherParty(doc, accountEmail, t) ?? []);
       const distinct = [...new Map(candidates.map((c) => [c.email, c])).values()];

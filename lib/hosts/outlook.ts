@@ -27,6 +27,8 @@ export const OUTLOOK = {
   conversationId: '[data-convid]',
   /** Microsoft's account control shows the signed-in address (2026-11). */
   account: '#mectrl_currentAccount_secondary',
+  /** The whole Me control, read when its address line is not found where expected: the address, or the user's name. */
+  accountControl: '#O365_MainLink_Me, [id^="mectrl_"], [aria-label^="Account manager for"]',
   composeBody: '[role="main"] [contenteditable="true"][aria-multiline="true"]',
   composeRoot: '[role="main"]',
   subjectInput: 'input[maxlength="255"], input[aria-label*="subject" i]',
@@ -56,7 +58,18 @@ export const outlook: HostAdapter = {
   id: 'outlook',
   label: 'Outlook',
   read(doc, url): PageContext {
-    const accountEmail = findEmail(firstShown(doc, OUTLOOK.account)?.textContent);
+    const control = firstShown(doc, OUTLOOK.accountControl);
+    // Each of the control's lines on its own: run together, "Alex Moreau" and "alex@…" would read as "moreaualex@…".
+    const controlLines = control
+      ? [control, ...control.querySelectorAll('*')].flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.nodeValue ?? ''))
+      : [];
+    const accountEmail = findEmail(firstShown(doc, OUTLOOK.account)?.textContent) ?? controlLines.map(findEmail).find(Boolean);
+    // The user's name as the Me control says it: a lone sender of that name is the user, not a contact.
+    const accountName = (
+      control?.getAttribute('aria-label')?.replace(/^Account manager for\s*/i, '') ||
+      firstShown(doc, '#mectrl_currentAccount_primary')?.textContent ||
+      ''
+    ).trim();
     const pane = [...doc.querySelectorAll(OUTLOOK.readingPane)].find(isShown) ?? doc;
     const messages: PageMessage[] = [];
     for (const body of pane.querySelectorAll(OUTLOOK.messageBody)) {
@@ -106,7 +119,7 @@ export const outlook: HostAdapter = {
         };
       }
     }
-    let contact = [...messages].reverse().find((m) => m.from !== accountEmail);
+    let contact = [...messages].reverse().find((m) => m.from !== accountEmail && !(!accountEmail && accountName && m.fromName === accountName));
     if (!contact) {
       // The user's own message only, or a new email: whom is it addressed to?
       for (const el of doc.querySelectorAll(`${OUTLOOK.readingPane} [title*="@"], ${OUTLOOK.composeRoot} [title*="@"]`)) {

@@ -136,3 +136,45 @@ describe('hosts change their pages: the reader never names another person', () =
     120_000,
   );
 });
+
+/** Pages the property once found read as the wrong person, replayed on every run (fixed since). */
+const FOUND: Array<[fixture: string, url: string, email: string, ops: Op[]]> = [
+  // 2026-12-01: the account line unwrapped into the Me control and the client's message wrapper
+  // removed: the user's own message was the only one read, and the user was named as the contact.
+  [
+    'outlook/conversation-reply.html',
+    'https://outlook.office.com/mail/inbox/id/A',
+    'kenji.sato@hoshi-foods.example',
+    [
+      { kind: 'unwrap', at: 84616173 },
+      { kind: 'unwrap', at: 737899867 },
+      { kind: 'shuffle', at: 0, seed: 0 },
+    ],
+  ],
+  // 2026-12-01: the hidden stale thread's hiding wrapper removed, and the real thread's message in
+  // a renamed class: two threads shown, one read, and that one was the stranger's.
+  [
+    'shapes/gmail-hidden-stale-thread.html',
+    'https://mail.google.com/mail/u/0/#inbox/b',
+    'ines.duarte@duarte-vinhos.example',
+    [
+      { kind: 'wrap', at: 1051443955 },
+      { kind: 'rename', at: 18, seed: 0 },
+      { kind: 'wrap', at: 2 },
+      { kind: 'unwrap', at: 324961019 },
+    ],
+  ],
+];
+
+describe('pages the property once read as the wrong person', () => {
+  it.each(FOUND)('%s', (fixture, url, expected, ops) => {
+    const html = fixtureHtml(fixture, SINCE);
+    const styleText = /<style>([\s\S]*?)<\/style>/i.exec(html)?.[1] ?? '';
+    const page = adapterFor(url)!.read(
+      loadHtml(html, (d) => ops.forEach((o) => apply(d, o, styleText))),
+      url,
+    );
+    if (page.contact) expect(page.contact.email).toBe(expected);
+    else expect(page.missing.length).toBeGreaterThan(0);
+  });
+});
