@@ -98,6 +98,13 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
           {contact.email}
         </p>
         {contact.company && <p className="muted">{contact.company}</p>}
+        {view.referredBy && (
+          <p className="referred" data-testid="referred-by">
+            Referred by {view.referredBy.name || view.referredBy.email}
+            {view.referredBy.company && ` (${view.referredBy.company})`}, introduced {format(parseISO(view.referredBy.introducedAt), 'MMM d')}
+            {view.referredBy.status === 'converted' && ': now a customer'}
+          </p>
+        )}
       </section>
       <ReadProblem page={view.page} tabId={tabId} onChanged={onChanged} />
 
@@ -189,6 +196,30 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
               </span>
             )}
           </p>
+        )}
+        {view.resultSuggestions.length > 0 && (
+          <div className="suggestions">
+            <p className="muted">What worked for them, in their words: one click makes it the result the ask mentions.</p>
+            <ul>
+              {view.resultSuggestions.map((s) => (
+                <li key={s.said}>
+                  <button
+                    className="link"
+                    data-testid="results-suggestion"
+                    title={`They wrote: "${s.said}"`}
+                    onClick={() =>
+                      void request('contact/result', { email: contact.email, result: s.result, saidOn: s.date })
+                        .then(onChanged)
+                        .catch((err: Error) => setSaveError(err.message))
+                    }
+                  >
+                    {s.result}
+                  </button>
+                  {s.date && <span className="muted"> · {format(parseISO(s.date), 'MMM d')}</span>}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         {insertState.message && (
           <p className={insertState.ok ? 'ok' : 'error'} role={insertState.ok ? 'status' : 'alert'}>

@@ -4,6 +4,7 @@
  */
 import { send as request } from '@/lib/messaging/send';
 import { runPicker } from '@/lib/hosts/picker';
+import { isNamedHost } from '@/lib/hosts/matches';
 
 export default defineUnlistedScript(() => {
   const w = window as Window & { __referralWindowPicker?: boolean };
@@ -13,5 +14,6 @@ export default defineUnlistedScript(() => {
     document,
     (picks) => void request('custom/picks', { picks }).catch(() => undefined),
     () => (w.__referralWindowPicker = false),
+    !isNamedHost(location.origin),
   );
 });

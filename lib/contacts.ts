@@ -6,7 +6,7 @@
 import type { PageContext } from './hosts/types';
 import type { ManualEdit } from './model';
 import { FACTS, type PlainValue } from './facts';
-import type { Contact, ContactFacts, FactKey, FactSource } from './model';
+import type { Ask, Contact, ContactFacts, FactKey, FactSource } from './model';
 
 type AnyFact = { value: unknown; source: FactSource };
 
@@ -50,6 +50,45 @@ export function emptyContact(email: string, now: string): Contact {
 const FREE_MAIL = new Set(
   'gmail googlemail yahoo ymail hotmail outlook live msn aol icloud me mac proton protonmail pm gmx web mail yandex zoho fastmail hey'.split(' '),
 );
+
+/**
+ * Which company a person is at, as a key: their email's domain, or, for a free mail address, the
+ * company named on the contact. Two people with one key are colleagues (one ask per company per
+ * cool-down, issue 19); `undefined` when nothing says.
+ */
+export function companyKey(email: string, company = ''): string | undefined {
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  const labels = domain.split('.');
+  const name =
+    labels.length > 2 && /^(co|com|org|net|ac|gov)$/.test(labels[labels.length - 2]!) ? labels[labels.length - 3]! : (labels[labels.length - 2] ?? '');
+  if (!FREE_MAIL.has(name)) return domain;
+  const named = company.trim().toLowerCase();
+  return named ? `company:${named}` : undefined;
+}
+
+/**
+ * Finds, for any contact, the latest counted ask to a colleague (same company, another person):
+ * the asks are indexed by company once, so the queue asks it of thousands of contacts cheaply.
+ */
+export function colleagueAsks(
+  asks: readonly Pick<Ask, 'email' | 'askedAt' | 'status' | 'discardedAt'>[],
+  people: ReadonlyMap<string, { name: string; company: string }>,
+): (contact: Pick<Contact, 'email' | 'company'>) => { email: string; name: string; company: string; askedAt: string } | undefined {
+  const byCompany = new Map<string, Array<{ email: string; name: string; company: string; askedAt: string }>>();
+  for (const ask of asks) {
+    if (ask.discardedAt || ask.status === 'drafted') continue;
+    const who = people.get(ask.email) ?? { name: '', company: '' };
+    const key = companyKey(ask.email, who.company);
+    if (!key) continue;
+    byCompany.set(key, [...(byCompany.get(key) ?? []), { email: ask.email, name: who.name, company: who.company, askedAt: ask.askedAt }]);
+  }
+  for (const list of byCompany.values()) list.sort((a, b) => b.askedAt.localeCompare(a.askedAt));
+  return (contact) => {
+    const key = companyKey(contact.email, contact.company);
+    const found = key ? byCompany.get(key)?.find((a) => a.email !== contact.email) : undefined;
+    return found && { ...found, company: found.company || contact.company };
+  };
+}
 
 /** "dana@acme-logistics.example" -> "Acme Logistics"; nothing for free mail providers. */
 export function companyFromEmail(email: string): string {

@@ -4,7 +4,8 @@
  */
 import { addBusinessDays, parseISO, startOfDay } from 'date-fns';
 import { describeSource, storedThread } from './contacts';
-import { ASK_ADVISED, evaluate, type Evaluation } from './engine';
+import { ASK_ADVISED, evaluate, type ColleagueAsk, type Evaluation } from './engine';
+import { resultSuggestions, type ResultSuggestion } from './engine/tone';
 import type { EngineSettings } from './engine/settings';
 import type { PageContext } from './hosts/types';
 import type { Ask, Contact, FactKey } from './model';
@@ -42,6 +43,19 @@ export interface ContactView {
   insertNeedsConfirmation: boolean;
   /** The latest ask inserted but not seen sent yet (it counts as asked once sent). */
   draftedAt?: string;
+  /** Their own words for {{results}}, from the thread, while the contact has no result (issue 19). */
+  resultSuggestions: ResultSuggestion[];
+  /** This person was introduced by a client: who, and when (issue 19). */
+  referredBy?: ReferredBy;
+}
+
+export interface ReferredBy {
+  name: string;
+  email: string;
+  company: string;
+  introducedAt: string;
+  /** The ask's status: introduced, or converted once this person became a customer. */
+  status: string;
 }
 
 export type SidebarView =
@@ -102,6 +116,8 @@ export function buildContactView(input: {
   settings: EngineSettings;
   neverAsk: NeverAskList;
   now: Date;
+  colleagueAsk?: ColleagueAsk;
+  referredBy?: ReferredBy;
 }): ContactView {
   const { page, asks, settings, now } = input;
   const contact = { ...input.contact, neverAsk: isNeverAsk(input.contact, input.neverAsk) };
@@ -110,7 +126,7 @@ export function buildContactView(input: {
   const thread = onScreen.length
     ? { clientMessages: onScreen, ourMessageDates: (page.thread?.messages ?? []).flatMap((m) => (m.from === page.accountEmail && m.date ? [m.date] : [])) }
     : storedThread(contact);
-  const evaluation = evaluate({ contact, ...thread, asks, now, settings });
+  const evaluation = evaluate({ contact, ...thread, asks, now, settings, colleagueAsk: input.colleagueAsk });
   const factSources: ContactView['factSources'] = {};
   for (const [key, fact] of Object.entries(contact.facts)) {
     if (fact) factSources[key as FactKey] = describeSource(fact.source);
@@ -127,6 +143,8 @@ export function buildContactView(input: {
     fromPage: !!page.contact?.email,
     askAdvised: ASK_ADVISED.has(evaluation.verdict.kind) || (evaluation.verdict.kind === 'asked-recently' && evaluation.followUpDue),
     insertNeedsConfirmation: ADVISED_AGAINST.has(evaluation.verdict.kind),
+    resultSuggestions: contact.facts.results ? [] : resultSuggestions(thread.clientMessages),
+    ...(input.referredBy ? { referredBy: input.referredBy } : {}),
     draftedAt: asks.filter((a) => a.status === 'drafted' && !a.discardedAt).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0]?.askedAt,
   };
 }

@@ -5,11 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { Store } from '@/lib/db/store';
 import type { CustomPicks } from '@/lib/hosts/custom-fields';
-import { ALL_HOST_MATCHES } from '@/lib/hosts/matches';
-
-/** Gmail, Outlook and the CRMs read out of the box: an origin one of the manifest's host patterns covers. */
-const isNamedHost = (origin: string) =>
-  ALL_HOST_MATCHES.some((pattern) => new RegExp(`^${pattern.replace(/\/\*$/, '').replace(/\./g, '\\.').replace('*\\.', '([a-z0-9-]+\\.)+')}$`).test(origin));
+import { isNamedHost } from '@/lib/hosts/matches';
 
 export interface CustomSite {
   origin: string;

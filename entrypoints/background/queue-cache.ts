@@ -8,6 +8,7 @@ import { toDay } from '@/lib/engine/relationship';
 import type { Store } from '@/lib/db/store';
 import type { Ask } from '@/lib/model';
 import { buildQueue, queueStartRange, type QueueRow } from '@/lib/engine/queue';
+import { colleagueAsks } from '@/lib/contacts';
 
 /** Rows sent to the popup at once; the total says how many more there are. */
 export const QUEUE_PAGE = 200;
@@ -38,6 +39,8 @@ export class QueueCache {
     ]);
     const asksByEmail = new Map<string, Ask[]>();
     for (const ask of recentAsks) asksByEmail.set(ask.email, [...(asksByEmail.get(ask.email) ?? []), ask]);
-    return buildQueue(contacts, asksByEmail, neverAsk, settings, now);
+    // One ask per company per cool-down: a colleague asked lately keeps the others out (issue 19).
+    const people = await this.store.namesOf([...asksByEmail.keys()]);
+    return buildQueue(contacts, asksByEmail, neverAsk, settings, now, colleagueAsks(recentAsks, people));
   }
 }

@@ -4,15 +4,25 @@
  * `storage.session` so that a service worker restarted by the browser still knows them.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { applyPage, emptyContact } from '@/lib/contacts';
+import { subDays } from 'date-fns';
+import { applyPage, colleagueAsks, emptyContact } from '@/lib/contacts';
 import { Email } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import { COLLAPSED_KEY, PANEL_PORT, SIDEBAR_PORT } from '@/lib/messaging/protocol';
-import { buildContactView, noContactMessage, settleOwnAddresses, summarizePage, type ContactView, type PanelMessage, type SidebarView } from '@/lib/views';
+import {
+  buildContactView,
+  noContactMessage,
+  settleOwnAddresses,
+  summarizePage,
+  type ContactView,
+  type PanelMessage,
+  type ReferredBy,
+  type SidebarView,
+} from '@/lib/views';
 import { withVerdict } from '@/lib/engine/verdict-log';
-import type { Ask } from '@/lib/model';
+import type { Ask, Contact } from '@/lib/model';
 import { roleOf } from './router';
 
 type Port = Browser.runtime.Port;
@@ -232,9 +242,34 @@ export class SidebarHub {
       this.store.neverAskList(),
     ]);
     const now = this.clock();
-    const view = buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now });
+    const [colleagueAsk, referredBy] = await Promise.all([this.colleagueAsk(contact, settings.askCooldownDays, now), this.referredBy(contact.email)]);
+    const view = buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now, colleagueAsk, referredBy });
     this.logVerdict(view, asks, now);
     return { view, templates, profile };
+  }
+
+  /** The client who introduced this person, if one did (the latest intro naming their email). */
+  private async referredBy(email: string): Promise<ReferredBy | undefined> {
+    const intro = (await this.store.referralsOf(email))
+      .filter((a) => !a.discardedAt && (a.status === 'introduced' || a.status === 'converted'))
+      .sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+    if (!intro) return undefined;
+    const referrer = await this.store.getContact(intro.email);
+    return {
+      name: referrer?.name ?? '',
+      email: intro.email,
+      company: referrer?.company ?? '',
+      introducedAt: intro.history.find((h) => h.status === 'introduced')?.at ?? intro.askedAt,
+      status: intro.status,
+    };
+  }
+
+  /** The latest ask to a colleague of this contact inside the cool-down (one ask per company, issue 19). */
+  async colleagueAsk(contact: Contact, cooldownDays: number, now: Date) {
+    const recent = await this.store.asksSince(subDays(now, cooldownDays + 1).toISOString());
+    if (!recent.some((a) => a.email !== contact.email)) return undefined;
+    const people = await this.store.namesOf([...new Set(recent.map((a) => a.email))]);
+    return colleagueAsks(recent, people)(contact);
   }
 
   /**

@@ -60,14 +60,6 @@ export function AsksView() {
       </button>
     </p>
   );
-  if (data.total === 0 && filter === 'open' && !query) {
-    return (
-      <>
-        {undoBar}
-        <p className="muted">No open asks. Open a client's thread in Gmail and use "Insert referral ask" in the sidebar; closed asks are under "All asks".</p>
-      </>
-    );
-  }
 
   return (
     <>
@@ -93,7 +85,12 @@ export function AsksView() {
         </p>
       )}
       {undoBar}
-      {data.rows.length === 0 && <p className="muted">No asks match.</p>}
+      {data.rows.length === 0 &&
+        (filter === 'open' && !query ? (
+          <p className="muted">No open asks. Open a client's thread in Gmail and use "Insert referral ask" in the sidebar; closed asks are under "All asks".</p>
+        ) : (
+          <p className="muted">No asks match.</p>
+        ))}
       <ul className="asks">
         {data.rows.map(({ ask, name, company, nextStep, followUpDue, templateName }) => (
           <li

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
-import { openDb, SCHEMA_V1 } from './index';
+import { openDb, SCHEMA_V1, SCHEMA_V2 } from './index';
 import { Store } from './store';
 import { withStatus } from '../asks/pipeline';
 import { Ask, Contact } from '../model';
@@ -38,6 +38,34 @@ describe('schema migrations', () => {
     // v2's index on the start date covers the old rows.
     expect(await store.contactsStartedBetween('2026-06-01', '2026-07-31')).toHaveLength(50);
     expect(await store.contactsStartedBetween('2026-08-01', '2026-12-31')).toHaveLength(0);
+    db.close();
+  });
+});
+
+describe('schema v3 (issue 19)', () => {
+  it('v2 asks survive, and the people clients introduced are found by their email', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    await old.open();
+    const ask = (id: string, referral?: object) => ({
+      id,
+      email: 'dana@acme.example',
+      templateId: 'default-ask',
+      status: 'introduced',
+      askedAt: T1,
+      history: [],
+      ...(referral ? { referral } : {}),
+    });
+    await old.table('asks').bulkAdd([ask('a1', { name: 'Priya Shah', email: 'priya@peer.example' }), ask('a2'), ask('a3', { name: 'Lee' })]);
+    old.close();
+
+    const db = openDb(name);
+    const store = new Store(db);
+    expect(await db.asks.count()).toBe(3);
+    expect((await store.referralsOf('Priya@Peer.example')).map((a) => a.id)).toEqual(['a1']);
+    expect(await store.referralsOf('lee@peer.example')).toEqual([]);
     db.close();
   });
 });

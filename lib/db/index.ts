@@ -45,9 +45,19 @@ export const SCHEMA_V2 = {
   contacts: 'email, updatedAt, lastSeenAt, facts.customerSince.value',
 } as const;
 
+/**
+ * Version 3 (2026-12-01): asks are indexed by the email of the person the client introduced, so a
+ * page showing that person finds who referred them (issue 19). No data changes.
+ */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  asks: 'id, email, status, askedAt, followUpAt, referral.email',
+} as const;
+
 export function openDb(name: string = DB_NAME): ReferralDb {
   const db = new Dexie(name) as ReferralDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
+  db.version(3).stores(SCHEMA_V3);
   return db;
 }

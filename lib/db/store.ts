@@ -144,6 +144,11 @@ export class Store {
     return this.db.asks.where('askedAt').aboveOrEqual(instant).toArray();
   }
 
+  /** Asks whose client introduced this person (by the referral's email, indexed). */
+  referralsOf(email: string): Promise<Ask[]> {
+    return this.db.asks.where('referral.email').equals(email.toLowerCase()).toArray();
+  }
+
   asksFor(email: string): Promise<Ask[]> {
     return this.db.asks.where('email').equals(email.toLowerCase()).toArray();
   }
@@ -153,7 +158,8 @@ export class Store {
   }
 
   private askChanged = (ask: Ask): Ask => {
-    this.announce({ emails: [ask.email], asks: true });
+    // The person the client introduced shows "referred by" from this ask: their views change too.
+    this.announce({ emails: ask.referral?.email ? [ask.email, ask.referral.email] : [ask.email], asks: true });
     return ask;
   };
 

@@ -49,6 +49,15 @@ export interface EngineInput {
   withoutSendTime?: boolean;
   /** The user's own time zone, for the send time "for you" (the browser's when absent). */
   userTimeZone?: string;
+  /** The latest ask to a colleague at the same company (one ask per company per cool-down, issue 19). */
+  colleagueAsk?: ColleagueAsk;
+}
+
+export interface ColleagueAsk {
+  email: string;
+  name: string;
+  company: string;
+  askedAt: string;
 }
 
 export interface Evaluation {
@@ -82,7 +91,7 @@ export function evaluate(input: EngineInput): Evaluation {
   const lastAsk = [...(input.asks ?? [])].filter(countsAsAsked).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
   const spend = facts.spend90d?.value ?? 0;
   const snoozedUntil = contact.snoozedUntil && contact.snoozedUntil > toDay(now) ? contact.snoozedUntil : undefined;
-  const advice = verdictFor({ relationship, sat, lastAsk, now, settings });
+  const advice = verdictFor({ relationship, sat, lastAsk, colleagueAsk: input.colleagueAsk, now, settings });
   // The headline states the real state: a never-ask or snoozed contact is not "Ask now" (issue 17).
   const verdict: ReferralVerdict = contact.neverAsk
     ? {
@@ -126,12 +135,14 @@ function verdictFor({
   relationship,
   sat,
   lastAsk,
+  colleagueAsk,
   now,
   settings,
 }: {
   relationship: Relationship | null;
   sat: Satisfaction;
   lastAsk?: AskFacts;
+  colleagueAsk?: ColleagueAsk;
   now: Date;
   settings: EngineSettings;
 }): ReferralVerdict {
@@ -181,6 +192,20 @@ function verdictFor({
                 : `No follow-up planned (reminder dismissed); ask again from ${again} if needed.`
               : `Their answer: ${lastAsk.status}. Ask again from ${again} if needed.`,
         date: toDay(due ? startOfDay(now) : (dueAt ?? askAgain)),
+      };
+    }
+  }
+
+  // One ask per company per cool-down: a second person at Acme asked the same month reads as pressure.
+  if (colleagueAsk) {
+    const askAgain = addDays(startOfDay(parseISO(colleagueAsk.askedAt)), settings.askCooldownDays);
+    if (startOfDay(now) < askAgain) {
+      const company = colleagueAsk.company || 'their company';
+      return {
+        kind: 'asked-recently',
+        headline: `Asked a colleague at ${company} on ${format(parseISO(colleagueAsk.askedAt), 'MMM d')}`,
+        nextStep: `You asked ${colleagueAsk.name || colleagueAsk.email} at ${company}: one ask per company within ${settings.askCooldownDays} days. Ask again from ${format(askAgain, 'MMM d, yyyy')}.`,
+        date: toDay(askAgain),
       };
     }
   }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from './settings';
 import type { Contact, FactSource } from '../model';
 import { buildQueue, enteringWindow, queueStartRange } from './queue';
+import { evaluate } from './index';
+import { colleagueAsks } from '../contacts';
 
 const NOW = new Date(2026, 10, 22, 12);
 const src: FactSource = { kind: 'import', observedAt: '2026-11-01T00:00:00.000Z' };
@@ -35,6 +37,30 @@ describe('referral queue', () => {
     const rows = buildQueue(contacts, asks, { emails: [], domains: ['competitor.example'] }, DEFAULT_SETTINGS, NOW);
     expect(rows.map((r) => r.email)).toEqual(['vip@a.example', 'open@a.example', 'soon@a.example']);
     expect(rows[2]).toMatchObject({ windowOpens: '2026-11-27', daysLeft: 5 });
+  });
+
+  it('one ask per company per cool-down: a colleague asked lately keeps the others out, another company is unaffected (issue 19)', () => {
+    const sent = (email: string, askedAt: string) => ({ id: email, email, templateId: 't', status: 'sent' as const, askedAt, history: [] });
+    const recent = [sent('dana@acme.example', '2026-11-02T10:00:00.000Z')];
+    const people = new Map([['dana@acme.example', { name: 'Dana Whitfield', company: 'Acme' }]]);
+    const team = [c('lee@acme.example', '2026-07-01', 10, { company: 'Acme' }), c('ravi@brightpath.example', '2026-07-01', 10)];
+    const rows = buildQueue(team, new Map([['dana@acme.example', recent]]), { emails: [], domains: [] }, DEFAULT_SETTINGS, NOW, colleagueAsks(recent, people));
+    expect(rows.map((r) => r.email)).toEqual(['ravi@brightpath.example']);
+
+    const lee = evaluate({ contact: team[0]!, now: NOW, settings: DEFAULT_SETTINGS, colleagueAsk: colleagueAsks(recent, people)(team[0]!) });
+    expect(lee.verdict).toMatchObject({ kind: 'asked-recently', headline: 'Asked a colleague at Acme on Nov 2' });
+    expect(lee.verdict.nextStep).toContain('You asked Dana Whitfield at Acme');
+    // A draft never sent, or an ask to the same person, is not a colleague's ask; free mail addresses are colleagues only by company name.
+    expect(colleagueAsks([{ ...recent[0]!, status: 'drafted' }], people)(team[0]!)).toBeUndefined();
+    expect(colleagueAsks(recent, people)({ email: 'dana@acme.example', company: 'Acme' })).toBeUndefined();
+    const gmailPeople = new Map([['sam@gmail.com', { name: 'Sam', company: 'Acme' }]]);
+    expect(colleagueAsks([sent('sam@gmail.com', '2026-11-02T10:00:00.000Z')], gmailPeople)({ email: 'kim@gmail.com', company: '' })).toBeUndefined();
+    expect(colleagueAsks([sent('sam@gmail.com', '2026-11-02T10:00:00.000Z')], gmailPeople)({ email: 'kim@gmail.com', company: 'acme' })?.email).toBe(
+      'sam@gmail.com',
+    );
+    // After the cool-down the colleague's ask no longer counts.
+    const later = evaluate({ contact: team[0]!, now: new Date(2027, 1, 5), settings: DEFAULT_SETTINGS, colleagueAsk: colleagueAsks(recent, people)(team[0]!) });
+    expect(later.verdict.kind).not.toBe('asked-recently');
   });
 
   it('the index range covers every queued contact', () => {

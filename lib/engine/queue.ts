@@ -3,7 +3,7 @@
  * blocked, not asked recently, not on the never-ask list; most valuable and most urgent first.
  */
 import { addDays, addMonths, differenceInCalendarDays, startOfDay, subMonths } from 'date-fns';
-import { evaluate, inQueue, type ReferralVerdict } from './index';
+import { evaluate, inQueue, type ColleagueAsk, type ReferralVerdict } from './index';
 import { parseDay, toDay } from './relationship';
 import type { EngineSettings } from './settings';
 import type { Ask, Contact } from '../model';
@@ -33,10 +33,18 @@ export function queueStartRange(now: Date, settings: EngineSettings): { from: st
   };
 }
 
-export function buildQueue(contacts: Contact[], asksByEmail: Map<string, Ask[]>, neverAsk: NeverAskList, settings: EngineSettings, now: Date): QueueRow[] {
+export function buildQueue(
+  contacts: Contact[],
+  asksByEmail: Map<string, Ask[]>,
+  neverAsk: NeverAskList,
+  settings: EngineSettings,
+  now: Date,
+  colleagueOf: (contact: Contact) => ColleagueAsk | undefined = () => undefined,
+): QueueRow[] {
   const rows: QueueRow[] = [];
   for (const contact of contacts) {
     const ev = evaluate({
+      colleagueAsk: colleagueOf(contact),
       contact: { ...contact, neverAsk: isNeverAsk(contact, neverAsk) },
       // The same thread signals the sidebar used (issue 17: one truth for the verdict).
       ...(contact.recentMessages ? storedThread(contact) : {}),

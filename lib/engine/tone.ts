@@ -39,6 +39,61 @@ const POSITIVE_MOMENTS: ReadonlyArray<[RegExp, string]> = [
   [/\b(saved us|saves us|saving us)\b/i, 'said it saved them time or money'],
 ];
 
+/** The moments that are a result the client got (not a thanks, not a feeling): what {{results}} is for. */
+const RESULTS = POSITIVE_MOMENTS.filter(([, label]) => !/thanked|love/.test(label)).map(([pattern]) => pattern);
+
+export interface ResultSuggestion {
+  /** The sentence as the client wrote it. */
+  said: string;
+  /** The same, in the account manager's voice: "we hit our target" -> "you hit your target". */
+  result: string;
+  date?: string;
+}
+
+/** Their words, turned to face them: we/our/us/I/my become you/your, first letter lower-cased, end punctuation dropped. */
+export function inYourWords(sentence: string): string {
+  const swaps: Record<string, string> = {
+    we: 'you',
+    us: 'you',
+    our: 'your',
+    ours: 'yours',
+    i: 'you',
+    me: 'you',
+    my: 'your',
+    "we're": "you're",
+    "we've": "you've",
+    "i'm": "you're",
+    "i've": "you've",
+    "we'd": "you'd",
+  };
+  const turned = sentence
+    .trim()
+    .replace(/^[^:]{1,25}:\s+/, '')
+    .replace(/^(so|and|also|plus|anyway)[,\s]+/i, '')
+    .replace(/\b(we're|we've|i'm|i've|we'd|we|us|our|ours|i|me|my)\b/gi, (w) => swaps[w.toLowerCase()] ?? w)
+    .replace(/[.!\s]+$/, '');
+  return turned.charAt(0).toLowerCase() + turned.slice(1);
+}
+
+/**
+ * The sentences where the client said what worked ("we hit our quarterly target two weeks early"),
+ * newest first, at most `limit`: proposed for a contact's {{results}} (issue 19).
+ */
+export function resultSuggestions(messages: readonly Pick<ThreadMessage, 'text' | 'date'>[], limit = 3): ResultSuggestion[] {
+  const found: ResultSuggestion[] = [];
+  const newestFirst = [...messages].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+  for (const message of newestFirst) {
+    const sentences = ownWords(message.text).split(/(?<=[.!?])\s+|\n+/);
+    for (const said of sentences.map((x) => x.trim())) {
+      if (said.length < 12 || said.length > 200 || !RESULTS.some((p) => p.test(said))) continue;
+      if (COMPLAINTS.some(([p]) => p.test(said)) || found.some((f) => f.said === said)) continue;
+      found.push({ said, result: inYourWords(said), ...(message.date ? { date: message.date } : {}) });
+      if (found.length === limit) return found;
+    }
+  }
+  return found;
+}
+
 const COMPLAINTS: ReadonlyArray<[RegExp, string]> = [
   [/\b(still|keeps?|again)\s+(not working|broken|failing|crashing|down)\b/i, 'reported something still broken'],
   [/\b(not|isn't|isnt|doesn't|doesnt|don't|dont)\s+(working|work)\b/i, 'reported something not working'],

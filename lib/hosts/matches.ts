@@ -12,6 +12,10 @@ export const HOST_MATCHES = {
 
 export const ALL_HOST_MATCHES: string[] = Object.values(HOST_MATCHES).flat();
 
+/** Gmail, Outlook and the CRMs read out of the box: an origin one of the manifest's host patterns covers. */
+export const isNamedHost = (origin: string): boolean =>
+  ALL_HOST_MATCHES.some((pattern) => new RegExp(`^${pattern.replace(/\/\*$/, '').replace(/\./g, '\\.').replace('*\\.', '([a-z0-9-]+\\.)+')}$`).test(origin));
+
 /** The webmails: one content script (entrypoints/mail.content). */
 export const MAIL_MATCHES: string[] = [...HOST_MATCHES.gmail, ...HOST_MATCHES.outlook];
 /** The named CRMs: the other content script (entrypoints/host.content), also run on added CRM sites. */

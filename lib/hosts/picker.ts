@@ -4,7 +4,7 @@
  * selector for each click. Built with DOM APIs and textContent only (the host's Trusted Types
  * and CSP apply to the page, and nothing the page shows is ever parsed as HTML).
  */
-import { isWhereToWrite, PICK_FIELDS, pickLabel, type CustomPicks } from './custom-fields';
+import { isWhereToWrite, PICK_FIELDS as ALL_FIELDS, pickLabel, type CustomPicks } from './custom-fields';
 
 const cssEscape = (s: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`));
 /** Ids and attributes that look generated (long digit runs, hashes) do not survive a reload. */
@@ -44,8 +44,13 @@ export function selectorFor(el: Element): string {
   return steps.join(' > ');
 }
 
-/** Runs the picker; `onDone` gets the picks when every field was picked or skipped, `onEnd` runs either way. */
-export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, onEnd?: () => void): () => void {
+/**
+ * Runs the picker; `onDone` gets the picks when every field was picked or skipped, `onEnd` runs
+ * either way. The email editor is asked for only on a site the user added (`withEditor`): the
+ * named hosts' editors are known.
+ */
+export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, onEnd?: () => void, withEditor = true): () => void {
+  const PICK_FIELDS = withEditor ? ALL_FIELDS : ALL_FIELDS.filter((f) => !isWhereToWrite(f));
   const picks: CustomPicks = {};
   let index = 0;
   const controller = new AbortController();

@@ -14,6 +14,7 @@
  * content script (which reads an untrusted page) may only report what it read.
  */
 import { z } from 'zod';
+import { TEXT_LIMITS } from '../limits';
 import type { AskRow } from '../asks/pipeline';
 import type { KpiReport } from '../asks/kpis';
 import type { Backup } from '../backup';
@@ -23,7 +24,7 @@ import type { QueueRow } from '../engine/queue';
 import type { SidebarView } from '../views';
 import type { ConfigCommand, InsertCommand, SelectCommand } from './content-commands';
 import type { Contact } from '../model';
-import { Ask, AskStatus, Email, ManualEdit, plainFact } from '../model';
+import { Ask, AskStatus, Email, IsoInstant, ManualEdit, plainFact } from '../model';
 import { FACTS, type FactSpec } from '../facts';
 import { Profile, Template } from '../templates/schema';
 import { NeverAskList } from '../never-ask';
@@ -113,6 +114,12 @@ export const requests = {
   'page/context': { from: ['content'], tab: true, reply: reply<null>(), payload: PageContextSchema },
   /** The sidebar (or options) saves what the user typed about a contact. */
   'contact/edit': { from: ['sidebar', 'options', 'popup'], reply: reply<null>(), payload: z.object({ email: Email, edit: ManualEdit }) },
+  /** A result proposed from the client's own words, used: saved as their result, its source the email it came from (issue 19). */
+  'contact/result': {
+    from: ['sidebar', 'popup'],
+    reply: reply<null>(),
+    payload: z.object({ email: Email, result: z.string().trim().min(1).max(TEXT_LIMITS.results), saidOn: IsoInstant.optional() }),
+  },
   /** A content script saw the ask it inserted undone in the editor (the draft's text is gone). */
   'ask/undone': { from: ['content'], tab: true, reply: reply<null>(), payload: z.object({ snippet: z.string().max(200) }) },
   /** Discard an ask (or take the discard back): discarded asks are not open and do not count as asked. */
@@ -183,7 +190,7 @@ export const requests = {
       note: z.string().max(500).optional(),
       /** Who the client introduced (with `introduced`). */
       referral: z
-        .object({ name: z.string().max(300), email: z.string().max(320) })
+        .object({ name: z.string().max(300), email: z.string().trim().toLowerCase().max(320) })
         .partial()
         .optional(),
     }),

@@ -8,7 +8,7 @@ const INTRO_B2B = `Hi,
 
 I wanted to introduce you to {{myName}}, {{myTitle}} at {{myCompany}}. We have been working with them on {{product}}, and {{results}}.
 
-If that sounds useful for your team, {{myName}} is easy to reach at {{myEmail}} or {{myPhone}}. A bit more about them:
+If that sounds useful for your team, {{myName}} is easy to reach at {{myEmail}} or {{myPhone}}; just mention "{{firstName}} at {{company}}" so they know who sent you. A bit more about them:
 {{myLinks}}
 
 Best,
@@ -19,7 +19,7 @@ const INTRO_B2B_OFFER = `Hi,
 
 I wanted to introduce you to {{myName}}, {{myTitle}} at {{myCompany}}. We have been working with them on {{product}}, and {{results}}.
 
-If that sounds useful for your team, {{myName}} is easy to reach at {{myEmail}} or {{myPhone}}. Mention my name and {{myCompany}} will give you {{friendOffer}}. A bit more about them:
+If that sounds useful for your team, {{myName}} is easy to reach at {{myEmail}} or {{myPhone}}. Mention "{{firstName}} at {{company}}" and {{myCompany}} will give you {{friendOffer}}. A bit more about them:
 {{myLinks}}
 
 Best,
@@ -29,7 +29,7 @@ const INTRO_B2C = `Hi!
 
 I have been using {{product}} from {{myCompany}}, and {{results}}. I thought of you.
 
-{{myName}} there is lovely to deal with: {{myEmail}}, {{myPhone}}.
+{{myName}} there is lovely to deal with: {{myEmail}}, {{myPhone}}. Just say {{firstName}} sent you.
 {{myLinks}}
 
 {{firstName}}`;
@@ -38,7 +38,7 @@ const INTRO_B2C_OFFER = `Hi!
 
 I have been using {{product}} from {{myCompany}}, and {{results}}. I thought of you.
 
-Mention my name to {{myName}} ({{myEmail}}, {{myPhone}}) and you get {{friendOffer}}.
+Say {{firstName}} sent you when you write to {{myName}} ({{myEmail}}, {{myPhone}}) and you get {{friendOffer}}.
 {{myLinks}}
 
 {{firstName}}`;

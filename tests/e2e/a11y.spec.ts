@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, sidebar, test, withPart } from './harness';
 
-test('the sidebar, popup, options and setup have no axe violations', async ({ openGmail, context, extensionId }) => {
+test('the sidebar, popup, options, setup and side panel have no axe violations', async ({ openGmail, context, extensionId }) => {
+  // Five pages through axe: on two busy cores this is the suite's longest test.
+  test.setTimeout(90_000);
   const page = await openGmail('thread-own-reply-last');
   await expect(sidebar(page).getByTestId('verdict')).toBeVisible();
   // axe follows the sidebar iframe into its own document (targets are [iframe, element]).
@@ -10,7 +12,7 @@ test('the sidebar, popup, options and setup have no axe violations', async ({ op
   expect(insideFrame.length).toBeGreaterThan(10);
   expect(sidebarResults.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
-  for (const name of ['popup', 'options', 'setup']) {
+  for (const name of ['popup', 'options', 'setup', 'sidepanel']) {
     const p = await context.newPage();
     await p.goto(`chrome-extension://${extensionId}/${name}.html`);
     await expect(p.getByRole('heading', { level: 1 })).toBeVisible();

@@ -33,6 +33,8 @@ function hubspotExport(): string {
 }
 
 test('import a HubSpot export, see the report and the queue, back up and restore into a fresh profile', async ({ context, extensionId, host }) => {
+  // Two browsers (the restore goes into a fresh profile) and a compose tab: longer than most.
+  test.setTimeout(90_000);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByTestId('import-file').setInputFiles({ name: 'hubspot-contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(hubspotExport()) });

@@ -58,6 +58,25 @@ export async function recordInsert(
   });
 }
 
+/**
+ * A person a client introduced, now shown as a customer on their record (lifecycle stage
+ * "customer", or a customer-since date): the intro converted (issue 19), dated as the page says.
+ */
+export async function detectConversion(store: Store, page: PageContext, now: string): Promise<boolean> {
+  const email = page.contact?.email;
+  const stage = page.facts?.lifecycleStage;
+  const since = page.facts?.customerSince;
+  if (!email || !(since || (stage && /\bcustomer\b/i.test(stage)))) return false;
+  let changed = false;
+  for (const ask of await store.referralsOf(email)) {
+    if (ask.discardedAt || ask.status !== 'introduced') continue;
+    const shows = since ? `a customer since ${since}` : `lifecycle stage "${stage}"`;
+    await setStatus(store, ask.id, 'converted', now, `their ${page.hostLabel} record shows ${shows}`);
+    changed = true;
+  }
+  return changed;
+}
+
 /** Moves this contact's asks forward from what the thread on screen shows. Returns true on a change. */
 export async function detectFromPage(store: Store, page: PageContext, now: string): Promise<boolean> {
   const email = page.contact?.email;

@@ -1,5 +1,6 @@
 /** Contacts: what the user types about one, search, the CSV import with its report, the CSV export. */
-import { applyManualEdit } from '@/lib/contacts';
+import { format, parseISO } from 'date-fns';
+import { applyManualEdit, foldFacts } from '@/lib/contacts';
 import { toDay } from '@/lib/day';
 import { parseContactsCsv } from '@/lib/import/csv';
 import { contactsToCsv } from '@/lib/import/contacts-csv';
@@ -7,13 +8,20 @@ import { announce } from '@/lib/messaging/client';
 import type { Handlers } from '../router';
 import type { Deps } from './deps';
 
-type ContactHandlers = Pick<Handlers, 'contact/edit' | 'contacts/search' | 'contacts/import' | 'contacts/export-csv'>;
+type ContactHandlers = Pick<Handlers, 'contact/edit' | 'contact/result' | 'contacts/search' | 'contacts/import' | 'contacts/export-csv'>;
 
 export function contactHandlers({ store, now }: Deps): ContactHandlers {
   return {
     async 'contact/edit'({ email, edit }) {
       const at = now().toISOString();
       await store.updateContact(email, (c) => applyManualEdit(c, edit, at), at);
+      return null;
+    },
+
+    async 'contact/result'({ email, result, saidOn }) {
+      const at = now().toISOString();
+      const label = saidOn ? `their email of ${format(parseISO(saidOn), 'MMM d, yyyy')}` : 'their email';
+      await store.updateContact(email, (c) => ({ ...c, facts: foldFacts(c.facts, { results: result }, { kind: 'page', label, observedAt: at }) }), at);
       return null;
     },
 

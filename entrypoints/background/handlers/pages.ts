@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { censoredSkeleton } from '@/lib/hosts/diagnostic';
 import type { PageContext } from '@/lib/hosts/types';
 import type { Handlers } from '../router';
-import { detectFromPage } from './asks';
+import { detectConversion, detectFromPage } from './asks';
 import type { Deps } from './deps';
 
 type PageHandlers = Pick<Handlers, 'page/context' | 'sidebar/frame' | 'sidebar/contact' | 'tab/view' | 'page/diagnostic' | 'reading/health'>;
@@ -42,6 +42,7 @@ export function pageHandlers({ store, hub, health, sites, panel, now }: Deps): P
         await panel.pageRead(tabId, latest.host);
         await health.record(latest, now());
         await detectFromPage(store, latest, now().toISOString());
+        await detectConversion(store, latest, now().toISOString());
       }),
 
     async 'sidebar/frame'({ key }, { tabId }) {

@@ -18,7 +18,7 @@ export function gmailComposeUrl(to: string, subject = '', body = ''): string {
   return `https://mail.google.com/mail/?${params}`;
 }
 
-export function queueHandlers({ store, queue, now }: Deps): Pick<Handlers, 'queue/list' | 'queue/compose'> {
+export function queueHandlers({ store, queue, hub, now }: Deps): Pick<Handlers, 'queue/list' | 'queue/compose'> {
   return {
     'queue/list': () => queue.rows(now()),
 

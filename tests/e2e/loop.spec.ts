@@ -1,0 +1,135 @@
+/**
+ * The referral loop around the ask (issue 19): the client's own words proposed for the result,
+ * one ask per company per cool-down, and the person a client introduced recognised later, in
+ * Gmail and on their CRM record, where a customer record converts the intro.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { format, subMonths } from 'date-fns';
+import { expect, sidebar, test } from './harness';
+
+const DAY = 86_400_000;
+const ago = (d: number) => new Date(Date.now() - d * DAY).toISOString();
+const since = (months: number) => format(subMonths(new Date(), months), 'yyyy-MM-dd');
+const us = (d: Date) => `${String(d.getMonth() + 1).padStart(2, '0')}/${String(d.getDate()).padStart(2, '0')}/${d.getFullYear()}`;
+
+/** Seeds data the way a user would: Settings → Restore, confirmed. */
+async function seed(context: BrowserContext, extensionId: string, data: { contacts?: object[]; asks?: object[] }): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const backup = { format: 'referral-window-backup', version: 1, exportedAt: ago(0), contacts: [], asks: [], templates: [], kv: [], ...data };
+  await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await options.getByTestId('restore-confirm').click();
+  await expect(options.getByTestId('data-message')).toContainText('Restored');
+  return options;
+}
+
+const client = (email: string, name: string, extra: object = {}) => ({
+  email,
+  name,
+  company: 'Acme Logistics',
+  facts: {
+    customerSince: { value: since(4), source: { kind: 'manual', observedAt: ago(1) } },
+    nps: { value: { score: 10 }, source: { kind: 'manual', observedAt: ago(1) } },
+  },
+  neverAsk: false,
+  updatedAt: ago(1),
+  ...extra,
+});
+
+test("the client's own words are proposed for the result; one click uses them, in the account manager's voice, and the ask says them", async ({
+  openGmail,
+}) => {
+  const page = await openGmail('thread-own-reply-last');
+  const panel = sidebar(page);
+  await panel.getByTestId('customer-since-input').fill(since(4));
+  await panel.getByTestId('nps-input').fill('9');
+  await panel.getByTestId('nps-input').blur();
+  const suggestions = panel.getByTestId('results-suggestion');
+  await expect(suggestions.first()).toBeVisible();
+  await expect(suggestions).toContainText([
+    'the new routing went live last week and it worked',
+    'you hit your quarterly target two weeks early, and the ops team loves it',
+  ]);
+  await suggestions.filter({ hasText: 'quarterly target' }).click();
+  await expect(panel.getByTestId('results-input')).toHaveValue('you hit your quarterly target two weeks early, and the ops team loves it');
+  await expect(panel.getByText(/their email of Nov 2, 2026/)).toBeVisible();
+  await expect(suggestions).toHaveCount(0);
+  await panel.getByTestId('insert-ask').click();
+  await expect(page.locator('div[g_editable="true"]')).toContainText('(you hit your quarterly target two weeks early, and the ops team loves it)');
+});
+
+test('one ask per company per cool-down: a colleague of a client asked last week is "asked recently", and not in the queue', async ({
+  context,
+  extensionId,
+  openGmail,
+}) => {
+  await seed(context, extensionId, {
+    contacts: [client('dana@acme-logistics.example', 'Dana Whitfield'), client('lee@acme-logistics.example', 'Lee Park')],
+    asks: [
+      { id: 'a1', email: 'dana@acme-logistics.example', templateId: 'default-ask', status: 'sent', askedAt: ago(7), history: [{ status: 'sent', at: ago(7) }] },
+    ],
+  });
+  const page = await openGmail('thread-own-reply-last', {
+    'dana@acme-logistics.example': 'lee@acme-logistics.example',
+    'Dana Whitfield': 'Lee Park',
+    'Hi Alex': 'Hello Alex',
+  });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('lee@acme-logistics.example');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'asked-recently');
+  await expect(panel.getByTestId('verdict')).toContainText(`Asked a colleague at Acme Logistics on ${format(new Date(Date.now() - 7 * DAY), 'MMM d')}`);
+  await expect(panel.getByTestId('verdict')).toContainText('You asked Dana Whitfield at Acme Logistics');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByTestId('tab-queue').click();
+  await expect(popup.getByText('Nobody to ask this week')).toBeVisible();
+  await expect(popup.locator('[data-testid="queue-row"][data-email="lee@acme-logistics.example"]')).toHaveCount(0);
+});
+
+test('the person a client introduced is recognised in Gmail and on their CRM record, where a customer record converts the intro', async ({
+  context,
+  extensionId,
+  openGmail,
+  openHost,
+}) => {
+  const introducedAt = ago(20);
+  await seed(context, extensionId, {
+    contacts: [client('dana@acme-logistics.example', 'Dana Whitfield')],
+    asks: [
+      {
+        id: 'a1',
+        email: 'dana@acme-logistics.example',
+        templateId: 'default-ask',
+        status: 'introduced',
+        askedAt: ago(40),
+        referral: { name: 'Priya Raman', email: 'priya.raman@lumen-health.example' },
+        history: [
+          { status: 'sent', at: ago(40) },
+          { status: 'accepted', at: ago(38) },
+          { status: 'introduced', at: introducedAt },
+        ],
+      },
+    ],
+  });
+  const introduced = format(new Date(introducedAt), 'MMM d');
+  // In Gmail first: the thread is from Priya now.
+  const gmail = await openGmail('thread-special-name', {
+    'zoe.oconnor@renard-freres.example': 'priya.raman@lumen-health.example',
+    "Zoë O'Connor": 'Priya Raman',
+  });
+  await expect(sidebar(gmail).getByTestId('referred-by')).toHaveText(`Referred by Dana Whitfield (Acme Logistics), introduced ${introduced}`);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.locator('[data-testid="ask-row"][data-email="dana@acme-logistics.example"]')).toHaveAttribute('data-status', 'introduced');
+
+  // Then her HubSpot record, which shows her as a customer: the intro converted.
+  const record = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/51', 'hubspot/contact-record.html', {
+    '{{CUSTOMER_SINCE}}': us(new Date(Date.now() - 3 * DAY)),
+  });
+  await expect(sidebar(record).getByTestId('referred-by')).toContainText('Referred by Dana Whitfield (Acme Logistics)');
+  await expect(sidebar(record).getByTestId('referred-by')).toContainText('now a customer');
+  await popup.reload();
+  await popup.getByRole('combobox', { name: 'Filter by status' }).selectOption('all');
+  await expect(popup.locator('[data-testid="ask-row"][data-email="dana@acme-logistics.example"]')).toHaveAttribute('data-status', 'converted');
+});
