@@ -68,7 +68,7 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
   const [confirming, setConfirming] = useState(false);
   // Insert goes ahead without a question only where an ask is advised (or a follow-up is due).
   const advised = view.askAdvised;
-  const insert = async (part: 'ask' | 'intro', confirmed = false) => {
+  const insert = async (part: 'ask' | 'intro' | 'thanks' | 'update', confirmed = false) => {
     if (!unobstructed) return;
     if (part === 'ask' && view.insertNeedsConfirmation && !confirmed) {
       setConfirming(true);
@@ -141,6 +141,16 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
       <SatisfactionReasons satisfaction={evaluation.satisfaction} />
 
       <section className="card">
+        {view.loop && (
+          <div className="said-ok" role="status" data-testid="close-loop">
+            <p>
+              <strong>{view.loop.label}.</strong>
+            </p>
+            <button data-testid={`insert-${view.loop.part}`} disabled={insertState.busy || !canInsert} onClick={() => void insert(view.loop!.part)}>
+              {view.loop.part === 'thanks' ? 'Insert a thank-you' : 'Insert how it went'}
+            </button>
+          </div>
+        )}
         {evaluation.lastAsk?.status === 'accepted' && (
           <div className="said-ok" role="status">
             <p>

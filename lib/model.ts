@@ -152,5 +152,15 @@ export const Ask = z.object({
   snippet: z.string().max(200).optional(),
   /** The contact's segment when asked, for KPIs per segment. */
   segment: z.string().max(60).optional(),
+  /** Closing the loop (issue 19): the client thanked for the intro, then told how it went. */
+  thankedAt: IsoInstant.optional(),
+  loopClosedAt: IsoInstant.optional(),
+  /** Two-sided rewards, owed once the referral converts: what each side gets, and when it was given. */
+  rewards: z
+    .object({
+      client: z.object({ what: z.string().max(300), givenAt: IsoInstant.optional() }).optional(),
+      friend: z.object({ what: z.string().max(300), givenAt: IsoInstant.optional() }).optional(),
+    })
+    .optional(),
 });
 export type Ask = z.infer<typeof Ask>;

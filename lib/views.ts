@@ -10,6 +10,7 @@ import type { EngineSettings } from './engine/settings';
 import type { PageContext } from './hosts/types';
 import type { Ask, Contact, FactKey } from './model';
 import { chooseTemplate, templateKindFor } from './templates/choose';
+import { loopStep } from './asks/pipeline';
 import { render } from './templates/render';
 import type { Profile, Template } from './templates/schema';
 import { templateValues } from './templates/values';
@@ -47,6 +48,8 @@ export interface ContactView {
   resultSuggestions: ResultSuggestion[];
   /** This person was introduced by a client: who, and when (issue 19). */
   referredBy?: ReferredBy;
+  /** Closing the loop with this client after their intro: a thank-you, or an update on how it went. */
+  loop?: { part: 'thanks' | 'update'; label: string };
 }
 
 export interface ReferredBy {
@@ -145,8 +148,18 @@ export function buildContactView(input: {
     insertNeedsConfirmation: ADVISED_AGAINST.has(evaluation.verdict.kind),
     resultSuggestions: contact.facts.results ? [] : resultSuggestions(thread.clientMessages),
     ...(input.referredBy ? { referredBy: input.referredBy } : {}),
+    ...loopOf(asks, now, settings.referralStallDays),
     draftedAt: asks.filter((a) => a.status === 'drafted' && !a.discardedAt).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0]?.askedAt,
   };
+}
+
+/** The loop to close with this client, from their latest intro that has one. */
+function loopOf(asks: Ask[], now: Date, stallDays: number): Pick<ContactView, 'loop'> {
+  for (const ask of [...asks].sort((a, b) => b.askedAt.localeCompare(a.askedAt))) {
+    const loop = loopStep(ask, now, stallDays);
+    if (loop) return { loop };
+  }
+  return {};
 }
 
 /**

@@ -14,7 +14,13 @@ const SAMPLE: Contact = {
   updatedAt: new Date(0).toISOString(),
 };
 
-const KIND_LABEL: Record<Template['kind'], string> = { ask: 'Referral ask', 'follow-up': 'Follow-up', reactivation: 'Re-activation' };
+const KIND_LABEL: Record<Template['kind'], string> = {
+  ask: 'Referral ask',
+  'follow-up': 'Follow-up',
+  reactivation: 'Re-activation',
+  thanks: 'Thank-you for an intro',
+  update: 'How the intro went',
+};
 
 export function TemplatesEditor({ profile }: { profile: Profile }) {
   const [templates, setTemplates] = useState<Template[]>([]);

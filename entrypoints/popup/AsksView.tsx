@@ -112,6 +112,19 @@ export function AsksView() {
                   Referral: {ask.referral.name} {ask.referral.email}
                 </span>
               ) : null}
+              {(['client', 'friend'] as const).map((side) => {
+                const reward = ask.rewards?.[side];
+                if (!reward) return null;
+                const who = side === 'client' ? name || ask.email : ask.referral?.name || 'their friend';
+                return (
+                  <span key={side} className="reward" data-testid="reward" data-side={side} data-given={reward.givenAt ? 'true' : 'false'}>
+                    {reward.givenAt ? 'Given' : 'Owed'} to {who}: {reward.what}{' '}
+                    <button onClick={() => void act(request('ask/reward', { id: ask.id, side, given: !reward.givenAt }))}>
+                      {reward.givenAt ? 'Not given yet' : 'Mark given'}
+                    </button>
+                  </span>
+                );
+              })}
             </div>
             <div className="controls">
               <select

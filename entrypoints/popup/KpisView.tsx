@@ -1,4 +1,6 @@
-import { subDays } from 'date-fns';
+import { format, parseISO, subDays } from 'date-fns';
+import { download } from '@/components/download';
+import { toDay } from '@/lib/day';
 import { useEffect, useState } from 'react';
 import type { Kpis } from '@/lib/asks/kpis';
 import { request } from '@/lib/messaging/client';
@@ -12,6 +14,7 @@ const PERIODS = [
 ] as const;
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+const days = (d: number | null) => (d === null ? '—' : `${Math.round(d)} days`);
 const hours = (h: number | null) => (h === null ? '—' : h < 48 ? `${Math.round(h)} h` : `${Math.round(h / 24)} days`);
 
 /** Is the referral program working? Asks, replies, OKs, intros, conversions over a period. */
@@ -75,11 +78,61 @@ export function KpisView() {
           <dt>Median time to reply</dt>
           <dd data-kpi="median-reply">{hours(k.medianHoursToReply)}</dd>
         </div>
+        <div>
+          <dt>Median days, ask to intro</dt>
+          <dd data-kpi="days-to-intro">{days(k.medianDaysAskToIntro)}</dd>
+        </div>
+        <div>
+          <dt>Median days, intro to customer</dt>
+          <dd data-kpi="days-to-customer">{days(k.medianDaysIntroToCustomer)}</dd>
+        </div>
+        <div>
+          <dt>Rewards owed / given</dt>
+          <dd data-kpi="rewards">
+            {k.rewardsOwed} / {k.rewardsGiven}
+          </dd>
+        </div>
       </dl>
       <Funnel kpis={k} label="Referral funnel" />
+      <ByMonth rows={report.byMonth} />
       <Breakdown title="By segment" rows={report.bySegment} />
       <Breakdown title="By template" rows={report.byTemplate} />
+      <p>
+        <button onClick={() => void request('asks/referrals-csv', {}).then((csv) => download(`referrals-${toDay()}.csv`, 'text/csv', csv))}>
+          Download the referrals (CSV, for your CRM)
+        </button>
+      </p>
     </>
+  );
+}
+
+/** Month by month: is the programme picking up? */
+function ByMonth({ rows }: { rows: Array<{ key: string; kpis: Kpis }> }) {
+  if (rows.length === 0) return null;
+  return (
+    <table data-testid="kpis-by-month">
+      <caption>By month</caption>
+      <thead>
+        <tr>
+          <th scope="col">Month</th>
+          <th scope="col">Asks sent</th>
+          <th scope="col">"OK" rate</th>
+          <th scope="col">Intros</th>
+          <th scope="col">Conversions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ key, kpis }) => (
+          <tr key={key}>
+            <th scope="row">{format(parseISO(`${key}-01`), 'MMM yyyy')}</th>
+            <td>{kpis.sent}</td>
+            <td>{pct(kpis.okRate)}</td>
+            <td>{kpis.introduced}</td>
+            <td>{kpis.converted}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

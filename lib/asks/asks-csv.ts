@@ -47,3 +47,43 @@ export function asksToCsv(rows: AskRow[]): string {
     { escapeFormulae: true },
   );
 }
+
+/**
+ * The referrals, one row per person a client introduced, with their referrer: for the CRM
+ * (issue 19). Rewards say what each side is owed and when it was given.
+ */
+export function referralsToCsv(rows: AskRow[]): string {
+  const at = (row: AskRow, status: string) => row.ask.history.find((h) => h.status === status)?.at.slice(0, 10) ?? '';
+  const reward = (r?: { what: string; givenAt?: string }) => (r ? `${r.what}${r.givenAt ? ` (given ${r.givenAt.slice(0, 10)})` : ' (owed)'}` : '');
+  return Papa.unparse(
+    {
+      fields: [
+        'Referral name',
+        'Referral email',
+        'Status',
+        'Introduced on',
+        'Converted on',
+        'Referrer name',
+        'Referrer email',
+        'Referrer company',
+        'Referrer reward',
+        'Referral reward',
+      ],
+      data: rows
+        .filter((row) => !row.ask.discardedAt && (row.ask.referral?.email || row.ask.referral?.name))
+        .map((row) => [
+          row.ask.referral?.name ?? '',
+          row.ask.referral?.email ?? '',
+          row.ask.status,
+          at(row, 'introduced'),
+          at(row, 'converted'),
+          row.name,
+          row.ask.email,
+          row.company,
+          reward(row.ask.rewards?.client),
+          reward(row.ask.rewards?.friend),
+        ]),
+    },
+    { escapeFormulae: true },
+  );
+}

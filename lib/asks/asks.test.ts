@@ -144,6 +144,11 @@ describe('KPIs (hand-computed)', () => {
       okRate: 2 / 4,
       conversionRate: 1 / 4,
       medianHoursToReply: 24,
+      // Ask 4: asked Nov 3, introduced Nov 5, a customer Nov 20.
+      medianDaysAskToIntro: 2,
+      medianDaysIntroToCustomer: 15,
+      rewardsOwed: 0,
+      rewardsGiven: 0,
     });
     expect(hoursToReply(period[3]!)).toBe(2);
   });
@@ -168,8 +173,10 @@ describe('urgency', () => {
     const now = new Date('2026-11-18T12:00:00Z');
     for (const status of ['drafted', 'sent', 'accepted', 'introduced', 'converted', 'declined', 'no-response'] as const) {
       for (const followUpAt of [undefined, '2026-11-17T00:00:00.000Z', '2026-11-30T00:00:00.000Z']) {
-        const a = ask({ status, followUpAt });
-        expect(urgency(a, now), `${status} ${followUpAt}`).toBe(nextStep(a, now).rank);
+        for (const thankedAt of [undefined, '2026-11-10T00:00:00.000Z']) {
+          const a = ask({ status, followUpAt, thankedAt });
+          expect(urgency(a, now), `${status} ${followUpAt} ${thankedAt}`).toBe(nextStep(a, now).rank);
+        }
       }
     }
   });
@@ -210,5 +217,77 @@ describe('follow-up dates and the asks export', () => {
     expect(line).toContain('24.0');
     expect(line).toContain('"Acme, Inc."');
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
+  });
+});
+
+describe('closing the loop after an intro (issue 19)', () => {
+  const now = new Date('2026-12-20T12:00:00Z');
+  const intro = (over: Partial<Ask> = {}) =>
+    ask({
+      status: 'introduced',
+      referral: { name: 'Priya Raman', email: 'priya@lumen.example' },
+      history: [{ status: 'introduced', at: '2026-12-01T10:00:00.000Z' }],
+      ...over,
+    });
+
+  it('thank them first; then an update when the referral converts, or once the intro has stalled', async () => {
+    const { loopStep, nextStep } = await import('./pipeline');
+    expect(loopStep(intro(), now, 30)).toEqual({ part: 'thanks', label: 'Thank them for the intro to Priya Raman' });
+    expect(loopStep(intro({ thankedAt: '2026-12-02T10:00:00.000Z' }), now, 30)).toBeUndefined();
+    expect(loopStep(intro({ thankedAt: '2026-12-02T10:00:00.000Z' }), now, 14)).toEqual({
+      part: 'update',
+      label: 'No news from Priya Raman after 19 days: tell them how it went',
+    });
+    const converted = intro({
+      status: 'converted',
+      thankedAt: '2026-12-02T10:00:00.000Z',
+      rewards: { client: { what: 'a $100 credit' }, friend: { what: 'a free month' } },
+    });
+    expect(loopStep(converted, now, 30)?.label).toBe('Priya Raman became a customer: tell them how it went');
+    expect(nextStep(converted, now).label).toBe('Priya Raman became a customer: tell them how it went; rewards owed (client and friend)');
+    const closed = { ...converted, loopClosedAt: '2026-12-21T10:00:00.000Z' };
+    expect(loopStep(closed, now, 30)).toBeUndefined();
+    expect(nextStep(closed, now).label).toBe('Converted: rewards owed to the client and the friend');
+    const given = {
+      ...closed,
+      rewards: { client: { what: 'a $100 credit', givenAt: now.toISOString() }, friend: { what: 'a free month', givenAt: now.toISOString() } },
+    };
+    expect(nextStep(given, now).label).toBe('Converted');
+    expect(loopStep(intro({ discardedAt: now.toISOString() }), now, 30)).toBeUndefined();
+  });
+
+  it('numbers by month, days ask to intro and intro to customer, rewards owed and given, and the referrals CSV with their referrer', async () => {
+    const { kpis, kpisByMonth } = await import('./kpis');
+    const { referralsToCsv } = await import('./asks-csv');
+    const a1 = intro({
+      id: 'r1',
+      status: 'converted',
+      askedAt: '2026-10-01T10:00:00.000Z',
+      history: [
+        { status: 'sent', at: '2026-10-01T10:00:00.000Z' },
+        { status: 'introduced', at: '2026-10-11T10:00:00.000Z' },
+        { status: 'converted', at: '2026-10-31T10:00:00.000Z' },
+      ],
+      rewards: { client: { what: 'a $100 credit', givenAt: '2026-11-01T10:00:00.000Z' }, friend: { what: '=HYPERLINK("x")' } },
+    });
+    const a2 = ask({ id: 'r2', status: 'sent', askedAt: '2026-11-05T10:00:00.000Z', history: [{ status: 'sent', at: '2026-11-05T10:00:00.000Z' }] });
+    const k = kpis([a1, a2]);
+    expect([k.medianDaysAskToIntro, k.medianDaysIntroToCustomer, k.rewardsOwed, k.rewardsGiven]).toEqual([10, 20, 1, 1]);
+    expect(kpisByMonth([a2, a1]).map((m) => [m.key, m.kpis.sent, m.kpis.converted])).toEqual([
+      ['2026-10', 1, 1],
+      ['2026-11', 1, 0],
+    ]);
+    const csv = referralsToCsv([
+      { ask: a1, name: 'Dana Whitfield', company: 'Acme', templateName: 't', nextStep: { rank: 6, label: '' }, followUpDue: false },
+      { ask: a2, name: 'Lee', company: 'Acme', templateName: 't', nextStep: { rank: 3, label: '' }, followUpDue: false },
+    ]);
+    const lines = csv.split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe(
+      'Referral name,Referral email,Status,Introduced on,Converted on,Referrer name,Referrer email,Referrer company,Referrer reward,Referral reward',
+    );
+    expect(lines[1]).toBe(
+      `Priya Raman,priya@lumen.example,converted,2026-10-11,2026-10-31,Dana Whitfield,${a1.email},Acme,a $100 credit (given 2026-11-01),"'=HYPERLINK(""x"") (owed)"`,
+    );
   });
 });

@@ -19,6 +19,12 @@ export interface Kpis {
   conversionRate: number | null;
   /** Median hours from sending to the first reply; null without replies. */
   medianHoursToReply: number | null;
+  /** Median days from the ask to the intro, and from the intro to the referral becoming a customer. */
+  medianDaysAskToIntro: number | null;
+  medianDaysIntroToCustomer: number | null;
+  /** Rewards of converted referrals, each side counted: owed (not given yet) and given. */
+  rewardsOwed: number;
+  rewardsGiven: number;
 }
 
 const REACHES: Record<AskStatus, AskStatus[]> = {
@@ -77,7 +83,28 @@ export function kpis(asks: Ask[]): Kpis {
     okRate: rate(accepted),
     conversionRate: rate(converted),
     medianHoursToReply: median(asks.flatMap((a) => hoursToReply(a) ?? [])),
+    medianDaysAskToIntro: median(asks.flatMap((a) => daysBetween(a.askedAt, reachedAt(a, 'introduced')) ?? [])),
+    medianDaysIntroToCustomer: median(asks.flatMap((a) => daysBetween(reachedAt(a, 'introduced'), reachedAt(a, 'converted')) ?? [])),
+    rewardsOwed: asks.reduce((n, a) => n + (['client', 'friend'] as const).filter((s) => a.rewards?.[s] && !a.rewards[s]!.givenAt).length, 0),
+    rewardsGiven: asks.reduce((n, a) => n + (['client', 'friend'] as const).filter((s) => a.rewards?.[s]?.givenAt).length, 0),
   };
+}
+
+const reachedAt = (ask: Pick<Ask, 'history'>, status: AskStatus) => ask.history.find((h) => h.status === status)?.at;
+function daysBetween(from: string | undefined, to: string | undefined): number | undefined {
+  if (!from || !to) return undefined;
+  return Math.max(0, (new Date(to).getTime() - new Date(from).getTime()) / 86_400_000);
+}
+
+/** The numbers month by month (by the month an ask was made, in the user's calendar), oldest first. */
+export function kpisByMonth(asks: Ask[]): Array<{ key: string; kpis: Kpis }> {
+  const months = new Map<string, Ask[]>();
+  for (const a of asks) {
+    const d = new Date(a.askedAt);
+    const key = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+    months.set(key, [...(months.get(key) ?? []), a]);
+  }
+  return [...months].sort(([a], [b]) => a.localeCompare(b)).map(([key, list]) => ({ key, kpis: kpis(list) }));
 }
 
 /** KPIs per group (segment, template), largest group first. */
@@ -96,6 +123,7 @@ export function kpisBy(asks: Ask[], key: (ask: Ask) => string): Array<{ key: str
 /** The numbers for a period: overall, per segment, per template. */
 export interface KpiReport {
   overall: Kpis;
+  byMonth: Array<{ key: string; kpis: Kpis }>;
   bySegment: Array<{ key: string; kpis: Kpis }>;
   byTemplate: Array<{ key: string; kpis: Kpis }>;
 }

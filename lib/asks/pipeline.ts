@@ -96,17 +96,48 @@ export function withStatus(
 
 const RANK: Record<AskStatus, number> = { accepted: 1, drafted: 2, sent: 3, introduced: 4, 'no-response': 5, converted: 6, declined: 7 };
 
-/** How urgent an ask is (0 = follow up now), cheap enough to sort thousands. */
-export function urgency(ask: Ask, now: Date): number {
-  return isFollowUpDue(ask, now) ? 0 : RANK[ask.status];
+/** How urgent an ask is (0 = follow up now; 1 = a loop to close or a reward owed), cheap enough to sort thousands. */
+export function urgency(ask: Ask, now: Date, stallDays = 30): number {
+  if (isFollowUpDue(ask, now)) return 0;
+  return needsYou(ask, now, stallDays) ? 1 : RANK[ask.status];
 }
+
+/** A loop to close with the client (a thank-you, an update) or a reward owed. */
+export const needsYou = (ask: Ask, now: Date, stallDays: number): boolean => !!loopStep(ask, now, stallDays) || rewardsOwed(ask).length > 0;
 
 export type NextStep = { rank: number; label: string };
 
+/** When the client introduced someone (the history's date, else the ask's). */
+export const introducedAt = (ask: Pick<Ask, 'history' | 'askedAt'>): string => ask.history.find((h) => h.status === 'introduced')?.at ?? ask.askedAt;
+
+/** The rewards of a converted ask not given yet: what the client and the friend are owed. */
+export function rewardsOwed(ask: Pick<Ask, 'status' | 'rewards' | 'discardedAt'>): Array<'client' | 'friend'> {
+  if (ask.status !== 'converted' || ask.discardedAt) return [];
+  return (['client', 'friend'] as const).filter((side) => ask.rewards?.[side] && !ask.rewards[side]!.givenAt);
+}
+
+/**
+ * Closing the loop with the client after an intro (issue 19): thank them first; then, once the
+ * person they introduced converts, or the intro has stalled for `stallDays`, tell them how it went.
+ */
+export function loopStep(ask: Ask, now: Date, stallDays: number): { part: 'thanks' | 'update'; label: string } | undefined {
+  if (ask.discardedAt || (ask.status !== 'introduced' && ask.status !== 'converted')) return undefined;
+  const who = ask.referral?.name || ask.referral?.email || 'the person they introduced';
+  if (!ask.thankedAt) return { part: 'thanks', label: `Thank them for the intro to ${who}` };
+  if (ask.loopClosedAt) return undefined;
+  if (ask.status === 'converted') return { part: 'update', label: `${who} became a customer: tell them how it went` };
+  const waited = differenceInCalendarDays(startOfDay(now), startOfDay(parseISO(introducedAt(ask))));
+  return waited >= stallDays ? { part: 'update', label: `No news from ${who} after ${waited} days: tell them how it went` } : undefined;
+}
+
 /** What the ask needs from the account manager, most urgent first (lower rank). */
-export function nextStep(ask: Ask, now: Date): NextStep {
+export function nextStep(ask: Ask, now: Date, stallDays = 30): NextStep {
   const days = differenceInCalendarDays(startOfDay(now), startOfDay(parseISO(ask.askedAt)));
   if (isFollowUpDue(ask, now)) return { rank: 0, label: `No reply after ${days} days: follow up once` };
+  const loop = loopStep(ask, now, stallDays);
+  const owed = rewardsOwed(ask);
+  if (loop) return { rank: 1, label: loop.label + (owed.length ? `; rewards owed (${owed.join(' and ')})` : '') };
+  if (owed.length) return { rank: 1, label: `Converted: rewards owed to the ${owed.join(' and the ')}` };
   switch (ask.status) {
     case 'accepted':
       return { rank: 1, label: 'They said OK: send the intro to forward' };
@@ -120,7 +151,10 @@ export function nextStep(ask: Ask, now: Date): NextStep {
           : 'Waiting for a reply',
       };
     case 'introduced':
-      return { rank: 4, label: `Introduced${ask.referral?.name ? ` to ${ask.referral.name}` : ''}: mark converted when they buy` };
+      return {
+        rank: 4,
+        label: `Introduced${ask.referral?.name ? ` to ${ask.referral.name}` : ''}: converted when their record shows them a customer (or set it)`,
+      };
     case 'no-response':
       return { rank: 5, label: 'No response' };
     case 'converted':

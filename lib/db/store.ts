@@ -209,7 +209,7 @@ export class Store {
             const parsed = Template.safeParse(row);
             return parsed.success ? [parsed.data] : [];
           });
-    const kindOrder = { ask: 0, 'follow-up': 1, reactivation: 2 };
+    const kindOrder = { ask: 0, 'follow-up': 1, reactivation: 2, thanks: 3, update: 4 };
     return [...templates].sort(
       (a, b) =>
         kindOrder[a.kind] - kindOrder[b.kind] ||

@@ -31,6 +31,8 @@ export const EngineSettings = z.object({
   workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
   /** The queue shows contacts whose window opens within this many days. */
   queueLookaheadDays: z.number().int().min(0).max(60).default(7),
+  /** An intro with no conversion after this many days has stalled: tell the client how it went. */
+  referralStallDays: z.number().int().min(1).max(365).default(30),
 });
 export type EngineSettings = z.infer<typeof EngineSettings>;
 
@@ -48,6 +50,7 @@ export const SETTING_LABELS: Record<Exclude<keyof EngineSettings, 'businessHours
   toneLookbackDays: 'Days of their emails read for tone',
   positiveMomentDays: 'Days a positive moment stays "recent"',
   queueLookaheadDays: 'Queue: days ahead to show windows about to open',
+  referralStallDays: 'Days after an intro before telling the client how it went',
 };
 
 /** The bounds the schema sets on a number, for the input that edits it (the same limits on screen as in the check). */

@@ -141,7 +141,8 @@ export const requests = {
     reply: reply<InsertOutcome>(),
     payload: z.object({
       email: Email,
-      part: z.enum(['ask', 'intro']).default('ask'),
+      /** The ask (with its note to forward), the intro alone, or closing the loop: a thank-you, an update (issue 19). */
+      part: z.enum(['ask', 'intro', 'thanks', 'update']).default('ask'),
       tabId: TabId,
       /** The user confirmed an ask the verdict does not advise (fix first, too early, never-ask, snoozed). */
       confirmed: z.boolean().optional(),
@@ -195,6 +196,14 @@ export const requests = {
         .optional(),
     }),
   },
+  /** A reward of a converted referral given (or the mark taken back): the client's, or the friend's. */
+  'ask/reward': {
+    from: ['popup'],
+    reply: reply<null>(),
+    payload: z.object({ id: z.string().min(1), side: z.enum(['client', 'friend']), given: z.boolean() }),
+  },
+  /** The referrals a client made, with their referrer, as a CSV for the CRM. */
+  'asks/referrals-csv': { from: ['popup'], reply: reply<string>(), payload: z.object({}) },
   /** Snooze a follow-up by two business days, or dismiss it. */
   'ask/follow-up': { from: ['popup'], reply: reply<null>(), payload: z.object({ id: z.string().min(1), action: z.enum(['snooze', 'dismiss']) }) },
   kpis: { from: ['popup'], reply: reply<KpiReport>(), payload: z.object({ from: z.string().datetime().optional(), to: z.string().datetime().optional() }) },

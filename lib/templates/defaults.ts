@@ -147,6 +147,38 @@ All the best,
 {{myName}}`,
     intro: INTRO_B2B_OFFER,
   },
+  {
+    id: 'thanks',
+    name: 'Thank-you for an intro',
+    kind: 'thanks',
+    segment: '',
+    subject: 'Thank you, {{firstName}}',
+    ask: `Hi {{firstName}},
+
+Thank you for introducing me to {{referralName}}. It means a lot that you would put your name behind us.
+
+I will take good care of them, and I will let you know how it goes.
+
+Warmly,
+{{myName}}`,
+    intro: '',
+  },
+  {
+    id: 'update',
+    name: 'Here is how it went (after an intro)',
+    kind: 'update',
+    segment: '',
+    subject: 'An update on {{referralName}}',
+    ask: `Hi {{firstName}},
+
+A quick update on your intro to {{referralName}}: {{referralOutcome}}. Thank you again for making it.
+
+If anyone else comes to mind, I am always glad to help them the same way.
+
+Thanks,
+{{myName}}`,
+    intro: '',
+  },
 ];
 
 export const DEFAULT_TEMPLATES: Template[] = raw.map((t) => Template.parse({ ...t, builtIn: true }));

@@ -167,6 +167,8 @@ describe('every default template reads as an email a careful account manager wou
       myLinks: ['https://northwind.example/alex'],
       incentive: 'a $100 credit',
       friendOffer: 'their first month free',
+      referralName: 'Priya Raman',
+      referralOutcome: 'they are now a customer',
     };
     for (const template of DEFAULT_TEMPLATES) {
       const out = render(template, values);

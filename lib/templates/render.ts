@@ -145,11 +145,14 @@ export function render(template: Pick<Template, 'subject' | 'ask' | 'leadIn' | '
   return { html: `${html}<p><br></p>`, text: `${text}\n\n`, subject, missing: r.missing, unknown: r.unknown };
 }
 
+/** Messages with no note to forward: a follow-up points back to the first one; a thank-you and an update close the loop. */
+const WITHOUT_INTRO = new Set<Template['kind']>(['follow-up', 'thanks', 'update']);
+
 /** Problems the editor shows before saving: unknown variables, empty parts. */
 export function validateTemplate(template: Pick<Template, 'kind' | 'subject' | 'ask' | 'leadIn' | 'intro'>): string[] {
   const problems: string[] = [];
   if (!template.ask.trim()) problems.push('The ask to the client is empty.');
-  if (template.kind !== 'follow-up' && !template.intro.trim()) problems.push('The forwardable intro is empty.');
+  if (!WITHOUT_INTRO.has(template.kind) && !template.intro.trim()) problems.push('The forwardable intro is empty.');
   const { unknown } = render(template, {});
   for (const name of unknown)
     problems.push(

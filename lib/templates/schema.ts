@@ -14,10 +14,13 @@ export const VARIABLES = {
   myLinks: 'your bio/profile links',
   incentive: 'what your client gets for an intro',
   friendOffer: 'what the friend they introduce gets',
+  referralName: 'the person they introduced',
+  referralOutcome: 'how the intro went ("they are now a customer")',
 } as const;
 export type VariableName = keyof typeof VARIABLES;
 
-export const TemplateKind = z.enum(['ask', 'follow-up', 'reactivation']);
+/** ask, follow-up, re-activation: asking; thanks and update: closing the loop with the client after an intro (issue 19). */
+export const TemplateKind = z.enum(['ask', 'follow-up', 'reactivation', 'thanks', 'update']);
 export type TemplateKind = z.infer<typeof TemplateKind>;
 
 export const Template = z.object({

@@ -28,5 +28,8 @@ export function templateValues(contact: Contact, profile: Profile): Values {
     myLinks: profile.links,
     incentive: profile.incentive,
     friendOffer: profile.friendOffer,
+    // Known when thanking for an intro (the ask's referral); empty elsewhere.
+    referralName: '',
+    referralOutcome: '',
   };
 }

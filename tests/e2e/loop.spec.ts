@@ -3,6 +3,7 @@
  * one ask per company per cool-down, and the person a client introduced recognised later, in
  * Gmail and on their CRM record, where a customer record converts the intro.
  */
+import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { format, subMonths } from 'date-fns';
 import { expect, sidebar, test } from './harness';
@@ -93,6 +94,7 @@ test('the person a client introduced is recognised in Gmail and on their CRM rec
   openGmail,
   openHost,
 }) => {
+  test.setTimeout(60_000);
   const introducedAt = ago(20);
   await seed(context, extensionId, {
     contacts: [client('dana@acme-logistics.example', 'Dana Whitfield')],
@@ -113,6 +115,13 @@ test('the person a client introduced is recognised in Gmail and on their CRM rec
     ],
   });
   const introduced = format(new Date(introducedAt), 'MMM d');
+  // The programme's two-sided incentive, as the user fills it in the settings.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('What your client gets for an intro').fill('a $100 credit');
+  await options.getByLabel('What the friend they introduce gets').fill('their first month free');
+  await options.getByRole('button', { name: 'Save profile' }).click();
+  await expect(options.getByText('Profile saved.')).toBeVisible();
   // In Gmail first: the thread is from Priya now.
   const gmail = await openGmail('thread-special-name', {
     'zoe.oconnor@renard-freres.example': 'priya.raman@lumen-health.example',
@@ -132,4 +141,34 @@ test('the person a client introduced is recognised in Gmail and on their CRM rec
   await popup.reload();
   await popup.getByRole('combobox', { name: 'Filter by status' }).selectOption('all');
   await expect(popup.locator('[data-testid="ask-row"][data-email="dana@acme-logistics.example"]')).toHaveAttribute('data-status', 'converted');
+
+  // Close the loop with Dana: the thank-you (the sidebar offers it after the intro), then how it went.
+  const thread = await openGmail('thread-own-reply-last');
+  const panel = sidebar(thread);
+  await expect(panel.getByTestId('close-loop')).toContainText('Thank them for the intro to Priya Raman');
+  await panel.getByTestId('insert-thanks').click();
+  const editor = thread.locator('div[g_editable="true"]');
+  await expect(editor).toContainText('Thank you for introducing me to Priya Raman.');
+  await expect(panel.getByTestId('close-loop')).toContainText('Priya Raman became a customer: tell them how it went');
+  await panel.getByTestId('insert-update').click();
+  await expect(editor).toContainText('A quick update on your intro to Priya Raman: they are now a customer.');
+  await expect(panel.getByTestId('close-loop')).toHaveCount(0);
+
+  // The rewards both sides are owed, marked given in the popup; the numbers count them.
+  await popup.reload();
+  const row = popup.locator('[data-testid="ask-row"][data-email="dana@acme-logistics.example"]');
+  await expect(row.locator('[data-testid="reward"][data-side="client"]')).toContainText('Owed to Dana Whitfield: a $100 credit');
+  await expect(row.locator('[data-testid="reward"][data-side="friend"]')).toContainText('Owed to Priya Raman: their first month free');
+  await row.locator('[data-testid="reward"][data-side="client"]').getByRole('button', { name: 'Mark given' }).click();
+  await expect(row.locator('[data-testid="reward"][data-side="client"]')).toHaveAttribute('data-given', 'true');
+  await popup.getByTestId('tab-kpis').click();
+  await popup.getByLabel('Period').selectOption('all');
+  await expect(popup.locator('[data-kpi="rewards"]')).toHaveText('1 / 1');
+  await expect(popup.locator('[data-kpi="days-to-intro"]')).toHaveText('20 days');
+  await expect(popup.getByTestId('kpis-by-month')).toBeVisible();
+  const download = popup.waitForEvent('download');
+  await popup.getByRole('button', { name: /Download the referrals/ }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  expect(csv).toContain('Priya Raman,priya.raman@lumen-health.example,converted');
+  expect(csv).toContain('Dana Whitfield,dana@acme-logistics.example,Acme Logistics,a $100 credit (given');
 });

@@ -3,10 +3,10 @@
  * moved by hand, followed up, discarded, deleted and restored; listed, counted and exported.
  * Every write goes through the store, which announces it (`refresh.ts` updates what shows it).
  */
-import { belongsToThread, detectStatus, followUpDate, isFollowUpDue, nextStep, urgency, withStatus, type AskRow } from '@/lib/asks/pipeline';
+import { belongsToThread, detectStatus, followUpDate, isFollowUpDue, needsYou, nextStep, urgency, withStatus, type AskRow } from '@/lib/asks/pipeline';
 import type { Store } from '@/lib/db/store';
-import { asksToCsv } from '@/lib/asks/asks-csv';
-import { inPeriod, kpis, kpisBy } from '@/lib/asks/kpis';
+import { asksToCsv, referralsToCsv } from '@/lib/asks/asks-csv';
+import { inPeriod, kpis, kpisBy, kpisByMonth } from '@/lib/asks/kpis';
 import type { Handlers } from '../router';
 import type { Deps } from './deps';
 import type { PageContext } from '@/lib/hosts/types';
@@ -100,8 +100,18 @@ export async function detectFromPage(store: Store, page: PageContext, now: strin
 
 /** Sets a status, with what comes with it (the follow-up date when sent, who was introduced), in one transaction. */
 export async function setStatus(store: Store, id: string, status: AskStatus, now: string, note?: string, referral?: Ask['referral']): Promise<Ask> {
-  const { followUpBusinessDays } = await store.settings();
-  return store.updateAsk(id, (ask) => withStatus(ask, status, now, { note, referral, followUpBusinessDays }));
+  const [{ followUpBusinessDays }, profile] = await Promise.all([store.settings(), store.profile()]);
+  return store.updateAsk(id, (ask) => {
+    const next = withStatus(ask, status, now, { note, referral, followUpBusinessDays });
+    // A converted referral owes both sides their reward, as the profile offers them (issue 19).
+    if (status === 'converted' && !next.rewards && (profile.incentive || profile.friendOffer)) {
+      next.rewards = {
+        ...(profile.incentive ? { client: { what: profile.incentive } } : {}),
+        ...(profile.friendOffer ? { friend: { what: profile.friendOffer } } : {}),
+      };
+    }
+    return next;
+  });
 }
 
 export async function followUpAction(store: Store, id: string, action: 'snooze' | 'dismiss', now: Date): Promise<Ask> {
@@ -124,11 +134,14 @@ export async function askRows(
   now: Date,
   { filter = 'open', query = '', limit = 100 }: { filter?: 'open' | 'all' | AskStatus; query?: string; limit?: number } = {},
 ): Promise<{ rows: AskRow[]; total: number }> {
-  const [asks, templates] = await Promise.all([store.allAsks(), store.templates()]);
+  const [asks, templates, { referralStallDays }] = await Promise.all([store.allAsks(), store.templates(), store.settings()]);
   const names = new Map(templates.map((t) => [t.id, t.name]));
+  // Open: waiting on someone, or a loop to close with the client (a thank-you, an update, a reward owed).
   let ranked = asks
-    .filter((a) => filter === 'all' || (!a.discardedAt && (filter === 'open' ? OPEN.includes(a.status) : a.status === filter)))
-    .map((ask) => ({ ask, rank: urgency(ask, now) }));
+    .filter(
+      (a) => filter === 'all' || (!a.discardedAt && (filter === 'open' ? OPEN.includes(a.status) || needsYou(a, now, referralStallDays) : a.status === filter)),
+    )
+    .map((ask) => ({ ask, rank: urgency(ask, now, referralStallDays) }));
   const q = query.trim().toLowerCase();
   let contacts = new Map<string, { name: string; company: string }>();
   const load = async (emails: string[]) => {
@@ -152,7 +165,7 @@ export async function askRows(
       name: contacts.get(ask.email)?.name ?? '',
       company: contacts.get(ask.email)?.company ?? '',
       templateName: names.get(ask.templateId) ?? ask.templateId,
-      nextStep: nextStep(ask, now),
+      nextStep: nextStep(ask, now, referralStallDays),
       followUpDue: isFollowUpDue(ask, now),
     })),
   };
@@ -160,7 +173,17 @@ export async function askRows(
 
 type AskHandlers = Pick<
   Handlers,
-  'asks/list' | 'ask/status' | 'ask/follow-up' | 'ask/undone' | 'ask/discard' | 'ask/delete' | 'ask/restore' | 'kpis' | 'asks/export-csv'
+  | 'asks/list'
+  | 'ask/status'
+  | 'ask/follow-up'
+  | 'ask/undone'
+  | 'ask/discard'
+  | 'ask/delete'
+  | 'ask/restore'
+  | 'ask/reward'
+  | 'kpis'
+  | 'asks/export-csv'
+  | 'asks/referrals-csv'
 >;
 
 export function askHandlers({ store, hub, now }: Deps): AskHandlers {
@@ -205,6 +228,20 @@ export function askHandlers({ store, hub, now }: Deps): AskHandlers {
 
     'ask/delete': ({ id }) => store.deleteAsk(id),
 
+    async 'ask/reward'({ id, side, given }) {
+      await store.updateAsk(id, (a) => {
+        const reward = a.rewards?.[side];
+        if (!reward) throw new Error('That ask owes no such reward.');
+        const { givenAt: _was, ...what } = reward;
+        return { ...a, rewards: { ...a.rewards, [side]: given ? { ...what, givenAt: at() } : what } };
+      });
+      return null;
+    },
+
+    async 'asks/referrals-csv'() {
+      return referralsToCsv((await askRows(store, now(), { filter: 'all', limit: 100_000 })).rows);
+    },
+
     async 'ask/restore'({ ask }) {
       await store.putAsk(ask);
       return null;
@@ -221,6 +258,7 @@ export function askHandlers({ store, hub, now }: Deps): AskHandlers {
       const names = new Map(templates.map((t) => [t.id, t.name]));
       return {
         overall: kpis(period),
+        byMonth: kpisByMonth(period),
         bySegment: kpisBy(period, (a) => a.segment || 'No segment'),
         byTemplate: kpisBy(period, (a) => names.get(a.templateId) ?? a.templateId),
       };

@@ -12,6 +12,9 @@ import { DEFAULT_TEMPLATES } from '@/lib/templates/defaults';
 import { render } from '@/lib/templates/render';
 import { templateValues } from '@/lib/templates/values';
 import { recordInsert, snippetOf } from './asks';
+import { loopStep } from '@/lib/asks/pipeline';
+import type { Contact } from '@/lib/model';
+import type { Profile, Template } from '@/lib/templates/schema';
 
 /**
  * What only the user should decide to send (issue 21): the result stored for the client and the
@@ -22,7 +25,7 @@ import { recordInsert, snippetOf } from './asks';
 const CONFIDENTIAL = ['results', 'myEmail', 'myPhone'] as const;
 
 export interface InsertRequest {
-  part: 'ask' | 'intro';
+  part: 'ask' | 'intro' | 'thanks' | 'update';
   /** The user confirmed an ask the verdict does not advise. */
   confirmed?: boolean;
   /** The user sees this contact's facts and their own details (sidebar or popup click); false from the shortcut. */
@@ -30,6 +33,39 @@ export interface InsertRequest {
 }
 
 export function inserter({ store, hub, now }: Deps) {
+  /** A thank-you for an intro, or the update on how it went (issue 19): for the ask whose loop is open; recorded on it once inserted. */
+  async function closeLoop(
+    tabId: number,
+    email: string,
+    part: 'thanks' | 'update',
+    contact: Contact,
+    templates: Template[],
+    profile: Profile,
+  ): Promise<InsertOutcome> {
+    const { referralStallDays } = await store.settings();
+    const at = now();
+    const ask = (await store.asksFor(email))
+      .filter((a) => loopStep(a, at, referralStallDays)?.part === part)
+      .sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+    if (!ask) return { ok: false, message: part === 'thanks' ? 'No intro to thank them for.' : 'No intro to give news about yet.' };
+    const template = templates.find((t) => t.kind === part) ?? DEFAULT_TEMPLATES.find((t) => t.kind === part)!;
+    const values = {
+      ...templateValues(contact, profile),
+      referralName: ask.referral?.name || ask.referral?.email || '',
+      referralOutcome: ask.status === 'converted' ? 'they are now a customer' : 'we are still talking, and I will keep you posted',
+    };
+    const rendered = render(template, values);
+    let result: InsertResult;
+    try {
+      result = await commandTab(tabId, { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined, to: email });
+    } catch {
+      return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
+    }
+    if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
+    await store.updateAsk(ask.id, (a) => (part === 'thanks' ? { ...a, thankedAt: at.toISOString() } : { ...a, loopClosedAt: at.toISOString() }));
+    return { ok: true, missing: rendered.missing, message: `Inserted "${template.name}".` };
+  }
+
   return async (tabId: number, email: string, { part, confirmed = false, seen }: InsertRequest): Promise<InsertOutcome> => {
     // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
     if ((await hub.contactEmail(tabId)) !== email) {
@@ -38,6 +74,7 @@ export function inserter({ store, hub, now }: Deps) {
     const { view, templates, profile } = await hub.current(tabId, email);
     if (view.state !== 'contact' || !view.template || !templates || !profile) return { ok: false, message: 'No template to insert: add one in the options.' };
     if (view.evaluation.neverAsk && !confirmed) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
+    if (part === 'thanks' || part === 'update') return closeLoop(tabId, email, part, view.contact, templates, profile);
     const template = templates.find((t) => t.id === view.template!.id)!;
     const values = templateValues(view.contact, profile);
     const inView = seen || (await hub.showsOpen(tabId, email));
