@@ -151,7 +151,13 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
             </button>
           </div>
         )}
-        {evaluation.lastAsk?.status === 'accepted' && (
+        {view.peerFirst === 'waiting' && (
+          <p className="muted" role="status" data-testid="peer-first-waiting">
+            {contact.name || contact.email} said OK and is asking their peer first (double opt-in). Mark the peer's yes in the popup, then send the intro with
+            your details.
+          </p>
+        )}
+        {evaluation.lastAsk?.status === 'accepted' && view.peerFirst !== 'waiting' && (
           <div className="said-ok" role="status">
             <p>
               <strong>{contact.name || contact.email} said OK.</strong> Send them the intro to forward to their peer.

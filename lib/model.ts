@@ -152,6 +152,9 @@ export const Ask = z.object({
   snippet: z.string().max(200).optional(),
   /** The contact's segment when asked, for KPIs per segment. */
   segment: z.string().max(60).optional(),
+  /** Asked with a double opt-in template: the peer agrees (`peerAgreedAt`) before the intro with the user's details goes. */
+  doubleOptIn: z.boolean().optional(),
+  peerAgreedAt: IsoInstant.optional(),
   /** Closing the loop (issue 19): the client thanked for the intro, then told how it went. */
   thankedAt: IsoInstant.optional(),
   loopClosedAt: IsoInstant.optional(),

@@ -50,6 +50,8 @@ export interface ContactView {
   referredBy?: ReferredBy;
   /** Closing the loop with this client after their intro: a thank-you, or an update on how it went. */
   loop?: { part: 'thanks' | 'update'; label: string };
+  /** A double opt-in ask they said OK to: waiting for their peer to agree, or agreed (the intro with your details may go). */
+  peerFirst?: 'waiting' | 'agreed';
 }
 
 export interface ReferredBy {
@@ -105,9 +107,14 @@ export function clientMessages(page: PageContext | undefined, email: string) {
 }
 
 /** The template the verdict calls for, for this contact's segment: the one the sidebar inserts and the queue composes with. */
-export function templateFor(contact: Contact, evaluation: Evaluation, templates: Template[]): Template | undefined {
+export function templateFor(contact: Contact, evaluation: Evaluation, templates: Template[], peerFirst = false): Template | undefined {
   const kind = templateKindFor(evaluation.verdict.kind, evaluation.followUpDue);
-  return chooseTemplate(templates, { kind, segment: contact.facts.segment?.value, incentive: kind === 'reactivation' || !!evaluation.verdict.incentive });
+  return chooseTemplate(templates, {
+    kind,
+    segment: contact.facts.segment?.value,
+    incentive: kind === 'reactivation' || !!evaluation.verdict.incentive,
+    peerFirst,
+  });
 }
 
 export function buildContactView(input: {
@@ -134,7 +141,7 @@ export function buildContactView(input: {
   for (const [key, fact] of Object.entries(contact.facts)) {
     if (fact) factSources[key as FactKey] = describeSource(fact.source);
   }
-  const template = templateFor(contact, evaluation, input.templates);
+  const template = templateFor(contact, evaluation, input.templates, input.profile.peerFirst);
   const rendered = template && render(template, templateValues(contact, input.profile));
   return {
     state: 'contact',
@@ -149,8 +156,16 @@ export function buildContactView(input: {
     resultSuggestions: contact.facts.results ? [] : resultSuggestions(thread.clientMessages),
     ...(input.referredBy ? { referredBy: input.referredBy } : {}),
     ...loopOf(asks, now, settings.referralStallDays),
+    ...peerFirstOf(asks),
     draftedAt: asks.filter((a) => a.status === 'drafted' && !a.discardedAt).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0]?.askedAt,
   };
+}
+
+/** Where a double opt-in ask they accepted stands: the peer's yes comes before your details. */
+function peerFirstOf(asks: Ask[]): Pick<ContactView, 'peerFirst'> {
+  const accepted = asks.filter((a) => a.status === 'accepted' && !a.discardedAt).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+  if (!accepted?.doubleOptIn) return {};
+  return { peerFirst: accepted.peerAgreedAt ? 'agreed' : 'waiting' };
 }
 
 /** The loop to close with this client, from their latest intro that has one. */

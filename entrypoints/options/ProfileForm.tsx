@@ -4,8 +4,8 @@ import { safeUrl } from '@/lib/templates/render';
 import { EMPTY_PROFILE, PROFILE_LABELS, type Profile } from '@/lib/templates/schema';
 
 const FIELDS = (Object.entries(PROFILE_LABELS) as Array<[keyof Profile, [string, string]]>)
-  .filter(([key]) => key !== 'links')
-  .map(([key, [label, example]]) => [key as keyof Omit<Profile, 'links'>, label, example] as const);
+  .filter(([key]) => key !== 'links' && key !== 'peerFirst')
+  .map(([key, [label, example]]) => [key as keyof Omit<Profile, 'links' | 'peerFirst'>, label, example] as const);
 
 export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
   const [profile, setProfile] = useState<Profile>(EMPTY_PROFILE);
@@ -77,6 +77,10 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
             Not a web or mail link: {badLinks.join(', ')}. Links must start with https://, http:// or mailto:.
           </small>
         )}
+      </div>
+      <div className="field inline">
+        <input id="profile-peerFirst" type="checkbox" checked={profile.peerFirst} onChange={(e) => setProfile({ ...profile, peerFirst: e.target.checked })} />
+        <label htmlFor="profile-peerFirst">{PROFILE_LABELS.peerFirst[0]}</label>
       </div>
       <button type="submit" disabled={badLinks.length > 0}>
         Save profile

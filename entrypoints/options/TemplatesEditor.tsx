@@ -78,6 +78,7 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
                 <span className="muted">
                   {KIND_LABEL[t.kind]} · {t.segment || 'any segment'}
                   {t.incentive ? ' · incentive' : ''}
+                  {t.doubleOptIn ? ' · peer first' : ''}
                 </span>
               </button>
             </li>
@@ -112,6 +113,10 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
               <div className="field inline">
                 <input id="t-incentive" type="checkbox" checked={draft.incentive} onChange={(e) => setDraft({ ...draft, incentive: e.target.checked })} />
                 <label htmlFor="t-incentive">Offers an incentive</label>
+              </div>
+              <div className="field inline">
+                <input id="t-optin" type="checkbox" checked={draft.doubleOptIn} onChange={(e) => setDraft({ ...draft, doubleOptIn: e.target.checked })} />
+                <label htmlFor="t-optin">Double opt-in: the note asks the peer first, without your details</label>
               </div>
             </div>
             <div className="field">

@@ -166,6 +166,11 @@ export function AsksView() {
               >
                 Delete
               </button>
+              {ask.status === 'accepted' && ask.doubleOptIn && (
+                <button data-testid="peer-agreed" onClick={() => void act(request('ask/peer-agreed', { id: ask.id, agreed: !ask.peerAgreedAt }))}>
+                  {ask.peerAgreedAt ? 'Peer has not agreed' : 'Peer agreed'}
+                </button>
+              )}
               {followUpDue && (
                 <>
                   <button onClick={() => void act(request('ask/follow-up', { id: ask.id, action: 'snooze' }))}>Snooze</button>

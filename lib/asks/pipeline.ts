@@ -140,7 +140,8 @@ export function nextStep(ask: Ask, now: Date, stallDays = 30): NextStep {
   if (owed.length) return { rank: 1, label: `Converted: rewards owed to the ${owed.join(' and the ')}` };
   switch (ask.status) {
     case 'accepted':
-      return { rank: 1, label: 'They said OK: send the intro to forward' };
+      if (ask.doubleOptIn && !ask.peerAgreedAt) return { rank: 1, label: 'They said OK and will ask their peer first: mark when the peer agrees' };
+      return { rank: 1, label: ask.doubleOptIn ? 'Their peer agreed: send the intro with your details' : 'They said OK: send the intro to forward' };
     case 'drafted':
       return { rank: 2, label: 'Drafted, not sent yet: send it (no follow-up until it is sent)' };
     case 'sent':

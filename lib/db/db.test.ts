@@ -171,11 +171,12 @@ describe('store', () => {
       product: '',
       incentive: '',
       friendOffer: '',
+      peerFirst: false,
     });
     const backup = JSON.parse(JSON.stringify(await a.exportAll(T2)));
     const b = new Store(openDb(freshName()));
     await b.importContacts([{ line: 2, email: 'other@x.example', facts: {} }], { kind: 'import', observedAt: T1 }, T2);
-    expect(await b.restoreAll(backup)).toEqual({ contacts: 1, asks: 1, templates: 8 });
+    expect(await b.restoreAll(backup)).toEqual({ contacts: 1, asks: 1, templates: 9 });
     const again = JSON.parse(JSON.stringify(await b.exportAll(T2)));
     expect(again).toEqual(backup);
   });

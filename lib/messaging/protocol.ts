@@ -202,6 +202,8 @@ export const requests = {
     reply: reply<null>(),
     payload: z.object({ id: z.string().min(1), side: z.enum(['client', 'friend']), given: z.boolean() }),
   },
+  /** A double opt-in ask: the client's peer agreed to be introduced (or the mark taken back). */
+  'ask/peer-agreed': { from: ['popup'], reply: reply<null>(), payload: z.object({ id: z.string().min(1), agreed: z.boolean().default(true) }) },
   /** The referrals a client made, with their referrer, as a CSV for the CRM. */
   'asks/referrals-csv': { from: ['popup'], reply: reply<string>(), payload: z.object({}) },
   /** Snooze a follow-up by two business days, or dismiss it. */

@@ -14,10 +14,14 @@ export function templateKindFor(verdict: VerdictKind, followUpDue: boolean): Tem
  */
 export function chooseTemplate(
   templates: Template[],
-  { kind, segment, incentive }: { kind: TemplateKind; segment?: string; incentive: boolean },
+  { kind, segment, incentive, peerFirst = false }: { kind: TemplateKind; segment?: string; incentive: boolean; peerFirst?: boolean },
 ): Template | undefined {
   const seg = (segment ?? '').trim().toLowerCase();
+  // The double opt-in variant where the user asked for it (and only there), when one exists.
   const rank = (t: Template) =>
-    (t.kind === kind ? 0 : 100) + (seg && t.segment.toLowerCase() === seg ? 0 : t.segment === '' ? 10 : 50) + (t.incentive === incentive ? 0 : 1);
+    (t.kind === kind ? 0 : 100) +
+    (seg && t.segment.toLowerCase() === seg ? 0 : t.segment === '' ? 10 : 50) +
+    (t.doubleOptIn === peerFirst ? 0 : 2) +
+    (t.incentive === incentive ? 0 : 1);
   return [...templates].sort((a, b) => rank(a) - rank(b))[0];
 }

@@ -43,6 +43,16 @@ Say {{firstName}} sent you when you write to {{myName}} ({{myEmail}}, {{myPhone}
 
 {{firstName}}`;
 
+/** The double opt-in note: the client asks their peer first, and shares no one's details yet. */
+const INTRO_PEER_FIRST = `Hi,
+
+I have been working with {{myName}} at {{myCompany}} on {{product}}, and {{results}}. It made me think of you.
+
+Would you like me to connect you? If yes, just say so and I will put you in touch.
+
+Best,
+{{firstName}}`;
+
 const raw: Array<Partial<Template> & Pick<Template, 'id' | 'name' | 'kind' | 'ask'>> = [
   {
     id: 'default-ask',
@@ -113,6 +123,25 @@ Invite someone: you get {{incentive}}, and they get {{friendOffer}}. **Reply "OK
 Thanks,
 {{myName}}`,
     intro: INTRO_B2C_OFFER,
+  },
+  {
+    id: 'default-ask-peer-first',
+    name: 'Referral ask, peer first (double opt-in)',
+    kind: 'ask',
+    segment: '',
+    doubleOptIn: true,
+    subject: 'A quick favour, {{firstName}}?',
+    ask: `Hi {{firstName}},
+
+Thank you again for the last few months. Seeing {{company}} get to this point ({{results}}) has been a highlight for our team.
+
+Do you know one or two peers at similar companies who might want the same? If so, could you check with them first? Below is a short note you can send them, with nobody's details in it.
+
+If they are happy to be introduced, **just reply "OK"** with their name, and I will send you my details to pass on.
+
+Thanks,
+{{myName}}`,
+    intro: INTRO_PEER_FIRST,
   },
   {
     id: 'follow-up',

@@ -30,6 +30,11 @@ export const Template = z.object({
   /** The contact segment it is for ("B2B", "B2C", "Enterprise"...); empty = any segment. */
   segment: z.string().trim().max(60).default(''),
   incentive: z.boolean().default(false),
+  /**
+   * Double opt-in (issue 19): the note the client forwards only asks their peer "may I connect
+   * you?", with no contact details; once the peer agrees, the intro with your details follows.
+   */
+  doubleOptIn: z.boolean().default(false),
   subject: z.string().max(300).default(''),
   /** Part 1: the ask to the client. */
   ask: z.string().trim().min(1, 'the ask to the client is empty').max(10_000),
@@ -55,6 +60,8 @@ export const Profile = z.object({
   incentive: z.string().max(300).default(''),
   /** What the friend they introduce gets ("their first month free"): told in the intro they forward. */
   friendOffer: z.string().max(300).default(''),
+  /** Intros ask the peer first (double opt-in): the client checks with them before sharing your details. */
+  peerFirst: z.boolean().default(false),
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -69,6 +76,7 @@ export const PROFILE_LABELS: Record<keyof Profile, [label: string, example: stri
   product: ['What clients use (when a contact has no "product" fact)', 'Northwind Routing'],
   incentive: ['What your client gets for an intro', 'a $100 credit'],
   friendOffer: ['What the friend they introduce gets', 'their first month free'],
+  peerFirst: ['Intros ask the peer first (double opt-in): your details only once they agree', ''],
 };
 
 /** Each template field as the editor labels it. */
@@ -80,5 +88,6 @@ export const TEMPLATE_LABELS: Record<string, string> = {
   ask: 'Part 1: the ask to your client',
   leadIn: 'Lead-in line',
   intro: 'Part 2: the note they forward',
+  doubleOptIn: 'Double opt-in: the note asks the peer first, without your details',
 };
 export const EMPTY_PROFILE: Profile = Profile.parse({});

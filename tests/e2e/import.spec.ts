@@ -112,7 +112,7 @@ test('import a HubSpot export, see the report and the queue, back up and restore
     await page.goto(`chrome-extension://${fresh.extensionId}/options.html`);
     await page.getByTestId('restore-file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
     await page.getByTestId('restore-confirm').click();
-    await expect(page.getByTestId('data-message')).toHaveText('Restored 6 contacts, 1 ask and 6 templates from backup.json.');
+    await expect(page.getByTestId('data-message')).toHaveText('Restored 6 contacts, 1 ask and 9 templates from backup.json.');
     const again = page.waitForEvent('download');
     await page.getByTestId('export-backup').click();
     const restored = JSON.parse(readFileSync(await (await again).path(), 'utf8'));

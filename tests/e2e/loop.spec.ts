@@ -172,3 +172,37 @@ test('the person a client introduced is recognised in Gmail and on their CRM rec
   expect(csv).toContain('Priya Raman,priya.raman@lumen-health.example,converted');
   expect(csv).toContain('Dana Whitfield,dana@acme-logistics.example,Acme Logistics,a $100 credit (given');
 });
+
+test("double opt-in: the note asks the peer first with nobody's details; the intro with them follows only the peer's yes", async ({
+  context,
+  extensionId,
+  openGmail,
+}) => {
+  test.setTimeout(60_000);
+  const options = await seed(context, extensionId, { contacts: [client('dana@acme-logistics.example', 'Dana Whitfield')] });
+  await options.reload();
+  await options.getByLabel('Your email').fill('alex@northwind.example');
+  await options.getByLabel(/Intros ask the peer first/).check();
+  await options.getByRole('button', { name: 'Save profile' }).click();
+  await expect(options.getByText('Profile saved.')).toBeVisible();
+
+  const page = await openGmail('thread-own-reply-last');
+  const panel = sidebar(page);
+  await expect(panel.getByText('Template: Referral ask, peer first (double opt-in)')).toBeVisible();
+  await panel.getByTestId('insert-ask').click();
+  const editor = page.locator('div[g_editable="true"]');
+  await expect(editor).toContainText('Would you like me to connect you?');
+  await expect(editor).not.toContainText('alex@northwind.example');
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const row = popup.locator('[data-testid="ask-row"][data-email="dana@acme-logistics.example"]');
+  await row.getByRole('combobox').selectOption('accepted');
+  await expect(row).toContainText('will ask their peer first');
+  await expect(panel.getByTestId('peer-first-waiting')).toBeVisible();
+  await expect(panel.getByTestId('insert-intro')).toHaveCount(0);
+  await row.getByTestId('peer-agreed').click();
+  await expect(row).toContainText('Their peer agreed: send the intro with your details');
+  await panel.getByTestId('insert-intro').click();
+  await expect(editor).toContainText('easy to reach at alex@northwind.example');
+});

@@ -55,6 +55,7 @@ export async function recordInsert(
     followUpAt: followUpDate(now, settings.followUpBusinessDays),
     snippet: snippetOf(rendered),
     segment: input.segment,
+    ...(template.doubleOptIn ? { doubleOptIn: true } : {}),
   });
 }
 
@@ -181,6 +182,7 @@ type AskHandlers = Pick<
   | 'ask/delete'
   | 'ask/restore'
   | 'ask/reward'
+  | 'ask/peer-agreed'
   | 'kpis'
   | 'asks/export-csv'
   | 'asks/referrals-csv'
@@ -234,6 +236,15 @@ export function askHandlers({ store, hub, now }: Deps): AskHandlers {
         if (!reward) throw new Error('That ask owes no such reward.');
         const { givenAt: _was, ...what } = reward;
         return { ...a, rewards: { ...a.rewards, [side]: given ? { ...what, givenAt: at() } : what } };
+      });
+      return null;
+    },
+
+    async 'ask/peer-agreed'({ id, agreed }) {
+      await store.updateAsk(id, (a) => {
+        const { peerAgreedAt: _was, ...rest } = a;
+        const note = agreed ? 'their peer agreed to be introduced' : 'peer agreement taken back';
+        return { ...(agreed ? { ...a, peerAgreedAt: at() } : rest), history: [...a.history, { status: a.status, at: at(), note }] };
       });
       return null;
     },

@@ -79,7 +79,8 @@ export function inserter({ store, hub, now }: Deps) {
     const values = templateValues(view.contact, profile);
     const inView = seen || (await hub.showsOpen(tabId, email));
     if (!inView) for (const key of CONFIDENTIAL) values[key] = '';
-    const intro = template.intro.trim() ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
+    // The intro with the user's details: a double opt-in template's own note only asked the peer, so the default intro follows their yes.
+    const intro = template.intro.trim() && !(part === 'intro' && template.doubleOptIn) ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
     const rendered =
       part === 'intro'
         ? render({ subject: '', ask: '', leadIn: 'Here is the note to forward to your peer, ready as it is:', intro }, values)
