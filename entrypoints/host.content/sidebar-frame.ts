@@ -34,9 +34,12 @@ export function placeSidebar(family: HostFamily, signal: AbortSignal): void {
       mounted = undefined;
     }
   };
-  void browser.storage.local.get(PLACE_KEY).then((stored) => !signal.aborted && place(stored[PLACE_KEY]));
+  let changed = false;
+  void browser.storage.local.get(PLACE_KEY).then((stored) => !signal.aborted && !changed && place(stored[PLACE_KEY]));
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && PLACE_KEY in changes) place(changes[PLACE_KEY]!.newValue);
+    if (area !== 'local' || !(PLACE_KEY in changes)) return;
+    changed = true;
+    place(changes[PLACE_KEY]!.newValue);
   };
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
@@ -86,9 +89,13 @@ function mountSidebar(signal: AbortSignal): void {
   const guard = new MutationObserver(enforce);
   for (const el of [wrapper, iframe]) guard.observe(el, { attributes: true, attributeFilter: ['style'] });
   layout(false);
-  void browser.storage.local.get(COLLAPSED_KEY).then((stored) => layout(stored[COLLAPSED_KEY] === true));
+  // A change seen before the first read answers is newer than that read: the read is then dropped.
+  let changed = false;
+  void browser.storage.local.get(COLLAPSED_KEY).then((stored) => !changed && layout(stored[COLLAPSED_KEY] === true));
   const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && COLLAPSED_KEY in changes) layout(changes[COLLAPSED_KEY]!.newValue === true);
+    if (area !== 'local' || !(COLLAPSED_KEY in changes)) return;
+    changed = true;
+    layout(changes[COLLAPSED_KEY]!.newValue === true);
   };
   browser.storage.onChanged.addListener(onChanged);
   signal.addEventListener('abort', () => {

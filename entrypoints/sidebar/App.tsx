@@ -66,10 +66,14 @@ function useOwnTab(): number | undefined {
 function useCollapsed(): [boolean, (next: boolean) => void] {
   const [collapsed, setState] = useState(false);
   useEffect(() => {
-    void browser.storage.local.get(COLLAPSED_KEY).then((s) => setState(s[COLLAPSED_KEY] === true));
+    // A change seen before the first read answers is newer than that read (as in the frame).
+    let changed = false;
+    void browser.storage.local.get(COLLAPSED_KEY).then((s) => !changed && setState(s[COLLAPSED_KEY] === true));
     // The shortcut, or the sidebar of another tab, changes the stored flag: follow it, as the frame does (issue 13).
     const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && COLLAPSED_KEY in changes) setState(changes[COLLAPSED_KEY]!.newValue === true);
+      if (area !== 'local' || !(COLLAPSED_KEY in changes)) return;
+      changed = true;
+      setState(changes[COLLAPSED_KEY]!.newValue === true);
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
