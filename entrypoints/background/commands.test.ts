@@ -21,4 +21,22 @@ describe('keyboard shortcuts', () => {
     await runCommand('something-else', { id: 3 } as never, insert);
     expect(insert).toHaveBeenCalledTimes(1);
   });
+
+  it("where the sidebar is the browser's side panel, the show/hide shortcut opens the panel beside that tab and leaves the in-page state alone (issue 20)", async () => {
+    const open = vi.fn(async () => undefined);
+    const scope = globalThis as { chrome?: unknown };
+    const before = scope.chrome;
+    scope.chrome = { sidePanel: { open } };
+    try {
+      await runCommand('toggle-sidebar', { id: 7 } as never, vi.fn(), (tabId) => tabId === 7);
+      expect(open).toHaveBeenCalledWith({ tabId: 7 });
+      expect((await fakeBrowser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY]).toBeUndefined();
+      // Another tab, whose sidebar is in the page: the shortcut collapses it as before.
+      await runCommand('toggle-sidebar', { id: 8 } as never, vi.fn(), (tabId) => tabId === 7);
+      expect(open).toHaveBeenCalledTimes(1);
+      expect((await fakeBrowser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY]).toBe(true);
+    } finally {
+      scope.chrome = before;
+    }
+  });
 });

@@ -1,34 +1,16 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { expect, launch, ROOT, test } from './harness';
+import { existsSync } from 'node:fs';
+import { CRM, CRM_BUILD, expect, launchCrm, test } from './harness';
 
-const CRM = 'https://crm.northwind-test.example';
 // The build with CRM's origin pre-granted (see wxt.config.ts): the permission prompt cannot be
 // answered under automation; nothing else differs from production.
-const BUILD = path.join(ROOT, '.output-crm/chrome-mv3');
 
 test('any other CRM: add the site, pick the fields once, then the contact and verdict show and the ask inserts', async () => {
-  test.skip(!existsSync(BUILD), 'run npm run build:e2e-crm first');
+  test.skip(!existsSync(CRM_BUILD), 'run npm run build:e2e-crm first');
   test.setTimeout(60_000);
-  const profile = mkdtempSync(path.join(tmpdir(), 'rw-crm-'));
-  const { context, extensionId } = await launch(profile, BUILD);
-  const errors: string[] = [];
-  const network: string[] = [];
-  context.on('request', (r) => !/^(chrome-extension|data|blob|about):/.test(r.url()) && !r.url().startsWith(CRM) && network.push(r.url()));
+  const since = new Date(Date.now() - 110 * 86_400_000).toISOString().slice(0, 10);
+  const { context, extensionId, errors, network, close } = await launchCrm('custom-crm/contact.html', { '{{CUSTOMER_SINCE}}': since });
   try {
-    const since = new Date(Date.now() - 110 * 86_400_000).toISOString().slice(0, 10);
-    const body = readFileSync(path.join(ROOT, 'tests/fixtures/custom-crm/contact.html'), 'utf8').replace('{{CUSTOMER_SINCE}}', since);
-    await context.route(`${CRM}/**`, (r) =>
-      r.fulfill({
-        contentType: 'text/html',
-        headers: { 'content-security-policy': "script-src 'none'; object-src 'none'; require-trusted-types-for 'script'" },
-        body,
-      }),
-    );
-
     const options = await context.newPage();
-    options.on('pageerror', (e) => errors.push(e.message));
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     await options.getByLabel('CRM site').fill('crm.northwind-test.example');
     await options.getByRole('button', { name: 'Add site' }).click();
@@ -36,7 +18,6 @@ test('any other CRM: add the site, pick the fields once, then the contact and ve
     await expect(options.getByTestId('crm-site')).toContainText('no fields picked yet');
 
     const crm = await context.newPage();
-    crm.on('pageerror', (e) => errors.push(e.message));
     await crm.goto(`${CRM}/contacts/4711`);
     // No sidebar iframe here: the sidebar page is web-accessible only on the named hosts.
     await expect(crm.locator('[data-testid="referral-sidebar"]')).toHaveCount(0);
@@ -79,7 +60,6 @@ test('any other CRM: add the site, pick the fields once, then the contact and ve
     expect(errors).toEqual([]);
     expect(network).toEqual([]);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 });

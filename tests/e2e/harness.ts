@@ -132,3 +132,63 @@ export { expect };
 export function sidebar(page: Page) {
   return page.frameLocator('[data-testid="referral-sidebar"]');
 }
+
+/** Seeds data the way a user would: Settings → Restore of a backup holding `data`, confirmed. Returns the settings page. */
+export async function seed(context: BrowserContext, extensionId: string, data: { contacts?: object[]; asks?: object[] }): Promise<Page> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const backup = { format: 'referral-window-backup', version: 1, exportedAt: new Date().toISOString(), contacts: [], asks: [], templates: [], kv: [], ...data };
+  await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await options.getByTestId('restore-confirm').click();
+  await expect(options.getByTestId('data-message')).toContainText('Restored');
+  return options;
+}
+
+/** A client of the seeded data: in the window (four months a customer) and a promoter. */
+export function seededClient(email: string, name: string, extra: object = {}) {
+  const day = new Date();
+  day.setMonth(day.getMonth() - 4);
+  const observedAt = new Date(Date.now() - 86_400_000).toISOString();
+  return {
+    email,
+    name,
+    company: 'Acme Logistics',
+    facts: {
+      customerSince: { value: day.toISOString().slice(0, 10), source: { kind: 'manual', observedAt } },
+      nps: { value: { score: 10 }, source: { kind: 'manual', observedAt } },
+    },
+    neverAsk: false,
+    updatedAt: observedAt,
+    ...extra,
+  };
+}
+
+/** The made-up CRM the field picker is tested on, and the build that has its site pre-granted (see wxt.config.ts). */
+export const CRM = 'https://crm.northwind-test.example';
+export const CRM_BUILD = path.join(ROOT, '.output-crm/chrome-mv3');
+
+/**
+ * Launches the CRM build on a fresh profile with `fixture` served at the CRM's site under a strict
+ * CSP; collects page errors and any request that left the browser. `close` ends it and its profile.
+ */
+export async function launchCrm(fixture: string, replace: Record<string, string>) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'rw-crm-'));
+  const { context, extensionId, worker } = await launch(profile, CRM_BUILD);
+  const errors: string[] = [];
+  const network: string[] = [];
+  context.on('request', (r) => !/^(chrome-extension|data|blob|about):/.test(r.url()) && !r.url().startsWith(CRM) && network.push(r.url()));
+  context.on('page', (p) => p.on('pageerror', (e) => errors.push(e.message)));
+  const body = fixtureHtml(fixture, replace);
+  await context.route(`${CRM}/**`, (r) =>
+    r.fulfill({
+      contentType: 'text/html',
+      headers: { 'content-security-policy': "script-src 'none'; object-src 'none'; require-trusted-types-for 'script'" },
+      body,
+    }),
+  );
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  return { context, extensionId, worker, errors, network, close };
+}

@@ -4,38 +4,13 @@
  * Gmail and on their CRM record, where a customer record converts the intro.
  */
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from '@playwright/test';
 import { format, subMonths } from 'date-fns';
-import { expect, sidebar, test } from './harness';
+import { expect, seed, seededClient, sidebar, test } from './harness';
 
 const DAY = 86_400_000;
 const ago = (d: number) => new Date(Date.now() - d * DAY).toISOString();
 const since = (months: number) => format(subMonths(new Date(), months), 'yyyy-MM-dd');
 const us = (d: Date) => `${String(d.getMonth() + 1).padStart(2, '0')}/${String(d.getDate()).padStart(2, '0')}/${d.getFullYear()}`;
-
-/** Seeds data the way a user would: Settings → Restore, confirmed. */
-async function seed(context: BrowserContext, extensionId: string, data: { contacts?: object[]; asks?: object[] }): Promise<Page> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const backup = { format: 'referral-window-backup', version: 1, exportedAt: ago(0), contacts: [], asks: [], templates: [], kv: [], ...data };
-  await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-  await options.getByTestId('restore-confirm').click();
-  await expect(options.getByTestId('data-message')).toContainText('Restored');
-  return options;
-}
-
-const client = (email: string, name: string, extra: object = {}) => ({
-  email,
-  name,
-  company: 'Acme Logistics',
-  facts: {
-    customerSince: { value: since(4), source: { kind: 'manual', observedAt: ago(1) } },
-    nps: { value: { score: 10 }, source: { kind: 'manual', observedAt: ago(1) } },
-  },
-  neverAsk: false,
-  updatedAt: ago(1),
-  ...extra,
-});
 
 test("the client's own words are proposed for the result; one click uses them, in the account manager's voice, and the ask says them", async ({
   openGmail,
@@ -65,7 +40,7 @@ test('one ask per company per cool-down: a colleague of a client asked last week
   openGmail,
 }) => {
   await seed(context, extensionId, {
-    contacts: [client('dana@acme-logistics.example', 'Dana Whitfield'), client('lee@acme-logistics.example', 'Lee Park')],
+    contacts: [seededClient('dana@acme-logistics.example', 'Dana Whitfield'), seededClient('lee@acme-logistics.example', 'Lee Park')],
     asks: [
       { id: 'a1', email: 'dana@acme-logistics.example', templateId: 'default-ask', status: 'sent', askedAt: ago(7), history: [{ status: 'sent', at: ago(7) }] },
     ],
@@ -97,7 +72,7 @@ test('the person a client introduced is recognised in Gmail and on their CRM rec
   test.setTimeout(60_000);
   const introducedAt = ago(20);
   await seed(context, extensionId, {
-    contacts: [client('dana@acme-logistics.example', 'Dana Whitfield')],
+    contacts: [seededClient('dana@acme-logistics.example', 'Dana Whitfield')],
     asks: [
       {
         id: 'a1',
@@ -179,7 +154,7 @@ test("double opt-in: the note asks the peer first with nobody's details; the int
   openGmail,
 }) => {
   test.setTimeout(60_000);
-  const options = await seed(context, extensionId, { contacts: [client('dana@acme-logistics.example', 'Dana Whitfield')] });
+  const options = await seed(context, extensionId, { contacts: [seededClient('dana@acme-logistics.example', 'Dana Whitfield')] });
   await options.reload();
   await options.getByLabel('Your email').fill('alex@northwind.example');
   await options.getByLabel(/Intros ask the peer first/).check();

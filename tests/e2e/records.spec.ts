@@ -4,21 +4,13 @@
  * discarded ask stop counting as asked; the headline states the real state; a restore says what
  * it replaces and every form reloads.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { format, subMonths } from 'date-fns';
-import { expect, sidebar, test } from './harness';
+import { expect, seed, seededClient, sidebar, test } from './harness';
 
 const DAY = 86_400_000;
 const ago = (d: number) => new Date(Date.now() - d * DAY).toISOString();
 const since = (months: number) => format(subMonths(new Date(), months), 'yyyy-MM-dd');
-
-/** Seeds data the way a user would: Settings → Restore, confirmed. Opens the settings page for it. */
-async function seed(context: BrowserContext, extensionId: string, data: { contacts?: object[]; asks?: object[] }): Promise<Page> {
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await restore(options, { format: 'referral-window-backup', version: 1, exportedAt: ago(0), contacts: [], asks: [], templates: [], kv: [], ...data });
-  return options;
-}
 
 /** A sent ask to Dana, `daysAgo` old, its follow-up due `followUpIn` days from now (negative: past). */
 const sentAsk = (daysAgo: number, followUpIn: number) => ({
@@ -37,18 +29,7 @@ async function restore(options: Page, backup: object) {
   await expect(options.getByTestId('data-message')).toContainText('Restored');
 }
 
-const dana = (extra: object = {}) => ({
-  email: 'dana@acme-logistics.example',
-  name: 'Dana Whitfield',
-  company: 'Acme',
-  facts: {
-    customerSince: { value: since(4), source: { kind: 'manual', observedAt: ago(1) } },
-    nps: { value: { score: 10 }, source: { kind: 'manual', observedAt: ago(1) } },
-  },
-  neverAsk: false,
-  updatedAt: ago(1),
-  ...extra,
-});
+const dana = (extra: object = {}) => seededClient('dana@acme-logistics.example', 'Dana Whitfield', { company: 'Acme', ...extra });
 
 test('dismissing a due follow-up in the popup changes the open sidebar at once, and what Insert would write', async ({ context, extensionId, openGmail }) => {
   await seed(context, extensionId, { contacts: [dana()], asks: [sentAsk(12, -2)] });

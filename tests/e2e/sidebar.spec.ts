@@ -12,7 +12,8 @@ test.describe('the verdict follows the facts the user enters', () => {
     ['fix first: four months in, detractor', day(4), '3', 'fix-first'],
   ] as const) {
     test(name, async ({ openGmail }) => {
-      const panel = sidebar(await openGmail('thread-special-name'));
+      // A thread with a reply open: Insert is enabled, so what it does per verdict shows.
+      const panel = sidebar(await openGmail('thread-own-reply-last'));
       await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'needs-info');
       await expect(panel.getByTestId('relationship-age')).toHaveAttribute('data-days', '');
       await panel.getByTestId('customer-since-input').fill(since);
@@ -20,6 +21,13 @@ test.describe('the verdict follows the facts the user enters', () => {
       await panel.getByTestId('nps-input').blur();
       await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', verdict);
       await expect(panel.getByTestId('satisfaction')).not.toHaveAttribute('data-score', '');
+      // Insert is the primary action only where an ask is advised; elsewhere it asks first (issue 18, item 3).
+      const advised = verdict === 'ask-now' || verdict === 'past-window';
+      await expect(panel.getByTestId('insert-ask')).toHaveClass(advised ? /\bprimary\b/ : /\bsecondary\b/);
+      if (verdict === 'too-early' || verdict === 'fix-first') {
+        await panel.getByTestId('insert-ask').click();
+        await expect(panel.getByTestId('insert-confirm-dialog')).toContainText('An ask is not advised now. Insert it anyway?');
+      }
     });
   }
 });
