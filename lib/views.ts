@@ -40,7 +40,7 @@ export interface ContactView {
   fromPage: boolean;
   /** An ask (or its follow-up) is advised now: the Insert button is the primary action. */
   askAdvised: boolean;
-  /** The verdict advises against asking (fix first, too early, never-ask, snoozed): Insert asks "are you sure?" first. */
+  /** The verdict advises against asking (fix first, too early, never-ask, snoozed, asked lately): Insert asks "are you sure?" first. */
   insertNeedsConfirmation: boolean;
   /** The latest ask inserted but not seen sent yet (it counts as asked once sent). */
   draftedAt?: string;
@@ -152,7 +152,8 @@ export function buildContactView(input: {
     template: template && { id: template.id, name: template.name, missing: rendered?.missing ?? [] },
     fromPage: !!page.contact?.email,
     askAdvised: ASK_ADVISED.has(evaluation.verdict.kind) || (evaluation.verdict.kind === 'asked-recently' && evaluation.followUpDue),
-    insertNeedsConfirmation: ADVISED_AGAINST.has(evaluation.verdict.kind),
+    // Asked lately (them, or a colleague at their company) with no follow-up due: an ask is not advised either.
+    insertNeedsConfirmation: ADVISED_AGAINST.has(evaluation.verdict.kind) || (evaluation.verdict.kind === 'asked-recently' && !evaluation.followUpDue),
     resultSuggestions: contact.facts.results ? [] : resultSuggestions(thread.clientMessages),
     ...(input.referredBy ? { referredBy: input.referredBy } : {}),
     ...loopOf(asks, now, settings.referralStallDays),

@@ -55,6 +55,9 @@ test('one ask per company per cool-down: a colleague of a client asked last week
   await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'asked-recently');
   await expect(panel.getByTestId('verdict')).toContainText(`Asked a colleague at Acme Logistics on ${format(new Date(Date.now() - 7 * DAY), 'MMM d')}`);
   await expect(panel.getByTestId('verdict')).toContainText('You asked Dana Whitfield at Acme Logistics');
+  // Insert is not the advised action: it asks first.
+  await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByTestId('insert-confirm-dialog')).toContainText('Asked a colleague at Acme Logistics');
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
