@@ -51,16 +51,22 @@ const FREE_MAIL = new Set(
   'gmail googlemail yahoo ymail hotmail outlook live msn aol icloud me mac proton protonmail pm gmx web mail yandex zoho fastmail hey'.split(' '),
 );
 
+/** An address's domain, and the name its owner registered ("acme" for dana@mail.acme.co.uk). */
+function mailDomain(email: string): { domain: string; name: string } {
+  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+  const labels = domain.split('.');
+  const name =
+    labels.length > 2 && /^(co|com|org|net|ac|gov)$/.test(labels[labels.length - 2]!) ? labels[labels.length - 3]! : (labels[labels.length - 2] ?? '');
+  return { domain, name };
+}
+
 /**
  * Which company a person is at, as a key: their email's domain, or, for a free mail address, the
  * company named on the contact. Two people with one key are colleagues (one ask per company per
  * cool-down, issue 19); `undefined` when nothing says.
  */
 export function companyKey(email: string, company = ''): string | undefined {
-  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-  const labels = domain.split('.');
-  const name =
-    labels.length > 2 && /^(co|com|org|net|ac|gov)$/.test(labels[labels.length - 2]!) ? labels[labels.length - 3]! : (labels[labels.length - 2] ?? '');
+  const { domain, name } = mailDomain(email);
   if (!FREE_MAIL.has(name)) return domain;
   const named = company.trim().toLowerCase();
   return named ? `company:${named}` : undefined;
@@ -92,10 +98,7 @@ export function colleagueAsks(
 
 /** "dana@acme-logistics.example" -> "Acme Logistics"; nothing for free mail providers. */
 export function companyFromEmail(email: string): string {
-  const domain = email.slice(email.lastIndexOf('@') + 1).toLowerCase();
-  const labels = domain.split('.');
-  const name =
-    labels.length > 2 && /^(co|com|org|net|ac|gov)$/.test(labels[labels.length - 2]!) ? labels[labels.length - 3]! : (labels[labels.length - 2] ?? '');
+  const { name } = mailDomain(email);
   if (FREE_MAIL.has(name)) return '';
   return name
     .split(/[-_]/)

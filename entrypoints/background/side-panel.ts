@@ -25,6 +25,10 @@ export class SidePanelPlacement {
       if (tab.id !== undefined) void openSidePanel(tab.id).catch(() => undefined);
     });
     browser.tabs.onRemoved.addListener((tabId) => this.hosts.delete(tabId));
+    // A navigation resets the tab's own popup to the default: the next page read sets it again.
+    browser.tabs.onUpdated.addListener((tabId, change) => {
+      if (change.status === 'loading') this.hosts.delete(tabId);
+    });
   }
 
   /** True when this tab's sidebar is the side panel (known without waiting: for a shortcut's gesture). */

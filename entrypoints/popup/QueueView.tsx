@@ -9,7 +9,7 @@ export function QueueView() {
   const [rows, setRows] = useState<QueueRow[]>();
   const [total, setTotal] = useState(0);
   const [error, setError] = useState('');
-  const [composeError, setComposeError] = useState('');
+  const [composeMessage, setComposeMessage] = useState('');
   useEffect(() => {
     request('queue/list', {})
       .then((q) => {
@@ -34,10 +34,13 @@ export function QueueView() {
     );
   }
   const compose = (email: string) => {
-    setComposeError('');
+    setComposeMessage('');
     request('queue/compose', { email })
-      .then(({ url }) => browser.tabs.create({ url }))
-      .catch((e: Error) => setComposeError(e.message));
+      .then(({ url, note }) => {
+        if (note) setComposeMessage(note);
+        return browser.tabs.create({ url });
+      })
+      .catch((e: Error) => setComposeMessage(e.message));
   };
   return (
     <>
@@ -50,9 +53,9 @@ export function QueueView() {
       <p className="muted" data-testid="queue-order">
         In this order: high-value clients first, then windows open now before windows about to open, then the most satisfied, then the fewest days left.
       </p>
-      {composeError && (
+      {composeMessage && (
         <p className="error" role="alert">
-          {composeError}
+          {composeMessage}
         </p>
       )}
       <ol className="queue">

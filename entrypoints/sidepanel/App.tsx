@@ -1,5 +1,4 @@
 import { SidebarBody } from '@/components/SidebarBody';
-import { TabLink } from '@/components/TabLink';
 import { browser } from 'wxt/browser';
 import { usePanelView } from './use-panel-view';
 
@@ -14,7 +13,12 @@ export function App() {
       view={view}
       tabId={tabId}
       waiting="Nothing to read on this tab. Open a client's email in Gmail or Outlook, or a record in your CRM."
-      actions={<TabLink href={browser.runtime.getURL('/popup.html')}>Asks and queue</TabLink>}
+      actions={
+        // The popup's views in a tab of their own (TabLink opens web pages only; this is our page).
+        <button className="link" data-testid="open-asks" onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/popup.html') })}>
+          Asks and queue
+        </button>
+      }
     />
   );
 }

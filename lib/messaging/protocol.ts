@@ -250,8 +250,12 @@ export const requests = {
   /** Checked whole by the background before anything is replaced. */
   'backup/restore': { from: ['options'], reply: reply<{ contacts: number; asks: number; templates: number }>(), payload: z.object({ backup: z.unknown() }) },
   'queue/list': { from: ['popup'], reply: reply<{ rows: QueueRow[]; total: number }>(), payload: z.object({}) },
-  /** "Compose in Gmail" from the queue: the ask for this contact, rendered and recorded as a draft, as a Gmail compose address. */
-  'queue/compose': { from: ['popup'], reply: reply<{ url: string; template: string; missing: string[] }>(), payload: z.object({ email: Email }) },
+  /** "Compose in Gmail" from the queue: the ask for this contact, rendered and recorded as a draft, as a Gmail compose address; an empty draft (and the reason) where an ask is not advised yet. */
+  'queue/compose': {
+    from: ['popup'],
+    reply: reply<{ url: string; template?: string; missing: string[]; note?: string }>(),
+    payload: z.object({ email: Email }),
+  },
   'never-ask/get': { from: ['options'], reply: reply<NeverAskList>(), payload: z.object({}) },
   'never-ask/save': { from: ['options'], reply: reply<null>(), payload: NeverAskList },
   'settings/get': { from: ['options'], reply: reply<EngineSettings>(), payload: z.object({}) },

@@ -53,6 +53,11 @@ test('a Gmail user moves the sidebar to the side panel: the page keeps its width
   await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
   await expect(gmail.locator('div[g_editable="true"]')).toContainText('Hi Dana,');
 
+  // The popup's views are one click away from the panel.
+  const [asks] = await Promise.all([context.waitForEvent('page'), panel.getByTestId('open-asks').click()]);
+  await expect(asks.getByTestId('ask-row')).toHaveAttribute('data-email', 'dana@acme-logistics.example');
+  await asks.close();
+
   // The choice is the settings' own, and a reload keeps the page free of the sidebar.
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);

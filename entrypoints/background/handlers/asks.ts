@@ -3,7 +3,18 @@
  * moved by hand, followed up, discarded, deleted and restored; listed, counted and exported.
  * Every write goes through the store, which announces it (`refresh.ts` updates what shows it).
  */
-import { belongsToThread, detectStatus, followUpDate, isFollowUpDue, needsYou, nextStep, urgency, withStatus, type AskRow } from '@/lib/asks/pipeline';
+import {
+  belongsToThread,
+  detectStatus,
+  followUpDate,
+  introducedAt,
+  isFollowUpDue,
+  needsYou,
+  nextStep,
+  urgency,
+  withStatus,
+  type AskRow,
+} from '@/lib/asks/pipeline';
 import type { Store } from '@/lib/db/store';
 import { asksToCsv, referralsToCsv } from '@/lib/asks/asks-csv';
 import { inPeriod, kpis, kpisBy, kpisByMonth } from '@/lib/asks/kpis';
@@ -71,6 +82,8 @@ export async function detectConversion(store: Store, page: PageContext, now: str
   let changed = false;
   for (const ask of await store.referralsOf(email)) {
     if (ask.discardedAt || ask.status !== 'introduced') continue;
+    // A customer since before the intro was one already: the intro did not convert them.
+    if (since && since < introducedAt(ask).slice(0, 10)) continue;
     const shows = since ? `a customer since ${since}` : `lifecycle stage "${stage}"`;
     await setStatus(store, ask.id, 'converted', now, `their ${page.hostLabel} record shows ${shows}`);
     changed = true;

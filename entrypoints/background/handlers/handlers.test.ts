@@ -306,11 +306,59 @@ describe('queue', () => {
     expect(view.rows.map((r) => r.email)).toContain('dana@acme.example');
   });
 
+  it('where an ask is not advised yet, the draft opens empty with the reason, and nothing is recorded', async () => {
+    const { call, store } = setup();
+    const src = { kind: 'manual' as const, observedAt: NOW.toISOString() };
+    // Four months a customer, a promoter, but a colleague at Acme was asked last week.
+    for (const email of ['dana@acme.example', 'lee@acme.example']) {
+      await store.updateContact(
+        email,
+        (c) => ({ ...c, company: 'Acme', facts: { customerSince: { value: '2026-07-10', source: src }, nps: { value: { score: 9 }, source: src } } }),
+        NOW.toISOString(),
+      );
+    }
+    await store.addAsk(
+      ask({ email: 'dana@acme.example', status: 'sent', askedAt: '2026-11-18T10:00:00.000Z', history: [{ status: 'sent', at: '2026-11-18T10:00:00.000Z' }] }),
+    );
+    const reply = await call('queue/compose', { email: 'lee@acme.example' }, { role: 'popup' });
+    expect(new URL(reply.url).searchParams.get('body')).toBeNull();
+    expect(reply.note).toMatch(/^No ask written in: Asked a colleague at Acme on Nov 18/);
+    expect(await store.asksFor('lee@acme.example')).toEqual([]);
+  });
+
   it('refuses a contact on the never-ask list, and one no longer stored', async () => {
     const { call, store } = setup();
     await store.updateContact('lee@peer.example', (c) => ({ ...c, neverAsk: true }), NOW.toISOString());
     await expect(call('queue/compose', { email: 'lee@peer.example' }, { role: 'popup' })).rejects.toThrow(/never-ask/);
     await expect(call('queue/compose', { email: 'nobody@peer.example' }, { role: 'popup' })).rejects.toThrow(/no longer stored/);
+  });
+});
+
+describe('attribution (issue 19)', () => {
+  it("an intro converts when the person's record shows them a customer since the intro, never for a customer from before it", async () => {
+    const { call, store } = setup();
+    const intro = (id: string, at: string) =>
+      ask({ id, status: 'introduced', referral: { name: 'Priya', email: 'priya@lumen.example' }, history: [{ status: 'introduced', at }] });
+    await store.addAsk(intro('early', '2026-11-01T10:00:00.000Z'));
+    await store.addAsk(intro('late', '2026-11-20T10:00:00.000Z'));
+    const record: PageContext = {
+      host: 'hubspot',
+      hostLabel: 'HubSpot',
+      url: 'https://app.hubspot.com/contacts/1/record/0-1/9',
+      contact: { email: 'priya@lumen.example', name: 'Priya' },
+      facts: { customerSince: '2026-11-10' },
+      composeCount: 0,
+      missing: [],
+    };
+    await call('page/context', record, { role: 'content' });
+    const [early, late] = await Promise.all([
+      store.asksFor('dana@acme.example').then((all) => all.find((a) => a.id === 'early')!),
+      store.asksFor('dana@acme.example').then((all) => all.find((a) => a.id === 'late')!),
+    ]);
+    expect(early.status).toBe('converted');
+    expect(early.history.at(-1)?.note).toBe('their HubSpot record shows a customer since 2026-11-10');
+    // Introduced on Nov 20, a customer since Nov 10: a customer already, not this intro's.
+    expect(late.status).toBe('introduced');
   });
 });
 

@@ -3,7 +3,7 @@
  * its rows, which opens a Gmail compose with the ask already in it (issue 18, item 12).
  */
 import { storedThread } from '@/lib/contacts';
-import { evaluate } from '@/lib/engine';
+import { ASK_ADVISED, evaluate } from '@/lib/engine';
 import { isNeverAsk } from '@/lib/never-ask';
 import { render } from '@/lib/templates/render';
 import { templateValues } from '@/lib/templates/values';
@@ -40,9 +40,14 @@ export function queueHandlers({ store, queue, hub, now }: Deps): Pick<Handlers, 
         now: at,
         settings,
         withoutSendTime: true,
+        colleagueAsk: await hub.colleagueAsk(contact, settings.askCooldownDays, at),
       });
       if (evaluation.neverAsk) throw new Error(`${contact.name || email} is on your never-ask list.`);
-      const template = templateFor(contact, evaluation, templates);
+      // Where an ask is not advised yet (a window about to open, a colleague asked lately), the draft opens empty, and says why.
+      if (!ASK_ADVISED.has(evaluation.verdict.kind) && !evaluation.followUpDue) {
+        return { url: gmailComposeUrl(email), missing: [], note: `No ask written in: ${evaluation.verdict.headline}.` };
+      }
+      const template = templateFor(contact, evaluation, templates, profile.peerFirst);
       if (!template) throw new Error('No template to write the ask with: add one in the settings.');
       const rendered = render(template, templateValues(contact, profile));
       // Recorded as a draft, as an insert is: it counts as asked once the sent message shows in a thread.
