@@ -3,7 +3,8 @@
  * Pure (no DOM, no browser API), deterministic for a given `now`; used by the background for the
  * sidebar and the popup's queue, and by the benchmark.
  */
-import { addDays, differenceInCalendarDays, format, parseISO, startOfDay } from 'date-fns';
+import { addDays, parseISO, startOfDay } from 'date-fns';
+import { calendarDays, formatDay } from './calendar';
 import { followUpDueAt, isFollowUpDue } from './follow-up';
 import type { Ask, Contact } from '../model';
 import { describeAge, parseDay, relationshipAge, toDay, type Relationship } from './relationship';
@@ -75,7 +76,7 @@ export interface Evaluation {
   sendTime?: SendTimeAdvice;
 }
 
-const day = (iso: string) => format(parseDay(iso), 'MMM d, yyyy');
+const day = (iso: string) => formatDay(parseDay(iso), 'MMM d, yyyy');
 type AskFacts = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'followUpAt' | 'followUpDismissed' | 'followedUpAt' | 'discardedAt'>>;
 
 /** An ask counts as asked once it went out: a draft never sent, or a discarded ask, does not. */
@@ -178,14 +179,14 @@ function verdictFor({
     if (startOfDay(now) < askAgain) {
       const dueAt = followUpDueAt(lastAsk, settings.followUpBusinessDays);
       const due = !!dueAt && dueAt <= now;
-      const again = format(askAgain, 'MMM d, yyyy');
+      const again = formatDay(askAgain, 'MMM d, yyyy');
       return {
         kind: 'asked-recently',
-        headline: `Asked ${format(askedAt, 'MMM d')}`,
+        headline: `Asked ${formatDay(askedAt, 'MMM d')}`,
         nextStep: due
           ? 'No reply yet: follow up once now.'
           : dueAt
-            ? `Follow up on ${format(dueAt, 'MMM d')} if they have not replied; ask again from ${again}.`
+            ? `Follow up on ${formatDay(dueAt, 'MMM d')} if they have not replied; ask again from ${again}.`
             : lastAsk.status === 'sent'
               ? lastAsk.followedUpAt
                 ? `Followed up already; ask again from ${again} if needed.`
@@ -203,8 +204,8 @@ function verdictFor({
       const company = colleagueAsk.company || 'their company';
       return {
         kind: 'asked-recently',
-        headline: `Asked a colleague at ${company} on ${format(parseISO(colleagueAsk.askedAt), 'MMM d')}`,
-        nextStep: `You asked ${colleagueAsk.name || colleagueAsk.email} at ${company}: one ask per company within ${settings.askCooldownDays} days. Ask again from ${format(askAgain, 'MMM d, yyyy')}.`,
+        headline: `Asked a colleague at ${company} on ${formatDay(parseISO(colleagueAsk.askedAt), 'MMM d')}`,
+        nextStep: `You asked ${colleagueAsk.name || colleagueAsk.email} at ${company}: one ask per company within ${settings.askCooldownDays} days. Ask again from ${formatDay(askAgain, 'MMM d, yyyy')}.`,
         date: toDay(askAgain),
       };
     }
@@ -227,7 +228,7 @@ function verdictFor({
   }
 
   if (relationship.phase === 'in-window') {
-    const daysLeft = differenceInCalendarDays(parseDay(relationship.windowCloses), startOfDay(now));
+    const daysLeft = calendarDays(parseDay(relationship.windowCloses), startOfDay(now));
     return {
       kind: 'ask-now',
       headline: 'Ask now',
@@ -250,10 +251,7 @@ export function inQueue(ev: Evaluation, now: Date, settings: EngineSettings): bo
   if (ev.neverAsk || ev.snoozedUntil) return false;
   if (ev.verdict.kind === 'ask-now') return true;
   if (ev.verdict.kind === 'too-early' && ev.verdict.date) {
-    return (
-      differenceInCalendarDays(parseDay(ev.verdict.date), startOfDay(now)) <= settings.queueLookaheadDays &&
-      (ev.satisfaction.score ?? 0) >= settings.satisfiedScore
-    );
+    return calendarDays(parseDay(ev.verdict.date), startOfDay(now)) <= settings.queueLookaheadDays && (ev.satisfaction.score ?? 0) >= settings.satisfiedScore;
   }
   return false;
 }

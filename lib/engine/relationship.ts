@@ -2,7 +2,8 @@
  * How long someone has been a customer, and where that puts them against the referral window.
  * Calendar arithmetic (date-fns): Jan 31 + 1 month is Feb 28 (29 in a leap year), never Mar 3.
  */
-import { addMonths, differenceInCalendarDays, differenceInMonths, format, parseISO, startOfDay } from 'date-fns';
+import { addMonths, differenceInMonths, startOfDay } from 'date-fns';
+import { calendarDays, parseDay } from './calendar';
 import type { EngineSettings } from './settings';
 
 export interface Relationship {
@@ -20,12 +21,23 @@ export interface Relationship {
 export { toDay } from '../day';
 import { toDay } from '../day';
 
-/** Parses a YYYY-MM-DD as the user's local calendar day. */
-export function parseDay(day: string): Date {
-  return parseISO(day);
-}
+export { parseDay };
+
+/** Ages already worked out for a start day, today and window (a queue meets each start day many times). */
+const ages = new Map<string, Relationship>();
 
 export function relationshipAge(start: string, now: Date, settings: Pick<EngineSettings, 'windowOpensAfterMonths' | 'windowClosesAfterMonths'>): Relationship {
+  const key = `${start}|${toDay(now)}|${settings.windowOpensAfterMonths}|${settings.windowClosesAfterMonths}`;
+  let age = ages.get(key);
+  if (!age) {
+    if (ages.size > 5_000) ages.clear();
+    age = computeAge(start, now, settings);
+    ages.set(key, age);
+  }
+  return { ...age };
+}
+
+function computeAge(start: string, now: Date, settings: Pick<EngineSettings, 'windowOpensAfterMonths' | 'windowClosesAfterMonths'>): Relationship {
   const startDay = parseDay(start);
   const today = startOfDay(now);
   const opens = addMonths(startDay, settings.windowOpensAfterMonths);
@@ -33,7 +45,7 @@ export function relationshipAge(start: string, now: Date, settings: Pick<EngineS
   const phase = today < opens ? 'before-window' : today > closes ? 'after-window' : 'in-window';
   return {
     start,
-    days: differenceInCalendarDays(today, startDay),
+    days: calendarDays(today, startDay),
     months: Math.max(0, differenceInMonths(today, startDay)),
     windowOpens: toDay(opens),
     windowCloses: toDay(closes),

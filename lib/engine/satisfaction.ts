@@ -2,7 +2,8 @@
  * How satisfied a client seems, 0-100, and why. The score is 50 plus the sum of the reasons'
  * contributions, clamped to 0..100, so every point on screen is explained by a reason.
  */
-import { differenceInCalendarDays, format, formatDistanceStrict } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns';
+import { calendarDays, formatDay } from './calendar';
 import type { ContactFacts } from '../model';
 import { parseDay } from './relationship';
 import type { EngineSettings } from './settings';
@@ -55,7 +56,7 @@ export function npsCategory(score: number): 'promoter' | 'passive' | 'detractor'
 }
 
 function ago(date: Date, now: Date): string {
-  const days = differenceInCalendarDays(now, date);
+  const days = calendarDays(now, date);
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days < 14) return `${days} days ago`;
@@ -94,7 +95,7 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     const start = facts.customerSince?.value ? parseDay(facts.customerSince.value) : undefined;
     const answered = nps.answeredOn ? parseDay(nps.answeredOn) : source.kind === 'manual' ? new Date(source.observedAt) : undefined;
     const oldest = answered ?? start;
-    const stale = !oldest || differenceInCalendarDays(now, oldest) > settings.npsFreshDays;
+    const stale = !oldest || calendarDays(now, oldest) > settings.npsFreshDays;
     const full = npsPoints(nps.score);
     const category = npsCategory(nps.score);
     const age = answered ? ago(answered, now) : 'answer date unknown';
@@ -132,7 +133,7 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
   // Tone: the client's own messages within the look-back, newest first.
   const dated = clientMessages
     .map((m) => ({ m, at: m.date ? new Date(m.date) : undefined }))
-    .filter(({ at }) => !at || (differenceInCalendarDays(now, at) <= settings.toneLookbackDays && at <= now))
+    .filter(({ at }) => !at || (calendarDays(now, at) <= settings.toneLookbackDays && at <= now))
     .sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0));
   const tones = dated.map(({ m, at }) => ({ ...messageTone(m), at }));
   let positiveMoment: Satisfaction['positiveMoment'];
@@ -154,13 +155,13 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     if (latestComplaint && !momentIsNewer) {
       reasons.push({
         kind: 'complaint',
-        label: `${capitalize(latestComplaint.complaint!)}${latestComplaint.at ? ` on ${format(latestComplaint.at, 'MMM d')}` : ''}`,
+        label: `${capitalize(latestComplaint.complaint!)}${latestComplaint.at ? ` on ${formatDay(latestComplaint.at, 'MMM d')}` : ''}`,
         contribution: -15,
         blocking: true,
       });
     }
-    if (latestMoment && momentIsNewer && (!latestMoment.at || differenceInCalendarDays(now, latestMoment.at) <= settings.positiveMomentDays)) {
-      const when = latestMoment.at ? ` on ${format(latestMoment.at, 'MMM d')}` : '';
+    if (latestMoment && momentIsNewer && (!latestMoment.at || calendarDays(now, latestMoment.at) <= settings.positiveMomentDays)) {
+      const when = latestMoment.at ? ` on ${formatDay(latestMoment.at, 'MMM d')}` : '';
       positiveMoment = { label: `${capitalize(latestMoment.positiveMoment!)}${when}`, date: latestMoment.at?.toISOString() };
       reasons.push({ kind: 'moment', label: `${positiveMoment.label}: a good moment to ask`, contribution: 10 });
     }
@@ -171,7 +172,7 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     .filter((d): d is Date => !!d && d <= now)
     .sort((a, b) => b.getTime() - a.getTime())[0];
   if (lastClientMessage) {
-    const days = differenceInCalendarDays(now, lastClientMessage);
+    const days = calendarDays(now, lastClientMessage);
     if (days <= 30) reasons.push({ kind: 'recency', label: `Wrote to you ${ago(lastClientMessage, now)}`, contribution: 5 });
     else if (days > 90)
       reasons.push({ kind: 'recency', label: `No email from them for ${ago(lastClientMessage, now).replace(' ago', '')}`, contribution: -10 });
