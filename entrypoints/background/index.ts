@@ -12,6 +12,7 @@ import { startFollowUps } from './follow-ups';
 import type { Deps } from './handlers/deps';
 import { allHandlers } from './handlers';
 import { inserter } from './handlers/insert';
+import { OpenAsks } from './open-asks';
 import { QueueCache } from './queue-cache';
 import { ReadingHealthLog } from './reading-health';
 import { refreshOnChange } from './refresh';
@@ -28,6 +29,7 @@ export default defineBackground({
       store,
       hub: new SidebarHub(store),
       queue: new QueueCache(store),
+      openAsks: new OpenAsks(store),
       sites: new CustomSites(store),
       health: new ReadingHealthLog(store),
       panel: new SidePanelPlacement(),

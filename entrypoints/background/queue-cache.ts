@@ -1,32 +1,36 @@
 /**
- * The referral queue, computed from the start-date index and kept until something it depends on
- * changes (the store announces every write: `refresh.ts` drops it) or the day turns.
- * A cold computation scores every contact near its window; opening the popup again is instant.
+ * The referral queue, computed from the start-date index and saved (`saved-view.ts`) until
+ * something it depends on changes (the store announces every write: `refresh.ts` drops it) or the
+ * day turns. A cold computation scores every contact near its window; it runs ahead, after the
+ * last write, so a popup opened later (the service worker asleep or not) reads the saved page.
  */
 import { subDays } from 'date-fns';
-import { toDay } from '@/lib/engine/relationship';
 import type { Store } from '@/lib/db/store';
 import type { Ask } from '@/lib/model';
 import { buildQueue, queueStartRange, type QueueRow } from '@/lib/engine/queue';
 import { colleagueAsks } from '@/lib/contacts';
+import { SavedView } from './saved-view';
 
 /** Rows sent to the popup at once; the total says how many more there are. */
 export const QUEUE_PAGE = 200;
 
 export class QueueCache {
-  private cached?: { day: string; rows: QueueRow[] };
+  private readonly view: SavedView<{ rows: QueueRow[]; total: number }>;
 
-  constructor(private readonly store: Store) {}
-
-  /** Something the queue depends on changed (contacts, asks, settings): computed again when next asked. */
-  drop(): void {
-    this.cached = undefined;
+  constructor(private readonly store: Store) {
+    this.view = new SavedView(store, 'queue', async (now) => {
+      const rows = await this.compute(now);
+      return { value: { rows: rows.slice(0, QUEUE_PAGE), total: rows.length } };
+    });
   }
 
-  async rows(now = new Date()): Promise<{ rows: QueueRow[]; total: number }> {
-    const day = toDay(now);
-    if (this.cached?.day !== day) this.cached = { day, rows: await this.compute(now) };
-    return { rows: this.cached.rows.slice(0, QUEUE_PAGE), total: this.cached.rows.length };
+  /** Something the queue depends on changed (contacts, asks, settings): computed again soon. */
+  drop(): Promise<void> {
+    return this.view.drop();
+  }
+
+  rows(now = new Date()): Promise<{ rows: QueueRow[]; total: number }> {
+    return this.view.get(now);
   }
 
   private async compute(now: Date): Promise<QueueRow[]> {

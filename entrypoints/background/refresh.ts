@@ -5,19 +5,24 @@
  */
 import type { Store, StoreChange } from '@/lib/db/store';
 import { refreshFollowUps } from './follow-ups';
+import type { OpenAsks } from './open-asks';
 import type { QueueCache } from './queue-cache';
 import type { SidebarHub } from './sidebar-hub';
 
-export function refreshOnChange(store: Store, { hub, queue }: { hub: SidebarHub; queue: QueueCache }): () => void {
-  return store.onChange((change) => void refresh(store, hub, queue, change));
+type Shown = { hub: SidebarHub; queue: QueueCache; openAsks: OpenAsks };
+
+export function refreshOnChange(store: Store, shown: Shown): () => void {
+  return store.onChange((change) => void refresh(store, shown, change));
 }
 
-async function refresh(store: Store, hub: SidebarHub, queue: QueueCache, change: StoreChange): Promise<void> {
+async function refresh(store: Store, { hub, queue, openAsks }: Shown, change: StoreChange): Promise<void> {
   try {
-    queue.drop();
+    // Both forget what they saved at once (before anything awaits): the next request computes afresh.
+    const dropped = Promise.all([queue.drop(), openAsks.changed(change)]);
     if (change.asks) await refreshFollowUps(store);
     if (change.emails === 'all') await hub.refreshAll();
     else for (const email of new Set(change.emails)) await hub.refresh(email);
+    await dropped;
   } catch (error) {
     // A refresh that fails (a sidebar closing meanwhile) must not break the write that caused it.
     console.error('[referral-window] refresh failed', error);

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
-import { openDb, SCHEMA_V1, SCHEMA_V2 } from './index';
+import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './index';
 import { Store } from './store';
 import { withStatus } from '../asks/pipeline';
 import { Ask, Contact } from '../model';
@@ -67,6 +67,29 @@ describe('schema v3 (issue 19)', () => {
     expect((await store.referralsOf('Priya@Peer.example')).map((a) => a.id)).toEqual(['a1']);
     expect(await store.referralsOf('lee@peer.example')).toEqual([]);
     db.close();
+  });
+});
+
+describe('schema v4 (issue 16)', () => {
+  it('v3 rows survive; saved views live in their own table, out of backups, and a restore clears them', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    await old.open();
+    await old.table('kv').put({ key: 'profile', value: { name: 'Alex' } });
+    old.close();
+
+    const store = new Store(openDb(name));
+    expect((await store.profile()).name).toBe('Alex');
+    await store.saveView('queue', { day: '2026-11-25', value: { rows: [], total: 0 } });
+    const backup = await store.exportAll(T2);
+    expect(JSON.stringify(backup)).not.toContain('"queue"');
+    await store.restoreAll(backup);
+    expect(await store.savedView('queue')).toBeUndefined();
+    expect((await store.profile()).name).toBe('Alex');
+    store.db.close();
   });
 });
 

@@ -22,6 +22,8 @@ export type ReferralDb = Dexie & {
   templates: EntityTable<{ id: string } & Record<string, unknown>, 'id'>;
   /** Settings and the user's profile, one row per key. */
   kv: EntityTable<KeyValue, 'key'>;
+  /** Lists computed ahead for the popup (`entrypoints/background/saved-view.ts`): derived, never backed up. */
+  views: EntityTable<KeyValue, 'key'>;
 };
 
 /** The IndexedDB name (the benchmark seeds it directly). */
@@ -54,10 +56,21 @@ export const SCHEMA_V3 = {
   asks: 'id, email, status, askedAt, followUpAt, referral.email',
 } as const;
 
+/**
+ * Version 4 (2026-12-01): a table of saved views, the lists the popup opens to computed ahead of
+ * time, so a popup opened after the service worker slept reads one row (issue 16). Derived data:
+ * not in backups, dropped whenever what it was computed from changes. No data changes.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  views: 'key',
+} as const;
+
 export function openDb(name: string = DB_NAME): ReferralDb {
   const db = new Dexie(name) as ReferralDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
   db.version(3).stores(SCHEMA_V3);
+  db.version(4).stores(SCHEMA_V4);
   return db;
 }

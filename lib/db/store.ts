@@ -292,6 +292,25 @@ export class Store {
     await this.db.kv.put({ key, value });
   }
 
+  /** A saved view (`saved-view.ts`), or undefined. */
+  async savedView(key: string): Promise<unknown> {
+    return (await this.db.views.get(key))?.value;
+  }
+
+  /** Saves a view: derived data, so nothing is announced. */
+  async saveView(key: string, value: unknown): Promise<void> {
+    await this.db.views.put({ key, value });
+  }
+
+  async dropView(key: string): Promise<void> {
+    await this.db.views.delete(key);
+  }
+
+  /** The first follow-up date after an instant: until then, which asks are due does not change. */
+  async nextFollowUpAfter(instant: string): Promise<string | undefined> {
+    return (await this.db.asks.where('followUpAt').above(instant).first())?.followUpAt;
+  }
+
   async exportAll(now: string): Promise<Backup> {
     return this.db.transaction('r', [this.db.contacts, this.db.asks, this.db.templates, this.db.kv], async () => ({
       format: BACKUP_FORMAT,
@@ -313,8 +332,8 @@ export class Store {
   /** Replaces everything with a validated backup, in one transaction: all or nothing. */
   async restoreAll(backup: Backup): Promise<{ contacts: number; asks: number; templates: number }> {
     const valid = Backup.parse(backup);
-    await this.db.transaction('rw', [this.db.contacts, this.db.asks, this.db.templates, this.db.kv], async () => {
-      await Promise.all([this.db.contacts.clear(), this.db.asks.clear(), this.db.templates.clear(), this.db.kv.clear()]);
+    await this.db.transaction('rw', [this.db.contacts, this.db.asks, this.db.templates, this.db.kv, this.db.views], async () => {
+      await Promise.all([this.db.contacts.clear(), this.db.asks.clear(), this.db.templates.clear(), this.db.kv.clear(), this.db.views.clear()]);
       await this.db.contacts.bulkAdd(valid.contacts);
       await this.db.asks.bulkAdd(valid.asks);
       await this.db.templates.bulkAdd(valid.templates);

@@ -201,10 +201,10 @@ type AskHandlers = Pick<
   | 'asks/referrals-csv'
 >;
 
-export function askHandlers({ store, hub, now }: Deps): AskHandlers {
+export function askHandlers({ store, hub, openAsks, now }: Deps): AskHandlers {
   const at = () => now().toISOString();
   return {
-    'asks/list': (options) => askRows(store, now(), options),
+    'asks/list': (options) => openAsks.list(now(), options),
 
     async 'ask/status'({ id, status, note, referral }) {
       await setStatus(store, id, status, at(), note ?? 'set by you', referral);

@@ -1,6 +1,7 @@
 /** What every area of handlers works with: the one database door and the background's services. */
 import type { Store } from '@/lib/db/store';
 import type { CustomSites } from '../custom-sites';
+import type { OpenAsks } from '../open-asks';
 import type { QueueCache } from '../queue-cache';
 import type { ReadingHealthLog } from '../reading-health';
 import type { SidebarHub } from '../sidebar-hub';
@@ -10,6 +11,8 @@ export interface Deps {
   store: Store;
   hub: SidebarHub;
   queue: QueueCache;
+  /** The popup's first page of open asks, saved ahead. */
+  openAsks: OpenAsks;
   sites: CustomSites;
   health: ReadingHealthLog;
   panel: SidePanelPlacement;

@@ -8,6 +8,7 @@ import { openDb } from '@/lib/db';
 import { Store } from '@/lib/db/store';
 import { requests, type Reply, type RequestType, type Responses, type Role } from '@/lib/messaging/protocol';
 import { CustomSites } from '../custom-sites';
+import { OpenAsks } from '../open-asks';
 import { QueueCache } from '../queue-cache';
 import { ReadingHealthLog } from '../reading-health';
 import { refreshOnChange } from '../refresh';
@@ -27,6 +28,7 @@ export function setup() {
     store,
     hub: new SidebarHub(store, () => NOW),
     queue: new QueueCache(store),
+    openAsks: new OpenAsks(store),
     sites: new CustomSites(store),
     health: new ReadingHealthLog(store),
     panel: new SidePanelPlacement(),

@@ -1,0 +1,74 @@
+/**
+ * A list the popup opens to (the open asks, the referral queue), computed ahead and kept twice: in
+ * memory while the service worker runs, and in the database's `views` table for when it slept (MV3
+ * stops it after ~30 s idle). A popup opened cold then reads one row instead of thousands (issue 16).
+ *
+ * It is never shown stale: each saved value says until when it holds (the day it was computed for,
+ * and the next instant it changes by itself, such as a follow-up falling due), and `drop()` removes
+ * it on every write it depends on (`refresh.ts`). A moment later, while nobody waits, it is computed
+ * and saved again, so the next popup finds it ready.
+ */
+import { toDay } from '@/lib/day';
+import type { Store } from '@/lib/db/store';
+
+export interface Computed<T> {
+  value: T;
+  /** The first instant it may differ without any write (ISO); absent: the end of the day. */
+  until?: string;
+}
+
+interface Saved<T> extends Computed<T> {
+  day: string;
+}
+
+/** How long after the last change the view is computed again (writes come in bursts). */
+export const REBUILD_AFTER_MS = 1_500;
+
+export class SavedView<T> {
+  private memory?: Saved<T>;
+  /** Bumped by every drop: a computation that started before one must not be saved. */
+  private generation = 0;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly key: string,
+    private readonly compute: (now: Date) => Promise<Computed<T>>,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async get(now = this.clock()): Promise<T> {
+    if (holds(this.memory, now)) return this.memory.value;
+    const generation = this.generation;
+    const saved = (await this.store.savedView(this.key)) as Saved<T> | undefined;
+    if (generation === this.generation && holds(saved, now)) {
+      this.memory = saved;
+      return saved.value;
+    }
+    return this.build(now);
+  }
+
+  /** What it was computed from changed: forget it everywhere, and compute it again soon. */
+  async drop(): Promise<void> {
+    this.generation++;
+    this.memory = undefined;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.get().catch(() => undefined), REBUILD_AFTER_MS);
+    await this.store.dropView(this.key);
+  }
+
+  private async build(now: Date): Promise<T> {
+    const generation = this.generation;
+    const computed = await this.compute(now);
+    const saved: Saved<T> = { ...computed, day: toDay(now) };
+    if (generation === this.generation) {
+      this.memory = saved;
+      await this.store.saveView(this.key, saved);
+    }
+    return computed.value;
+  }
+}
+
+function holds<T>(saved: Saved<T> | undefined, now: Date): saved is Saved<T> {
+  return !!saved && typeof saved === 'object' && saved.day === toDay(now) && (!saved.until || now.toISOString() < saved.until);
+}
