@@ -12,6 +12,9 @@ const E2E_CRM_ORIGIN = process.env.RW_E2E_CRM_ORIGIN;
 export default defineConfig({
   ...(E2E_CRM_ORIGIN && { outDir: '.output-crm' }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // The sentiment lexicon (3,382 words) as one JSON.parse, not an object literal plus a getter per
+  // word: the service worker starts ~40 ms sooner each time it wakes (issue 16).
+  vite: () => ({ json: { namedExports: false, stringify: true } }),
   manifest: ({ browser }) => ({
     name: 'Referral window',
     description: 'Shows account managers when a client is in the referral window, and writes the ask. All data stays in your browser.',

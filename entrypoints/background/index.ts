@@ -21,8 +21,9 @@ import { listen } from './router';
 import { SidebarHub } from './sidebar-hub';
 import { SidePanelPlacement } from './side-panel';
 
+// A classic worker, one file: a module worker fetched and compiled its shared chunks on every
+// wake-up, ~30 ms more each time the popup woke it (issue 16).
 export default defineBackground({
-  type: 'module',
   main() {
     const store = new Store(openDb());
     const deps: Deps = {
