@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { AsksView } from './AsksView';
 import { HostAccess } from './HostAccess';
-import { QueueView } from './QueueView';
-import { KpisView } from './KpisView';
-import { PageView } from './PageView';
 import './popup.css';
+
+// The popup opens on its asks: the other views (and what only they need, such as the contact
+// form's validation) load when their tab is first chosen (issue 16).
+const QueueView = lazy(() => import('./QueueView').then((m) => ({ default: m.QueueView })));
+const KpisView = lazy(() => import('./KpisView').then((m) => ({ default: m.KpisView })));
+const PageView = lazy(() => import('./PageView').then((m) => ({ default: m.PageView })));
 
 const TABS = [
   { id: 'asks', label: 'Pending asks', view: AsksView },
@@ -36,7 +39,9 @@ export function App() {
         ))}
       </div>
       <section id="view" role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        <View />
+        <Suspense fallback={<p className="muted">Loading…</p>}>
+          <View />
+        </Suspense>
       </section>
     </main>
   );

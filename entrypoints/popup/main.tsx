@@ -1,10 +1,5 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import '@/components/base.css';
-import { App } from './App';
+import { requestFirstPage } from './first-page';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The data first, then the interface: both load at once (issue 16).
+requestFirstPage();
+void import('./mount').then(({ mount }) => mount(document.getElementById('root')!));
