@@ -8,7 +8,7 @@ import { openDb } from '@/lib/db';
 import { Store } from '@/lib/db/store';
 import { listenForCommands } from './commands';
 import { CustomSites } from './custom-sites';
-import { startFollowUps } from './follow-ups';
+import { FOLLOW_UP_ALARM, startFollowUps } from './follow-ups';
 import type { Deps } from './handlers/deps';
 import { allHandlers } from './handlers';
 import { inserter } from './handlers/insert';
@@ -16,6 +16,7 @@ import { OpenAsks } from './open-asks';
 import { QueueCache } from './queue-cache';
 import { ReadingHealthLog } from './reading-health';
 import { refreshOnChange } from './refresh';
+import { keepViewsReady } from './saved-view';
 import { listenForReminders, restoreReminders } from './reminders';
 import { listen } from './router';
 import { SidebarHub } from './sidebar-hub';
@@ -47,6 +48,7 @@ export default defineBackground({
     listenForReminders(store);
     void restoreReminders(store);
     startFollowUps(store);
+    keepViewsReady([() => deps.queue.rows(), () => deps.openAsks.list(new Date())], [FOLLOW_UP_ALARM]);
 
     const insert = inserter(deps);
     listenForCommands(

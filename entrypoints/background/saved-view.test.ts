@@ -1,10 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb } from '@/lib/db';
 import { Store } from '@/lib/db/store';
 import type { Ask } from '@/lib/model';
 import { NOW, setup } from './handlers/testing';
 import { OpenAsks } from './open-asks';
-import { SavedView } from './saved-view';
+import { keepViewsReady, NEW_DAY_ALARM, nextDayStart, SavedView } from './saved-view';
 
 let n = 0;
 const freshStore = () => new Store(openDb(`saved-view-test-${++n}`));
@@ -82,5 +83,38 @@ describe('saved views (issue 16): a popup opened after the service worker slept 
     // Any other page or filter is computed when asked.
     expect((await restarted.list(NOW, { filter: 'all' })).total).toBe(2);
     expect(readAll).toHaveBeenCalled();
+  });
+});
+
+describe('saved views are ready in the morning (issue 16)', () => {
+  it('an alarm just after local midnight computes them again, and sets itself for the next night', async () => {
+    const warm = vi.fn(async () => undefined);
+    const evening = new Date(2026, 10, 25, 22, 30);
+    keepViewsReady([warm], ['follow-ups'], () => evening);
+    await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(NEW_DAY_ALARM)).toBeDefined());
+    expect((await fakeBrowser.alarms.get(NEW_DAY_ALARM))!.scheduledTime).toBe(new Date(2026, 10, 26, 0, 1).getTime());
+    expect(warm).not.toHaveBeenCalled();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: NEW_DAY_ALARM, scheduledTime: Date.now() });
+    expect(warm).toHaveBeenCalledTimes(1);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'follow-ups', scheduledTime: Date.now() });
+    expect(warm).toHaveBeenCalledTimes(2);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'weekly-queue', scheduledTime: Date.now() });
+    expect(warm).toHaveBeenCalledTimes(2);
+  });
+
+  it('the next day starts at local midnight, whatever the length of the day (daylight saving)', () => {
+    expect(new Date(nextDayStart(new Date(2026, 2, 28, 23, 59))).getDate()).toBe(29);
+    expect(new Date(nextDayStart(new Date(2026, 11, 31, 12))).getFullYear()).toBe(2027);
+  });
+});
+
+describe('saved views compute once at a time', () => {
+  it('two readers while it is being computed share one computation', async () => {
+    const store = freshStore();
+    const compute = vi.fn(async () => ({ value: 'once' }));
+    const view = new SavedView(store, 'v', compute);
+    const now = at('2026-11-25T10:00:00Z');
+    expect(await Promise.all([view.get(now), view.get(now)])).toEqual(['once', 'once']);
+    expect(compute).toHaveBeenCalledTimes(1);
   });
 });

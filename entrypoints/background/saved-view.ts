@@ -8,6 +8,7 @@
  * it on every write it depends on (`refresh.ts`). A moment later, while nobody waits, it is computed
  * and saved again, so the next popup finds it ready.
  */
+import { browser } from 'wxt/browser';
 import { toDay } from '@/lib/day';
 import type { Store } from '@/lib/db/store';
 
@@ -29,6 +30,8 @@ export class SavedView<T> {
   /** Bumped by every drop: a computation that started before one must not be saved. */
   private generation = 0;
   private timer?: ReturnType<typeof setTimeout>;
+  /** The computation under way, for this generation: a second reader waits for it instead of starting another. */
+  private building?: { generation: number; day: string; value: Promise<T> };
 
   constructor(
     private readonly store: Store,
@@ -57,7 +60,17 @@ export class SavedView<T> {
     await this.store.dropView(this.key);
   }
 
-  private async build(now: Date): Promise<T> {
+  private build(now: Date): Promise<T> {
+    const day = toDay(now);
+    if (this.building?.generation === this.generation && this.building.day === day) return this.building.value;
+    const value = this.computeAndSave(now).finally(() => {
+      if (this.building?.value === value) this.building = undefined;
+    });
+    this.building = { generation: this.generation, day, value };
+    return value;
+  }
+
+  private async computeAndSave(now: Date): Promise<T> {
     const generation = this.generation;
     const computed = await this.compute(now);
     const saved: Saved<T> = { ...computed, day: toDay(now) };
@@ -71,4 +84,26 @@ export class SavedView<T> {
 
 function holds<T>(saved: Saved<T> | undefined, now: Date): saved is Saved<T> {
   return !!saved && typeof saved === 'object' && saved.day === toDay(now) && (!saved.until || now.toISOString() < saved.until);
+}
+
+/** Wakes the worker just after midnight, when every saved view turns stale with the day. */
+export const NEW_DAY_ALARM = 'views:new-day';
+
+/** One minute past the next local midnight (a one-off alarm, set again each time: days are not all 24 hours). */
+export function nextDayStart(now: Date): number {
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 1).getTime();
+}
+
+/**
+ * Keeps the saved views ready without anyone waiting: computed again just after midnight, and
+ * whenever `alsoOn` fires (the hourly follow-up check, which catches a follow-up falling due).
+ * Each `warm` computes only what no longer holds.
+ */
+export function keepViewsReady(warm: Array<() => Promise<unknown>>, alsoOn: string[], now: () => Date = () => new Date()): void {
+  const schedule = () => browser.alarms.create(NEW_DAY_ALARM, { when: nextDayStart(now()) });
+  void schedule();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === NEW_DAY_ALARM) void schedule();
+    if (alarm.name === NEW_DAY_ALARM || alsoOn.includes(alarm.name)) for (const view of warm) void view().catch(() => undefined);
+  });
 }
