@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { companyFromEmail } from './contacts';
+import { colleagueAsks, companyFromEmail, colleagueCandidates } from './contacts';
+import type { Ask } from './model';
 
 describe('company from the email domain', () => {
   it.each([
@@ -24,5 +26,31 @@ describe('seeing a contact again on a page', () => {
     const first = applyPage(emptyContact('d@acme.example', '2026-11-22T10:00:00.000Z'), page, '2026-11-22T10:05:00.000Z');
     expect(applyPage(first, page, '2026-11-22T10:40:00.000Z')).toEqual(first);
     expect(applyPage(first, page, '2026-11-22T11:01:00.000Z').lastSeenAt).toBe('2026-11-22T11:01:00.000Z');
+  });
+});
+
+describe('colleague asks found from the few who could be colleagues (issue 16)', () => {
+  it("reading only the candidates' names finds the same colleague as reading everyone asked", () => {
+    const domain = fc.constantFrom('acme.example', 'mail.acme.example', 'globex.example', 'gmail.com', 'outlook.com');
+    const company = fc.constantFrom('', 'Acme', 'acme ', 'Globex');
+    const person = fc.record({ user: fc.constantFrom('dana', 'li', 'sam', 'kim'), domain, company });
+    const email = (p: { user: string; domain: string }) => `${p.user}@${p.domain}`;
+    fc.assert(
+      fc.property(
+        person,
+        fc.array(fc.tuple(person, fc.integer({ min: 1, max: 28 }), fc.constantFrom('sent', 'drafted', 'accepted') as fc.Arbitrary<Ask['status']>), {
+          maxLength: 12,
+        }),
+        (who, asked) => {
+          const contact = { email: email(who), company: who.company };
+          const asks = asked.map(([p, day, status]) => ({ email: email(p), askedAt: `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`, status }));
+          const people = new Map(asked.map(([p]) => [email(p), { name: p.user, company: p.company }]));
+          const all = colleagueAsks(asks, people)(contact);
+          const few = colleagueAsks(colleagueCandidates(contact, asks), people)(contact);
+          expect(few).toEqual(all);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -73,6 +73,24 @@ export function companyKey(email: string, company = ''): string | undefined {
 }
 
 /**
+ * The asks whose people must be read to find `contact`'s latest colleague ask, before anyone's
+ * company is read (a sidebar then reads a few names, not everyone asked lately; issue 16): for a
+ * contact at a company domain, the latest counted ask to someone else at that domain alone; for a
+ * free-mail contact known by company name, every counted ask to a free-mail address.
+ */
+export function colleagueCandidates<A extends Pick<Ask, 'email' | 'askedAt' | 'status' | 'discardedAt'>>(
+  contact: Pick<Contact, 'email' | 'company'>,
+  asks: readonly A[],
+): A[] {
+  const key = companyKey(contact.email, contact.company);
+  if (!key) return [];
+  const counted = asks.filter((a) => !a.discardedAt && a.status !== 'drafted' && a.email !== contact.email);
+  if (key.startsWith('company:')) return counted.filter((a) => FREE_MAIL.has(mailDomain(a.email).name));
+  const latest = counted.filter((a) => mailDomain(a.email).domain === key).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+  return latest ? [latest] : [];
+}
+
+/**
  * Finds, for any contact, the latest counted ask to a colleague (same company, another person):
  * the asks are indexed by company once, so the queue asks it of thousands of contacts cheaply.
  */

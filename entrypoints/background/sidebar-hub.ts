@@ -5,7 +5,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { subDays } from 'date-fns';
-import { applyPage, colleagueAsks, emptyContact } from '@/lib/contacts';
+import { applyPage, colleagueAsks, colleagueCandidates, companyKey, emptyContact } from '@/lib/contacts';
 import { Email } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
@@ -266,8 +266,14 @@ export class SidebarHub {
 
   /** The latest ask to a colleague of this contact inside the cool-down (one ask per company, issue 19). */
   async colleagueAsk(contact: Contact, cooldownDays: number, now: Date) {
-    const recent = await this.store.asksSince(subDays(now, cooldownDays + 1).toISOString());
-    if (!recent.some((a) => a.email !== contact.email)) return undefined;
+    const since = subDays(now, cooldownDays + 1).toISOString();
+    const key = companyKey(contact.email, contact.company);
+    if (!key) return undefined;
+    // At a company domain, the newest counted ask to someone else there decides: read newest first until it.
+    const recent = key.startsWith('company:')
+      ? colleagueCandidates(contact, await this.store.asksSince(since))
+      : [await this.store.newestAskSince(since, (a) => colleagueCandidates(contact, [a]).length > 0)].filter((a) => !!a);
+    if (!recent.length) return undefined;
     const people = await this.store.namesOf([...new Set(recent.map((a) => a.email))]);
     return colleagueAsks(recent, people)(contact);
   }

@@ -7,7 +7,7 @@
 import { parseSettings, type EngineSettings } from '../engine/settings';
 import { emptyContact } from '../contacts';
 import { Ask, Contact, type FactSource } from '../model';
-import type { ImportedRow } from '../import/csv';
+import type { ImportedRow, ParsedImport } from '../import/csv';
 import { Backup, BACKUP_FORMAT } from '../backup';
 import { EMPTY_NEVER_ASK, NeverAskList } from '../never-ask';
 import { mergeImported } from '../import/merge';
@@ -78,34 +78,34 @@ export class Store {
   /**
    * Writes a whole import in one transaction: if the worker dies midway nothing is written, and
    * re-importing the same file updates contacts (by email) instead of duplicating them.
+   *
+   * `rows` is the parsed rows, or a parser to run inside the transaction (`StreamedRows`): a large
+   * file is then written while it is read (issue 16), chunk by chunk, so the database works while
+   * the rest is parsed; a refusal found at the end still writes nothing.
    */
-  importContacts(rows: ImportedRow[], source: FactSource, now: string): Promise<{ created: number; updated: number; unchanged: number }> {
+  importContacts(rows: ImportedRow[] | StreamedRows, source: FactSource, now: string): Promise<ImportCounts> {
     return this.db
       .transaction('rw', this.db.contacts, async () => {
-        // One row per email already (the parser merges a file's duplicates); the map keeps it so.
-        const byEmail = new Map(rows.map((r) => [r.email, r]));
-        const emails = [...byEmail.keys()];
+        const expected = Array.isArray(rows) ? rows.length : rows.expected;
         // A large import reads the whole table at once: one getAll is ~3x faster than 50,000 gets.
-        const existing =
-          emails.length > 5_000
-            ? await this.db.contacts.toArray().then((all) => {
-                const byKey = new Map(all.map((c) => [c.email, c]));
-                return emails.map((e) => byKey.get(e));
-              })
-            : await this.db.contacts.bulkGet(emails);
-        const counts = { created: 0, updated: 0, unchanged: 0 };
-        const changed: Contact[] = [];
-        emails.forEach((email, i) => {
-          const before = existing[i];
-          const after = mergeImported(before, byEmail.get(email)!, source, now);
-          // "Unchanged" means the same values; a newer file still refreshes when the facts were seen.
-          if (!before) counts.created++;
-          else if (valuesOf(before) === valuesOf(after)) counts.unchanged++;
-          else counts.updated++;
-          if (!before || JSON.stringify({ ...before, updatedAt: '' }) !== JSON.stringify({ ...after, updatedAt: '' })) changed.push(after);
-        });
-        await this.db.contacts.bulkPut(changed);
-        return { counts, emails: changed.map((c) => c.email) };
+        const known = expected > 5_000 ? new Map((await this.db.contacts.toArray()).map((c) => [c.email, c])) : undefined;
+        const writer = new ImportWriter(this.db, source, now);
+        if (!Array.isArray(rows) && known) {
+          const read = rows.read((row) => writer.write(known.get(row.email), row));
+          if (read.refused) throw new ImportRefused(read.refused);
+          // A later row with the same email merged into one written already: written again as it is now.
+          const byEmail = new Map(read.rows.map((r) => [r.email, r]));
+          for (const email of new Set(read.duplicates.map((d) => d.email))) writer.write(known.get(email), byEmail.get(email)!, true);
+        } else {
+          const all = Array.isArray(rows) ? rows : rows.read(() => undefined);
+          if (!Array.isArray(all) && all.refused) throw new ImportRefused(all.refused);
+          // One row per email already (the parser merges a file's duplicates); the map keeps it so.
+          const byEmail = new Map((Array.isArray(all) ? all : all.rows).map((r) => [r.email, r]));
+          const emails = [...byEmail.keys()];
+          const existing = known ? emails.map((e) => known.get(e)) : await this.db.contacts.bulkGet(emails);
+          emails.forEach((email, i) => writer.write(existing[i], byEmail.get(email)!));
+        }
+        return writer.done();
       })
       .then(({ counts, emails }) => {
         if (emails.length) this.announce({ emails: emails.length > LISTED_EMAILS ? 'all' : emails, contacts: true });
@@ -142,6 +142,11 @@ export class Store {
   /** Asks made on or after an instant (the cool-down window), by index. */
   asksSince(instant: string): Promise<Ask[]> {
     return this.db.asks.where('askedAt').aboveOrEqual(instant).toArray();
+  }
+
+  /** The newest ask made on or after an instant that passes `test`, read newest first until one does. */
+  newestAskSince(instant: string, test: (ask: Ask) => boolean): Promise<Ask | undefined> {
+    return this.db.asks.where('askedAt').aboveOrEqual(instant).reverse().filter(test).first();
   }
 
   /** Asks whose client introduced this person (by the referral's email, indexed). */
@@ -350,5 +355,63 @@ export class Store {
 
   async settings(): Promise<EngineSettings> {
     return parseSettings((await this.db.kv.get('settings'))?.value);
+  }
+}
+
+export type ImportCounts = { created: number; updated: number; unchanged: number };
+
+/** A parser run inside the import's transaction, handing over each new email's row as it reads it. */
+export interface StreamedRows {
+  /** About how many rows (the file's lines): decides whether the whole table is read first. */
+  expected: number;
+  read: (row: (row: ImportedRow) => void) => Pick<ParsedImport, 'rows' | 'duplicates' | 'refused'>;
+}
+
+/** The file was refused whole (not a CSV, no email column): the transaction is rolled back. */
+export class ImportRefused extends Error {}
+
+/** Rows per write: big enough to keep the database busy, small enough to start it early. */
+const IMPORT_CHUNK = 2_000;
+
+/** Merges rows into contacts and writes the changed ones in chunks, without waiting between them. */
+class ImportWriter {
+  private readonly counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+  /** How each email was counted, so a row written again is counted once. */
+  private readonly counted = new Map<string, keyof ImportCounts>();
+  private readonly emails: string[] = [];
+  private chunk: Contact[] = [];
+  private readonly writes: Promise<unknown>[] = [];
+
+  constructor(
+    private readonly db: ReferralDb,
+    private readonly source: FactSource,
+    private readonly now: string,
+  ) {}
+
+  write(before: Contact | undefined, row: ImportedRow, again = false): void {
+    const after = mergeImported(before, row, this.source, this.now);
+    // "Unchanged" means the same values; a newer file still refreshes when the facts were seen.
+    const kind: keyof ImportCounts = !before ? 'created' : valuesOf(before) === valuesOf(after) ? 'unchanged' : 'updated';
+    const earlier = again ? this.counted.get(row.email) : undefined;
+    if (earlier) this.counts[earlier]--;
+    this.counts[kind]++;
+    this.counted.set(row.email, kind);
+    // Written again whatever it compares to: its first write (before the duplicate merged in) is stored.
+    if (again || !before || JSON.stringify({ ...before, updatedAt: '' }) !== JSON.stringify({ ...after, updatedAt: '' })) {
+      this.chunk.push(after);
+      if (this.emails.length <= LISTED_EMAILS && !this.emails.includes(after.email)) this.emails.push(after.email);
+      if (this.chunk.length >= IMPORT_CHUNK) this.flush();
+    }
+  }
+
+  private flush(): void {
+    if (this.chunk.length) this.writes.push(this.db.contacts.bulkPut(this.chunk));
+    this.chunk = [];
+  }
+
+  async done(): Promise<{ counts: ImportCounts; emails: string[] }> {
+    this.flush();
+    await Promise.all(this.writes);
+    return { counts: this.counts, emails: this.emails };
   }
 }
