@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
 import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './index';
-import { Store } from './store';
+import { ImportRefused, Store } from './store';
+import { parseContactsCsv, type ImportedRow, type ParsedImport } from '../import/csv';
 import { withStatus } from '../asks/pipeline';
 import { Ask, Contact } from '../model';
 
@@ -261,5 +262,58 @@ describe('store', () => {
     expect((await store.templates()).length).toBeGreaterThanOrEqual(6);
     expect((await store.profile()).name).toBe('');
     expect((await store.settings()).windowOpensAfterMonths).toBe(3);
+  });
+});
+
+describe('a large import is written while it is read (issue 16)', () => {
+  const source = { kind: 'import' as const, label: 'big.csv', observedAt: T1 };
+  const csv = (n: number, extra = '') => ['Email,Name,NPS', ...Array.from({ length: n }, (_, i) => `c${i}@x.example,Client ${i},${i % 11}`)].join('\n') + extra;
+  const streamed = (text: string) => {
+    let parsed: ParsedImport | undefined;
+    return {
+      rows: {
+        expected: text.split('\n').length,
+        read: (onRow: (row: ImportedRow) => void) => (parsed = parseContactsCsv(text, { today: '2026-12-01', onRow })),
+      },
+      parsed: () => parsed!,
+    };
+  };
+
+  it('every row lands once; a later duplicate is written as merged; a second run finds them unchanged', async () => {
+    const store = new Store(openDb(freshName()));
+    // The last line repeats the first email with another NPS: the merged row wins.
+    const { rows, parsed } = streamed(csv(6_000, '\nc0@x.example,,10'));
+    expect(await store.importContacts(rows, source, T2)).toEqual({ created: 6_000, updated: 0, unchanged: 0 });
+    expect(parsed().duplicates).toHaveLength(1);
+    expect(await store.db.contacts.count()).toBe(6_000);
+    expect((await store.getContact('c0@x.example'))?.facts.nps?.value.score).toBe(10);
+    expect((await store.getContact('c0@x.example'))?.name).toBe('Client 0');
+    expect((await store.getContact('c5999@x.example'))?.facts.nps?.value.score).toBe(5999 % 11);
+    expect(await store.importContacts(streamed(csv(6_000, '\nc0@x.example,,10')).rows, source, T2)).toEqual({ created: 0, updated: 0, unchanged: 6_000 });
+    // Its first write (NPS 0, before the duplicate merged in) did not stay.
+    expect((await store.getContact('c0@x.example'))?.facts.nps?.value.score).toBe(10);
+    // A duplicate that changes a stored contact counts it once, as updated.
+    expect(await store.importContacts(streamed(csv(6_000, '\nc1@x.example,,3')).rows, source, T2)).toEqual({ created: 0, updated: 2, unchanged: 5_998 });
+    store.db.close();
+  });
+
+  it('a read that fails after thousands of rows were handed over writes nothing', async () => {
+    const store = new Store(openDb(freshName()));
+    await store.importContacts([{ line: 2, email: 'keep@x.example', facts: { nps: 9 } }], source, T2);
+    const { rows } = streamed(csv(6_000));
+    const failing = {
+      expected: rows.expected,
+      read: (onRow: (row: ImportedRow) => void) => {
+        rows.read(onRow);
+        throw new Error('service worker stopped');
+      },
+    };
+    await expect(store.importContacts(failing, source, T2)).rejects.toThrow('service worker stopped');
+    expect(await store.db.contacts.count()).toBe(1);
+    // A file refused whole once read (here: by the reader's verdict) writes nothing either.
+    const refused = { expected: rows.expected, read: (onRow: (row: ImportedRow) => void) => ({ ...rows.read(onRow), refused: 'No email column.' }) };
+    await expect(store.importContacts(refused, source, T2)).rejects.toBeInstanceOf(ImportRefused);
+    expect(await store.db.contacts.count()).toBe(1);
+    store.db.close();
   });
 });

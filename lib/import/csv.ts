@@ -71,6 +71,11 @@ export interface ParseOptions {
   /** YYYY-MM-DD: dates after it are rejected. */
   today: string;
   onProgress?: (rowsDone: number) => void;
+  /**
+   * Each new email's row, as soon as it is read, so it can be written while the rest is read. A
+   * later row with the same email merges into that same object, and is listed in `duplicates`.
+   */
+  onRow?: (row: ImportedRow) => void;
 }
 
 const NUMBER_FIELDS = new Set<ImportField>(['nps', 'csat', 'openTickets', 'spend90d', 'spendTotal']);
@@ -186,7 +191,10 @@ export function parseContactsCsv(input: string, options: ParseOptions): ParsedIm
       }
       const earlier = byEmail.get(outcome.email);
       if (earlier) result.duplicates.push({ line, email: outcome.email, firstLine: earlier.line, changes: mergeInto(earlier, outcome) });
-      else byEmail.set(outcome.email, outcome);
+      else {
+        byEmail.set(outcome.email, outcome);
+        options.onRow?.(outcome);
+      }
       if (options.onProgress && result.total % 2_000 === 0) options.onProgress(result.total);
     },
   });

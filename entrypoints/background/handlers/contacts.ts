@@ -2,7 +2,8 @@
 import { format, parseISO } from 'date-fns';
 import { applyManualEdit, foldFacts } from '@/lib/contacts';
 import { toDay } from '@/lib/day';
-import { parseContactsCsv } from '@/lib/import/csv';
+import { parseContactsCsv, type ImportedRow, type ParsedImport } from '@/lib/import/csv';
+import { ImportRefused } from '@/lib/db/store';
 import { contactsToCsv } from '@/lib/import/contacts-csv';
 import { announce } from '@/lib/messaging/client';
 import type { Handlers } from '../router';
@@ -29,24 +30,32 @@ export function contactHandlers({ store, now }: Deps): ContactHandlers {
 
     async 'contacts/import'({ fileName, observedAt, text, mapping }) {
       const progress = (done: number) => void announce({ type: 'import/progress', done });
-      const parsed = parseContactsCsv(text, { mapping, today: toDay(now()), onProgress: progress });
-      if (parsed.refused) throw new Error(`${fileName}: ${parsed.refused} Nothing was imported.`);
-      const counts = await store.importContacts(parsed.rows, { kind: 'import', label: fileName, observedAt }, now().toISOString());
-      const formats = Object.entries(parsed.formats).flatMap(([i, f]) =>
+      let parsed = undefined as ParsedImport | undefined;
+      // Parsed inside the import's transaction: a large file is written while it is read (issue 16).
+      const rows = {
+        expected: lineCount(text),
+        read: (onRow: (row: ImportedRow) => void) => (parsed = parseContactsCsv(text, { mapping, today: toDay(now()), onProgress: progress, onRow })),
+      };
+      const counts = await store.importContacts(rows, { kind: 'import', label: fileName, observedAt }, now().toISOString()).catch((error: unknown) => {
+        throw error instanceof ImportRefused ? new Error(`${fileName}: ${error.message} Nothing was imported.`) : error;
+      });
+      const read = parsed;
+      if (!read) throw new Error(`${fileName}: the file was not read. Nothing was imported.`);
+      const formats = Object.entries(read.formats).flatMap(([i, f]) =>
         f.description
-          ? [{ column: parsed.headers[Number(i)] ?? `column ${Number(i) + 1}`, description: f.description, ...(f.warning ? { warning: f.warning } : {}) }]
+          ? [{ column: read.headers[Number(i)] ?? `column ${Number(i) + 1}`, description: f.description, ...(f.warning ? { warning: f.warning } : {}) }]
           : [],
       );
       return {
         fileName,
-        total: parsed.total,
+        total: read.total,
         ...counts,
-        rejected: parsed.rejected,
-        duplicates: parsed.duplicates,
-        skipped: parsed.skipped,
-        flagged: parsed.flagged,
+        rejected: read.rejected,
+        duplicates: read.duplicates,
+        skipped: read.skipped,
+        flagged: read.flagged,
         formats,
-        lines: parsed.lines,
+        lines: read.lines,
       };
     },
 
@@ -54,4 +63,11 @@ export function contactHandlers({ store, now }: Deps): ContactHandlers {
       return contactsToCsv(await store.allContacts());
     },
   };
+}
+
+/** A file's lines, counted without splitting it: about its rows. */
+function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
