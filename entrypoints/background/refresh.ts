@@ -18,7 +18,7 @@ export function refreshOnChange(store: Store, shown: Shown): () => void {
 async function refresh(store: Store, { hub, queue, openAsks }: Shown, change: StoreChange): Promise<void> {
   try {
     // Both forget what they saved at once (before anything awaits): the next request computes afresh.
-    const dropped = Promise.all([queue.drop(), openAsks.changed(change)]);
+    const dropped = Promise.all([queue.changed(change), openAsks.changed(change)]);
     if (change.asks) await refreshFollowUps(store);
     if (change.emails === 'all') await hub.refreshAll();
     else for (const email of new Set(change.emails)) await hub.refresh(email);

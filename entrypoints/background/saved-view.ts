@@ -32,6 +32,8 @@ export class SavedView<T> {
   private timer?: ReturnType<typeof setTimeout>;
   /** The computation under way, for this generation: a second reader waits for it instead of starting another. */
   private building?: { generation: number; day: string; value: Promise<T> };
+  /** Patches in order: a reader waits for the last one. */
+  private updating: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -41,6 +43,7 @@ export class SavedView<T> {
   ) {}
 
   async get(now = this.clock()): Promise<T> {
+    await this.updating;
     if (holds(this.memory, now)) return this.memory.value;
     const generation = this.generation;
     const saved = (await this.store.savedView(this.key)) as Saved<T> | undefined;
@@ -58,6 +61,26 @@ export class SavedView<T> {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.get().catch(() => undefined), REBUILD_AFTER_MS);
     await this.store.dropView(this.key);
+  }
+
+  /**
+   * A change worked into the value instead of computing it all again (one contact's row in the
+   * queue). Patches run in order; the saved copy is removed first, so a worker stopped midway
+   * leaves nothing stale. `patch` answering undefined (it cannot) drops the view instead.
+   */
+  update(patch: () => Promise<Computed<T> | undefined>): Promise<void> {
+    const generation = ++this.generation;
+    const run = this.updating.then(async () => {
+      await this.store.dropView(this.key);
+      const next = await patch();
+      // A later change is on its way (it works on what this one left): it saves.
+      if (generation !== this.generation) return;
+      if (!next) return this.drop();
+      this.memory = { ...next, day: toDay(this.clock()) };
+      await this.store.saveView(this.key, this.memory);
+    });
+    this.updating = run.catch(() => undefined);
+    return run;
   }
 
   private build(now: Date): Promise<T> {

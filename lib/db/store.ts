@@ -123,6 +123,11 @@ export class Store {
     return this.db.contacts.toArray();
   }
 
+  /** The stored contacts of these emails (undefined where none), in order (one bulk read). */
+  contactsOf(emails: readonly string[]): Promise<Array<Contact | undefined>> {
+    return this.db.contacts.bulkGet([...emails]);
+  }
+
   /** Name and company of each email, for lists of asks (one bulk read). */
   async namesOf(emails: string[]): Promise<Map<string, { name: string; company: string }>> {
     const found = await this.db.contacts.bulkGet(emails);

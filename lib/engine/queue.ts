@@ -68,13 +68,17 @@ export function buildQueue(
       daysLeft: differenceInCalendarDays(parseDay(open ? ev.relationship.windowCloses : ev.relationship.windowOpens), startOfDay(now)),
     });
   }
-  return rows.sort(
-    (a, b) =>
-      Number(b.priority) - Number(a.priority) ||
-      Number(b.verdict.kind === 'ask-now') - Number(a.verdict.kind === 'ask-now') ||
-      (b.score ?? 0) - (a.score ?? 0) ||
-      a.daysLeft - b.daysLeft ||
-      a.email.localeCompare(b.email),
+  return rows.sort(compareQueueRows);
+}
+
+/** The queue's order: high value first, then those to ask now, the most satisfied, the least time left. */
+export function compareQueueRows(a: QueueRow, b: QueueRow): number {
+  return (
+    Number(b.priority) - Number(a.priority) ||
+    Number(b.verdict.kind === 'ask-now') - Number(a.verdict.kind === 'ask-now') ||
+    (b.score ?? 0) - (a.score ?? 0) ||
+    a.daysLeft - b.daysLeft ||
+    a.email.localeCompare(b.email)
   );
 }
 
