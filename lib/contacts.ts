@@ -73,22 +73,38 @@ export function companyKey(email: string, company = ''): string | undefined {
 }
 
 /**
- * The asks whose people must be read to find `contact`'s latest colleague ask, before anyone's
- * company is read (a sidebar then reads a few names, not everyone asked lately; issue 16): for a
- * contact at a company domain, the latest counted ask to someone else at that domain alone; for a
- * free-mail contact known by company name, every counted ask to a free-mail address.
+ * The asks whose people must be read to find a contact's latest colleague ask, before anyone's
+ * company is read (issue 16: a sidebar reads a few names, not everyone asked lately): for a contact
+ * at a company domain, the latest counted ask to someone else at that domain alone; for a
+ * free-mail contact known by company name, every counted ask to a free-mail address. Indexed once,
+ * so the queue asks it of thousands of contacts cheaply.
  */
-export function colleagueCandidates<A extends Pick<Ask, 'email' | 'askedAt' | 'status' | 'discardedAt'>>(
+export function colleagueCandidatesOf<A extends Pick<Ask, 'email' | 'askedAt' | 'status' | 'discardedAt'>>(
+  asks: readonly A[],
+): (contact: Pick<Contact, 'email' | 'company'>) => A[] {
+  const byDomain = new Map<string, A[]>();
+  const freeMail: A[] = [];
+  for (const ask of asks) {
+    if (ask.discardedAt || ask.status === 'drafted') continue;
+    const { domain, name } = mailDomain(ask.email);
+    if (FREE_MAIL.has(name)) freeMail.push(ask);
+    else byDomain.set(domain, [...(byDomain.get(domain) ?? []), ask]);
+  }
+  for (const list of byDomain.values()) list.sort((a, b) => b.askedAt.localeCompare(a.askedAt));
+  return (contact) => {
+    const key = companyKey(contact.email, contact.company);
+    if (!key) return [];
+    if (key.startsWith('company:')) return freeMail.filter((a) => a.email !== contact.email);
+    const latest = byDomain.get(key)?.find((a) => a.email !== contact.email);
+    return latest ? [latest] : [];
+  };
+}
+
+/** `colleagueCandidatesOf` for one contact. */
+export const colleagueCandidates = <A extends Pick<Ask, 'email' | 'askedAt' | 'status' | 'discardedAt'>>(
   contact: Pick<Contact, 'email' | 'company'>,
   asks: readonly A[],
-): A[] {
-  const key = companyKey(contact.email, contact.company);
-  if (!key) return [];
-  const counted = asks.filter((a) => !a.discardedAt && a.status !== 'drafted' && a.email !== contact.email);
-  if (key.startsWith('company:')) return counted.filter((a) => FREE_MAIL.has(mailDomain(a.email).name));
-  const latest = counted.filter((a) => mailDomain(a.email).domain === key).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
-  return latest ? [latest] : [];
-}
+): A[] => colleagueCandidatesOf(asks)(contact);
 
 /**
  * Finds, for any contact, the latest counted ask to a colleague (same company, another person):

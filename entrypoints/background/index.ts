@@ -21,6 +21,7 @@ import { listenForReminders, restoreReminders } from './reminders';
 import { listen } from './router';
 import { SidebarHub } from './sidebar-hub';
 import { SidePanelPlacement } from './side-panel';
+import { Transfers } from './transfers';
 
 // A classic worker, one file: a module worker fetched and compiled its shared chunks on every
 // wake-up, ~30 ms more each time the popup woke it (issue 16).
@@ -35,6 +36,7 @@ export default defineBackground({
       sites: new CustomSites(store),
       health: new ReadingHealthLog(store),
       panel: new SidePanelPlacement(),
+      transfers: new Transfers(),
       now: () => new Date(),
     };
     refreshOnChange(store, deps);

@@ -10,7 +10,7 @@ import type { Store, StoreChange } from '@/lib/db/store';
 import { toDay } from '@/lib/day';
 import type { Ask, Contact } from '@/lib/model';
 import { buildQueue, compareQueueRows, queueStartRange, type QueueRow } from '@/lib/engine/queue';
-import { colleagueAsks, colleagueCandidates } from '@/lib/contacts';
+import { colleagueAsks, colleagueCandidatesOf } from '@/lib/contacts';
 import { SavedView } from './saved-view';
 
 /** Rows sent to the popup at once; the total says how many more there are. */
@@ -115,7 +115,8 @@ export class QueueCache {
     const mine = new Set(contacts.map((c) => c.email));
     for (const ask of recentAsks) if (mine.has(ask.email)) asksByEmail.set(ask.email, [...(asksByEmail.get(ask.email) ?? []), ask]);
     // One ask per company per cool-down (issue 19): the names of the few who could be their colleagues.
-    const candidates = [...new Set(contacts.flatMap((c) => colleagueCandidates(c, recentAsks)))];
+    const candidatesOf = colleagueCandidatesOf(recentAsks);
+    const candidates = [...new Set(contacts.flatMap(candidatesOf))];
     const people = await this.store.namesOf([...new Set(candidates.map((a) => a.email))]);
     for (const [email, person] of people) named.set(email, person);
     return buildQueue(contacts, asksByEmail, neverAsk, settings, now, colleagueAsks(candidates, people));

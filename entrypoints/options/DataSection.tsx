@@ -2,6 +2,7 @@ import { plural } from '@/lib/engine/relationship';
 import { useEffect, useState } from 'react';
 import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
+import { UPLOAD_PIECE } from '@/lib/messaging/channels';
 import { toDay } from '@/lib/day';
 
 const stamp = () => toDay();
@@ -10,7 +11,7 @@ const stamp = () => toDay();
 export function DataSection({ initialMessage, onRestored }: { initialMessage?: string; onRestored?: (message: string) => void } = {}) {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(initialMessage ? { ok: true, text: initialMessage } : undefined);
   /** A checked backup waiting for the user to confirm what it replaces. */
-  const [pendingRestore, setPendingRestore] = useState<{ name: string; backup: unknown; summary: string }>();
+  const [pendingRestore, setPendingRestore] = useState<{ name: string; text: string; summary: string }>();
   const [emails, setEmails] = useState('');
   const [domains, setDomains] = useState('');
   const [weekly, setWeekly] = useState(false);
@@ -85,10 +86,10 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
           <button
             data-testid="export-backup"
             onClick={() =>
-              request('backup/export', {})
-                .then((b) => {
-                  download(`referral-window-backup-${stamp()}.json`, 'application/json', JSON.stringify(b, null, 2));
-                  say(true, `Backup downloaded: ${b.contacts.length} contacts, ${b.asks.length} asks, ${b.templates.length} templates.`);
+              fetchBackup()
+                .then(({ made, pieces }) => {
+                  download(`referral-window-backup-${stamp()}.json`, 'application/json', pieces);
+                  say(true, `Backup downloaded: ${made.contacts} contacts, ${made.asks} asks, ${made.templates} templates.`);
                 })
                 .catch((e: Error) => say(false, e.message))
             }
@@ -115,21 +116,17 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (!file) return;
-              let backup: unknown;
+              const text = await file.text();
               try {
-                backup = JSON.parse(await file.text());
-              } catch {
-                say(false, `${file.name} is not a JSON file. Nothing was changed.`);
-                return;
-              }
-              try {
-                const check = await request('backup/check', { backup });
+                const check = await request('backup/check', { upload: await upload(text) }).catch((err: Error) => {
+                  throw /not a JSON file/.test(err.message) ? new Error(`${file.name} is not a JSON file. Nothing was changed.`) : err;
+                });
                 const n = (c: { contacts: number; asks: number; templates: number }) =>
                   `${plural(c.contacts, 'contact')}, ${plural(c.asks, 'ask')}, ${plural(c.templates, 'template')}`;
                 setMessage(undefined);
                 setPendingRestore({
                   name: file.name,
-                  backup,
+                  text,
                   summary: `Restoring ${file.name} replaces everything here now (${n(check.current)}, your profile, settings and lists) with the backup's ${n(check.incoming)}, from ${new Date(check.exportedAt).toLocaleString()}.`,
                 });
               } catch (err) {
@@ -145,10 +142,11 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
             <button
               data-testid="restore-confirm"
               onClick={async () => {
-                const { name, backup } = pendingRestore;
+                const { name, text: file } = pendingRestore;
                 setPendingRestore(undefined);
                 try {
-                  const counts = await request('backup/restore', { backup });
+                  // Sent again: the worker may have slept while the user read what the restore replaces.
+                  const counts = await request('backup/restore', { upload: await upload(file) });
                   const text = `Restored ${plural(counts.contacts, 'contact')}, ${plural(counts.asks, 'ask')} and ${plural(counts.templates, 'template')} from ${name}.`;
                   // Every form on this page reloads what is stored now (issue 17): nothing old is saved over the restore.
                   if (onRestored) onRestored(text);
@@ -171,4 +169,21 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
       )}
     </>
   );
+}
+
+/** The backup the worker made, fetched in pieces (it can be larger than one message holds). */
+async function fetchBackup(): Promise<{ made: { contacts: number; asks: number; templates: number }; pieces: string[] }> {
+  const made = await request('backup/export', {});
+  const pieces: string[] = [];
+  for (let index = 0; index < made.pieces; index++) pieces.push(await request('backup/piece', { id: made.id, index }));
+  return { made, pieces };
+}
+
+/** Sends a file's text to the worker in pieces; returns the name it is gathered under. */
+async function upload(text: string): Promise<string> {
+  const id = crypto.randomUUID();
+  for (let index = 0, at = 0; index === 0 || at < text.length; index++, at += UPLOAD_PIECE) {
+    await request('upload/piece', { id, index, text: text.slice(at, at + UPLOAD_PIECE) });
+  }
+  return id;
 }

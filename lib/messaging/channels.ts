@@ -10,3 +10,9 @@ export const SIDEBAR_PORT = 'sidebar';
 export const FRAME_KEY_MESSAGE = 'referral-window/frame-key';
 /** The channel the browser's side panel opens: it says which tab it shows (`{ tabId }`), and receives that tab's view (`PanelMessage`). */
 export const PANEL_PORT = 'sidepanel';
+
+/**
+ * Characters in one piece of a large text sent between the options page and the worker (a backup):
+ * under the 64 MB one message holds, even once every quote of the JSON it carries is escaped.
+ */
+export const UPLOAD_PIECE = 8_000_000;

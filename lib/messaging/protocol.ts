@@ -107,6 +107,11 @@ export const PageContextSchema = z.object({
   readBy: z.record(z.string().max(40), z.enum(['hooks', 'value', 'label', 'picked'])).optional(),
 });
 
+/** A transfer's name (a random UUID from the page). */
+const TransferId = z.string().regex(/^[\w-]{8,64}$/);
+/** A backup sent whole (small ones, tests), or the name of an upload gathered in pieces. */
+const BackupSource = z.union([z.object({ upload: TransferId }), z.object({ backup: z.unknown() })]);
+
 export const requests = {
   /** A content script mounted its sidebar frame: only the frame that shows this key is served (issue 21). */
   'sidebar/frame': { from: ['content'], tab: true, reply: reply<null>(), payload: z.object({ key: z.string().min(20).max(100) }) },
@@ -236,7 +241,19 @@ export const requests = {
     }),
   },
   'contacts/export-csv': { from: ['options'], reply: reply<string>(), payload: z.object({}) },
-  'backup/export': { from: ['options'], reply: reply<Backup>(), payload: z.object({}) },
+  /** The backup, made and checked whole, kept to be fetched in pieces (`backup/piece`): it can be over the 64 MB a message holds. */
+  'backup/export': {
+    from: ['options'],
+    reply: reply<{ id: string; pieces: number; contacts: number; asks: number; templates: number }>(),
+    payload: z.object({}),
+  },
+  'backup/piece': { from: ['options'], reply: reply<string>(), payload: z.object({ id: TransferId, index: z.number().int().min(0).max(10_000) }) },
+  /** One piece of a file sent to the worker (a backup to check or restore), in order. */
+  'upload/piece': {
+    from: ['options'],
+    reply: reply<null>(),
+    payload: z.object({ id: TransferId, index: z.number().int().min(0).max(10_000), text: z.string().max(UPLOAD_PIECE) }),
+  },
   /** What a restore would replace, for the user to confirm: the backup checked whole, nothing written. */
   'backup/check': {
     from: ['options'],
@@ -245,10 +262,10 @@ export const requests = {
       incoming: { contacts: number; asks: number; templates: number };
       current: { contacts: number; asks: number; templates: number };
     }>(),
-    payload: z.object({ backup: z.unknown() }),
+    payload: BackupSource,
   },
   /** Checked whole by the background before anything is replaced. */
-  'backup/restore': { from: ['options'], reply: reply<{ contacts: number; asks: number; templates: number }>(), payload: z.object({ backup: z.unknown() }) },
+  'backup/restore': { from: ['options'], reply: reply<{ contacts: number; asks: number; templates: number }>(), payload: BackupSource },
   'queue/list': { from: ['popup'], reply: reply<{ rows: QueueRow[]; total: number }>(), payload: z.object({}) },
   /** "Compose in Gmail" from the queue: the ask for this contact, rendered and recorded as a draft, as a Gmail compose address; an empty draft (and the reason) where an ask is not advised yet. */
   'queue/compose': {
@@ -293,5 +310,6 @@ export type SidebarPortMessage = SidebarView;
 /** The side panel's port: up, the tab it shows; down, that tab's view (`PanelMessage`). */
 export type PanelPortRequest = { tabId: number };
 export type { PanelMessage } from '../views';
-export { COLLAPSED_KEY, FRAME_KEY_MESSAGE, PANEL_PORT, SIDEBAR_PORT } from './channels';
+export { COLLAPSED_KEY, FRAME_KEY_MESSAGE, PANEL_PORT, SIDEBAR_PORT, UPLOAD_PIECE } from './channels';
+import { UPLOAD_PIECE } from './channels';
 export { PLACE_KEY } from '../sidebar-place';

@@ -15,7 +15,24 @@ export function checkBackup(backup: unknown): Backup {
   return parsed.data;
 }
 
-export function dataHandlers({ store, now }: Deps): Pick<Handlers, 'backup/export' | 'backup/check' | 'backup/restore'> {
+/** Records up to which a backup file is indented for reading; a larger one is written compact (half the size). */
+const READABLE_UP_TO = 20_000;
+
+export function dataHandlers({
+  store,
+  transfers,
+  now,
+}: Deps): Pick<Handlers, 'backup/export' | 'backup/piece' | 'upload/piece' | 'backup/check' | 'backup/restore'> {
+  /** The backup a check or restore names: sent whole, or gathered from its pieces. */
+  const received = (source: { backup?: unknown; upload?: string }): unknown => {
+    if (!('upload' in source) || source.upload === undefined) return source.backup;
+    try {
+      return JSON.parse(transfers.take(source.upload));
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new Error('This is not a JSON file. Nothing was changed.');
+      throw error;
+    }
+  };
   return {
     async 'backup/export'() {
       // A backup is offered only if it would restore: checked against the restore validator first.
@@ -25,11 +42,21 @@ export function dataHandlers({ store, now }: Deps): Pick<Handlers, 'backup/expor
         const issue = check.error.issues[0]!;
         throw new Error(`The backup could not be made: a stored value would not restore (${issue.path.join('.')}: ${issue.message}). Nothing was downloaded.`);
       }
-      return check.data;
+      const { contacts, asks, templates } = check.data;
+      const text = contacts.length + asks.length <= READABLE_UP_TO ? JSON.stringify(check.data, null, 2) : JSON.stringify(check.data);
+      const id = crypto.randomUUID();
+      return { id, pieces: transfers.offer(id, text), contacts: contacts.length, asks: asks.length, templates: templates.length };
     },
 
-    async 'backup/check'({ backup }) {
-      const valid = checkBackup(backup);
+    'backup/piece': async ({ id, index }) => transfers.piece(id, index),
+
+    async 'upload/piece'({ id, index, text }) {
+      transfers.put(id, index, text);
+      return null;
+    },
+
+    async 'backup/check'(source) {
+      const valid = checkBackup(received(source));
       return {
         exportedAt: valid.exportedAt,
         incoming: { contacts: valid.contacts.length, asks: valid.asks.length, templates: valid.templates.length },
@@ -37,8 +64,8 @@ export function dataHandlers({ store, now }: Deps): Pick<Handlers, 'backup/expor
       };
     },
 
-    async 'backup/restore'({ backup }) {
-      const counts = await store.restoreAll(checkBackup(backup));
+    async 'backup/restore'(source) {
+      const counts = await store.restoreAll(checkBackup(received(source)));
       // Alarms are not data: the restored reminder setting is applied to them.
       await refreshFollowUps(store);
       await setWeeklyReminder((await store.getValue('reminders', { weeklyQueue: false })).weeklyQueue);

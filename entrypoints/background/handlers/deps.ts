@@ -6,6 +6,7 @@ import type { QueueCache } from '../queue-cache';
 import type { ReadingHealthLog } from '../reading-health';
 import type { SidebarHub } from '../sidebar-hub';
 import type { SidePanelPlacement } from '../side-panel';
+import type { Transfers } from '../transfers';
 
 export interface Deps {
   store: Store;
@@ -16,6 +17,8 @@ export interface Deps {
   sites: CustomSites;
   health: ReadingHealthLog;
   panel: SidePanelPlacement;
+  /** Backups and files too large for one message, in pieces. */
+  transfers: Transfers;
   /** The clock (a test's fixed day). */
   now: () => Date;
 }

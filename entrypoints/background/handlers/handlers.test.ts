@@ -232,13 +232,22 @@ describe('data', () => {
     const { call, store } = setup();
     await call('contact/edit', { email: 'dana@acme.example', edit: { nps: 9 } });
     await store.addAsk(ask());
-    const backup = await call('backup/export', {}, { role: 'options' });
+    const made = await call('backup/export', {}, { role: 'options' });
+    expect(made).toMatchObject({ contacts: 1, asks: 1, pieces: 1 });
+    const backup = JSON.parse(await call('backup/piece', { id: made.id, index: 0 }, { role: 'options' }));
+    await expect(call('backup/piece', { id: made.id, index: 0 }, { role: 'options' })).rejects.toThrow('download the backup again');
     await call('contact/edit', { email: 'lee@peer.example', edit: { nps: 3 } });
     expect((await call('backup/check', { backup }, { role: 'options' })).current.contacts).toBe(2);
     await expect(call('backup/restore', { backup: { ...backup, asks: [{ id: 1 }] } }, { role: 'options' })).rejects.toThrow('Nothing was changed');
     expect(await store.getContact('lee@peer.example')).toBeDefined();
     vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
-    expect(await call('backup/restore', { backup }, { role: 'options' })).toEqual({ contacts: 1, asks: 1, templates: backup.templates.length });
+    // The file as the options page sends it: its text in pieces, then restored by the upload's name.
+    const text = JSON.stringify(backup);
+    const id = 'upload-1234';
+    for (let i = 0; i * 100 < text.length; i++) await call('upload/piece', { id, index: i, text: text.slice(i * 100, i * 100 + 100) }, { role: 'options' });
+    expect(await call('backup/restore', { upload: id }, { role: 'options' })).toEqual({ contacts: 1, asks: 1, templates: backup.templates.length });
+    // Used once: a second restore by that name finds nothing, and says so.
+    await expect(call('backup/restore', { upload: id }, { role: 'options' })).rejects.toThrow('choose the file again');
     expect(await store.getContact('lee@peer.example')).toBeUndefined();
   });
 });

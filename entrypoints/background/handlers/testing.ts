@@ -15,6 +15,7 @@ import { refreshOnChange } from '../refresh';
 import { dispatch, type Handlers, type RequestContext, type TabContext } from '../router';
 import { SidebarHub } from '../sidebar-hub';
 import { SidePanelPlacement } from '../side-panel';
+import { Transfers } from '../transfers';
 import type { Deps } from './deps';
 import { allHandlers } from './index';
 
@@ -32,6 +33,7 @@ export function setup() {
     sites: new CustomSites(store),
     health: new ReadingHealthLog(store),
     panel: new SidePanelPlacement(),
+    transfers: new Transfers(),
     now: () => NOW,
   };
   refreshOnChange(store, deps);
