@@ -6,7 +6,7 @@
  */
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -17,6 +17,8 @@ const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const QUICK = process.env.BENCH_QUICK === '1';
 const STORM_SECONDS = QUICK ? 3 : 10;
 const REPS = QUICK ? 1 : 3;
+/** The host-page case runs this many times; its budget holds in each run (issue 16). */
+const HOST_REPS = QUICK ? 1 : 5;
 const results = [];
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,11 +68,11 @@ async function serviceWorkerHeap(debugPort) {
 
 const round = (n) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
 
-async function launch(withExtension, debugPort) {
+async function launch(withExtension, debugPort, from = extension) {
   const dir = mkdtempSync(path.join(tmpdir(), 'rw-bench-'));
   const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-background-networking', '--disable-component-update'];
   if (debugPort) args.push(`--remote-debugging-port=${debugPort}`);
-  if (withExtension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
+  if (withExtension) args.push(`--disable-extensions-except=${from}`, `--load-extension=${from}`);
   const context = await chromium.launchPersistentContext(dir, { executablePath, headless: true, viewport: { width: 1400, height: 900 }, args });
   let worker;
   if (withExtension) worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -82,6 +84,8 @@ async function launch(withExtension, debugPort) {
   };
 }
 
+const launchFrom = (dir) => launch(true, undefined, dir);
+
 /** A Gmail-shaped thread inside ~20,000 nodes of noise, with a nonce'd script that can mutate it. */
 function bigGmailPage() {
   const thread = readFileSync(path.join(root, 'tests/fixtures/gmail/thread-own-reply-last.html'), 'utf8');
@@ -92,6 +96,9 @@ function bigGmailPage() {
   ).join('');
   const storm = `<script nonce="fixture">
     window.startStorm = (seconds) => new Promise((done) => {
+      // Long tasks are counted from here: the storm's, not the page load's (counted apart).
+      window.loadLongTasks = window.longTasks;
+      window.longTasks = 0;
       const box = document.getElementById('storm');
       let n = 0; const end = performance.now() + seconds * 1000;
       const tick = () => {
@@ -101,7 +108,7 @@ function bigGmailPage() {
       tick();
     });
     window.longTasks = 0;
-    new PerformanceObserver((l) => { window.longTasks += l.getEntries().length; }).observe({ type: 'longtask' });
+    new PerformanceObserver((l) => { window.longTasks += l.getEntries().length; }).observe({ type: 'longtask', buffered: true });
   </script>`;
   return thread
     .replace('<body>', `<body><div id="storm" style="display:none"></div><div class="ae4" style="display:none">${noise}</div>`)
@@ -140,13 +147,17 @@ for (const [family, file] of [
   record(`Script injected into ${family} (gzip)`, gz / 1024, 'KB', '<= 15 KB', gz <= 15 * 1024, `${(injected.length / 1024).toFixed(1)} KB raw`);
 }
 
+const ONLY = process.env.BENCH_ONLY;
+
 // 1b. Host-page main-thread cost under a mutation storm, with and without the extension.
-{
+if (!ONLY || ONLY === 'host') {
   const page = bigGmailPage();
   const added = [];
   const longTasks = [];
   const heaps = { with: [], without: [] };
-  for (let rep = 0; rep < REPS; rep++) {
+  const longTasksWithout = [];
+  const loadLongTasks = { with: [], without: [] };
+  for (let rep = 0; rep < HOST_REPS; rep++) {
     const cost = {};
     for (const withExt of [false, true]) {
       const b = await launch(withExt);
@@ -158,12 +169,21 @@ for (const [family, file] of [
       const before = await sample();
       const mutations = await p.evaluate((s) => window.startStorm(s), STORM_SECONDS);
       const after = await sample();
-      cost[withExt ? 'with' : 'without'] = { task: after.task - before.task, mutations, nodes, longTasks: await p.evaluate(() => window.longTasks) };
+      cost[withExt ? 'with' : 'without'] = {
+        task: after.task - before.task,
+        mutations,
+        nodes,
+        longTasks: await p.evaluate(() => window.longTasks),
+        loadLongTasks: await p.evaluate(() => window.loadLongTasks),
+      };
       heaps[withExt ? 'with' : 'without'].push(after.heap);
       await b.close();
     }
     added.push(((cost.with.task - cost.without.task) / STORM_SECONDS) * 100);
-    longTasks.push(cost.with.longTasks - cost.without.longTasks);
+    longTasks.push(cost.with.longTasks);
+    longTasksWithout.push(cost.without.longTasks);
+    loadLongTasks.with.push(cost.with.loadLongTasks);
+    loadLongTasks.without.push(cost.without.loadLongTasks);
     if (rep === 0)
       console.log(
         `   page: ${cost.with.nodes} nodes, ${Math.round(cost.with.mutations / STORM_SECONDS)} mutations/s for ${STORM_SECONDS} s; main thread ${cost.without.task.toFixed(3)} s without, ${cost.with.task.toFixed(3)} s with the extension`,
@@ -174,17 +194,33 @@ for (const [family, file] of [
     'Host main-thread time added under 500 mutations/s',
     addedPct,
     '% of a core',
-    '<= 1%',
-    addedPct <= 1,
-    `median of ${REPS}: ${added.map((a) => a.toFixed(2)).join(', ')}`,
+    '<= 0.5% in each run',
+    added.every((a) => a <= 0.5),
+    `median of ${HOST_REPS}; each run: ${added.map((a) => a.toFixed(2)).join(', ')}`,
   );
-  record('Long tasks (> 50 ms) added in the host page', median(longTasks), 'tasks', '0', median(longTasks) <= 0, `median of ${REPS}: ${longTasks.join(', ')}`);
+  record(
+    'Long tasks (> 50 ms) in the host page under the storm, with the extension',
+    Math.max(...longTasks),
+    'tasks (most in one run)',
+    '0 in each run',
+    longTasks.every((n) => n === 0),
+    `each run: ${longTasks.join(', ')}; the same page without the extension: ${longTasksWithout.join(', ')}`,
+  );
+  record(
+    'Long tasks (> 50 ms) while the 20,000-node page loads, with the extension',
+    Math.max(...loadLongTasks.with),
+    'tasks (most in one run)',
+    'reported',
+    undefined,
+    `each run: ${loadLongTasks.with.join(', ')}; without the extension: ${loadLongTasks.without.join(', ')} (the sidebar's place is made by one relayout of the page)`,
+  );
   const heapDiff = (median(heaps.with) - median(heaps.without)) / 1024 / 1024;
   record('Content script heap (page heap with minus without)', heapDiff, 'MB', '<= 2 MB', heapDiff <= 2);
 }
 
-// BENCH_ONLY=host: the host-page figures alone (a quick check while changing the readers).
-if (process.env.BENCH_ONLY === 'host') process.exit(0);
+// BENCH_ONLY=host: the host-page figures alone (a quick check while changing the readers);
+// BENCH_ONLY=scale: the import, popup, queue and 200,000-contact figures alone.
+if (ONLY === 'host') process.exit(0);
 
 /** The baseline: the sidebar as a React tree in the host page (bench/in-page-sidebar.tsx). */
 function inPageBundle() {
@@ -235,7 +271,7 @@ async function hostCostOfSwitches(mode) {
 }
 
 // 2 + 3. Contact change -> verdict in the sidebar; insert -> text in the compose editor.
-{
+if (!ONLY) {
   const b = await launch(true);
   const page = await openGmail(b.context, readFileSync(path.join(root, 'tests/fixtures/gmail/thread-own-reply-last.html'), 'utf8'));
   const sidebarLocator = page.frameLocator('[data-testid="referral-sidebar"]');
@@ -324,7 +360,7 @@ async function hostCostOfSwitches(mode) {
 }
 
 // 2b. The same 50 switches, host main thread: the iframe design against React in the host page.
-{
+if (!ONLY) {
   const iframe = [];
   const inPage = [];
   for (let rep = 0; rep < REPS; rep++) {
@@ -350,127 +386,330 @@ async function hostCostOfSwitches(mode) {
   );
 }
 
-// 4 + 5. Scale: 50,000 contacts and 10,000 asks; CSV import of 50,000 rows.
-{
-  const debugPort = 9300 + (process.pid % 500);
-  const b = await launch(true, debugPort);
-  const swHeap = await serviceWorkerHeap(debugPort);
-  const options = await b.context.newPage();
-  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
-  const day = (n) => new Date(Date.now() - n * 86_400_000);
-  const iso = (d) => d.toISOString().slice(0, 10);
+// 4 + 5. Scale: CSV import of 50,000 rows against the raw IndexedDB floor; then, with 10,000 asks,
+// the popup and the queue with the service worker cold (stopped first, as MV3 does after ~30 s
+// idle) and warm. 5b: a heavy user's few years, 200,000 contacts and 50,000 asks.
+const day = (n) => new Date(Date.now() - n * 86_400_000);
+const iso = (d) => d.toISOString().slice(0, 10);
+function contactsCsv(n) {
   const rows = ['Email,First Name,Last Name,Company,Customer Since,NPS,CSAT,Open Tickets,Spend 90d,Time Zone,Segment'];
-  for (let i = 0; i < 50_000; i++)
+  for (let i = 0; i < n; i++)
     rows.push(
       `c${i}@bench.example,First${i},Last${i},Company ${i % 997},${iso(day(20 + (i % 400)))},${i % 11},${60 + (i % 40)},${i % 7 === 0 ? 1 : 0},${(i * 37) % 1500},Europe/Paris,${i % 2 ? 'B2B' : 'B2C'}`,
     );
-  const csv = rows.join('\n');
+  return rows.join('\n');
+}
+/** The service worker running now (a stopped one is started again by any message). */
+const workerOf = (b) => b.context.serviceWorkers().at(-1);
+/** Stops the extension's service worker, as the browser does after it idles (CDP, from an extension page). */
+async function stopWorker(cdp) {
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((r) => setTimeout(r, 300));
+}
+/**
+ * Runs `fn(db, arg)` in the service worker with the extension's database open (raw IndexedDB, no
+ * Dexie). Playwright sends the function's source: it must use nothing from this file.
+ */
+const inWorker = (b, fn, arg) =>
+  workerOf(b).evaluate(`(async () => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('referral-window');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    try { return await (${fn.toString()})(db, ${JSON.stringify(arg ?? null)}); } finally { db.close(); }
+  })()`);
+async function importCsv(b, options, swHeap, csv, name) {
   await options.evaluate(() => {
     window.longTasks = 0;
     new PerformanceObserver((l) => {
       window.longTasks += l.getEntries().length;
     }).observe({ type: 'longtask' });
   });
-  await options.getByTestId('import-file').setInputFiles({ name: 'bench-50k.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await options.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await options.getByTestId('import-confirm').waitFor();
   const t0 = Date.now();
   let peak = await swHeap.usedMB();
   let importing = true;
   const sampling = (async () => {
     while (importing) {
-      peak = Math.max(peak, await swHeap.usedMB());
+      peak = Math.max(peak, await swHeap.usedMB().catch(() => 0));
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
   await options.getByTestId('import-confirm').click();
-  await options.getByTestId('import-report').waitFor({ timeout: 120_000 });
-  const importMs = Date.now() - t0;
+  await options.getByTestId('import-report').waitFor({ timeout: 600_000 });
+  const ms = Date.now() - t0;
   importing = false;
   await sampling;
   const report = await options.getByTestId('import-report').textContent();
-  record(
-    'CSV import of 50,000 rows',
-    importMs / 1000,
-    's',
-    '<= 2 s',
-    importMs <= 2000,
-    `${report.match(/[\d,]+ of [\d,]+ rows imported/)?.[0]}; ${await options.evaluate(() => window.longTasks)} long tasks in the options page meanwhile; peak background heap ${round(peak)} MB`,
-  );
-
-  // 10,000 asks, written straight into the extension's IndexedDB from the service worker.
-  await b.worker.evaluate(async () => {
-    const db = await new Promise((ok, fail) => {
-      const r = indexedDB.open('referral-window');
+  return { ms, peak, report: report.match(/[\d,]+ of [\d,]+ rows imported/)?.[0], longTasks: await options.evaluate(() => window.longTasks) };
+}
+/** The floor: the same contact records put into a scratch database in one transaction, as raw IndexedDB. */
+function rawFloor(b) {
+  return inWorker(b, async (db) => {
+    const records = await new Promise((ok) => {
+      const r = db.transaction('contacts').objectStore('contacts').getAll();
       r.onsuccess = () => ok(r.result);
-      r.onerror = () => fail(r.error);
     });
-    const tx = db.transaction('asks', 'readwrite');
-    const statuses = ['drafted', 'sent', 'accepted', 'introduced', 'converted', 'declined', 'no-response'];
-    for (let i = 0; i < 10_000; i++) {
-      const at = new Date(Date.now() - (i % 300) * 86_400_000).toISOString();
-      tx.objectStore('asks').put({
-        id: `bench-${i}`,
-        email: `c${i * 5}@bench.example`,
-        templateId: 'default-ask',
-        status: statuses[i % 7],
-        askedAt: at,
-        followUpAt: at,
-        history: [{ status: 'drafted', at }],
-      });
-    }
+    const scratch = await new Promise((ok) => {
+      const r = indexedDB.open('rw-bench-floor', 1);
+      r.onupgradeneeded = () => r.result.createObjectStore('contacts', { keyPath: 'email' });
+      r.onsuccess = () => ok(r.result);
+    });
+    const t = performance.now();
+    const tx = scratch.transaction('contacts', 'readwrite');
+    for (const c of records) tx.objectStore('contacts').put(c);
     await new Promise((ok) => (tx.oncomplete = ok));
-    db.close();
+    const ms = performance.now() - t;
+    scratch.close();
+    await new Promise((ok) => (indexedDB.deleteDatabase('rw-bench-floor').onsuccess = ok));
+    return { ms, n: records.length };
   });
-  const firsts = [];
-  const queues = [];
-  const lists = [];
-  for (let i = 0; i < 5; i++) {
+}
+/** `n` asks, written straight into the extension's IndexedDB from the service worker. */
+function seedAsks(b, n) {
+  return inWorker(
+    b,
+    async (db, n) => {
+      const tx = db.transaction('asks', 'readwrite');
+      const statuses = ['drafted', 'sent', 'accepted', 'introduced', 'converted', 'declined', 'no-response'];
+      for (let i = 0; i < n; i++) {
+        const at = new Date(Date.now() - (i % 300) * 86_400_000).toISOString();
+        tx.objectStore('asks').put({
+          id: `bench-${i}`,
+          email: `c${i * 5}@bench.example`,
+          templateId: 'default-ask',
+          status: statuses[i % 7],
+          askedAt: at,
+          followUpAt: at,
+          history: [{ status: 'drafted', at }],
+        });
+      }
+      await new Promise((ok) => (tx.oncomplete = ok));
+      // Written behind the store's back: what it saved from the data before is forgotten too.
+      const views = db.transaction('views', 'readwrite');
+      views.objectStore('views').clear();
+      await new Promise((ok) => (views.oncomplete = ok));
+    },
+    n,
+  );
+}
+/** Forgets the saved views (as after a write the worker had no time to follow), for the worst case. */
+const dropSavedViews = (b) =>
+  inWorker(b, async (db) => {
+    const tx = db.transaction('views', 'readwrite');
+    tx.objectStore('views').clear();
+    await new Promise((ok) => (tx.oncomplete = ok));
+  });
+const timed = (page, type) =>
+  page.evaluate(async (type) => {
+    const t = performance.now();
+    await chrome.runtime.sendMessage({ type, payload: {} });
+    return performance.now() - t;
+  }, type);
+/**
+ * Opens the popup `samples` times: its first content, then the queue as its tab asks for it; cold:
+ * the worker stopped before each opening (its memory empty), and once more right before the queue
+ * request alone (the worst case: the worker started by that request). `unsaved`: the saved views
+ * forgotten first, so both are computed while the popup waits.
+ */
+async function popupSamples(b, cdp, { cold, unsaved = false, samples = 5 }) {
+  const out = { firsts: [], queues: [], lists: [], queuesStopped: [] };
+  for (let i = 0; i < samples; i++) {
+    if (unsaved) await dropSavedViews(b);
+    if (cold) await stopWorker(cdp);
     const popup = await b.context.newPage();
     await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
-    await popup.waitForFunction(() => performance.getEntriesByName('first-content').length > 0, null, { timeout: 30_000 });
-    firsts.push(await popup.evaluate(() => performance.getEntriesByName('first-content')[0].startTime));
-    lists.push(
-      await popup.evaluate(async () => {
-        const t = performance.now();
-        await chrome.runtime.sendMessage({ type: 'asks/list', payload: {} });
-        return performance.now() - t;
-      }),
-    );
-    queues.push(
-      await popup.evaluate(async () => {
-        const t = performance.now();
-        await chrome.runtime.sendMessage({ type: 'queue/list', payload: {} });
-        return performance.now() - t;
-      }),
-    );
+    await popup.waitForFunction(() => performance.getEntriesByName('first-content').length > 0, null, { timeout: 120_000 });
+    out.firsts.push(await popup.evaluate(() => performance.getEntriesByName('first-content')[0].startTime));
+    out.queues.push(await timed(popup, 'queue/list'));
+    out.lists.push(await timed(popup, 'asks/list'));
+    if (cold && !unsaved) {
+      await stopWorker(cdp);
+      out.queuesStopped.push(await timed(popup, 'queue/list'));
+    }
     await popup.close();
   }
+  return out;
+}
+const list = (xs) => xs.map(Math.round).join(', ');
+/** Backup (the download the user gets) and restore of everything, through the options page. */
+async function backupRestore(options) {
+  const t0 = Date.now();
+  const failed = options.getByTestId('data-message').and(options.locator('[role="alert"]'));
+  const downloaded = options.waitForEvent('download', { timeout: 600_000 });
+  await options.getByTestId('export-backup').click();
+  const outcome = await Promise.race([downloaded, failed.waitFor({ timeout: 600_000 }).then(() => failed.textContent())]);
+  if (typeof outcome === 'string') return { failed: outcome };
+  const file = await outcome.path();
+  const backupMs = Date.now() - t0;
+  const bytes = readFileSync(file).length;
+  const t1 = Date.now();
+  await options.getByTestId('restore-file').setInputFiles(file);
+  await options.getByTestId('restore-confirm').click({ timeout: 600_000 });
+  await options
+    .getByTestId('data-message')
+    .filter({ hasText: /restored/i })
+    .waitFor({ timeout: 600_000 });
+  return { backupMs, restoreMs: Date.now() - t1, bytes };
+}
+const storageMB = (b) => workerOf(b).evaluate(async () => (await navigator.storage.estimate()).usage / 2 ** 20);
+
+/**
+ * The floors on this machine: an extension page that draws one line (no React, no data), and a
+ * service worker that only answers, woken from stopped. Measured from copies of the build.
+ */
+async function measureFloors() {
+  const copy = (name) => {
+    const dir = mkdtempSync(path.join(tmpdir(), `rw-floor-${name}-`));
+    cpSync(extension, dir, { recursive: true });
+    return dir;
+  };
+  const pageDir = copy('page');
+  writeFileSync(path.join(pageDir, 'floor.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="/floor.js"></script>');
+  writeFileSync(path.join(pageDir, 'floor.js'), "document.body.append('Floor'); performance.mark('first-content');");
+  writeFileSync(path.join(pageDir, 'background.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => reply({ ok: true }));');
+  const b = await launchFrom(pageDir);
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/floor.html`);
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  const pages = [];
+  const workers = [];
+  for (let i = 0; i < 7; i++) {
+    const p = await b.context.newPage();
+    await p.goto(`chrome-extension://${b.extensionId}/floor.html`);
+    await p.waitForFunction(() => performance.getEntriesByName('first-content').length > 0);
+    pages.push(await p.evaluate(() => performance.getEntriesByName('first-content')[0].startTime));
+    await p.close();
+    await stopWorker(cdp);
+    workers.push(await timed(page, 'ping'));
+  }
+  await b.close();
+  rmSync(pageDir, { recursive: true, force: true });
+  const pageMs = median(pages);
+  const workerMs = median(workers);
+  record('Floor: an extension page that draws one line, first content', pageMs, 'ms', 'reported', undefined, `median of 7: ${list(pages)} (no React, no data)`);
+  record('Floor: a service worker that only answers, woken from stopped', workerMs, 'ms', 'reported', undefined, `median of 7: ${list(workers)}`);
+  return { pageMs, workerMs, note: `floors here: ${round(pageMs)} ms for an empty extension page, + ${round(workerMs)} ms to wake a worker` };
+}
+const floors = ONLY === 'host' ? undefined : await measureFloors();
+
+/** The sidebar on a Gmail thread with the database this size: contact change -> contact and verdict shown. */
+async function sidebarAtScale(b, what) {
+  const page = await openGmail(b.context, readFileSync(path.join(root, 'tests/fixtures/gmail/thread-own-reply-last.html'), 'utf8'));
+  const sidebar = page.frameLocator('[data-testid="referral-sidebar"]');
+  await sidebar.getByTestId('contact-email').waitFor();
+  const switches = [];
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(400);
+    const email = `c${i * 997}@bench.example`;
+    const t0 = Date.now();
+    await page.evaluate((email) => {
+      for (const s of document.querySelectorAll('span.gD')) if (s.getAttribute('email') !== 'alex@northwind.example') s.setAttribute('email', email);
+    }, email);
+    await sidebar.getByTestId('contact-email').filter({ hasText: email }).waitFor();
+    await sidebar.getByTestId('verdict').waitFor();
+    switches.push(Date.now() - t0);
+  }
   record(
-    'Popup first content, 10,000 asks + 50,000 contacts',
-    median(firsts),
+    `Sidebar contact change -> contact and verdict shown, ${what}, p95`,
+    pct(switches, 95),
+    'ms',
+    '<= 50 ms',
+    pct(switches, 95) <= 50,
+    `p50 ${median(switches)} ms over 20 switches to stored clients, one every 0.4 s (timed from the test driver, its round trips included)`,
+  );
+  await page.close();
+}
+
+/** A full scale case: import, asks, popup and queue cold and warm, heap; returns what 5b adds to. */
+async function scaleCase({ contacts, asks, withImportFloor }) {
+  const debugPort = 9300 + (process.pid % 500);
+  const b = await launch(true, debugPort);
+  const swHeap = await serviceWorkerHeap(debugPort);
+  const options = await b.context.newPage();
+  await options.goto(`chrome-extension://${b.extensionId}/options.html`);
+  const cdp = await b.context.newCDPSession(options);
+  await cdp.send('ServiceWorker.enable');
+  const imported = await importCsv(b, options, swHeap, contactsCsv(contacts), `bench-${contacts}.csv`);
+  const notes = `${imported.report}; ${imported.longTasks} long tasks in the options page meanwhile; peak background heap ${round(imported.peak)} MB`;
+  if (withImportFloor) {
+    // The worker computes its saved views after the import: the floor is measured once they are done.
+    await timed(options, 'queue/list');
+    await timed(options, 'asks/list');
+    const floor = await rawFloor(b);
+    const ratio = imported.ms / floor.ms;
+    record(
+      `CSV import of ${contacts.toLocaleString('en')} rows, against raw IndexedDB`,
+      imported.ms / 1000,
+      's',
+      '<= 1.3× the floor',
+      ratio <= 1.3,
+      `${round(ratio)}× the floor: ${round(floor.ms / 1000)} s to put the same ${floor.n.toLocaleString('en')} records in one transaction, measured in the same run; ${notes}`,
+    );
+    record(`Peak background heap during the import of ${contacts.toLocaleString('en')} rows`, imported.peak, 'MB', '<= 60 MB', imported.peak <= 60);
+  } else record(`CSV import of ${contacts.toLocaleString('en')} rows`, imported.ms / 1000, 's', 'reported', undefined, notes);
+
+  await seedAsks(b, asks);
+  // Written behind the worker's back: it is stopped, so nothing it remembers from before stays.
+  // Then the saved views are computed, as the worker does after any write.
+  await stopWorker(cdp);
+  await timed(options, 'queue/list');
+  await timed(options, 'asks/list');
+  const cold = await popupSamples(b, cdp, { cold: true });
+  const warm = await popupSamples(b, cdp, { cold: false });
+  await dropSavedViews(b);
+  const unsaved = await popupSamples(b, cdp, { cold: true, unsaved: true, samples: 3 });
+  const what = `${contacts.toLocaleString('en')} contacts + ${asks.toLocaleString('en')} asks`;
+  record(
+    `Popup first content, ${what}, service worker cold`,
+    median(cold.firsts),
     'ms',
     '<= 100 ms',
-    median(firsts) <= 100,
-    `median of 5: ${firsts.map(Math.round).join(', ')}; of which the asks query ${Math.round(median(lists))} ms`,
+    median(cold.firsts) <= 100,
+    `median of 5, worker stopped before each: ${list(cold.firsts)}; ${floors.note}; with nothing saved (computed while the popup waits): ${list(unsaved.firsts)}`,
   );
   record(
-    'Referral queue query (round trip from the popup)',
-    median(queues),
+    `Popup first content, ${what}, service worker warm`,
+    median(warm.firsts),
     'ms',
-    '<= 20 ms',
-    median(queues) <= 20,
-    `median of 5: ${queues.map(Math.round).join(', ')} (the first computes it cold, later ones use the cache)`,
+    '<= 100 ms',
+    median(warm.firsts) <= 100,
+    `median of 5: ${list(warm.firsts)}; the asks query alone ${round(median(warm.lists))} ms warm`,
   );
-  const bgHeap = await swHeap.liveMB();
   record(
-    'Background heap with 50,000 contacts and 10,000 asks',
-    bgHeap,
-    'MB',
-    '<= 60 MB',
-    bgHeap <= 60,
-    'live objects after the import, the popup and the queue',
+    `"Who to ask" query, ${what}, service worker cold`,
+    median(cold.queues),
+    'ms',
+    '<= 50 ms',
+    median(cold.queues) <= 50,
+    `median of 5, round trip from the popup opened cold: ${list(cold.queues)}; the worker stopped right before the request: ${list(cold.queuesStopped)} (floor ${round(floors.workerMs)} ms); warm ${round(median(warm.queues))} ms; with nothing saved: ${list(unsaved.queues)}`,
   );
-  await swHeap.close();
+  const bgHeap = await swHeap.liveMB().catch(() => NaN);
+  await swHeap.close().catch(() => undefined);
+  return { b, options, cdp, bgHeap, what };
+}
+
+{
+  const { b, bgHeap, what } = await scaleCase({ contacts: 50_000, asks: 10_000, withImportFloor: true });
+  await sidebarAtScale(b, what);
+  record(`Background heap with ${what}`, bgHeap, 'MB', '<= 60 MB', bgHeap <= 60, 'live objects after the import, the popup and the queue');
+  await b.close();
+}
+
+if (process.env.BENCH_SCALE !== '0') {
+  const { b, options, what } = await scaleCase({ contacts: 200_000, asks: 50_000 });
+  await sidebarAtScale(b, what);
+  const size = await storageMB(b);
+  const backup = await backupRestore(options);
+  if (backup.failed) record(`Backup download, ${what}`, 'failed', '', 'works', false, backup.failed);
+  else {
+    record(`Backup download, ${what}`, backup.backupMs / 1000, 's', 'reported', undefined, `${round(backup.bytes / 2 ** 20)} MB of JSON`);
+    record(`Restore from that backup, ${what}`, backup.restoreMs / 1000, 's', 'reported', undefined, 'choose the file, confirm, until "restored"');
+  }
+  record(`Database size on disk, ${what}`, size, 'MB', 'reported', undefined, "the extension's storage usage (navigator.storage.estimate)");
   await b.close();
 }
 
@@ -482,18 +721,19 @@ async function hostCostOfSwitches(mode) {
       .split('\n')
       .pop(),
   );
+  const us = (ms) => round((ms / out.contacts) * 1000);
   record(
-    'Scoring 10,000 contacts (timing engine)',
-    out.medianMs,
-    'ms',
-    'reported',
-    undefined,
-    `${round((out.medianMs / out.contacts) * 1000)} µs per contact, median of 5`,
+    'Scoring one contact, as the queue does (timing engine)',
+    us(out.medianMs),
+    'µs',
+    '<= 3 µs',
+    us(out.medianMs) <= 3,
+    `10,000 contacts in ${round(out.medianMs)} ms, median of 5; with the send-time advice the sidebar adds, ${us(out.withSendTimeMs)} µs`,
   );
 }
 
 // 7. Firefox: the headline figures measured the same way (injected script, contact switch, insert).
-{
+if (!ONLY) {
   let out;
   try {
     out = JSON.parse(

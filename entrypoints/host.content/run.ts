@@ -85,18 +85,20 @@ export async function runHostScript({ builtIn, withPicks, idleOn, family }: Host
       inserted = undefined;
     }
   };
-  const report = () => {
+  /** Reads the page and tells the background what changed; false when the reading is the same as last time. */
+  const report = (): boolean => {
     checkUndone();
     const context = boundPage(readSafely(adapter!));
     account = context.accountEmail;
     const signature = JSON.stringify(context);
-    if (signature === lastReport) return;
+    if (signature === lastReport) return false;
     lastReport = signature;
     request('page/context', context).catch(() => {
       // Not delivered: said again on the next change, unless the extension is gone (this copy is then orphaned and stops).
       lastReport = '';
       orphaned();
     });
+    return true;
   };
   report();
   watchPage(window, report, { signal });

@@ -28,3 +28,33 @@ describe('watchPage', () => {
     vi.useRealTimers();
   });
 });
+
+describe('watchPage on a page that churns without news (issue 16)', () => {
+  it('reads less often while nothing read changes, and at the fast pace again on a click or a new URL', async () => {
+    vi.useFakeTimers();
+    const onChange = vi.fn(() => false);
+    const controller = new AbortController();
+    watchPage(window, onChange, { signal: controller.signal, interval: 300, quiet: 20, slowest: 1_200 });
+    const churn = async (ms: number) => {
+      const before = onChange.mock.calls.length;
+      for (let t = 0; t < ms; t += 10) {
+        document.body.append(document.createElement('span'));
+        await vi.advanceTimersByTimeAsync(10);
+      }
+      return onChange.mock.calls.length - before;
+    };
+    await churn(3_000);
+    // Settled at one read per 1.2 s: the next six seconds read about five times, not twenty.
+    expect(await churn(6_000)).toBeLessThanOrEqual(6);
+    // The user clicks: the next read comes at the fast pace.
+    window.dispatchEvent(new Event('pointerdown'));
+    const at = onChange.mock.calls.length;
+    await churn(350);
+    expect(onChange.mock.calls.length).toBeGreaterThan(at);
+    // A reading that changes keeps the fast pace.
+    onChange.mockImplementation(() => true);
+    expect(await churn(3_000)).toBeGreaterThanOrEqual(8);
+    controller.abort();
+    vi.useRealTimers();
+  });
+});

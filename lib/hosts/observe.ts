@@ -2,24 +2,48 @@
  * The one page-watching helper every host uses. After the page changes (DOM mutations, history
  * or hash navigation) it calls `onChange` once the burst settles (`quiet` ms, so a thread switch
  * shows quickly), and under a constant stream of changes at most once per `interval` ms, so a
- * busy page costs little. The mutation callback itself only arms a timer: no per-mutation DOM work.
+ * busy page costs little. The mutation callback itself only arms a timer (and compares the URL):
+ * no per-mutation DOM work.
+ *
+ * A page that keeps changing while what it shows stays the same (`onChange` answers false: the
+ * same reading as last time) is read less and less often, down to once per `slowest` ms; a new
+ * URL, a navigation, a click or a key brings it back to `interval` at once (issue 16: the host's
+ * main thread under a storm of mutations).
  */
 export function watchPage(
   win: Window,
-  onChange: () => void,
-  { signal, interval = 300, quiet = 20 }: { signal: AbortSignal; interval?: number; quiet?: number },
+  onChange: () => boolean | void,
+  { signal, interval = 300, quiet = 20, slowest = 1_200 }: { signal: AbortSignal; interval?: number; quiet?: number; slowest?: number },
 ): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = -Infinity;
+  let wait = interval;
+  let href = win.location.href;
   const run = () => {
     timer = undefined;
     if (signal.aborted) return;
     lastRun = performance.now();
-    onChange();
+    wait = onChange() === false ? Math.min(slowest, wait * 2) : interval;
+  };
+  const arm = () => {
+    timer = setTimeout(run, Math.max(quiet, wait - (performance.now() - lastRun)));
+  };
+  /** Back to the fast pace; a read already waiting is brought forward. */
+  const hurry = () => {
+    if (wait === interval) return;
+    wait = interval;
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      arm();
+    }
   };
   const schedule = () => {
-    if (timer !== undefined || signal.aborted) return;
-    timer = setTimeout(run, Math.max(quiet, interval - (performance.now() - lastRun)));
+    if (signal.aborted) return;
+    if (win.location.href !== href) {
+      href = win.location.href;
+      hurry();
+    }
+    if (timer === undefined) arm();
   };
   const observer = new MutationObserver(schedule);
   // Title changes (Gmail puts the account and subject there) arrive as <title> child mutations.
@@ -30,8 +54,11 @@ export function watchPage(
     attributes: true,
     attributeFilter: ['title', 'email', 'value'],
   });
-  win.addEventListener('popstate', schedule, { signal });
-  win.addEventListener('hashchange', schedule, { signal });
+  const navigated = () => (hurry(), schedule());
+  win.addEventListener('popstate', navigated, { signal });
+  win.addEventListener('hashchange', navigated, { signal });
+  // The user acting on the page: what follows is read at the fast pace.
+  for (const type of ['pointerdown', 'keydown'] as const) win.addEventListener(type, hurry, { signal, capture: true, passive: true });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     clearTimeout(timer);
