@@ -502,59 +502,14 @@ const dropSavedViews = (b) =>
     tx.objectStore('views').clear();
     await new Promise((ok) => (tx.oncomplete = ok));
   });
+/** A request's round trip from an extension page, in ms; a refused request fails the bench, it is not timed. */
 const timed = (page, type) =>
   page.evaluate(async (type) => {
     const t = performance.now();
-    await chrome.runtime.sendMessage({ type, payload: {} });
+    const reply = await chrome.runtime.sendMessage({ type, payload: {} });
+    if (reply && reply.ok === false) throw new Error(`${type}: ${reply.error}`);
     return performance.now() - t;
   }, type);
-/**
- * Opens the popup `samples` times: its first content, then the queue as its tab asks for it; cold:
- * the worker stopped before each opening (its memory empty), and once more right before the queue
- * request alone (the worst case: the worker started by that request). `unsaved`: the saved views
- * forgotten first, so both are computed while the popup waits.
- */
-async function popupSamples(b, cdp, { cold, unsaved = false, samples = 5 }) {
-  const out = { firsts: [], queues: [], lists: [], queuesStopped: [] };
-  for (let i = 0; i < samples; i++) {
-    if (unsaved) await dropSavedViews(b);
-    if (cold) await stopWorker(cdp);
-    const popup = await b.context.newPage();
-    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
-    await popup.waitForFunction(() => performance.getEntriesByName('first-content').length > 0, null, { timeout: 120_000 });
-    out.firsts.push(await popup.evaluate(() => performance.getEntriesByName('first-content')[0].startTime));
-    out.queues.push(await timed(popup, 'queue/list'));
-    out.lists.push(await timed(popup, 'asks/list'));
-    if (cold && !unsaved) {
-      await stopWorker(cdp);
-      out.queuesStopped.push(await timed(popup, 'queue/list'));
-    }
-    await popup.close();
-  }
-  return out;
-}
-const list = (xs) => xs.map(Math.round).join(', ');
-/** Backup (the download the user gets) and restore of everything, through the options page. */
-async function backupRestore(options) {
-  const t0 = Date.now();
-  const failed = options.getByTestId('data-message').and(options.locator('[role="alert"]'));
-  const downloaded = options.waitForEvent('download', { timeout: 600_000 });
-  await options.getByTestId('export-backup').click();
-  const outcome = await Promise.race([downloaded, failed.waitFor({ timeout: 600_000 }).then(() => failed.textContent())]);
-  if (typeof outcome === 'string') return { failed: outcome };
-  const file = await outcome.path();
-  const backupMs = Date.now() - t0;
-  const bytes = readFileSync(file).length;
-  const t1 = Date.now();
-  await options.getByTestId('restore-file').setInputFiles(file);
-  await options.getByTestId('restore-confirm').click({ timeout: 600_000 });
-  await options
-    .getByTestId('data-message')
-    .filter({ hasText: /restored/i })
-    .waitFor({ timeout: 600_000 });
-  return { backupMs, restoreMs: Date.now() - t1, bytes };
-}
-const storageMB = (b) => workerOf(b).evaluate(async () => (await navigator.storage.estimate()).usage / 2 ** 20);
 
 /**
  * The floors on this machine: an extension page that draws one line (no React, no data), and a
@@ -570,29 +525,64 @@ async function measureFloors() {
   writeFileSync(path.join(pageDir, 'floor.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="/floor.js"></script>');
   writeFileSync(path.join(pageDir, 'floor.js'), "document.body.append('Floor'); performance.mark('first-content');");
   writeFileSync(path.join(pageDir, 'background.js'), 'chrome.runtime.onMessage.addListener((m, s, reply) => reply({ ok: true }));');
+  // The same with React (the stack's choice) drawing one line: what any React popup costs here.
+  execFileSync(
+    path.join(root, 'node_modules/.bin/esbuild'),
+    [
+      path.join(root, 'bench/floor-react.tsx'),
+      '--bundle',
+      '--minify',
+      '--format=esm',
+      `--outfile=${path.join(pageDir, 'floor-react.js')}`,
+      '--jsx=automatic',
+      '--define:process.env.NODE_ENV="production"',
+      '--log-level=error',
+    ],
+    { cwd: root },
+  );
+  writeFileSync(path.join(pageDir, 'floor-react.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="/floor-react.js"></script>');
   const b = await launchFrom(pageDir);
   const page = await b.context.newPage();
   await page.goto(`chrome-extension://${b.extensionId}/floor.html`);
   const cdp = await b.context.newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
   const pages = [];
+  const reactPages = [];
   const workers = [];
-  for (let i = 0; i < 7; i++) {
+  const firstContent = async (file) => {
     const p = await b.context.newPage();
-    await p.goto(`chrome-extension://${b.extensionId}/floor.html`);
+    await p.goto(`chrome-extension://${b.extensionId}/${file}`);
     await p.waitForFunction(() => performance.getEntriesByName('first-content').length > 0);
-    pages.push(await p.evaluate(() => performance.getEntriesByName('first-content')[0].startTime));
+    const ms = await p.evaluate(() => performance.getEntriesByName('first-content')[0].startTime);
     await p.close();
+    return ms;
+  };
+  for (let i = 0; i < 7; i++) {
+    pages.push(await firstContent('floor.html'));
+    reactPages.push(await firstContent('floor-react.html'));
     await stopWorker(cdp);
     workers.push(await timed(page, 'ping'));
   }
   await b.close();
   rmSync(pageDir, { recursive: true, force: true });
   const pageMs = median(pages);
+  const reactMs = median(reactPages);
   const workerMs = median(workers);
   record('Floor: an extension page that draws one line, first content', pageMs, 'ms', 'reported', undefined, `median of 7: ${list(pages)} (no React, no data)`);
+  record(
+    'Floor: the same page drawing its line with React',
+    reactMs,
+    'ms',
+    'reported',
+    undefined,
+    `median of 7: ${list(reactPages)} (React and ReactDOM, no data)`,
+  );
   record('Floor: a service worker that only answers, woken from stopped', workerMs, 'ms', 'reported', undefined, `median of 7: ${list(workers)}`);
-  return { pageMs, workerMs, note: `floors here: ${round(pageMs)} ms for an empty extension page, + ${round(workerMs)} ms to wake a worker` };
+  return {
+    pageMs,
+    workerMs,
+    note: `floors here: ${round(pageMs)} ms for an empty extension page, ${round(reactMs)} ms with React, + ${round(workerMs)} ms to wake a worker`,
+  };
 }
 const floors = ONLY === 'host' ? undefined : await measureFloors();
 
@@ -637,8 +627,7 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
   const notes = `${imported.report}; ${imported.longTasks} long tasks in the options page meanwhile; peak background heap ${round(imported.peak)} MB`;
   if (withImportFloor) {
     // The worker computes its saved views after the import: the floor is measured once they are done.
-    await timed(options, 'queue/list');
-    await timed(options, 'asks/list');
+    await computeViews(b);
     const floor = await rawFloor(b);
     const ratio = imported.ms / floor.ms;
     record(
@@ -656,8 +645,7 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
   // Written behind the worker's back: it is stopped, so nothing it remembers from before stays.
   // Then the saved views are computed, as the worker does after any write.
   await stopWorker(cdp);
-  await timed(options, 'queue/list');
-  await timed(options, 'asks/list');
+  await computeViews(b);
   const cold = await popupSamples(b, cdp, { cold: true });
   const warm = await popupSamples(b, cdp, { cold: false });
   await dropSavedViews(b);

@@ -5,5 +5,6 @@ export function download(name: string, type: string, content: string | string[])
   a.href = url;
   a.download = name;
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Kept long enough for the browser to write a large file (a backup of 100 MB and more) to disk.
+  setTimeout(() => URL.revokeObjectURL(url), 5 * 60_000);
 }

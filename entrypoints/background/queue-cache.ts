@@ -35,6 +35,8 @@ type Person = { name: string; company: string };
 export class QueueCache {
   private readonly view: SavedView<Page>;
   private all?: Computed;
+  /** Contacts changed since the queue was last mended. */
+  private readonly pending = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -59,6 +61,7 @@ export class QueueCache {
   /** Anything else the queue depends on changed: computed again soon. */
   drop(): Promise<void> {
     this.all = undefined;
+    this.pending.clear();
     return this.view.drop();
   }
 
@@ -70,16 +73,19 @@ export class QueueCache {
   changed(change: StoreChange): Promise<void> {
     const { emails } = change;
     if (!change.contacts || change.asks || change.settings || emails === 'all' || !this.all) return this.drop();
-    return this.view.update(async () => {
+    for (const email of emails) this.pending.add(email);
+    return this.view.mend(async () => {
       const now = this.clock();
       const all = this.all;
-      if (!all || all.day !== toDay(now)) return undefined;
+      const emails = [...this.pending];
+      this.pending.clear();
+      if (!all || all.day !== toDay(now)) return this.forget();
       const contacts = (await this.store.contactsOf(emails)).filter((c): c is Contact => !!c);
       const renamed = contacts.some((c) => {
         const was = all.named.get(c.email);
         return was && (was.name !== c.name || was.company !== c.company);
       });
-      if (renamed) return undefined;
+      if (renamed) return this.forget();
       const fresh = await this.score(contacts, all, now);
       // Dropped or computed again meanwhile (an ask written while this was scored): that one decides.
       if (this.all !== all) return undefined;
@@ -88,6 +94,12 @@ export class QueueCache {
       this.all = { ...all, rows };
       return { value: pageOf(rows) };
     });
+  }
+
+  /** The rows can no longer be mended: computed whole when next asked. */
+  private forget(): undefined {
+    this.all = undefined;
+    return undefined;
   }
 
   private async compute(now: Date): Promise<Computed> {

@@ -23,7 +23,7 @@ interface Saved<T> extends Computed<T> {
 }
 
 /** How long after the last change the view is computed again (writes come in bursts). */
-export const REBUILD_AFTER_MS = 1_500;
+export const REBUILD_AFTER_MS = 2_000;
 
 export class SavedView<T> {
   private memory?: Saved<T>;
@@ -32,7 +32,9 @@ export class SavedView<T> {
   private timer?: ReturnType<typeof setTimeout>;
   /** The computation under way, for this generation: a second reader waits for it instead of starting another. */
   private building?: { generation: number; day: string; value: Promise<T> };
-  /** Patches in order: a reader waits for the last one. */
+  /** A change to work into the value from what is in memory, when next read (`mend`). */
+  private mending?: () => Promise<Computed<T> | undefined>;
+  /** Mends in order: a reader waits for the last one. */
   private updating: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -43,7 +45,7 @@ export class SavedView<T> {
   ) {}
 
   async get(now = this.clock()): Promise<T> {
-    await this.updating;
+    await this.applyMend();
     if (holds(this.memory, now)) return this.memory.value;
     const generation = this.generation;
     const saved = (await this.store.savedView(this.key)) as Saved<T> | undefined;
@@ -55,32 +57,55 @@ export class SavedView<T> {
   }
 
   /** What it was computed from changed: forget it everywhere, and compute it again soon. */
-  async drop(): Promise<void> {
+  drop(): Promise<void> {
     this.generation++;
     this.memory = undefined;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.get().catch(() => undefined), REBUILD_AFTER_MS);
-    await this.store.dropView(this.key);
+    this.mending = undefined;
+    this.soon();
+    return this.store.dropView(this.key);
   }
 
   /**
-   * A change worked into the value instead of computing it all again (one contact's row in the
-   * queue). Patches run in order; the saved copy is removed first, so a worker stopped midway
-   * leaves nothing stale. `patch` answering undefined (it cannot) drops the view instead.
+   * The value is out of date in a way `mend` works out from what is in memory (one contact's row
+   * in the queue), cheaper than computing it all again. It is worked in when next read, or after a
+   * pause: never on the path of the write that caused it (a sidebar switching contacts). The saved
+   * copy is removed at once, so a worker stopped meanwhile leaves nothing stale. `mend` answering
+   * undefined (it cannot) drops the view.
    */
-  update(patch: () => Promise<Computed<T> | undefined>): Promise<void> {
-    const generation = ++this.generation;
-    const run = this.updating.then(async () => {
-      await this.store.dropView(this.key);
-      const next = await patch();
-      // A later change is on its way (it works on what this one left): it saves.
-      if (generation !== this.generation) return;
-      if (!next) return this.drop();
-      this.memory = { ...next, day: toDay(this.clock()) };
-      await this.store.saveView(this.key, this.memory);
-    });
-    this.updating = run.catch(() => undefined);
-    return run;
+  mend(mend: () => Promise<Computed<T> | undefined>): Promise<void> {
+    this.generation++;
+    this.mending = mend;
+    this.soon();
+    return this.store.dropView(this.key);
+  }
+
+  /** Computed (or mended) again after the last change, while nobody waits. */
+  private soon(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.get().catch(() => undefined), REBUILD_AFTER_MS);
+  }
+
+  private applyMend(): Promise<unknown> {
+    const mend = this.mending;
+    if (!mend) return this.updating;
+    this.mending = undefined;
+    const generation = this.generation;
+    this.updating = this.updating
+      .then(async () => {
+        const next = await mend();
+        // Changed again meanwhile: the next reader mends (from what this one left) or computes.
+        if (generation !== this.generation) return;
+        if (!next) {
+          this.memory = undefined;
+          return;
+        }
+        this.memory = { ...next, day: toDay(this.clock()) };
+        await this.store.saveView(this.key, this.memory);
+      })
+      .catch(() => {
+        this.memory = undefined;
+      });
+    return this.updating;
   }
 
   private build(now: Date): Promise<T> {
