@@ -43,6 +43,12 @@ export async function launch(profileDir: string, extension = EXTENSION): Promise
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // A fresh profile opens the first-run setup tab at install. Wait for it: opening later, it would
+  // come in front of the page a test drives, and Chromium neither paints nor hit-tests an extension
+  // frame in a background tab (a click into the sidebar then lands nowhere, now and then).
+  for (let waited = 0; waited < 5_000 && !context.pages().some((p) => p.url().endsWith('/setup.html')); waited += 50) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return { context, worker, extensionId: new URL(worker.url()).host };
 }
 
@@ -116,6 +122,7 @@ export const test = base.extend<Fixtures>({
       await host.serve(url, fixture, { replace, csp: cspFor(url) });
       const page = await context.newPage();
       await page.goto(url);
+      await page.bringToFront();
       await expect(page.locator('[data-testid="referral-sidebar"]')).toBeVisible();
       return page;
     });
