@@ -128,9 +128,13 @@ describe('Firefox: the core flows on the production build', () => {
 
   it('a backup restores exactly what it held, after saying what it replaces', async () => {
     const options = await firefox.extensionPage('options.html');
+    // As the options page fetches it: made whole by the worker, handed over in pieces.
     const backup = (await options.evaluate(async () => {
       const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; value: unknown }> } } }).browser;
-      return (await b.runtime.sendMessage({ type: 'backup/export', payload: {} })).value;
+      const made = (await b.runtime.sendMessage({ type: 'backup/export', payload: {} })).value as { id: string; pieces: number };
+      let text = '';
+      for (let index = 0; index < made.pieces; index++) text += (await b.runtime.sendMessage({ type: 'backup/piece', payload: { id: made.id, index } })).value;
+      return JSON.parse(text);
     })) as { contacts: Array<{ email: string }> };
     expect(backup.contacts.map((c) => c.email)).toContain('dana@acme-logistics.example');
     // A change after the backup, then the restore: the change is gone.
