@@ -66,6 +66,7 @@ async function serviceWorkerHeap(debugPort) {
   };
 }
 
+const list = (xs) => xs.map(Math.round).join(', ');
 const round = (n) => (Math.abs(n) >= 100 ? Math.round(n) : Math.round(n * 100) / 100);
 
 async function launch(withExtension, debugPort, from = extension) {
@@ -502,6 +503,39 @@ const dropSavedViews = (b) =>
     tx.objectStore('views').clear();
     await new Promise((ok) => (tx.oncomplete = ok));
   });
+/**
+ * Opens the popup `samples` times: its first content, then the queue as its tab asks for it; cold:
+ * the worker stopped before each opening (its memory empty), and once more right before the queue
+ * request alone (the worst case: the worker started by that request). `unsaved`: the saved views
+ * forgotten first, so both are computed while the popup waits.
+ */
+async function popupSamples(b, cdp, { cold, unsaved = false, samples = 5 }) {
+  const out = { firsts: [], queues: [], lists: [], queuesStopped: [] };
+  for (let i = 0; i < samples; i++) {
+    if (unsaved) await dropSavedViews(b);
+    if (cold) await stopWorker(cdp);
+    const popup = await b.context.newPage();
+    await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    await popup.waitForFunction(() => performance.getEntriesByName('first-content').length > 0, null, { timeout: 120_000 });
+    out.firsts.push(await popup.evaluate(() => performance.getEntriesByName('first-content')[0].startTime));
+    out.queues.push(await timed(popup, 'queue/list'));
+    out.lists.push(await timed(popup, 'asks/list'));
+    if (cold && !unsaved) {
+      await stopWorker(cdp);
+      out.queuesStopped.push(await timed(popup, 'queue/list'));
+    }
+    await popup.close();
+  }
+  return out;
+}
+/** Has the worker compute its saved views now, as it does after any write (asked from a popup: only the popup may). */
+async function computeViews(b) {
+  const popup = await b.context.newPage();
+  await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+  await timed(popup, 'queue/list');
+  await timed(popup, 'asks/list');
+  await popup.close();
+}
 /** A request's round trip from an extension page, in ms; a refused request fails the bench, it is not timed. */
 const timed = (page, type) =>
   page.evaluate(async (type) => {
@@ -510,6 +544,30 @@ const timed = (page, type) =>
     if (reply && reply.ok === false) throw new Error(`${type}: ${reply.error}`);
     return performance.now() - t;
   }, type);
+
+/** Backup (the download the user gets) and restore of everything, through the options page. */
+async function backupRestore(options) {
+  const t0 = Date.now();
+  const failed = options.getByTestId('data-message').and(options.locator('[role="alert"]'));
+  const downloaded = options.waitForEvent('download', { timeout: 600_000 });
+  await options.getByTestId('export-backup').click();
+  const outcome = await Promise.race([downloaded, failed.waitFor({ timeout: 600_000 }).then(() => failed.textContent())]);
+  if (typeof outcome === 'string') return { failed: outcome };
+  const failure = await outcome.failure();
+  if (failure) return { failed: `the browser's download failed: ${failure}` };
+  const file = await outcome.path();
+  const backupMs = Date.now() - t0;
+  const bytes = readFileSync(file).length;
+  const t1 = Date.now();
+  await options.getByTestId('restore-file').setInputFiles(file);
+  await options.getByTestId('restore-confirm').click({ timeout: 600_000 });
+  await options
+    .getByTestId('data-message')
+    .filter({ hasText: /restored/i })
+    .waitFor({ timeout: 600_000 });
+  return { backupMs, restoreMs: Date.now() - t1, bytes };
+}
+const storageMB = (b) => workerOf(b).evaluate(async () => (await navigator.storage.estimate()).usage / 2 ** 20);
 
 /**
  * The floors on this machine: an extension page that draws one line (no React, no data), and a
