@@ -14,16 +14,21 @@ type Page = { rows: AskRow[]; total: number };
 
 export class OpenAsks {
   private readonly view: SavedView<Page>;
-  /** The people on the saved page: a change to anyone else's contact leaves it as it is. */
-  private shown = new Set<string>();
 
-  constructor(private readonly store: Store) {
-    this.view = new SavedView(store, 'open-asks', async (now) => {
-      const page = await askRows(store, now, FIRST_PAGE);
-      this.shown = new Set(page.rows.map((r) => r.ask.email));
-      // Until the next follow-up falls due, which asks need action does not change within the day.
-      return { value: page, until: await store.nextFollowUpAfter(now.toISOString()) };
-    });
+  constructor(
+    private readonly store: Store,
+    clock: () => Date = () => new Date(),
+  ) {
+    this.view = new SavedView(
+      store,
+      'open-asks',
+      async (now) => {
+        const page = await askRows(store, now, FIRST_PAGE);
+        // Until the next follow-up falls due, which asks need action does not change within the day.
+        return { value: page, until: await store.nextFollowUpAfter(now.toISOString()) };
+      },
+      clock,
+    );
   }
 
   list(now: Date, options: Options = {}): Promise<Page> {
@@ -34,7 +39,18 @@ export class OpenAsks {
 
   /** Asks, settings (templates' names, the stall days) or a shown person's name or company changed. */
   async changed(change: StoreChange): Promise<void> {
-    const shown = change.emails === 'all' || change.emails.some((e) => this.shown.has(e));
-    if (change.asks || change.settings || (change.contacts && shown)) await this.view.drop();
+    if (change.asks || change.settings || (change.contacts && this.shows(change.emails))) await this.view.drop();
+  }
+
+  /**
+   * Whether the page shows any of these people. Read from the page itself, so a worker that
+   * restarted and read the saved page knows it too; when this worker does not hold the page
+   * (a saved copy may be in the database), it must assume so.
+   */
+  private shows(emails: StoreChange['emails']): boolean {
+    const page = this.view.peek();
+    if (emails === 'all' || !page) return true;
+    const changed = new Set(emails);
+    return page.rows.some((r) => changed.has(r.ask.email));
   }
 }

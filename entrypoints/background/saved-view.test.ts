@@ -77,12 +77,101 @@ describe('saved views (issue 16): a popup opened after the service worker slept 
 
     // The worker restarts: the saved page is the one after the change, read without reading the asks.
     const readAll = vi.spyOn(store, 'allAsks');
-    const restarted = new OpenAsks(store);
+    const restarted = new OpenAsks(store, () => NOW);
     expect((await restarted.list(NOW)).rows.map((r) => r.ask.id)).toEqual(['a2']);
     expect(readAll).not.toHaveBeenCalled();
     // Any other page or filter is computed when asked.
     expect((await restarted.list(NOW, { filter: 'all' })).total).toBe(2);
     expect(readAll).toHaveBeenCalled();
+  });
+});
+
+describe('the saved popup page after the worker restarted', () => {
+  const ask: Ask = {
+    id: 'a1',
+    email: 'dana@acme.example',
+    templateId: 'default-ask',
+    status: 'sent',
+    askedAt: '2026-11-20T10:00:00.000Z',
+    followUpAt: '2026-12-20T10:00:00.000Z',
+    history: [{ status: 'drafted', at: '2026-11-20T10:00:00.000Z' }],
+  };
+  const rename = (store: Store, email: string, name: string) => store.writeContact(email, (c) => ({ ...c, name }), NOW.toISOString());
+  const restart = (store: Store) => {
+    const openAsks = new OpenAsks(store, () => NOW);
+    store.onChange((change) => void openAsks.changed(change));
+    return openAsks;
+  };
+
+  it('a person renamed after the page was read from the database shows their new name', async () => {
+    const store = freshStore();
+    await rename(store, ask.email, 'Dana Old');
+    await store.addAsk(ask);
+    expect((await new OpenAsks(store, () => NOW).list(NOW)).rows.map((r) => r.name)).toEqual(['Dana Old']);
+
+    const restarted = restart(store);
+    // The new worker reads the saved page (it computed nothing), then the sidebar renames Dana.
+    expect((await restarted.list(NOW)).rows.map((r) => r.name)).toEqual(['Dana Old']);
+    await rename(store, ask.email, 'Dana New');
+    await vi.waitFor(async () => expect((await restarted.list(NOW)).rows.map((r) => r.name)).toEqual(['Dana New']));
+    // And the next worker too: what was saved before the rename is gone.
+    expect((await new OpenAsks(store, () => NOW).list(NOW)).rows.map((r) => r.name)).toEqual(['Dana New']);
+  });
+
+  it('before it has read the page, a worker assumes any contact change may touch it', async () => {
+    const store = freshStore();
+    await rename(store, ask.email, 'Dana Old');
+    await store.addAsk(ask);
+    await new OpenAsks(store, () => NOW).list(NOW);
+    restart(store);
+    await rename(store, ask.email, 'Dana New');
+    await vi.waitFor(async () => expect(await store.savedView('open-asks')).toBeUndefined());
+    expect((await new OpenAsks(store, () => NOW).list(NOW)).rows.map((r) => r.name)).toEqual(['Dana New']);
+  });
+
+  it('a change to someone not on the page keeps the saved page, and a burst of them deletes nothing', async () => {
+    const store = freshStore();
+    await rename(store, ask.email, 'Dana');
+    await store.addAsk(ask);
+    const openAsks = restart(store);
+    await openAsks.list(NOW);
+    const drop = vi.spyOn(store, 'dropView');
+    for (let i = 0; i < 5; i++) await rename(store, `other${i}@elsewhere.example`, `Other ${i}`);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(drop).not.toHaveBeenCalled();
+    expect(await store.savedView('open-asks')).toBeTruthy();
+  });
+});
+
+describe('a saved view deletes its saved copy once a burst of changes', () => {
+  it('the first change deletes it; the next ones know nothing is saved', async () => {
+    const store = freshStore();
+    const view = new SavedView(
+      store,
+      'v',
+      async () => ({ value: 1 }),
+      () => NOW,
+    );
+    await view.get(NOW);
+    const drop = vi.spyOn(store, 'dropView');
+    await view.drop();
+    await view.drop();
+    await view.mend(async () => ({ value: 2 }));
+    expect(drop).toHaveBeenCalledTimes(1);
+    expect(await store.savedView('v')).toBeUndefined();
+    // Saved again when read: the next change deletes it again.
+    expect(await view.get(NOW)).toBe(2);
+    expect(await store.savedView('v')).toBeTruthy();
+    await view.drop();
+    expect(drop).toHaveBeenCalledTimes(2);
+    expect(await store.savedView('v')).toBeUndefined();
+  });
+
+  it('a worker that just started deletes the copy the last one left, though it never read it', async () => {
+    const store = freshStore();
+    await new SavedView(store, 'v', async () => ({ value: 1 })).get(at('2026-11-25T10:00:00Z'));
+    await new SavedView(store, 'v', async () => ({ value: 2 })).drop();
+    expect(await store.savedView('v')).toBeUndefined();
   });
 });
 

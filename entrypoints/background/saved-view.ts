@@ -36,6 +36,12 @@ export class SavedView<T> {
   private mending?: () => Promise<Computed<T> | undefined>;
   /** Mends in order: a reader waits for the last one. */
   private updating: Promise<unknown> = Promise.resolve();
+  /**
+   * Whether a copy may be in the database. Unknown when the worker starts (the last one may have
+   * saved); false once deleted and not saved since, so a burst of writes deletes it once, not once
+   * a write (a sidebar switching contacts writes each visit).
+   */
+  private persisted: boolean | undefined;
 
   constructor(
     private readonly store: Store,
@@ -49,6 +55,7 @@ export class SavedView<T> {
     if (holds(this.memory, now)) return this.memory.value;
     const generation = this.generation;
     const saved = (await this.store.savedView(this.key)) as Saved<T> | undefined;
+    if (saved !== undefined) this.persisted ??= true;
     if (generation === this.generation && holds(saved, now)) {
       this.memory = saved;
       return saved.value;
@@ -62,7 +69,18 @@ export class SavedView<T> {
     this.memory = undefined;
     this.mending = undefined;
     this.soon();
-    return this.store.dropView(this.key);
+    return this.unsave();
+  }
+
+  /**
+   * The value as this worker holds it now, when it is sure of it: in memory, good for `now`, with
+   * no change waiting to be worked in and no computation under way. Undefined means unknown (a
+   * saved copy may still be in the database): a caller deciding whether a change touches the view
+   * must then assume it does.
+   */
+  peek(now = this.clock()): T | undefined {
+    if (this.mending || this.building || !holds(this.memory, now)) return undefined;
+    return this.memory.value;
   }
 
   /**
@@ -76,7 +94,24 @@ export class SavedView<T> {
     this.generation++;
     this.mending = mend;
     this.soon();
-    return this.store.dropView(this.key);
+    return this.unsave();
+  }
+
+  /** Deletes the saved copy, unless it is known that there is none. */
+  private async unsave(): Promise<void> {
+    if (this.persisted === false) return;
+    this.persisted = false;
+    try {
+      await this.store.dropView(this.key);
+    } catch (error) {
+      this.persisted = undefined;
+      throw error;
+    }
+  }
+
+  private save(value: Saved<T>): Promise<void> {
+    this.persisted = true;
+    return this.store.saveView(this.key, value);
   }
 
   /** Computed (or mended) again after the last change, while nobody waits. */
@@ -100,7 +135,7 @@ export class SavedView<T> {
           return;
         }
         this.memory = { ...next, day: toDay(this.clock()) };
-        await this.store.saveView(this.key, this.memory);
+        await this.save(this.memory);
       })
       .catch(() => {
         this.memory = undefined;
@@ -124,7 +159,7 @@ export class SavedView<T> {
     const saved: Saved<T> = { ...computed, day: toDay(now) };
     if (generation === this.generation) {
       this.memory = saved;
-      await this.store.saveView(this.key, saved);
+      await this.save(saved);
     }
     return computed.value;
   }

@@ -29,7 +29,7 @@ export function setup() {
     store,
     hub: new SidebarHub(store, () => NOW),
     queue: new QueueCache(store),
-    openAsks: new OpenAsks(store),
+    openAsks: new OpenAsks(store, () => NOW),
     sites: new CustomSites(store),
     health: new ReadingHealthLog(store),
     panel: new SidePanelPlacement(),
