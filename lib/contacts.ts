@@ -4,6 +4,7 @@
  * its source (an old CSV re-imported does not undo today's edit).
  */
 import type { PageContext } from './hosts/types';
+import { storedTone, type ThreadMessage } from './engine/tone';
 import type { ManualEdit } from './model';
 import { FACTS, type PlainValue } from './facts';
 import type { Ask, Contact, ContactFacts, FactKey, FactSource } from './model';
@@ -169,15 +170,17 @@ export function threadSignals(email: string, page: PageContext): Contact['recent
   return messages.slice(-12).map((m) => {
     const mine = m.from !== email;
     const date = m.date && !Number.isNaN(Date.parse(m.date)) ? new Date(m.date).toISOString() : undefined;
-    return { mine, ...(date ? { date } : {}), text: mine ? '' : m.text.slice(0, 2_000) };
+    if (mine) return { mine, ...(date ? { date } : {}), text: '' };
+    const text = m.text.slice(0, 2_000);
+    return { mine, ...(date ? { date } : {}), text, tone: storedTone(text) };
   });
 }
 
 /** The signals of the last thread seen with a contact: their messages, and when we wrote. */
-export function storedThread(contact: Contact): { clientMessages: Array<{ from: string; date?: string; text: string }>; ourMessageDates: string[] } {
+export function storedThread(contact: Contact): { clientMessages: ThreadMessage[]; ourMessageDates: string[] } {
   const messages = contact.recentMessages ?? [];
   return {
-    clientMessages: messages.filter((m) => !m.mine).map((m) => ({ from: contact.email, date: m.date, text: m.text })),
+    clientMessages: messages.filter((m) => !m.mine).map((m) => ({ from: contact.email, date: m.date, text: m.text, tone: m.tone })),
     ourMessageDates: messages.flatMap((m) => (m.mine && m.date ? [m.date] : [])),
   };
 }

@@ -113,7 +113,22 @@ export const Contact = z.object({
    * queue, the popup and the badge judge them on the same signals as the sidebar (issue 17).
    */
   recentMessages: z
-    .array(z.object({ mine: z.boolean(), date: IsoInstant.optional(), text: z.string().max(2_000) }))
+    .array(
+      z.object({
+        mine: z.boolean(),
+        date: IsoInstant.optional(),
+        text: z.string().max(2_000),
+        /** The text's tone when it was stored (`engine/tone.ts` storedTone), so the queue need not score it again. */
+        tone: z
+          .object({
+            v: z.number().int(),
+            comparative: z.number().min(-1).max(1),
+            positiveMoment: z.string().max(100).optional(),
+            complaint: z.string().max(100).optional(),
+          })
+          .optional(),
+      }),
+    )
     .max(12)
     .optional(),
   /** The verdicts the user was shown, newest last, each with what changed it (`engine/verdict-log.ts`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inYourWords, resultSuggestions } from './tone';
+import { inYourWords, messageTone, resultSuggestions, storedTone, toneOf, TONE_VERSION } from './tone';
 
 describe("the client's own words for the result (issue 19)", () => {
   it('turns what they said to face them: we/our/I/my become you/your, labels and end punctuation go', () => {
@@ -18,5 +18,28 @@ describe("the client's own words for the result (issue 19)", () => {
       { said: 'Our team hit the onboarding goal a month early.', result: 'your team hit the onboarding goal a month early', date: '2026-11-20T10:00:00.000Z' },
       { said: 'We went live on Monday.', result: 'you went live on Monday', date: '2026-11-01T10:00:00.000Z' },
     ]);
+  });
+});
+
+describe('a tone stored with the message (issue 16)', () => {
+  const texts = [
+    'It works now, thanks a lot! We hit our target.',
+    'The export is still broken, please have a look.',
+    'We are thinking about cancelling. Not happy.',
+    'Meeting moved to Tuesday.',
+  ];
+
+  it('is read back as the text would score, so the queue and the sidebar agree', () => {
+    for (const text of texts) {
+      const date = '2026-11-20T10:00:00.000Z';
+      expect(toneOf({ text, date, tone: storedTone(text) })).toEqual(messageTone({ text, date }));
+    }
+  });
+
+  it('stored by an earlier version of the scoring, it is worked out again from the text', () => {
+    const text = texts[1]!;
+    const old = { v: TONE_VERSION - 1, comparative: 0.9, positiveMoment: 'said it worked' };
+    expect(toneOf({ text, tone: old })).toEqual(messageTone({ text }));
+    expect(toneOf({ text, tone: old }).complaint).toBe('reported something still broken');
   });
 });

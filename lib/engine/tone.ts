@@ -16,6 +16,8 @@ export interface ThreadMessage {
   /** ISO instant when known. */
   date?: string;
   text: string;
+  /** Its tone as worked out when it was stored (`storedTone`): the queue reads it instead of scoring the text again. */
+  tone?: StoredTone;
 }
 
 export interface MessageTone {
@@ -119,6 +121,33 @@ export function ownWords(text: string): string {
     .filter((line) => !line.trimStart().startsWith('>'))
     .join('\n')
     .slice(0, 5_000);
+}
+
+/**
+ * Bumped whenever the lexicon, the phrases or the scoring change: a tone stored under another
+ * version is worked out again from the text.
+ */
+export const TONE_VERSION = 1;
+
+/** A message's tone kept with it on the contact (issue 16: the queue re-reads thousands of stored threads). */
+export interface StoredTone {
+  v: number;
+  comparative: number;
+  positiveMoment?: string;
+  complaint?: string;
+}
+
+/** What to store with a message's text. */
+export function storedTone(text: string): StoredTone {
+  const { comparative, positiveMoment, complaint } = messageTone({ text });
+  return { v: TONE_VERSION, comparative, ...(positiveMoment ? { positiveMoment } : {}), ...(complaint ? { complaint } : {}) };
+}
+
+/** The message's tone: the stored one when it was worked out by this version, else from its text. */
+export function toneOf(message: Pick<ThreadMessage, 'text' | 'date' | 'tone'>): MessageTone {
+  const stored = message.tone;
+  if (stored?.v !== TONE_VERSION) return messageTone(message);
+  return { date: message.date, comparative: stored.comparative, positiveMoment: stored.positiveMoment, complaint: stored.complaint };
 }
 
 export function messageTone(message: Pick<ThreadMessage, 'text' | 'date'>): MessageTone {
