@@ -1,7 +1,8 @@
-import { differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { differenceInCalendarDays, format, parseISO, startOfDay } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { calendarDays, formatDay, parseDay } from './calendar';
+import { toDay } from '../day';
+import { calendarDays, dayLabel, dayNumber, formatDay, parseDay, todayOf } from './calendar';
 
 // Any instant from 1970 to 2100, and any text shaped like a day (impossible days included).
 const instant = fc.date({ min: new Date(0), max: new Date('2100-01-01'), noInvalidDate: true });
@@ -39,6 +40,30 @@ describe("the engine's fast calendar (issue 16) answers as date-fns does", () =>
       fc.property(instant, fc.constantFrom('MMM d' as const, 'MMM d, yyyy' as const), (d, pattern) => {
         expect(formatDay(d, pattern)).toBe(format(d, pattern));
         expect(formatDay(new Date(d.getFullYear(), d.getMonth(), d.getDate(), 23, 59), pattern)).toBe(format(d, pattern));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('dayNumber: days between two days by subtraction, as differenceInCalendarDays counts them', () => {
+    fc.assert(
+      fc.property(instant, instant, (a, b) => {
+        const [x, y] = [toDay(a), toDay(b)];
+        expect(dayNumber(x) - dayNumber(y) == differenceInCalendarDays(parseISO(x), parseISO(y))).toBe(true);
+        expect(dayLabel(x)).toBe(format(parseISO(x), 'MMM d, yyyy'));
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(dayNumber('2026-02-31')).toBeNaN();
+  });
+
+  it('todayOf: the local day, its midnight and its number, for any instant', () => {
+    fc.assert(
+      fc.property(instant, (now) => {
+        const today = todayOf(now);
+        expect(today.day).toBe(toDay(now));
+        expect(today.start.getTime()).toBe(startOfDay(now).getTime());
+        expect(today.number).toBe(dayNumber(toDay(now)));
       }),
       { numRuns: 1_000 },
     );

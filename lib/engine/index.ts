@@ -4,10 +4,10 @@
  * sidebar and the popup's queue, and by the benchmark.
  */
 import { addDays, parseISO, startOfDay } from 'date-fns';
-import { calendarDays, formatDay } from './calendar';
+import { dayLabel, dayNumber, formatDay, todayOf } from './calendar';
 import { followUpDueAt, isFollowUpDue } from './follow-up';
 import type { Ask, Contact } from '../model';
-import { describeAge, parseDay, relationshipAge, toDay, type Relationship } from './relationship';
+import { labelledAge, toDay, type LabelledRelationship, type Relationship } from './relationship';
 import { satisfaction, type Satisfaction } from './satisfaction';
 import { sendTimeAdvice, type SendTimeAdvice } from './send-time';
 import type { EngineSettings } from './settings';
@@ -62,7 +62,8 @@ export interface ColleagueAsk {
 }
 
 export interface Evaluation {
-  relationship: (Relationship & { label: string }) | null;
+  /** Shared with other evaluations of the same start day: read it, never change it. */
+  relationship: LabelledRelationship | null;
   satisfaction: Satisfaction;
   verdict: ReferralVerdict;
   /** High-value client: worth a hands-on ask. */
@@ -76,7 +77,7 @@ export interface Evaluation {
   sendTime?: SendTimeAdvice;
 }
 
-const day = (iso: string) => formatDay(parseDay(iso), 'MMM d, yyyy');
+const day = dayLabel;
 type AskFacts = Pick<Ask, 'askedAt' | 'status'> & Partial<Pick<Ask, 'followUpAt' | 'followUpDismissed' | 'followedUpAt' | 'discardedAt'>>;
 
 /** An ask counts as asked once it went out: a draft never sent, or a discarded ask, does not. */
@@ -87,11 +88,11 @@ export function evaluate(input: EngineInput): Evaluation {
   const clientMessages = input.clientMessages ?? [];
   const facts = contact.facts;
   const start = facts.customerSince?.value;
-  const relationship = start ? relationshipAge(start, now, settings) : null;
+  const relationship = start ? labelledAge(start, now, settings) : null;
   const sat = satisfaction({ facts, clientMessages, ourMessageDates: input.ourMessageDates, now, settings });
-  const lastAsk = [...(input.asks ?? [])].filter(countsAsAsked).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+  const lastAsk = input.asks?.length ? input.asks.filter(countsAsAsked).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0] : undefined;
   const spend = facts.spend90d?.value ?? 0;
-  const snoozedUntil = contact.snoozedUntil && contact.snoozedUntil > toDay(now) ? contact.snoozedUntil : undefined;
+  const snoozedUntil = contact.snoozedUntil && contact.snoozedUntil > todayOf(now).day ? contact.snoozedUntil : undefined;
   const advice = verdictFor({ relationship, sat, lastAsk, colleagueAsk: input.colleagueAsk, now, settings });
   // The headline states the real state: a never-ask or snoozed contact is not "Ask now" (issue 17).
   const verdict: ReferralVerdict = contact.neverAsk
@@ -110,7 +111,7 @@ export function evaluate(input: EngineInput): Evaluation {
       : advice;
 
   return {
-    relationship: relationship && { ...relationship, label: describeAge(relationship) },
+    relationship,
     satisfaction: sat,
     verdict,
     priority: spend >= settings.highValueSpend90d && settings.highValueSpend90d > 0,
@@ -176,7 +177,7 @@ function verdictFor({
   if (lastAsk) {
     const askedAt = parseISO(lastAsk.askedAt);
     const askAgain = addDays(startOfDay(askedAt), settings.askCooldownDays);
-    if (startOfDay(now) < askAgain) {
+    if (todayOf(now).start < askAgain) {
       const dueAt = followUpDueAt(lastAsk, settings.followUpBusinessDays);
       const due = !!dueAt && dueAt <= now;
       const again = formatDay(askAgain, 'MMM d, yyyy');
@@ -192,7 +193,7 @@ function verdictFor({
                 ? `Followed up already; ask again from ${again} if needed.`
                 : `No follow-up planned (reminder dismissed); ask again from ${again} if needed.`
               : `Their answer: ${lastAsk.status}. Ask again from ${again} if needed.`,
-        date: toDay(due ? startOfDay(now) : (dueAt ?? askAgain)),
+        date: due ? todayOf(now).day : toDay(dueAt ?? askAgain),
       };
     }
   }
@@ -200,7 +201,7 @@ function verdictFor({
   // One ask per company per cool-down: a second person at Acme asked the same month reads as pressure.
   if (colleagueAsk) {
     const askAgain = addDays(startOfDay(parseISO(colleagueAsk.askedAt)), settings.askCooldownDays);
-    if (startOfDay(now) < askAgain) {
+    if (todayOf(now).start < askAgain) {
       const company = colleagueAsk.company || 'their company';
       return {
         kind: 'asked-recently',
@@ -228,7 +229,7 @@ function verdictFor({
   }
 
   if (relationship.phase === 'in-window') {
-    const daysLeft = calendarDays(parseDay(relationship.windowCloses), startOfDay(now));
+    const daysLeft = dayNumber(relationship.windowCloses) - todayOf(now).number;
     return {
       kind: 'ask-now',
       headline: 'Ask now',
@@ -251,7 +252,7 @@ export function inQueue(ev: Evaluation, now: Date, settings: EngineSettings): bo
   if (ev.neverAsk || ev.snoozedUntil) return false;
   if (ev.verdict.kind === 'ask-now') return true;
   if (ev.verdict.kind === 'too-early' && ev.verdict.date) {
-    return calendarDays(parseDay(ev.verdict.date), startOfDay(now)) <= settings.queueLookaheadDays && (ev.satisfaction.score ?? 0) >= settings.satisfiedScore;
+    return dayNumber(ev.verdict.date) - todayOf(now).number <= settings.queueLookaheadDays && (ev.satisfaction.score ?? 0) >= settings.satisfiedScore;
   }
   return false;
 }

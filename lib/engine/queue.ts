@@ -2,7 +2,8 @@
  * "Who to ask this week": contacts whose window is open now or opens within the look-ahead, not
  * blocked, not asked recently, not on the never-ask list; most valuable and most urgent first.
  */
-import { addDays, addMonths, differenceInCalendarDays, startOfDay, subMonths } from 'date-fns';
+import { addDays, addMonths, startOfDay, subMonths } from 'date-fns';
+import { dayNumber, todayOf } from './calendar';
 import { evaluate, inQueue, type ColleagueAsk, type ReferralVerdict } from './index';
 import { parseDay, toDay } from './relationship';
 import type { EngineSettings } from './settings';
@@ -45,7 +46,7 @@ export function buildQueue(
   for (const contact of contacts) {
     const ev = evaluate({
       colleagueAsk: colleagueOf(contact),
-      contact: { ...contact, neverAsk: isNeverAsk(contact, neverAsk) },
+      contact: { facts: contact.facts, snoozedUntil: contact.snoozedUntil, neverAsk: isNeverAsk(contact, neverAsk) },
       // The same thread signals the sidebar used (issue 17: one truth for the verdict).
       ...(contact.recentMessages ? storedThread(contact) : {}),
       asks: asksByEmail.get(contact.email),
@@ -65,7 +66,7 @@ export function buildQueue(
       windowOpens: ev.relationship.windowOpens,
       windowCloses: ev.relationship.windowCloses,
       recordUrl: contact.recordUrl,
-      daysLeft: differenceInCalendarDays(parseDay(open ? ev.relationship.windowCloses : ev.relationship.windowOpens), startOfDay(now)),
+      daysLeft: dayNumber(open ? ev.relationship.windowCloses : ev.relationship.windowOpens) - todayOf(now).number,
     });
   }
   return rows.sort(compareQueueRows);

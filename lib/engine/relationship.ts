@@ -3,7 +3,7 @@
  * Calendar arithmetic (date-fns): Jan 31 + 1 month is Feb 28 (29 in a leap year), never Mar 3.
  */
 import { addMonths, differenceInMonths, startOfDay } from 'date-fns';
-import { calendarDays, parseDay } from './calendar';
+import { calendarDays, parseDay, todayOf } from './calendar';
 import type { EngineSettings } from './settings';
 
 export interface Relationship {
@@ -23,18 +23,31 @@ import { toDay } from '../day';
 
 export { parseDay };
 
-/** Ages already worked out for a start day, today and window (a queue meets each start day many times). */
-const ages = new Map<string, Relationship>();
+type Window = Pick<EngineSettings, 'windowOpensAfterMonths' | 'windowClosesAfterMonths'>;
+export type LabelledRelationship = Readonly<Relationship & { label: string }>;
 
-export function relationshipAge(start: string, now: Date, settings: Pick<EngineSettings, 'windowOpensAfterMonths' | 'windowClosesAfterMonths'>): Relationship {
-  const key = `${start}|${toDay(now)}|${settings.windowOpensAfterMonths}|${settings.windowClosesAfterMonths}`;
-  let age = ages.get(key);
-  if (!age) {
-    if (ages.size > 5_000) ages.clear();
-    age = computeAge(start, now, settings);
-    ages.set(key, age);
+/** Ages already worked out for today and this window, by start day (a queue meets each start day many times). */
+let ages: { day: string; opens: number; closes: number; byStart: Map<string, LabelledRelationship> } | undefined;
+
+/** The relationship and its words ("4 months"), shared between everyone asking the same: frozen. */
+export function labelledAge(start: string, now: Date, settings: Window): LabelledRelationship {
+  const day = todayOf(now).day;
+  const { windowOpensAfterMonths: opens, windowClosesAfterMonths: closes } = settings;
+  if (ages?.day !== day || ages.opens !== opens || ages.closes !== closes || ages.byStart.size > 5_000) {
+    ages = { day, opens, closes, byStart: new Map() };
   }
-  return { ...age };
+  let age = ages.byStart.get(start);
+  if (!age) {
+    const computed = computeAge(start, now, settings);
+    age = Object.freeze({ ...computed, label: describeAge(computed) });
+    ages.byStart.set(start, age);
+  }
+  return age;
+}
+
+export function relationshipAge(start: string, now: Date, settings: Window): Relationship {
+  const { label, ...age } = labelledAge(start, now, settings);
+  return age;
 }
 
 function computeAge(start: string, now: Date, settings: Pick<EngineSettings, 'windowOpensAfterMonths' | 'windowClosesAfterMonths'>): Relationship {

@@ -3,11 +3,11 @@
  * contributions, clamped to 0..100, so every point on screen is explained by a reason.
  */
 import { formatDistanceStrict } from 'date-fns';
-import { calendarDays, formatDay } from './calendar';
+import { calendarDays, dayNumber, formatDay, todayOf } from './calendar';
 import type { ContactFacts } from '../model';
 import { parseDay } from './relationship';
 import type { EngineSettings } from './settings';
-import { messageTone, type ThreadMessage } from './tone';
+import { toneOf, type ThreadMessage } from './tone';
 
 export const BASE_SCORE = 50;
 
@@ -56,22 +56,51 @@ export function npsCategory(score: number): 'promoter' | 'passive' | 'detractor'
 }
 
 function ago(date: Date, now: Date): string {
-  const days = calendarDays(now, date);
+  return agoDays(calendarDays(now, date), date, now);
+}
+
+/** As `ago`, the calendar days between them already counted. */
+function agoDays(days: number, date: Date, now: Date): string {
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days < 14) return `${days} days ago`;
   if (days < 60) return `${Math.floor(days / 7)} weeks ago`;
-  return `${formatDistanceStrict(date, now, { roundingMethod: 'floor' })} ago`;
+  const key = `${date.getTime()}|${now.getTime()}`;
+  let text = distances.get(key);
+  if (text === undefined) {
+    if (distances.size > 5_000) distances.clear();
+    text = `${formatDistanceStrict(date, now, { roundingMethod: 'floor' })} ago`;
+    distances.set(key, text);
+  }
+  return text;
 }
+/** "3 months ago" for an instant and now: the queue meets the same few answer days thousands of times. */
+const distances = new Map<string, string>();
 
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const money = (n: number) => dollars.format(n);
+const amounts = new Map<number, string>();
+function money(n: number): string {
+  let text = amounts.get(n);
+  if (text === undefined) {
+    if (amounts.size > 5_000) amounts.clear();
+    text = dollars.format(n);
+    amounts.set(n, text);
+  }
+  return text;
+}
 
 /** Median hours between each of our messages and their next reply; undefined without a pair. */
 export function replyLatencyHours(ourDates: string[], theirDates: string[]): number | undefined {
-  const theirs = theirDates.map((d) => new Date(d).getTime()).sort((a, b) => a - b);
-  const gaps = ourDates
-    .map((d) => new Date(d).getTime())
+  return latencyHours(
+    ourDates.map((d) => Date.parse(d)),
+    theirDates.map((d) => Date.parse(d)),
+  );
+}
+
+/** As `replyLatencyHours`, the instants already read (ms). */
+function latencyHours(ours: number[], theirDates: number[]): number | undefined {
+  const theirs = [...theirDates].sort((a, b) => a - b);
+  const gaps = ours
     .flatMap((sent) => {
       const reply = theirs.find((t) => t > sent);
       return reply === undefined ? [] : [(reply - sent) / 3_600_000];
@@ -92,13 +121,20 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     // without its date: of unknown age, but never older than the relationship (issue 17), so it is
     // fresh only when the customer is younger than the freshness limit; else it counts as old.
     const source = facts.nps!.source;
-    const start = facts.customerSince?.value ? parseDay(facts.customerSince.value) : undefined;
-    const answered = nps.answeredOn ? parseDay(nps.answeredOn) : source.kind === 'manual' ? new Date(source.observedAt) : undefined;
-    const oldest = answered ?? start;
-    const stale = !oldest || calendarDays(now, oldest) > settings.npsFreshDays;
+    const today = todayOf(now).number;
+    const start = facts.customerSince?.value;
+    // Calendar days since it was answered, and since the oldest it can be.
+    const answeredDays = nps.answeredOn
+      ? today - dayNumber(nps.answeredOn)
+      : source.kind === 'manual'
+        ? calendarDays(now, new Date(source.observedAt))
+        : undefined;
+    const oldestDays = answeredDays ?? (start ? today - dayNumber(start) : undefined);
+    const stale = oldestDays === undefined || oldestDays > settings.npsFreshDays;
     const full = npsPoints(nps.score);
     const category = npsCategory(nps.score);
-    const age = answered ? ago(answered, now) : 'answer date unknown';
+    const age =
+      answeredDays === undefined ? 'answer date unknown' : agoDays(answeredDays, nps.answeredOn ? parseDay(nps.answeredOn) : new Date(source.observedAt), now);
     reasons.push({
       kind: 'nps',
       label: `NPS ${nps.score} (${category}), ${age}${stale ? ', old answer counts half' : ''}`,
@@ -130,12 +166,16 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     );
   }
 
-  // Tone: the client's own messages within the look-back, newest first.
-  const dated = clientMessages
-    .map((m) => ({ m, at: m.date ? new Date(m.date) : undefined }))
-    .filter(({ at }) => !at || (calendarDays(now, at) <= settings.toneLookbackDays && at <= now))
-    .sort((a, b) => (b.at?.getTime() ?? 0) - (a.at?.getTime() ?? 0));
-  const tones = dated.map(({ m, at }) => ({ ...messageTone(m), at }));
+  // Tone: the client's own messages within the look-back, newest first. (Most contacts in a queue
+  // have no thread stored: nothing below is worked out for them.) Each date is read once.
+  const thread = clientMessages.length > 0;
+  const nowMs = now.getTime();
+  const stamped = !thread ? [] : clientMessages.map((m) => ({ m, t: m.date ? Date.parse(m.date) : undefined }));
+  const dated = stamped
+    .map(({ m, t }) => ({ m, t, at: t === undefined ? undefined : new Date(t) }))
+    .filter(({ t, at }) => t === undefined || (calendarDays(now, at!) <= settings.toneLookbackDays && t <= nowMs))
+    .sort((a, b) => (b.t ?? 0) - (a.t ?? 0));
+  const tones = dated.map(({ m, at }) => ({ ...toneOf(m), at }));
   let positiveMoment: Satisfaction['positiveMoment'];
   if (tones.length > 0) {
     const avg = tones.reduce((sum, t) => sum + t.comparative, 0) / tones.length;
@@ -167,10 +207,9 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     }
   }
 
-  const lastClientMessage = clientMessages
-    .map((m) => (m.date ? new Date(m.date) : undefined))
-    .filter((d): d is Date => !!d && d <= now)
-    .sort((a, b) => b.getTime() - a.getTime())[0];
+  let latest: number | undefined;
+  for (const { t } of stamped) if (t !== undefined && t <= nowMs && (latest === undefined || t > latest)) latest = t;
+  const lastClientMessage = latest === undefined ? undefined : new Date(latest);
   if (lastClientMessage) {
     const days = calendarDays(now, lastClientMessage);
     if (days <= 30) reasons.push({ kind: 'recency', label: `Wrote to you ${ago(lastClientMessage, now)}`, contribution: 5 });
@@ -178,10 +217,12 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
       reasons.push({ kind: 'recency', label: `No email from them for ${ago(lastClientMessage, now).replace(' ago', '')}`, contribution: -10 });
   }
 
-  const latency = replyLatencyHours(
-    ourMessageDates,
-    clientMessages.flatMap((m) => (m.date ? [m.date] : [])),
-  );
+  const latency = !thread
+    ? undefined
+    : latencyHours(
+        ourMessageDates.map((d) => Date.parse(d)),
+        stamped.flatMap(({ t }) => (t === undefined ? [] : [t])),
+      );
   if (latency !== undefined && latency <= 24) {
     reasons.push({ kind: 'latency', label: `Answers you within ${latency < 2 ? 'hours' : 'a day'}`, contribution: 5 });
   } else if (latency !== undefined && latency > 7 * 24) {
