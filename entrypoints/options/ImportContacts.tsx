@@ -67,6 +67,7 @@ export function ImportContacts() {
           observedAt: new Date(pending.file.lastModified || Date.now()).toISOString(),
           text: pending.text,
           mapping: pending.mapping,
+          formats: pending.formats,
         }),
       );
       setPending(undefined);

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
-import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './index';
+import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './index';
 import { ImportRefused, Store } from './store';
 import { parseContactsCsv, type ImportedRow, type ParsedImport } from '../import/csv';
 import { withStatus } from '../asks/pipeline';
@@ -90,6 +90,39 @@ describe('schema v4 (issue 16)', () => {
     await store.restoreAll(backup);
     expect(await store.savedView('queue')).toBeUndefined();
     expect((await store.profile()).name).toBe('Alex');
+    store.db.close();
+  });
+});
+
+describe('schema v5 (issue 16)', () => {
+  it('v4 contacts survive with their last-seen time; only the index nothing read is gone', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    old.version(4).stores(SCHEMA_V4);
+    await old.open();
+    const source = { kind: 'import', label: 'old.csv', observedAt: T1 };
+    await old.table('contacts').put({
+      email: 'dana@acme.example',
+      name: 'Dana',
+      company: 'Acme',
+      facts: { customerSince: { value: '2026-06-01', source } },
+      neverAsk: false,
+      lastSeenAt: T1,
+      updatedAt: T1,
+    });
+    old.close();
+
+    const store = new Store(openDb(name));
+    const [dana] = await store.contactsOf(['dana@acme.example']);
+    expect(dana?.lastSeenAt).toBe(T1);
+    expect((await store.contactsStartedBetween('2026-05-01', '2026-07-01')).map((c) => c.email)).toEqual(['dana@acme.example']);
+    expect((await store.searchContacts('dana', 5)).map((c) => c.email)).toEqual(['dana@acme.example']);
+    // In the database itself, not only in what Dexie was told.
+    const indexes = store.db.backendDB().transaction('contacts').objectStore('contacts').indexNames;
+    expect([...indexes].sort()).toEqual(['facts.customerSince.value', 'updatedAt']);
     store.db.close();
   });
 });

@@ -66,11 +66,22 @@ export const SCHEMA_V4 = {
   views: 'key',
 } as const;
 
+/**
+ * Version 5 (2026-12-02): the contacts' `lastSeenAt` index goes; nothing ever read by it, and
+ * every write of a contact kept it up to date (a 50,000-row import wrote 50,000 entries more;
+ * issue 16). The field itself stays on each contact. No data changes.
+ */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  contacts: 'email, updatedAt, facts.customerSince.value',
+} as const;
+
 export function openDb(name: string = DB_NAME): ReferralDb {
   const db = new Dexie(name) as ReferralDb;
   db.version(1).stores(SCHEMA_V1);
   db.version(2).stores(SCHEMA_V2);
   db.version(3).stores(SCHEMA_V3);
   db.version(4).stores(SCHEMA_V4);
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }

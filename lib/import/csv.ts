@@ -4,7 +4,8 @@
  * the same email, or rejected with its line and reason; a bad optional cell is skipped (and listed
  * with its line, column and reason) without dropping the contact; an empty cell never erases.
  * Two streaming passes (papaparse's `step`): the first learns each column's number and date
- * format from all its values, the second reads the rows with it.
+ * format from all its values, the second reads the rows with it. The first is skipped when the
+ * formats come with the file (the preview learned them already).
  */
 import Papa from 'papaparse';
 import { isFactKey, type PlainFacts } from '../facts';
@@ -76,6 +77,11 @@ export interface ParseOptions {
    * later row with the same email merges into that same object, and is listed in `duplicates`.
    */
   onRow?: (row: ImportedRow) => void;
+  /**
+   * How each number or date column is read, as `columnFormats` learned it for `mapping` (the
+   * options page's preview, which the user confirmed): the file is then read once, not twice.
+   */
+  formats?: Record<number, ColumnFormat>;
 }
 
 const NUMBER_FIELDS = new Set<ImportField>(['nps', 'csat', 'openTickets', 'spend90d', 'spendTotal']);
@@ -169,7 +175,7 @@ export function parseContactsCsv(input: string, options: ParseOptions): ParsedIm
         header = false;
         result.headers = cells.map((c) => c.trim().replace(/^\ufeff/, ''));
         result.mapping = options.mapping ?? recognizeHeaders(result.headers);
-        result.formats = columnFormats(text, result.mapping);
+        result.formats = options.mapping && options.formats ? options.formats : columnFormats(text, result.mapping);
         return;
       }
       result.total++;

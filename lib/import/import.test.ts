@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseContactsCsv } from './csv';
+import { columnFormats, parseContactsCsv } from './csv';
 import { contactsToCsv } from './contacts-csv';
 import { recognizeHeaders } from './headers';
 import { mergeImported } from './merge';
@@ -215,6 +215,29 @@ describe('records that account for everything (issue 17)', () => {
   it('old Mac line ends (CR only) give the right line numbers', () => {
     const out = parseContactsCsv('Email,NPS\ra@x.example,9\rbad,9\rc@x.example,10', { today: TODAY });
     expect(out.rejected).toEqual([{ line: 3, reason: '"bad" is not an email address' }]);
+  });
+});
+
+describe('the formats the preview showed (issue 16: the file read once)', () => {
+  const csv = 'Email,Customer Since,Spend 90d\ndana@acme.example,05/06/2026,"1.234,50"\nkim@beta.example,04/03/2026,"99,00"\n';
+  const today = '2026-11-25';
+
+  it('are applied as previewed, not learned again from the file', () => {
+    const mapping = recognizeHeaders(['Email', 'Customer Since', 'Spend 90d']);
+    const previewed = columnFormats(csv, mapping);
+    expect(previewed[1]?.dates).toBe('mdy');
+    const same = parseContactsCsv(csv, { today, mapping, formats: previewed });
+    expect(same.rows.map((r) => r.facts.customerSince)).toEqual(['2026-05-06', '2026-04-03']);
+    expect(same.rows.map((r) => r.facts.spend90d)).toEqual([1234.5, 99]);
+    // What the preview said is what is read, even where the file alone would say otherwise.
+    const dayFirst = parseContactsCsv(csv, { today, mapping, formats: { ...previewed, 1: { dates: 'dmy', description: 'dates as DD/MM/YYYY (day first)' } } });
+    expect(dayFirst.rows.map((r) => r.facts.customerSince)).toEqual(['2026-06-05', '2026-03-04']);
+    expect(dayFirst.formats[1]?.dates).toBe('dmy');
+  });
+
+  it('without a mapping they are ignored: the columns are recognised and their formats learned from the file', () => {
+    const parsed = parseContactsCsv(csv, { today, formats: { 1: { dates: 'dmy' } } });
+    expect(parsed.rows.map((r) => r.facts.customerSince)).toEqual(['2026-05-06', '2026-04-03']);
   });
 });
 

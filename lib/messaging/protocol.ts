@@ -238,6 +238,18 @@ export const requests = {
       observedAt: z.string().datetime({ offset: true }),
       text: z.string().max(100_000_000),
       mapping: z.array(z.enum(Object.keys(IMPORT_FIELDS) as [keyof typeof IMPORT_FIELDS]).nullable()).optional(),
+      /** How the preview read each number and date column (by index), for that mapping: applied as shown. */
+      formats: z
+        .record(
+          z.string().regex(/^\d{1,4}$/),
+          z.object({
+            decimal: z.enum([',', '.']).optional(),
+            dates: z.enum(['dmy', 'mdy']).optional(),
+            description: z.string().max(200).optional(),
+            warning: z.string().max(500).optional(),
+          }),
+        )
+        .optional(),
     }),
   },
   'contacts/export-csv': { from: ['options'], reply: reply<string>(), payload: z.object({}) },

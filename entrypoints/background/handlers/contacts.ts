@@ -28,13 +28,14 @@ export function contactHandlers({ store, now }: Deps): ContactHandlers {
 
     'contacts/search': ({ query, limit }) => store.searchContacts(query, limit),
 
-    async 'contacts/import'({ fileName, observedAt, text, mapping }) {
+    async 'contacts/import'({ fileName, observedAt, text, mapping, formats: previewed }) {
       const progress = (done: number) => void announce({ type: 'import/progress', done });
       let parsed = undefined as ParsedImport | undefined;
       // Parsed inside the import's transaction: a large file is written while it is read (issue 16).
       const rows = {
         expected: lineCount(text),
-        read: (onRow: (row: ImportedRow) => void) => (parsed = parseContactsCsv(text, { mapping, today: toDay(now()), onProgress: progress, onRow })),
+        read: (onRow: (row: ImportedRow) => void) =>
+          (parsed = parseContactsCsv(text, { mapping, formats: previewed, today: toDay(now()), onProgress: progress, onRow })),
       };
       const counts = await store.importContacts(rows, { kind: 'import', label: fileName, observedAt }, now().toISOString()).catch((error: unknown) => {
         throw error instanceof ImportRefused ? new Error(`${fileName}: ${error.message} Nothing was imported.`) : error;
