@@ -447,27 +447,40 @@ async function importCsv(b, options, swHeap, csv, name) {
   const report = await options.getByTestId('import-report').textContent();
   return { ms, peak, report: report.match(/[\d,]+ of [\d,]+ rows imported/)?.[0], longTasks: await options.evaluate(() => window.longTasks) };
 }
-/** The floor: the same contact records put into a scratch database in one transaction, as raw IndexedDB. */
-function rawFloor(b) {
-  return inWorker(b, async (db) => {
-    const records = await new Promise((ok) => {
-      const r = db.transaction('contacts').objectStore('contacts').getAll();
-      r.onsuccess = () => ok(r.result);
-    });
-    const scratch = await new Promise((ok) => {
-      const r = indexedDB.open('rw-bench-floor', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('contacts', { keyPath: 'email' });
-      r.onsuccess = () => ok(r.result);
-    });
-    const t = performance.now();
-    const tx = scratch.transaction('contacts', 'readwrite');
-    for (const c of records) tx.objectStore('contacts').put(c);
-    await new Promise((ok) => (tx.oncomplete = ok));
-    const ms = performance.now() - t;
-    scratch.close();
-    await new Promise((ok) => (indexedDB.deleteDatabase('rw-bench-floor').onsuccess = ok));
-    return { ms, n: records.length };
-  });
+/**
+ * The floor: the same contact records put into a scratch database in one transaction, as raw
+ * IndexedDB, into a store shaped as the extension's (its indexes, read from the real one: each is
+ * written with every record), and into a bare store (no index) for comparison.
+ */
+function rawFloor(b, withIndexes = true) {
+  return inWorker(
+    b,
+    async (db, withIndexes) => {
+      const store = db.transaction('contacts').objectStore('contacts');
+      const indexes = withIndexes ? [...store.indexNames].map((name) => [name, store.index(name).keyPath]) : [];
+      const records = await new Promise((ok) => {
+        const r = store.getAll();
+        r.onsuccess = () => ok(r.result);
+      });
+      const scratch = await new Promise((ok) => {
+        const r = indexedDB.open('rw-bench-floor', 1);
+        r.onupgradeneeded = () => {
+          const contacts = r.result.createObjectStore('contacts', { keyPath: 'email' });
+          for (const [name, keyPath] of indexes) contacts.createIndex(name, keyPath);
+        };
+        r.onsuccess = () => ok(r.result);
+      });
+      const t = performance.now();
+      const tx = scratch.transaction('contacts', 'readwrite');
+      for (const c of records) tx.objectStore('contacts').put(c);
+      await new Promise((ok) => (tx.oncomplete = ok));
+      const ms = performance.now() - t;
+      scratch.close();
+      await new Promise((ok) => (indexedDB.deleteDatabase('rw-bench-floor').onsuccess = ok));
+      return { ms, n: records.length, indexes: indexes.map(([name]) => name) };
+    },
+    withIndexes,
+  );
 }
 /** `n` asks, written straight into the extension's IndexedDB from the service worker. */
 function seedAsks(b, n) {
@@ -688,6 +701,7 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
     // The worker computes its saved views after the import: the floor is measured once they are done.
     await computeViews(b);
     const floor = await rawFloor(b);
+    const bare = await rawFloor(b, false);
     const ratio = imported.ms / floor.ms;
     record(
       `CSV import of ${contacts.toLocaleString('en')} rows, against raw IndexedDB`,
@@ -695,7 +709,7 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
       's',
       '<= 1.3× the floor',
       ratio <= 1.3,
-      `${round(ratio)}× the floor: ${round(floor.ms / 1000)} s to put the same ${floor.n.toLocaleString('en')} records in one transaction, measured in the same run; ${notes}`,
+      `${round(ratio)}× the floor: ${round(floor.ms / 1000)} s to put the same ${floor.n.toLocaleString('en')} records in one transaction into a store with the same indexes (${floor.indexes.join(', ')}), measured in the same run; into a bare store ${round(bare.ms / 1000)} s (${round(imported.ms / bare.ms)}×); ${notes}`,
     );
     record(`Peak background heap during the import of ${contacts.toLocaleString('en')} rows`, imported.peak, 'MB', '<= 60 MB', imported.peak <= 60);
   } else record(`CSV import of ${contacts.toLocaleString('en')} rows`, imported.ms / 1000, 's', 'reported', undefined, notes);
