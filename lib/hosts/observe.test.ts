@@ -58,3 +58,50 @@ describe('watchPage on a page that churns without news (issue 16)', () => {
     vi.useRealTimers();
   });
 });
+
+describe('watchPage records nothing between a change and the read it arms (issue 16)', () => {
+  it('a storm of mutations costs one mutation callback per read, and no change is missed', async () => {
+    vi.useFakeTimers();
+    const Native = window.MutationObserver;
+    let callbacks = 0;
+    class Counting extends Native {
+      constructor(callback: MutationCallback) {
+        super((records, observer) => {
+          callbacks++;
+          callback(records, observer);
+        });
+      }
+    }
+    vi.stubGlobal('MutationObserver', Counting);
+    const seen: number[] = [];
+    const onChange = vi.fn(() => {
+      seen.push(document.body.childElementCount);
+    });
+    const controller = new AbortController();
+    watchPage(window, onChange, { signal: controller.signal, interval: 300, quiet: 20 });
+    for (let t = 0; t < 3_000; t += 10) {
+      document.body.append(document.createElement('span'));
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(8);
+    expect(callbacks).toBeLessThanOrEqual(onChange.mock.calls.length + 1);
+    // After the storm, quiet; then one change: read, with everything in it.
+    await vi.advanceTimersByTimeAsync(2_000);
+    const reads = onChange.mock.calls.length;
+    document.body.append(document.createElement('em'));
+    await vi.advanceTimersByTimeAsync(400);
+    expect(onChange.mock.calls.length).toBe(reads + 1);
+    expect(seen.at(-1)).toBe(document.body.childElementCount);
+    // A change made while the page is being read is read next.
+    onChange.mockImplementationOnce(() => {
+      document.body.append(document.createElement('b'));
+    });
+    document.body.append(document.createElement('i'));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(onChange.mock.calls.length).toBe(reads + 3);
+    expect(seen.at(-1)).toBe(document.body.childElementCount);
+    controller.abort();
+    vi.unstubAllGlobals();
+    vi.useRealTimers();
+  });
+});

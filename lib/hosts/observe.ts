@@ -3,7 +3,10 @@
  * or hash navigation) it calls `onChange` once the burst settles (`quiet` ms, so a thread switch
  * shows quickly), and under a constant stream of changes at most once per `interval` ms, so a
  * busy page costs little. The mutation callback itself only arms a timer (and compares the URL):
- * no per-mutation DOM work.
+ * no per-mutation DOM work. Between the first change and the read it arms, nobody listens: the
+ * observer is disconnected, so a page mutating hundreds of times a second pays for one mutation
+ * record per read, not for every one (recording them was most of the cost the extension added to
+ * a busy page), and is connected again just before the read, which sees everything since.
  *
  * A page that keeps changing while what it shows stays the same (`onChange` answers false: the
  * same reading as last time) is read less and less often, down to once per `slowest` ms; a new
@@ -13,7 +16,7 @@
 export function watchPage(
   win: Window,
   onChange: () => boolean | void,
-  { signal, interval = 300, quiet = 20, slowest = 1_200 }: { signal: AbortSignal; interval?: number; quiet?: number; slowest?: number },
+  { signal, interval = 300, quiet = 20, slowest = 2_400 }: { signal: AbortSignal; interval?: number; quiet?: number; slowest?: number },
 ): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = -Infinity;
@@ -22,6 +25,7 @@ export function watchPage(
   const run = () => {
     timer = undefined;
     if (signal.aborted) return;
+    listen();
     lastRun = performance.now();
     wait = onChange() === false ? Math.min(slowest, wait * 2) : interval;
   };
@@ -39,6 +43,8 @@ export function watchPage(
   };
   const schedule = () => {
     if (signal.aborted) return;
+    // The read to come sees every change until it runs: none needs recording until then.
+    observer.disconnect();
     if (win.location.href !== href) {
       href = win.location.href;
       hurry();
@@ -47,13 +53,15 @@ export function watchPage(
   };
   const observer = new MutationObserver(schedule);
   // Title changes (Gmail puts the account and subject there) arrive as <title> child mutations.
-  observer.observe(win.document.documentElement, {
-    childList: true,
-    subtree: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['title', 'email', 'value'],
-  });
+  const listen = () =>
+    observer.observe(win.document.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+      attributeFilter: ['title', 'email', 'value'],
+    });
+  listen();
   const navigated = () => (hurry(), schedule());
   win.addEventListener('popstate', navigated, { signal });
   win.addEventListener('hashchange', navigated, { signal });
