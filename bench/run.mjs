@@ -595,19 +595,53 @@ async function backupRestore(options) {
   await options.getByTestId('export-backup').click();
   const outcome = await Promise.race([downloaded, failed.waitFor({ timeout: 600_000 }).then(() => failed.textContent())]);
   if (typeof outcome === 'string') return { failed: outcome };
-  const failure = await outcome.failure();
-  if (failure) return { failed: `the browser's download failed: ${failure}` };
-  const file = await outcome.path();
-  const backupMs = Date.now() - t0;
-  const bytes = readFileSync(file).length;
+  let saved;
+  try {
+    const failure = await outcome.failure();
+    if (failure) throw new Error(failure);
+    const file = await outcome.path();
+    saved = { file, bytes: readFileSync(file).length, backupMs: Date.now() - t0 };
+  } catch (error) {
+    // The browser lost the saved file (seen at 200,000 contacts under Playwright: ENOENT on a
+    // download Chrome called complete). What the extension does is timed all the same: the backup
+    // fetched in pieces as the options page fetches it, then given to the restore input as a file.
+    return backupInPage(options, String(error).split('\n')[0]);
+  }
   const t1 = Date.now();
-  await options.getByTestId('restore-file').setInputFiles(file);
+  await options.getByTestId('restore-file').setInputFiles(saved.file);
+  await restored(options);
+  return { backupMs: saved.backupMs, restoreMs: Date.now() - t1, bytes: saved.bytes, how: 'downloaded by the browser' };
+}
+
+async function restored(options) {
   await options.getByTestId('restore-confirm').click({ timeout: 600_000 });
   await options
     .getByTestId('data-message')
     .filter({ hasText: /restored/i })
     .waitFor({ timeout: 600_000 });
-  return { backupMs, restoreMs: Date.now() - t1, bytes };
+}
+
+async function backupInPage(options, why) {
+  await options.reload();
+  const t0 = Date.now();
+  const bytes = await options.evaluate(async () => {
+    const send = (type, payload) => chrome.runtime.sendMessage({ type, payload });
+    const made = (await send('backup/export', {})).value;
+    const pieces = [];
+    for (let index = 0; index < made.pieces; index++) pieces.push((await send('backup/piece', { id: made.id, index })).value);
+    window.benchBackup = new File(pieces, 'backup.json', { type: 'application/json' });
+    return window.benchBackup.size;
+  });
+  const backupMs = Date.now() - t0;
+  const t1 = Date.now();
+  await options.getByTestId('restore-file').evaluate((input) => {
+    const files = new DataTransfer();
+    files.items.add(window.benchBackup);
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await restored(options);
+  return { backupMs, restoreMs: Date.now() - t1, bytes, how: `made and fetched in pieces as the options page does, not saved by the browser (${why})` };
 }
 const storageMB = (b) => workerOf(b).evaluate(async () => (await navigator.storage.estimate()).usage / 2 ** 20);
 
@@ -795,7 +829,7 @@ if (process.env.BENCH_SCALE !== '0') {
   const backup = await backupRestore(options);
   if (backup.failed) record(`Backup download, ${what}`, 'failed', '', 'works', false, backup.failed);
   else {
-    record(`Backup download, ${what}`, backup.backupMs / 1000, 's', 'reported', undefined, `${round(backup.bytes / 2 ** 20)} MB of JSON`);
+    record(`Backup download, ${what}`, backup.backupMs / 1000, 's', 'reported', undefined, `${round(backup.bytes / 2 ** 20)} MB of JSON, ${backup.how}`);
     record(`Restore from that backup, ${what}`, backup.restoreMs / 1000, 's', 'reported', undefined, 'choose the file, confirm, until "restored"');
   }
   record(`Database size on disk, ${what}`, size, 'MB', 'reported', undefined, "the extension's storage usage (navigator.storage.estimate)");
