@@ -34,10 +34,17 @@ export async function refreshFollowUps(store: Store, { notify = false } = {}): P
   return due.length;
 }
 
+/**
+ * The badge is set when the browser starts or the extension is installed or updated, hourly, and
+ * after every change to an ask (`refresh.ts`). Not each time the service worker wakes: the badge
+ * outlives the worker, and reading every waiting ask on each wake-up delayed the popup that woke
+ * it (issue 16: ~3,000 asks read before the popup's first page with 10,000 asks).
+ */
 export function startFollowUps(store: Store): void {
   void browser.alarms.create(FOLLOW_UP_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FOLLOW_UP_ALARM) void refreshFollowUps(store, { notify: true });
   });
-  void refreshFollowUps(store);
+  browser.runtime.onStartup.addListener(() => void refreshFollowUps(store));
+  browser.runtime.onInstalled.addListener(() => void refreshFollowUps(store));
 }
