@@ -169,6 +169,45 @@ for (const [family, file] of [
 
 const ONLY = process.env.BENCH_ONLY;
 
+/**
+ * 6. Scoring 10,000 contacts with the timing engine: bundled by Vite as the extension is (vite-node
+ * would run it through its module wrappers, ~2x slower than the code the background runs), run in
+ * Node. `BENCH_ONLY=engine` runs this case alone and prints its row (nothing written).
+ */
+async function engineCase() {
+  const outDir = mkdtempSync(path.join(tmpdir(), 'rw-engine-'));
+  await viteBuild({
+    configFile: false,
+    logLevel: 'silent',
+    root,
+    publicDir: false,
+    resolve: { alias: { '@': root } },
+    ssr: { noExternal: true },
+    build: { ssr: path.join(root, 'bench/engine.ts'), outDir, minify: true },
+  });
+  const out = JSON.parse(
+    execFileSync(process.execPath, [path.join(outDir, 'engine.js')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop(),
+  );
+  rmSync(outDir, { recursive: true, force: true });
+  const us = (ms) => round((ms / out.contacts) * 1000);
+  record(
+    'Scoring one contact, as the queue does (timing engine)',
+    us(out.medianMs),
+    'µs',
+    '<= 3 µs',
+    us(out.medianMs) <= 3,
+    `the queue over 10,000 contacts (${out.queued} in it) in ${round(out.medianMs)} ms once warm (median of 5 passes after 11); the first pass in a fresh process, ${us(out.firstMs)} µs a contact (the JIT still compiling, as in a worker just started); the sidebar's evaluation, the thread's tone scored from its text and the send-time advice added, ${us(out.withSendTimeMs)} µs`,
+  );
+}
+
+if (ONLY === 'engine') {
+  await engineCase();
+  process.exit(0);
+}
+
 // 1b. Host-page main-thread cost under a mutation storm, with and without the extension.
 if (!ONLY || ONLY === 'host') {
   const page = bigGmailPage();
@@ -836,36 +875,8 @@ if (process.env.BENCH_SCALE !== '0') {
   await b.close();
 }
 
-// 6. Scoring 10,000 contacts with the timing engine: bundled by Vite as the extension is (vite-node
-// would run it through its module wrappers, ~3x slower than the code the background runs), run in Node.
-{
-  const outDir = mkdtempSync(path.join(tmpdir(), 'rw-engine-'));
-  await viteBuild({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    publicDir: false,
-    resolve: { alias: { '@': root } },
-    ssr: { noExternal: true },
-    build: { ssr: path.join(root, 'bench/engine.ts'), outDir, minify: true },
-  });
-  const out = JSON.parse(
-    execFileSync(process.execPath, [path.join(outDir, 'engine.js')], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .pop(),
-  );
-  rmSync(outDir, { recursive: true, force: true });
-  const us = (ms) => round((ms / out.contacts) * 1000);
-  record(
-    'Scoring one contact, as the queue does (timing engine)',
-    us(out.medianMs),
-    'µs',
-    '<= 3 µs',
-    us(out.medianMs) <= 3,
-    `the queue over 10,000 contacts (${out.queued} in it) in ${round(out.medianMs)} ms once warm (median of 5 passes after 11); the first pass in a fresh process, ${us(out.firstMs)} µs a contact (the JIT still compiling, as in a worker just started); the sidebar's evaluation, the thread's tone scored from its text and the send-time advice added, ${us(out.withSendTimeMs)} µs`,
-  );
-}
+// 6. The timing engine.
+await engineCase();
 
 // 7. Firefox: the headline figures measured the same way (injected script, contact switch, insert).
 if (!ONLY) {
