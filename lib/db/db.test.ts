@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
 import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './index';
@@ -347,6 +347,38 @@ describe('a large import is written while it is read (issue 16)', () => {
     const refused = { expected: rows.expected, read: (onRow: (row: ImportedRow) => void) => ({ ...rows.read(onRow), refused: 'No email column.' }) };
     await expect(store.importContacts(refused, source, T2)).rejects.toBeInstanceOf(ImportRefused);
     expect(await store.db.contacts.count()).toBe(1);
+    store.db.close();
+  });
+});
+
+describe('what every sidebar view reads is kept in memory (issue 16)', () => {
+  it('read once until written; every write through the store is seen at once; each caller gets its own copy', async () => {
+    const store = new Store(openDb(freshName()));
+    const reads = vi.spyOn(store.db.kv, 'get');
+    const first = await store.profile();
+    await store.profile();
+    await store.settings();
+    await store.settings();
+    expect(reads).toHaveBeenCalledTimes(2);
+
+    first.name = 'changed by a caller';
+    expect((await store.profile()).name).not.toBe('changed by a caller');
+
+    await store.saveProfile({ ...first, name: 'Alex' });
+    expect((await store.profile()).name).toBe('Alex');
+    await store.saveSettings({ ...(await store.settings()), askCooldownDays: 45 });
+    expect((await store.settings()).askCooldownDays).toBe(45);
+    await store.saveNeverAskList({ emails: ['ceo@rival.example'], domains: [] });
+    expect((await store.neverAskList()).emails).toEqual(['ceo@rival.example']);
+    const templates = await store.templates();
+    await store.saveTemplate({ ...templates[0]!, name: 'Renamed' });
+    expect((await store.templates()).some((t) => t.name === 'Renamed')).toBe(true);
+
+    // A restore replaces them all: read again.
+    const backup = await store.exportAll(T2);
+    await store.saveProfile({ ...(await store.profile()), name: 'After the backup' });
+    await store.restoreAll(backup);
+    expect((await store.profile()).name).toBe('Alex');
     store.db.close();
   });
 });

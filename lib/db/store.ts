@@ -35,6 +35,12 @@ const LISTED_EMAILS = 200;
 
 export class Store {
   private listeners = new Set<(change: StoreChange) => void>();
+  /**
+   * The profile, the rules, the never-ask list and the templates, read by every sidebar view (issue
+   * 16: a contact switch read them all again): kept once read, forgotten by any write to them. They
+   * are written only through this store, and each such write announces `settings`.
+   */
+  private readonly kept = new Map<string, Promise<unknown>>();
 
   /** `db` is Dexie's handle, for `lib/db` alone. */
   constructor(readonly db: ReferralDb) {}
@@ -46,7 +52,19 @@ export class Store {
   }
 
   private announce(change: StoreChange): void {
+    if (change.settings) this.kept.clear();
     for (const listener of this.listeners) listener(change);
+  }
+
+  /** `read()` once until the next write to what it reads; each caller gets its own copy to change. */
+  private keep<T>(key: string, read: () => Promise<T>): Promise<T> {
+    let value = this.kept.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = read();
+      this.kept.set(key, value);
+      value.catch(() => this.kept.delete(key));
+    }
+    return value.then((v) => structuredClone(v));
   }
 
   getContact(email: string): Promise<Contact | undefined> {
@@ -210,7 +228,11 @@ export class Store {
   }
 
   /** The user's templates (the built-in defaults on a fresh install), asks first, then by segment and name. */
-  async templates(): Promise<Template[]> {
+  templates(): Promise<Template[]> {
+    return this.keep('templates', () => this.readTemplates());
+  }
+
+  private async readTemplates(): Promise<Template[]> {
     const stored = await this.db.templates.toArray();
     const templates =
       stored.length === 0
@@ -272,10 +294,12 @@ export class Store {
       .toArray();
   }
 
-  async profile(): Promise<Profile> {
-    const row = await this.db.kv.get('profile');
-    const parsed = Profile.safeParse(row?.value ?? {});
-    return parsed.success ? parsed.data : EMPTY_PROFILE;
+  profile(): Promise<Profile> {
+    return this.keep('profile', async () => {
+      const row = await this.db.kv.get('profile');
+      const parsed = Profile.safeParse(row?.value ?? {});
+      return parsed.success ? parsed.data : EMPTY_PROFILE;
+    });
   }
 
   async saveProfile(profile: Profile): Promise<void> {
@@ -283,9 +307,11 @@ export class Store {
     this.settingsChanged();
   }
 
-  async neverAskList(): Promise<NeverAskList> {
-    const parsed = NeverAskList.safeParse((await this.db.kv.get('neverAsk'))?.value ?? {});
-    return parsed.success ? parsed.data : EMPTY_NEVER_ASK;
+  neverAskList(): Promise<NeverAskList> {
+    return this.keep('neverAsk', async () => {
+      const parsed = NeverAskList.safeParse((await this.db.kv.get('neverAsk'))?.value ?? {});
+      return parsed.success ? parsed.data : EMPTY_NEVER_ASK;
+    });
   }
 
   async saveNeverAskList(list: NeverAskList): Promise<void> {
@@ -358,8 +384,8 @@ export class Store {
     this.settingsChanged();
   }
 
-  async settings(): Promise<EngineSettings> {
-    return parseSettings((await this.db.kv.get('settings'))?.value);
+  settings(): Promise<EngineSettings> {
+    return this.keep('settings', async () => parseSettings((await this.db.kv.get('settings'))?.value));
   }
 }
 
