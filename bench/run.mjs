@@ -340,7 +340,8 @@ async function hostCostOfSwitches(mode) {
 }
 
 // 2 + 3. Contact change -> verdict in the sidebar; insert -> text in the compose editor.
-if (!ONLY) {
+// BENCH_ONLY=sidebar: these alone (printed, nothing written).
+if (!ONLY || ONLY === 'sidebar') {
   const b = await launch(true);
   const page = await openGmail(b.context, readFileSync(path.join(root, 'tests/fixtures/gmail/thread-own-reply-last.html'), 'utf8'));
   const sidebarLocator = page.frameLocator('[data-testid="referral-sidebar"]');
@@ -427,6 +428,8 @@ if (!ONLY) {
   record('Sidebar page heap', sidebarHeap, 'MB', '<= 30 MB', sidebarHeap <= 30);
   await b.close();
 }
+
+if (ONLY === 'sidebar') process.exit(0);
 
 // 2b. The same 50 switches, host main thread: the iframe design against React in the host page.
 if (!ONLY) {
