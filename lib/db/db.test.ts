@@ -9,6 +9,14 @@ import { withStatus } from '../asks/pipeline';
 import { Ask, Contact } from '../model';
 
 let n = 0;
+
+/** A database as an older version of the extension left it: the schemas up to `version`, opened. */
+async function olderDb(name: string, version: 1 | 2 | 3 | 4): Promise<Dexie> {
+  const old = new Dexie(name);
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4].slice(0, version).forEach((schema, i) => old.version(i + 1).stores(schema));
+  await old.open();
+  return old;
+}
 const freshName = () => `test-db-${Date.now()}-${n++}`;
 const T1 = '2026-11-01T10:00:00.000Z';
 const T2 = '2026-11-20T10:00:00.000Z';
@@ -18,9 +26,7 @@ describe('schema migrations', () => {
   // with openDb() (the newest), and check that every row is still there and readable.
   it('v1 rows survive reopening with the current schema', async () => {
     const name = freshName();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    await old.open();
+    const old = await olderDb(name, 1);
     const contacts = Array.from({ length: 50 }, (_, i) => ({
       email: `c${i}@acme.example`,
       name: `Client ${i}`,
@@ -46,10 +52,7 @@ describe('schema migrations', () => {
 describe('schema v3 (issue 19)', () => {
   it('v2 asks survive, and the people clients introduced are found by their email', async () => {
     const name = freshName();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    await old.open();
+    const old = await olderDb(name, 2);
     const ask = (id: string, referral?: object) => ({
       id,
       email: 'dana@acme.example',
@@ -74,11 +77,7 @@ describe('schema v3 (issue 19)', () => {
 describe('schema v4 (issue 16)', () => {
   it('v3 rows survive; saved views live in their own table, out of backups, and a restore clears them', async () => {
     const name = freshName();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    old.version(3).stores(SCHEMA_V3);
-    await old.open();
+    const old = await olderDb(name, 3);
     await old.table('kv').put({ key: 'profile', value: { name: 'Alex' } });
     old.close();
 
@@ -97,12 +96,7 @@ describe('schema v4 (issue 16)', () => {
 describe('schema v5 (issue 16)', () => {
   it('v4 contacts survive with their last-seen time; only the index nothing read is gone', async () => {
     const name = freshName();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    old.version(2).stores(SCHEMA_V2);
-    old.version(3).stores(SCHEMA_V3);
-    old.version(4).stores(SCHEMA_V4);
-    await old.open();
+    const old = await olderDb(name, 4);
     const source = { kind: 'import', label: 'old.csv', observedAt: T1 };
     await old.table('contacts').put({
       email: 'dana@acme.example',
@@ -130,9 +124,7 @@ describe('schema v5 (issue 16)', () => {
 describe('data safety', () => {
   it('v1 -> current: every table, real-shaped rows, 100% kept and readable', async () => {
     const name = freshName();
-    const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
-    await old.open();
+    const old = await olderDb(name, 1);
     const source = { kind: 'crm', label: 'HubSpot', observedAt: T1 };
     const contacts = Array.from({ length: 300 }, (_, i) => ({
       email: `client${i}@firm${i % 17}.example`,
