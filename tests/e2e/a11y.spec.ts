@@ -6,10 +6,16 @@ test('the sidebar, popup, options, setup and side panel have no axe violations',
   test.setTimeout(90_000);
   const page = await openGmail('thread-own-reply-last');
   await expect(sidebar(page).getByTestId('verdict')).toBeVisible();
-  // axe follows the sidebar iframe into its own document (targets are [iframe, element]).
-  const sidebarResults = await new AxeBuilder({ page }).include('[data-testid="referral-sidebar"]').analyze();
-  const insideFrame = sidebarResults.passes.flatMap((r) => r.nodes).filter((n) => n.target.length === 2);
-  expect(insideFrame.length).toBeGreaterThan(10);
+  // axe follows the sidebar iframe into its own document (targets are [iframe, element]). Its
+  // script going into that frame now and then fails on a busy machine, and axe then skips the frame
+  // silently (0 nodes inside, 1 full CI run in 5): analysed again until the frame was looked at.
+  let sidebarResults: Awaited<ReturnType<AxeBuilder['analyze']>> | undefined;
+  await expect(async () => {
+    sidebarResults = await new AxeBuilder({ page }).include('[data-testid="referral-sidebar"]').analyze();
+    const insideFrame = sidebarResults.passes.flatMap((r) => r.nodes).filter((n) => n.target.length === 2);
+    expect(insideFrame.length).toBeGreaterThan(10);
+  }).toPass({ timeout: 45_000, intervals: [500, 1_000, 2_000] });
+  if (!sidebarResults) throw new Error('axe gave no results for the sidebar');
   expect(sidebarResults.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   for (const name of ['popup', 'options', 'setup', 'sidepanel']) {
