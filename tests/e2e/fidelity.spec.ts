@@ -162,3 +162,41 @@ test('Gmail with no readable sender: pick the email on the page once, and it is 
   await page.reload();
   await expect(sidebar(page).getByTestId('contact-email')).toHaveText('zoe.oconnor@renard-freres.example');
 });
+
+test('a page that keeps changing without news is still read when its person changes, during the churn and after it (issue 16)', async ({ openHost }) => {
+  const page = await openHost('https://outlook.office.com/mail/inbox/id/AAQkHashed', 'shapes/outlook-hashed.html');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('kenji.sato@hoshi-foods.example');
+  // Outlook's own churn: a hidden list that changes every 20 ms and says nothing new, for long
+  // enough that the extension reads the page at its slowest pace.
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.hidden = true;
+    document.body.append(box);
+    let n = 0;
+    (window as unknown as { churn: number }).churn = window.setInterval(() => {
+      const span = document.createElement('span');
+      span.textContent = `m${n++}`;
+      box.append(span);
+      if (box.childNodes.length > 50) box.firstChild!.remove();
+    }, 20);
+  });
+  await page.waitForTimeout(5_000);
+  // The open conversation changes in place, with no click or key: during the churn...
+  const showSender = (name: string, email: string) =>
+    page.evaluate(
+      ({ name, email }) => {
+        const from = document.querySelector('button[aria-label^="From:"]')!;
+        from.setAttribute('aria-label', `From: ${name} ${email}`);
+        from.textContent = name;
+      },
+      { name, email },
+    );
+  await showSender('Ines Duarte', 'ines.duarte@duarte-vinhos.example');
+  await expect(panel.getByTestId('contact-email')).toHaveText('ines.duarte@duarte-vinhos.example', { timeout: 6_000 });
+  // ...and once the page has gone quiet.
+  await page.evaluate(() => window.clearInterval((window as unknown as { churn: number }).churn));
+  await page.waitForTimeout(3_000);
+  await showSender('Kofi Mensah', 'kofi.mensah@mensah-logistics.example');
+  await expect(panel.getByTestId('contact-email')).toHaveText('kofi.mensah@mensah-logistics.example', { timeout: 6_000 });
+});
