@@ -7,7 +7,7 @@ import { addDays, parseISO, startOfDay } from 'date-fns';
 import { dayLabel, dayNumber, formatDay, todayOf } from './calendar';
 import { followUpDueAt, isFollowUpDue } from './follow-up';
 import type { Ask, Contact } from '../model';
-import { labelledAge, toDay, type LabelledRelationship, type Relationship } from './relationship';
+import { relationshipAge, toDay, type LabelledRelationship, type Relationship } from './relationship';
 import { satisfaction, type Satisfaction } from './satisfaction';
 import { sendTimeAdvice, type SendTimeAdvice } from './send-time';
 import type { EngineSettings } from './settings';
@@ -88,7 +88,7 @@ export function evaluate(input: EngineInput): Evaluation {
   const clientMessages = input.clientMessages ?? [];
   const facts = contact.facts;
   const start = facts.customerSince?.value;
-  const relationship = start ? labelledAge(start, now, settings) : null;
+  const relationship = start ? relationshipAge(start, now, settings) : null;
   const sat = satisfaction({ facts, clientMessages, ourMessageDates: input.ourMessageDates, now, settings });
   const lastAsk = input.asks?.length ? input.asks.filter(countsAsAsked).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0] : undefined;
   const spend = facts.spend90d?.value ?? 0;

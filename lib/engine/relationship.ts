@@ -30,7 +30,7 @@ export type LabelledRelationship = Readonly<Relationship & { label: string }>;
 let ages: { day: string; opens: number; closes: number; byStart: Map<string, LabelledRelationship> } | undefined;
 
 /** The relationship and its words ("4 months"), shared between everyone asking the same: frozen. */
-export function labelledAge(start: string, now: Date, settings: Window): LabelledRelationship {
+export function relationshipAge(start: string, now: Date, settings: Window): LabelledRelationship {
   const day = todayOf(now).day;
   const { windowOpensAfterMonths: opens, windowClosesAfterMonths: closes } = settings;
   if (ages?.day !== day || ages.opens !== opens || ages.closes !== closes || ages.byStart.size > 5_000) {
@@ -42,11 +42,6 @@ export function labelledAge(start: string, now: Date, settings: Window): Labelle
     age = Object.freeze({ ...computed, label: describeAge(computed) });
     ages.byStart.set(start, age);
   }
-  return age;
-}
-
-export function relationshipAge(start: string, now: Date, settings: Window): Relationship {
-  const { label, ...age } = labelledAge(start, now, settings);
   return age;
 }
 
