@@ -1,12 +1,12 @@
 import { formatDistanceStrict, parseISO } from 'date-fns';
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition, useEffect, useRef, useState } from 'react';
 import { TabLink } from '@/components/TabLink';
 import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
 import type { AskRow } from '@/lib/asks/pipeline';
 import { ASK_STATUSES, type AskStatus } from '@/lib/ask-status';
 import { toDay } from '@/lib/day';
-import { takeFirstPage } from './first-page';
+import { arrivedFirstPage, takeFirstPage } from './first-page';
 
 type Filter = 'open' | 'all' | AskStatus;
 /** Rows fetched at once: the popup opens fast with thousands of asks. */
@@ -16,7 +16,9 @@ const FIRST_SCREEN = 12;
 
 /** Every ask, what it needs next first; status changes inline; follow-ups snoozed or dismissed. */
 export function AsksView() {
-  const [data, setData] = useState<{ rows: AskRow[]; total: number }>();
+  // The first page, when its answer came before React: drawn by the first render (issue 16).
+  const [data, setData] = useState<{ rows: AskRow[]; total: number } | undefined>(arrivedFirstPage);
+  const hasFirstPage = useRef(data !== undefined);
   const [error, setError] = useState('');
   const [filter, setFilter] = useState<Filter>('open');
   const [query, setQuery] = useState('');
@@ -28,7 +30,13 @@ export function AsksView() {
   const load = () =>
     (takeFirstPage({ filter, query, limit }) ?? request('asks/list', { filter, query, limit })).then(setData).catch((e: Error) => setError(e.message));
   useEffect(() => {
-    const timer = setTimeout(() => void load(), query ? 200 : 0);
+    if (hasFirstPage.current) {
+      hasFirstPage.current = false;
+      return;
+    }
+    // A search waits for the typing to pause; anything else asks at once.
+    if (!query) return void load();
+    const timer = setTimeout(() => void load(), 200);
     return () => clearTimeout(timer);
   }, [filter, query, limit]);
   /** How many rows are drawn: the first screenful at once, the rest of the page right after, in the background. */

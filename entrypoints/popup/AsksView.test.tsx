@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AskRow } from '@/lib/asks/pipeline';
+
+const request = vi.hoisted(() => vi.fn());
+vi.mock('@/lib/messaging/client', () => ({ request }));
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+const row = (email: string, name: string): AskRow => ({
+  ask: { id: email, email, templateId: 'default-ask', status: 'sent', askedAt: '2026-11-20T10:00:00.000Z', history: [] },
+  name,
+  company: 'Northwind',
+  templateName: 'Referral ask',
+  nextStep: { rank: 3, label: 'Waiting for a reply' },
+  followUpDue: false,
+});
+const PAGE = { rows: [row('ada@client.example', 'Ada Lovelace'), row('alan@client.example', 'Alan Turing')], total: 2 };
+
+/** A reply the test settles when it chooses. */
+function deferred<T>() {
+  let settle!: { ok: (value: T) => void; fail: (error: Error) => void };
+  const promise = new Promise<T>((ok, fail) => (settle = { ok, fail }));
+  return { promise, ...settle };
+}
+
+describe("the popup's first page (issue 16)", () => {
+  let container: HTMLElement;
+  let root: Root;
+  // Each test loads the modules afresh: the first page is kept in module state, once per popup.
+  beforeEach(() => {
+    vi.resetModules();
+    request.mockReset();
+    container = document.body.appendChild(document.createElement('div'));
+    root = createRoot(container);
+  });
+  afterEach(() => {
+    act(() => root.unmount());
+    container.remove();
+  });
+  const names = () => [...container.querySelectorAll('[data-testid="ask-row"] strong')].map((n) => n.textContent);
+
+  it('is drawn by the first render when its answer came before React, and is not asked for twice', async () => {
+    request.mockResolvedValue(PAGE);
+    const { requestFirstPage } = await import('./first-page');
+    const { AsksView } = await import('./AsksView');
+    requestFirstPage();
+    await new Promise((r) => setTimeout(r));
+    act(() => root.render(<AsksView />));
+    expect(names()).toEqual(['Ada Lovelace', 'Alan Turing']);
+    await act(() => new Promise((r) => setTimeout(r, 10)));
+    expect(request).toHaveBeenCalledTimes(1);
+    expect(request).toHaveBeenCalledWith('asks/list', { filter: 'open', query: '', limit: 100 });
+  });
+
+  it('is waited for when React is first (a worker that was asleep): loading, then the rows, still one request', async () => {
+    const reply = deferred<typeof PAGE>();
+    request.mockReturnValue(reply.promise);
+    const { requestFirstPage } = await import('./first-page');
+    const { AsksView } = await import('./AsksView');
+    requestFirstPage();
+    act(() => root.render(<AsksView />));
+    expect(container.textContent).toContain('Loading');
+    await act(async () => reply.ok(PAGE));
+    expect(names()).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(request).toHaveBeenCalledTimes(1);
+  });
+
+  it('says why when the first request fails', async () => {
+    const reply = deferred<typeof PAGE>();
+    request.mockReturnValue(reply.promise);
+    const { requestFirstPage } = await import('./first-page');
+    const { AsksView } = await import('./AsksView');
+    requestFirstPage();
+    act(() => root.render(<AsksView />));
+    await act(async () => reply.fail(new Error('The extension was restarting and did not answer: try again. Nothing was written.')));
+    expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/restarting/);
+  });
+
+  it('is not taken by a view asking for something else: that view gets its own answer', async () => {
+    const first = deferred<typeof PAGE>();
+    request.mockReturnValueOnce(first.promise).mockResolvedValue({ rows: [PAGE.rows[1]], total: 1 });
+    const { requestFirstPage, takeFirstPage, arrivedFirstPage } = await import('./first-page');
+    requestFirstPage();
+    expect(takeFirstPage({ filter: 'all', query: '', limit: 100 })).toBeUndefined();
+    // Once given up, a late answer is not handed to the first render of a later view either.
+    await act(async () => first.ok(PAGE));
+    expect(arrivedFirstPage()).toBeUndefined();
+  });
+});
