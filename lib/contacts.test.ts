@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { colleagueAsks, companyFromEmail, colleagueCandidates } from './contacts';
+import { colleagueAsks, companyFromEmail, colleagueCandidates, describeSource } from './contacts';
 import type { Ask } from './model';
 
 describe('company from the email domain', () => {
@@ -52,5 +52,23 @@ describe('colleague asks found from the few who could be colleagues (issue 16)',
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('where a fact came from, in words (issue 16: without building a date formatter each time)', () => {
+  it('names the day as the browser would in US English, for any instant', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(0), max: new Date('2100-01-01'), noInvalidDate: true }), (at) => {
+        const browser = at.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+        expect(describeSource({ kind: 'crm', label: 'HubSpot', observedAt: at.toISOString() })).toBe(`seen in HubSpot on ${browser}`);
+      }),
+    );
+  });
+
+  it('says who or what gave the fact', () => {
+    const observedAt = '2026-11-03T10:00:00.000Z';
+    expect(describeSource({ kind: 'manual', label: 'you', observedAt })).toBe('entered by you on Nov 3, 2026');
+    expect(describeSource({ kind: 'import', label: 'crm.csv', observedAt })).toBe('imported from crm.csv on Nov 3, 2026');
+    expect(describeSource({ kind: 'page', observedAt })).toBe('read from the page on Nov 3, 2026');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { PageContext } from './hosts/types';
 import { storedTone, type ThreadMessage } from './engine/tone';
+import { formatDay } from './engine/calendar';
 import type { ManualEdit } from './model';
 import { FACTS, type PlainValue } from './facts';
 import type { Ask, Contact, ContactFacts, FactKey, FactSource } from './model';
@@ -207,7 +208,8 @@ export function applyManualEdit(contact: Contact, edit: ManualEdit, now: string)
 
 /** "you, Nov 20", "seen in HubSpot on Nov 3", "imported from crm.csv on Nov 2". */
 export function describeSource(source: FactSource): string {
-  const on = new Date(source.observedAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+  // Not toLocaleDateString: it builds a date formatter per call (~0.4 ms in the worker, eight facts a view, issue 16).
+  const on = formatDay(new Date(source.observedAt), 'MMM d, yyyy');
   switch (source.kind) {
     case 'manual':
       return `entered by you on ${on}`;

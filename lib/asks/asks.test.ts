@@ -78,6 +78,12 @@ describe('follow-ups and next steps', () => {
     expect(nextStep(a, new Date('2026-11-18T12:00:00Z'))).toMatchObject({ rank: 0, label: 'No reply after 8 days: follow up once' });
     expect(nextStep({ ...a, status: 'accepted' }, new Date('2026-11-18T12:00:00Z')).rank).toBe(1);
   });
+
+  it('a sent ask waiting for its reply says the follow-up day as the browser writes it in US English', () => {
+    const followUpAt = '2026-12-09T10:00:00.000Z';
+    const day = new Date(followUpAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric' });
+    expect(nextStep(ask({ status: 'sent', followUpAt }), new Date('2026-12-01T12:00:00Z')).label).toBe(`Waiting for a reply; follow up on ${day}`);
+  });
 });
 
 describe('KPIs (hand-computed)', () => {

@@ -8,6 +8,7 @@ import { differenceInCalendarDays, parseISO, startOfDay } from 'date-fns';
 import type { Ask, AskStatus } from '../model';
 import { followUpDate, isFollowUpDue } from '../engine/follow-up';
 import { ownWords } from '../engine/tone';
+import { formatDay } from '../engine/calendar';
 
 /** Where each status may go. Any status may be set by hand; this is what detection may do. */
 export const FORWARD: Record<AskStatus, AskStatus[]> = {
@@ -147,9 +148,7 @@ export function nextStep(ask: Ask, now: Date, stallDays = 30): NextStep {
     case 'sent':
       return {
         rank: 3,
-        label: ask.followUpAt
-          ? `Waiting for a reply; follow up on ${parseISO(ask.followUpAt).toLocaleDateString('en-US', { month: 'short', day: 'numeric' })}`
-          : 'Waiting for a reply',
+        label: ask.followUpAt ? `Waiting for a reply; follow up on ${formatDay(parseISO(ask.followUpAt), 'MMM d')}` : 'Waiting for a reply',
       };
     case 'introduced':
       return {
