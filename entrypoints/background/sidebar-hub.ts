@@ -5,8 +5,9 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { subDays } from 'date-fns';
+import { dequal } from 'dequal/lite';
 import { applyPage, colleagueAsks, colleagueCandidates, companyKey, emptyContact } from '@/lib/contacts';
-import { Email } from '@/lib/model';
+import { Contact, Email } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
@@ -22,7 +23,7 @@ import {
   type SidebarView,
 } from '@/lib/views';
 import { withVerdict } from '@/lib/engine/verdict-log';
-import type { Ask, Contact } from '@/lib/model';
+import type { Ask } from '@/lib/model';
 import { roleOf } from './router';
 
 type Port = Browser.runtime.Port;
@@ -39,6 +40,8 @@ export class SidebarHub {
   private pushes = new Map<number, number>();
   /** The snapshot last sent to each open sidebar: every data change re-sends, so it is current. */
   private latest = new Map<number, Snapshot>();
+  /** The view each sidebar or side panel was last sent: the same view is not sent twice. */
+  private sent = new WeakMap<Port, SidebarView>();
 
   constructor(
     private readonly store: Store,
@@ -175,12 +178,16 @@ export class SidebarHub {
       this.chosen.delete(tabId);
     }
     const email = page.contact?.email;
-    if (email && email !== page.accountEmail) {
-      const { changed } = await this.store.writeContact(email, (c) => applyPage(c, page, this.clock().toISOString()), this.clock().toISOString());
-      // What the page taught was written and announced: the refresh of every sidebar showing this contact, this one included, follows.
-      if (changed) return;
-    }
-    await this.push(tabId);
+    if (!email || email === page.accountEmail) return this.push(tabId);
+    const at = this.clock().toISOString();
+    const learn = (c: Contact) => applyPage(c, page, at);
+    // Shown first, from the stored contact and what the page shows, then written: a contact switch
+    // does not wait for the write (issue 16). The write's announcement refreshes every sidebar
+    // showing this contact; this one is sent the view again only if it differs.
+    const stored = (await this.store.getContact(email)) ?? emptyContact(email, at);
+    const shown = this.push(tabId, Contact.parse(learn(stored)));
+    await this.store.writeContact(email, learn, at);
+    await shown;
   }
 
   /** The tab's page could not be read (its report was refused): clear the contact and say so. */
@@ -220,7 +227,7 @@ export class SidebarHub {
   }
 
   /** The view of a tab and the data it was built from, read once (the insert uses both). */
-  async snapshot(tabId: number): Promise<Snapshot> {
+  async snapshot(tabId: number, seen?: Contact): Promise<Snapshot> {
     const page = await this.page(tabId);
     if (!page) return { view: { state: 'waiting' } };
     const email = await this.contactEmail(tabId);
@@ -234,7 +241,7 @@ export class SidebarHub {
       };
     }
     const [contact, asks, templates, profile, settings, neverAsk] = await Promise.all([
-      this.store.getContact(email).then((c) => c ?? emptyContact(email, this.clock().toISOString())),
+      seen?.email === email ? seen : this.store.getContact(email).then((c) => c ?? emptyContact(email, this.clock().toISOString())),
       this.store.asksFor(email),
       this.store.templates(),
       this.store.profile(),
@@ -315,24 +322,31 @@ export class SidebarHub {
     return latest?.view.state === 'contact' && latest.view.contact.email === email ? latest : this.snapshot(tabId);
   }
 
-  private async push(tabId: number): Promise<void> {
+  /** Sends the tab's view to its sidebar and side panels; `seen`: the contact as the page just showed it, not yet written. */
+  private async push(tabId: number, seen?: Contact): Promise<void> {
     const port = this.ports.get(tabId);
     const panels = [...this.panels].flatMap(([panel, shown]) => (shown === tabId ? [panel] : []));
     if (!port && !panels.length) return;
     const started = (this.pushes.get(tabId) ?? 0) + 1;
     this.pushes.set(tabId, started);
-    const snapshot = await this.snapshot(tabId);
+    const snapshot = await this.snapshot(tabId, seen);
     // Two writes in a row start two reads; the first may finish last. Only the newest is shown.
     if (this.pushes.get(tabId) !== started) return;
     this.latest.set(tabId, snapshot);
+    const { view } = snapshot;
+    const send = (to: Port, message: unknown) => {
+      if (dequal(this.sent.get(to), view)) return;
+      to.postMessage(message);
+      this.sent.set(to, view);
+    };
     try {
-      port?.postMessage(snapshot.view);
+      if (port) send(port, view);
     } catch {
       this.ports.delete(tabId);
     }
     for (const panel of panels) {
       try {
-        panel.postMessage({ tabId, view: snapshot.view } satisfies PanelMessage);
+        send(panel, { tabId, view } satisfies PanelMessage);
       } catch {
         this.panels.delete(panel);
       }
