@@ -185,9 +185,9 @@ export class SidebarHub {
     // does not wait for the write (issue 16). The write's announcement refreshes every sidebar
     // showing this contact; this one is sent the view again only if it differs.
     const stored = (await this.store.getContact(email)) ?? emptyContact(email, at);
-    const shown = this.push(tabId, Contact.parse(learn(stored)));
+    // Written once shown: a write started sooner would hold the view's reads until it commits.
+    await this.push(tabId, Contact.parse(learn(stored)));
     await this.store.writeContact(email, learn, at);
-    await shown;
   }
 
   /** The tab's page could not be read (its report was refused): clear the contact and say so. */
