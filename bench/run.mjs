@@ -20,6 +20,10 @@ const STORM_SECONDS = QUICK ? 3 : 10;
 const REPS = QUICK ? 1 : 3;
 /** The host-page case runs this many times; its budget holds in each run (issue 16). */
 const HOST_REPS = QUICK ? 1 : 5;
+/** Popup openings a case: a median of 5 moved by 30 ms between runs on this busy 2-core machine. */
+const POPUP_SAMPLES = QUICK ? 3 : 9;
+/** Imports of the 50,000-row file, each against its own floor. */
+const IMPORT_ROUNDS = QUICK ? 1 : 2;
 const results = [];
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -47,7 +51,7 @@ async function serviceWorkerHeap(debugPort) {
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
   let id = 0;
   const call = (method) =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       const mine = ++id;
       const onMessage = (e) => {
         if (e.sessionId !== sessionId) return;
@@ -58,6 +62,11 @@ async function serviceWorkerHeap(debugPort) {
       };
       cdp.on('Target.receivedMessageFromTarget', onMessage);
       void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: mine, method }) });
+      // A worker that was stopped and started again may not answer on this session: never wait forever.
+      setTimeout(() => {
+        cdp.off('Target.receivedMessageFromTarget', onMessage);
+        reject(new Error(`${method}: the service worker did not answer`));
+      }, 10_000);
     });
   return {
     usedMB: async () => (await call('Runtime.getHeapUsage')).usedSize / 2 ** 20,
@@ -517,7 +526,7 @@ async function importCsv(b, options, swHeap, csv, name) {
   await options.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await options.getByTestId('import-confirm').waitFor();
   const t0 = Date.now();
-  let peak = await swHeap.usedMB();
+  let peak = await swHeap.usedMB().catch(() => 0);
   let importing = true;
   const sampling = (async () => {
     while (importing) {
@@ -568,6 +577,17 @@ function rawFloor(b, withIndexes = true) {
     withIndexes,
   );
 }
+/** Deletes every contact and saved view behind the worker's back, then stops it (nothing it remembers stays); the options page is opened afresh. */
+async function emptyDatabase(b, cdp, options) {
+  await inWorker(b, async (db) => {
+    const tx = db.transaction(['contacts', 'views'], 'readwrite');
+    tx.objectStore('contacts').clear();
+    tx.objectStore('views').clear();
+    await new Promise((ok) => (tx.oncomplete = ok));
+  });
+  await stopWorker(cdp);
+  await options.reload();
+}
 /** `n` asks, written straight into the extension's IndexedDB from the service worker. */
 function seedAsks(b, n) {
   return inWorker(
@@ -609,7 +629,7 @@ const dropSavedViews = (b) =>
  * request alone (the worst case: the worker started by that request). `unsaved`: the saved views
  * forgotten first, so both are computed while the popup waits.
  */
-async function popupSamples(b, cdp, { cold, unsaved = false, samples = 5 }) {
+async function popupSamples(b, cdp, { cold, unsaved = false, samples = POPUP_SAMPLES }) {
   const out = { firsts: [], queues: [], lists: [], queuesStopped: [] };
   for (let i = 0; i < samples; i++) {
     if (unsaved) await dropSavedViews(b);
@@ -806,23 +826,41 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
   await options.goto(`chrome-extension://${b.extensionId}/options.html`);
   const cdp = await b.context.newCDPSession(options);
   await cdp.send('ServiceWorker.enable');
-  const imported = await importCsv(b, options, swHeap, contactsCsv(contacts), `bench-${contacts}.csv`);
+  const csv = contactsCsv(contacts);
+  const imported = await importCsv(b, options, swHeap, csv, `bench-${contacts}.csv`);
   const notes = `${imported.report}; ${imported.longTasks} long tasks in the options page meanwhile; peak background heap ${round(imported.peak)} MB`;
   if (withImportFloor) {
-    // The worker computes its saved views after the import: the floor is measured once they are done.
-    await computeViews(b);
-    const floor = await rawFloor(b);
+    // Each round: the import into an empty database, then the floor for the same records (once the
+    // worker's saved views are done), so each import is set against the disk as it was then. This
+    // VM's disk moved the floor between 8 and 17 s from one run to the next.
+    const rounds = [];
+    for (let round = 0; round < IMPORT_ROUNDS; round++) {
+      const mine = round === 0 ? imported : await importCsv(b, options, swHeap, csv, `bench-${contacts}.csv`);
+      await computeViews(b);
+      rounds.push({ ...mine, floor: await rawFloor(b) });
+      if (round < IMPORT_ROUNDS - 1) await emptyDatabase(b, cdp, options);
+    }
     const bare = await rawFloor(b, false);
-    const ratio = imported.ms / floor.ms;
+    const total = (key) => rounds.reduce((sum, r) => sum + (key === 'floor' ? r.floor.ms : r.ms), 0);
+    const ratio = total('ms') / total('floor');
+    const peak = Math.max(...rounds.map((r) => r.peak));
+    const { n, indexes } = rounds[0].floor;
     record(
       `CSV import of ${contacts.toLocaleString('en')} rows, against raw IndexedDB`,
-      imported.ms / 1000,
+      total('ms') / rounds.length / 1000,
       's',
       '<= 1.3× the floor',
       ratio <= 1.3,
-      `${round(ratio)}× the floor: ${round(floor.ms / 1000)} s to put the same ${floor.n.toLocaleString('en')} records in one transaction into a store with the same indexes (${floor.indexes.join(', ')}), measured in the same run; into a bare store ${round(bare.ms / 1000)} s (${round(imported.ms / bare.ms)}×); ${notes}`,
+      `${round(ratio)}× the floor over ${rounds.length} rounds (import / floor, s: ${rounds.map((r) => `${round(r.ms / 1000)} / ${round(r.floor.ms / 1000)}`).join('; ')}): the floor puts the same ${n.toLocaleString('en')} records in one transaction into a store with the same indexes (${indexes.join(', ')}), right after each import; into a bare store ${round(bare.ms / 1000)} s; ${notes}`,
     );
-    record(`Peak background heap during the import of ${contacts.toLocaleString('en')} rows`, imported.peak, 'MB', '<= 60 MB', imported.peak <= 60);
+    record(
+      `Peak background heap during the import of ${contacts.toLocaleString('en')} rows`,
+      peak,
+      'MB',
+      '<= 60 MB',
+      peak <= 60,
+      `the highest of ${rounds.length} imports`,
+    );
   } else record(`CSV import of ${contacts.toLocaleString('en')} rows`, imported.ms / 1000, 's', 'reported', undefined, notes);
 
   await seedAsks(b, asks);
@@ -841,7 +879,7 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
     'ms',
     '<= 100 ms',
     median(cold.firsts) <= 100,
-    `median of 5, worker stopped before each: ${list(cold.firsts)}; ${floors.note}; with nothing saved (computed while the popup waits): ${list(unsaved.firsts)}`,
+    `median of ${cold.firsts.length}, worker stopped before each: ${list(cold.firsts)}; ${floors.note}; with nothing saved (computed while the popup waits): ${list(unsaved.firsts)}`,
   );
   record(
     `Popup first content, ${what}, service worker warm`,
@@ -849,7 +887,7 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
     'ms',
     '<= 100 ms',
     median(warm.firsts) <= 100,
-    `median of 5: ${list(warm.firsts)}; the asks query alone ${round(median(warm.lists))} ms warm`,
+    `median of ${warm.firsts.length}: ${list(warm.firsts)}; the asks query alone ${round(median(warm.lists))} ms warm`,
   );
   record(
     `"Who to ask" query, ${what}, service worker cold`,
@@ -857,7 +895,7 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
     'ms',
     '<= 50 ms',
     median(cold.queues) <= 50,
-    `median of 5, round trip from the popup opened cold: ${list(cold.queues)}; the worker stopped right before the request: ${list(cold.queuesStopped)} (floor ${round(floors.workerMs)} ms); warm ${round(median(warm.queues))} ms; with nothing saved: ${list(unsaved.queues)}`,
+    `median of ${cold.queues.length}, round trip from the popup opened cold: ${list(cold.queues)}; the worker stopped right before the request: ${list(cold.queuesStopped)} (floor ${round(floors.workerMs)} ms); warm ${round(median(warm.queues))} ms; with nothing saved: ${list(unsaved.queues)}`,
   );
   const bgHeap = await swHeap.liveMB().catch(() => NaN);
   await swHeap.close().catch(() => undefined);
