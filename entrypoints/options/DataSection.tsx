@@ -2,7 +2,7 @@ import { plural } from '@/lib/engine/relationship';
 import { useEffect, useState } from 'react';
 import { download } from '@/components/download';
 import { request } from '@/lib/messaging/client';
-import { UPLOAD_PIECE } from '@/lib/messaging/channels';
+import { upload } from '@/lib/messaging/upload';
 import { toDay } from '@/lib/day';
 
 const stamp = () => toDay();
@@ -177,13 +177,4 @@ async function fetchBackup(): Promise<{ made: { contacts: number; asks: number; 
   const pieces: string[] = [];
   for (let index = 0; index < made.pieces; index++) pieces.push(await request('backup/piece', { id: made.id, index }));
   return { made, pieces };
-}
-
-/** Sends a file's text to the worker in pieces; returns the name it is gathered under. */
-async function upload(text: string): Promise<string> {
-  const id = crypto.randomUUID();
-  for (let index = 0, at = 0; index === 0 || at < text.length; index++, at += UPLOAD_PIECE) {
-    await request('upload/piece', { id, index, text: text.slice(at, at + UPLOAD_PIECE) });
-  }
-  return id;
 }

@@ -5,6 +5,7 @@ import type { ColumnFormat } from '@/lib/import/formats';
 import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from '@/lib/import/headers';
 import { toDay } from '@/lib/engine/relationship';
 import { onAnnouncement, request } from '@/lib/messaging/client';
+import { upload } from '@/lib/messaging/upload';
 import type { ImportReport } from '@/lib/import/csv';
 
 interface Pending {
@@ -65,7 +66,8 @@ export function ImportContacts() {
         await request('contacts/import', {
           fileName: pending.file.name,
           observedAt: new Date(pending.file.lastModified || Date.now()).toISOString(),
-          text: pending.text,
+          // In pieces: a CRM export can be larger than the 64 MB one message holds.
+          upload: await upload(pending.text),
           mapping: pending.mapping,
           formats: pending.formats,
         }),

@@ -228,29 +228,36 @@ export const requests = {
     reply: reply<Contact[]>(),
     payload: z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
   },
-  /** A CSV export to merge into the contacts; the options page has shown its preview first. */
+  /**
+   * A CSV export to merge into the contacts; the options page has shown its preview first. The
+   * file comes whole (`text`, small ones and tests) or as the name of an upload gathered in pieces
+   * (`upload/piece`): one message holds at most 64 MB.
+   */
   'contacts/import': {
     from: ['options'],
     reply: reply<ImportReport>(),
-    payload: z.object({
-      fileName: z.string().max(300),
-      /** The file's last-modified time: its facts are as old as the file. */
-      observedAt: z.string().datetime({ offset: true }),
-      text: z.string().max(100_000_000),
-      mapping: z.array(z.enum(Object.keys(IMPORT_FIELDS) as [keyof typeof IMPORT_FIELDS]).nullable()).optional(),
-      /** How the preview read each number and date column (by index), for that mapping: applied as shown. */
-      formats: z
-        .record(
-          z.string().regex(/^\d{1,4}$/),
-          z.object({
-            decimal: z.enum([',', '.']).optional(),
-            dates: z.enum(['dmy', 'mdy']).optional(),
-            description: z.string().max(200).optional(),
-            warning: z.string().max(500).optional(),
-          }),
-        )
-        .optional(),
-    }),
+    payload: z
+      .object({
+        fileName: z.string().max(300),
+        /** The file's last-modified time: its facts are as old as the file. */
+        observedAt: z.string().datetime({ offset: true }),
+        text: z.string().max(UPLOAD_PIECE).optional(),
+        upload: TransferId.optional(),
+        mapping: z.array(z.enum(Object.keys(IMPORT_FIELDS) as [keyof typeof IMPORT_FIELDS]).nullable()).optional(),
+        /** How the preview read each number and date column (by index), for that mapping: applied as shown. */
+        formats: z
+          .record(
+            z.string().regex(/^\d{1,4}$/),
+            z.object({
+              decimal: z.enum([',', '.']).optional(),
+              dates: z.enum(['dmy', 'mdy']).optional(),
+              description: z.string().max(200).optional(),
+              warning: z.string().max(500).optional(),
+            }),
+          )
+          .optional(),
+      })
+      .refine((p) => (p.text === undefined) !== (p.upload === undefined), 'the file, whole or as an upload (one of them)'),
   },
   'contacts/export-csv': { from: ['options'], reply: reply<string>(), payload: z.object({}) },
   /** The backup, made and checked whole, kept to be fetched in pieces (`backup/piece`): it can be over the 64 MB a message holds. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Worker } from '@playwright/test';
@@ -190,4 +190,26 @@ test('every line of a messy export is accounted for: duplicates merged and named
     .setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from('PK\u0003\u0004\u0014\u0000binary') });
   await expect(options.getByRole('alert')).toContainText('This is not a CSV file');
   await expect(options.getByTestId('import-confirm')).toHaveCount(0);
+});
+
+test('a CRM export over the 64 MB one message holds is imported whole (its long notes column included)', async ({ context, extensionId }) => {
+  test.setTimeout(120_000);
+  // 2,000 contacts with ~36 KB of notes each: ~72 MB, a file any long-lived CRM can export.
+  const notes = `"${'Met at the fair; renewal talk, see thread. '.repeat(820)}"`;
+  const rows = ['Email,First Name,Last Name,Customer Since,NPS,Notes'];
+  for (let i = 0; i < 2_000; i++) rows.push(`client${i}@big-crm.example,Client,${i},${iso(100 + (i % 50))},${i % 11},${notes}`);
+  const dir = mkdtempSync(path.join(tmpdir(), 'rw-big-csv-'));
+  const file = path.join(dir, 'crm-export.csv');
+  writeFileSync(file, rows.join('\n'));
+  try {
+    expect(statSync(file).size).toBeGreaterThan(64 * 2 ** 20);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByTestId('import-file').setInputFiles(file);
+    await options.getByTestId('import-confirm').click();
+    await expect(options.getByTestId('import-report')).toContainText(/2,000 of 2,000 rows imported/, { timeout: 90_000 });
+    await expect(options.getByRole('alert')).toHaveCount(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

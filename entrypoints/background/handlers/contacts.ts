@@ -11,7 +11,7 @@ import type { Deps } from './deps';
 
 type ContactHandlers = Pick<Handlers, 'contact/edit' | 'contact/result' | 'contacts/search' | 'contacts/import' | 'contacts/export-csv'>;
 
-export function contactHandlers({ store, now }: Deps): ContactHandlers {
+export function contactHandlers({ store, transfers, now }: Deps): ContactHandlers {
   return {
     async 'contact/edit'({ email, edit }) {
       const at = now().toISOString();
@@ -28,7 +28,8 @@ export function contactHandlers({ store, now }: Deps): ContactHandlers {
 
     'contacts/search': ({ query, limit }) => store.searchContacts(query, limit),
 
-    async 'contacts/import'({ fileName, observedAt, text, mapping, formats: previewed }) {
+    async 'contacts/import'({ fileName, observedAt, text: whole, upload, mapping, formats: previewed }) {
+      const text = whole ?? transfers.take(upload!);
       const progress = (done: number) => void announce({ type: 'import/progress', done });
       let parsed = undefined as ParsedImport | undefined;
       // Parsed inside the import's transaction: a large file is written while it is read (issue 16).

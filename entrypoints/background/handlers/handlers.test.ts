@@ -118,6 +118,25 @@ describe('contacts', () => {
     expect(csv.split('\r\n')[0]).toContain('Customer since');
     expect(csv).toContain('dana@acme.example');
   });
+
+  it('a file sent in pieces (a CRM export over the 64 MB one message holds) is imported whole, once', async () => {
+    const { call, send, store } = setup();
+    const text = ['Email,Name,NPS', ...Array.from({ length: 40 }, (_, i) => `p${i}@peer.example,"Peer, number ${i}",${i % 11}`)].join('\n');
+    const id = 'import-upload-1';
+    // Cut anywhere, inside a quoted cell included: the pieces are joined before the file is read.
+    for (let i = 0; i * 97 < text.length; i++) await call('upload/piece', { id, index: i, text: text.slice(i * 97, i * 97 + 97) }, { role: 'options' });
+    const report = await call('contacts/import', { fileName: 'big.csv', observedAt: '2026-11-24T10:00:00.000Z', upload: id }, { role: 'options' });
+    expect(report).toMatchObject({ total: 40, created: 40 });
+    expect((await store.getContact('p39@peer.example'))?.name).toBe('Peer, number 39');
+    await expect(call('contacts/import', { fileName: 'big.csv', observedAt: '2026-11-24T10:00:00.000Z', upload: id }, { role: 'options' })).rejects.toThrow(
+      'choose the file again',
+    );
+    // The file is named one way: both ways, or neither, is refused before anything is read.
+    for (const payload of [{}, { text: 'Email\na@b.example', upload: id }]) {
+      const reply = await send('options', 'contacts/import', { fileName: 'x.csv', observedAt: '2026-11-24T10:00:00.000Z', ...payload });
+      expect(reply).toMatchObject({ ok: false });
+    }
+  });
 });
 
 describe('asks', () => {
