@@ -1,7 +1,7 @@
 import { plural } from '@/lib/engine/relationship';
 import { useEffect, useState } from 'react';
 import { download } from '@/components/download';
-import { request } from '@/lib/messaging/client';
+import { onAnnouncement, request } from '@/lib/messaging/client';
 import { upload } from '@/lib/messaging/upload';
 import { toDay } from '@/lib/day';
 
@@ -12,6 +12,9 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(initialMessage ? { ok: true, text: initialMessage } : undefined);
   /** A checked backup waiting for the user to confirm what it replaces. */
   const [pendingRestore, setPendingRestore] = useState<{ name: string; text: string; summary: string }>();
+  /** The restore under way: its file, and how many of its records are written. */
+  const [restoring, setRestoring] = useState<{ name: string; done?: number; total?: number }>();
+  useEffect(() => onAnnouncement((event) => event.type === 'restore/progress' && setRestoring((r) => r && { ...r, done: event.done, total: event.total })), []);
   const [emails, setEmails] = useState('');
   const [domains, setDomains] = useState('');
   const [weekly, setWeekly] = useState(false);
@@ -113,6 +116,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
             type="file"
             accept=".json,application/json"
             data-testid="restore-file"
+            disabled={!!restoring}
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (!file) return;
@@ -136,6 +140,15 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
             }}
           />
         </div>
+        {restoring && (
+          <p role="status" data-testid="restore-progress">
+            Restoring {restoring.name}:{' '}
+            {restoring.total === undefined
+              ? 'sending and checking the file…'
+              : `${restoring.done!.toLocaleString('en-US')} of ${restoring.total.toLocaleString('en-US')} contacts and asks written…`}{' '}
+            Nothing is replaced until all are written.
+          </p>
+        )}
         {pendingRestore && (
           <div className="confirm" role="alertdialog" aria-label="Confirm the restore">
             <p>{pendingRestore.summary}</p>
@@ -144,6 +157,8 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
               onClick={async () => {
                 const { name, text: file } = pendingRestore;
                 setPendingRestore(undefined);
+                setMessage(undefined);
+                setRestoring({ name });
                 try {
                   // Sent again: the worker may have slept while the user read what the restore replaces.
                   const counts = await request('backup/restore', { upload: await upload(file) });
@@ -153,6 +168,8 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
                   else say(true, text);
                 } catch (err) {
                   say(false, (err as Error).message);
+                } finally {
+                  setRestoring(undefined);
                 }
               }}
             >

@@ -32,7 +32,7 @@ export function ImportContacts() {
   const today = toDay(new Date());
 
   useEffect(() => {
-    return onAnnouncement((event) => setProgress(event.done));
+    return onAnnouncement((event) => event.type === 'import/progress' && setProgress(event.done));
   }, []);
 
   const choose = async (file: File | undefined) => {

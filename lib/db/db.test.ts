@@ -230,6 +230,25 @@ describe('store', () => {
     expect(again).toEqual(backup);
   });
 
+  it('a large restore says how far it is, in order, up to every contact and ask; all of them are there after', async () => {
+    const source = new Store(openDb(freshName()));
+    const rows = Array.from({ length: 12_000 }, (_, i) => ({ line: i + 2, email: `p${i}@x.example`, facts: {} }));
+    await source.importContacts(rows, { kind: 'import', observedAt: T1 }, T2);
+    const backup = await source.exportAll(T2);
+    backup.asks = Array.from({ length: 3 }, (_, i) => ({ id: `a${i}`, email: `p${i}@x.example`, templateId: 't', status: 'sent', askedAt: T2, history: [] }));
+    const store = new Store(openDb(freshName()));
+    const heard: Array<[number, number]> = [];
+    await store.restoreAll(backup, (done, total) => heard.push([done, total]));
+    expect(heard).toEqual([
+      [5_000, 12_003],
+      [10_000, 12_003],
+      [12_000, 12_003],
+      [12_003, 12_003],
+    ]);
+    expect(await store.db.contacts.count()).toBe(12_000);
+    expect(await store.db.asks.count()).toBe(3);
+  });
+
   it('a broken backup changes nothing', async () => {
     const store = new Store(openDb(freshName()));
     await store.importContacts([{ line: 2, email: 'keep@x.example', facts: {} }], { kind: 'import', observedAt: T1 }, T2);

@@ -13,6 +13,7 @@ import { EMPTY_NEVER_ASK, NeverAskList } from '../never-ask';
 import { mergeImported } from '../import/merge';
 import { DEFAULT_TEMPLATES } from '../templates/defaults';
 import { EMPTY_PROFILE, Profile, Template } from '../templates/schema';
+import type { Table } from 'dexie';
 import type { ReferralDb } from './index';
 
 /** What a contact says, without when or where each fact was seen. */
@@ -366,12 +367,26 @@ export class Store {
   }
 
   /** Replaces everything with a validated backup, in one transaction: all or nothing. */
-  async restoreAll(backup: Backup): Promise<{ contacts: number; asks: number; templates: number }> {
+  /**
+   * Replaces everything with a backup, in one transaction (all or nothing). `onProgress` hears how
+   * many contacts and asks are written, of how many, as they go: 200,000 contacts take minutes.
+   */
+  async restoreAll(backup: Backup, onProgress?: (done: number, total: number) => void): Promise<{ contacts: number; asks: number; templates: number }> {
     const valid = Backup.parse(backup);
+    const total = valid.contacts.length + valid.asks.length;
     await this.db.transaction('rw', [this.db.contacts, this.db.asks, this.db.templates, this.db.kv, this.db.views], async () => {
       await Promise.all([this.db.contacts.clear(), this.db.asks.clear(), this.db.templates.clear(), this.db.kv.clear(), this.db.views.clear()]);
-      await this.db.contacts.bulkAdd(valid.contacts);
-      await this.db.asks.bulkAdd(valid.asks);
+      let done = 0;
+      const write = async <T, K>(table: Table<T, K>, records: T[]) => {
+        for (let i = 0; i < records.length; i += RESTORE_CHUNK) {
+          const chunk = records.slice(i, i + RESTORE_CHUNK);
+          await table.bulkAdd(chunk);
+          done += chunk.length;
+          onProgress?.(done, total);
+        }
+      };
+      await write(this.db.contacts, valid.contacts);
+      await write(this.db.asks, valid.asks);
       await this.db.templates.bulkAdd(valid.templates);
       await this.db.kv.bulkAdd(valid.kv);
     });
@@ -400,6 +415,9 @@ export interface StreamedRows {
 
 /** The file was refused whole (not a CSV, no email column): the transaction is rolled back. */
 export class ImportRefused extends Error {}
+
+/** Records a restore writes between two progress reports. */
+const RESTORE_CHUNK = 5_000;
 
 /** Rows per write: big enough to keep the database busy, small enough to start it early. */
 const IMPORT_CHUNK = 2_000;

@@ -74,6 +74,9 @@ export function describeAge(rel: Pick<Relationship, 'days' | 'months'>): string 
   return plural(rel.days, 'day');
 }
 
+const count = new Intl.NumberFormat('en-US');
+
+/** "1 month", "3 weeks", "20,000 contacts". */
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${count.format(n)} ${word}${n === 1 ? '' : 's'}`;
 }

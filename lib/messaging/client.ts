@@ -4,7 +4,7 @@
  * words a user can act on (never a browser's internal message, issue 21).
  */
 import { browser } from 'wxt/browser';
-import type { BackgroundEvent, ContentCommand, ContentCommandReply, ImportProgress, Payload, RequestType, Responses } from './protocol';
+import type { BackgroundEvent, ContentCommand, ContentCommandReply, Payload, RequestType, Responses } from './protocol';
 import { send } from './send';
 
 export { send };
@@ -50,8 +50,10 @@ export function announce(event: BackgroundEvent): Promise<void> {
 /** Listens to the background's announcements; returns the function that stops listening. */
 export function onAnnouncement(listener: (event: BackgroundEvent) => void): () => void {
   const wrapped = (message: unknown) => {
-    const m = message as Partial<ImportProgress> | null;
-    if (m?.type === 'import/progress' && typeof m.done === 'number') listener({ type: 'import/progress', done: m.done });
+    const m = message as { type?: unknown; done?: unknown; total?: unknown } | null;
+    if (typeof m?.done !== 'number') return;
+    if (m.type === 'import/progress') listener({ type: 'import/progress', done: m.done });
+    if (m.type === 'restore/progress' && typeof m.total === 'number') listener({ type: 'restore/progress', done: m.done, total: m.total });
   };
   browser.runtime.onMessage.addListener(wrapped);
   return () => browser.runtime.onMessage.removeListener(wrapped);

@@ -322,7 +322,13 @@ export interface ImportProgress {
   type: 'import/progress';
   done: number;
 }
-export type BackgroundEvent = ImportProgress;
+/** A restore writing its records (contacts, then asks): `done` of `total`. */
+export interface RestoreProgress {
+  type: 'restore/progress';
+  done: number;
+  total: number;
+}
+export type BackgroundEvent = ImportProgress | RestoreProgress;
 
 /** The sidebar's port carries its view, whole, each time it changes. */
 export type SidebarPortMessage = SidebarView;

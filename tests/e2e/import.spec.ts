@@ -213,3 +213,26 @@ test('a CRM export over the 64 MB one message holds is imported whole (its long 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a large restore says how far it has written, then what it restored', async ({ context, extensionId }) => {
+  test.setTimeout(120_000);
+  const at = new Date().toISOString();
+  const contacts = Array.from({ length: 20_000 }, (_, i) => ({
+    email: `client${i}@restored.example`,
+    name: `Client ${i}`,
+    company: 'Restored Co',
+    facts: {},
+    neverAsk: false,
+    updatedAt: at,
+  }));
+  const backup = { format: 'referral-window-backup', version: 1, exportedAt: at, contacts, asks: [], templates: [], kv: [] };
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options
+    .getByTestId('restore-file')
+    .setInputFiles({ name: 'big-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await options.getByTestId('restore-confirm').click();
+  await expect(options.getByTestId('restore-progress')).toContainText(/of 20,000 contacts and asks written/, { timeout: 60_000 });
+  await expect(options.getByTestId('data-message')).toContainText('Restored 20,000 contacts', { timeout: 90_000 });
+  await expect(options.getByTestId('restore-progress')).toHaveCount(0);
+});

@@ -264,7 +264,10 @@ describe('data', () => {
     const text = JSON.stringify(backup);
     const id = 'upload-1234';
     for (let i = 0; i * 100 < text.length; i++) await call('upload/piece', { id, index: i, text: text.slice(i * 100, i * 100 + 100) }, { role: 'options' });
+    const announced = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     expect(await call('backup/restore', { upload: id }, { role: 'options' })).toEqual({ contacts: 1, asks: 1, templates: backup.templates.length });
+    // The options page hears how far the restore is (it takes minutes at 200,000 contacts).
+    expect(announced).toHaveBeenCalledWith({ type: 'restore/progress', done: 2, total: 2 });
     // Used once: a second restore by that name finds nothing, and says so.
     await expect(call('backup/restore', { upload: id }, { role: 'options' })).rejects.toThrow('choose the file again');
     expect(await store.getContact('lee@peer.example')).toBeUndefined();
