@@ -55,13 +55,19 @@ describe("the popup's first page (issue 16)", () => {
     expect(request).toHaveBeenCalledWith('asks/list', { filter: 'open', query: '', limit: 100 });
   });
 
-  it('is waited for when React is first (a worker that was asleep): loading, then the rows, still one request', async () => {
+  /** The first request sent, and the view drawn before its answer comes: as a popup whose worker was asleep. */
+  async function drawnBeforeTheAnswer() {
     const reply = deferred<typeof PAGE>();
     request.mockReturnValue(reply.promise);
     const { requestFirstPage } = await import('./first-page');
     const { AsksView } = await import('./AsksView');
     requestFirstPage();
     act(() => root.render(<AsksView />));
+    return reply;
+  }
+
+  it('is waited for when React is first (a worker that was asleep): loading, then the rows, still one request', async () => {
+    const reply = await drawnBeforeTheAnswer();
     expect(container.textContent).toContain('Loading');
     await act(async () => reply.ok(PAGE));
     expect(names()).toEqual(['Ada Lovelace', 'Alan Turing']);
@@ -69,12 +75,7 @@ describe("the popup's first page (issue 16)", () => {
   });
 
   it('says why when the first request fails', async () => {
-    const reply = deferred<typeof PAGE>();
-    request.mockReturnValue(reply.promise);
-    const { requestFirstPage } = await import('./first-page');
-    const { AsksView } = await import('./AsksView');
-    requestFirstPage();
-    act(() => root.render(<AsksView />));
+    const reply = await drawnBeforeTheAnswer();
     await act(async () => reply.fail(new Error('The extension was restarting and did not answer: try again. Nothing was written.')));
     expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/restarting/);
   });
