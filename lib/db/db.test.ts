@@ -4,7 +4,7 @@ import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
 import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './index';
 import { ImportRefused, Store } from './store';
-import { parseContactsCsv, type ImportedRow, type ParsedImport } from '../import/csv';
+import { streamContactsCsv, type ImportedRow, type ParsedImport } from '../import/csv';
 import { withStatus } from '../asks/pipeline';
 import { Ask, Contact } from '../model';
 
@@ -317,7 +317,7 @@ describe('a large import is written while it is read (issue 16)', () => {
     return {
       rows: {
         expected: text.split('\n').length,
-        read: (onRow: (row: ImportedRow) => void) => (parsed = parseContactsCsv(text, { today: '2026-12-01', onRow })),
+        read: async (onRow: (row: ImportedRow) => PromiseLike<unknown> | void) => (parsed = await streamContactsCsv(text, { today: '2026-12-01', onRow })),
       },
       parsed: () => parsed!,
     };
@@ -341,21 +341,48 @@ describe('a large import is written while it is read (issue 16)', () => {
     store.db.close();
   });
 
+  it('reading waits while the writes are behind: a bounded part of the file is held as records at once', async () => {
+    const store = new Store(openDb(freshName()));
+    const { rows } = streamed(csv(20_000));
+    let handed = 0;
+    let written = 0;
+    let mostAhead = 0;
+    const put = store.db.contacts.bulkPut.bind(store.db.contacts);
+    vi.spyOn(store.db.contacts, 'bulkPut').mockImplementation(((records: Contact[]) =>
+      put(records).then((key) => ((written += records.length), key))) as typeof store.db.contacts.bulkPut);
+    const counting = {
+      expected: rows.expected,
+      read: (onRow: (row: ImportedRow) => PromiseLike<unknown> | void) =>
+        rows.read((row) => {
+          mostAhead = Math.max(mostAhead, ++handed - written);
+          return onRow(row);
+        }),
+    };
+    expect(await store.importContacts(counting, source, T2)).toEqual({ created: 20_000, updated: 0, unchanged: 0 });
+    expect(await store.db.contacts.count()).toBe(20_000);
+    // Chunks of 2,000: the one being written, two queued behind it, the one being read.
+    expect(mostAhead).toBeLessThanOrEqual(8_000);
+    store.db.close();
+  });
+
   it('a read that fails after thousands of rows were handed over writes nothing', async () => {
     const store = new Store(openDb(freshName()));
     await store.importContacts([{ line: 2, email: 'keep@x.example', facts: { nps: 9 } }], source, T2);
     const { rows } = streamed(csv(6_000));
     const failing = {
       expected: rows.expected,
-      read: (onRow: (row: ImportedRow) => void) => {
-        rows.read(onRow);
+      read: async (onRow: (row: ImportedRow) => PromiseLike<unknown> | void) => {
+        await rows.read(onRow);
         throw new Error('service worker stopped');
       },
     };
     await expect(store.importContacts(failing, source, T2)).rejects.toThrow('service worker stopped');
     expect(await store.db.contacts.count()).toBe(1);
     // A file refused whole once read (here: by the reader's verdict) writes nothing either.
-    const refused = { expected: rows.expected, read: (onRow: (row: ImportedRow) => void) => ({ ...rows.read(onRow), refused: 'No email column.' }) };
+    const refused = {
+      expected: rows.expected,
+      read: async (onRow: (row: ImportedRow) => PromiseLike<unknown> | void) => ({ ...(await rows.read(onRow)), refused: 'No email column.' }),
+    };
     await expect(store.importContacts(refused, source, T2)).rejects.toBeInstanceOf(ImportRefused);
     expect(await store.db.contacts.count()).toBe(1);
     store.db.close();

@@ -110,16 +110,16 @@ export class Store {
         const known = expected > 5_000 ? new Map((await this.db.contacts.toArray()).map((c) => [c.email, c])) : undefined;
         const writer = new ImportWriter(this.db, source, now);
         if (!Array.isArray(rows) && known) {
-          const read = rows.read((row) => writer.write(known.get(row.email), row));
+          // Reading pauses while the writes are behind (`ImportWriter`): a bounded part in memory.
+          const read = await rows.read((row) => writer.write(known.get(row.email), row));
           if (read.refused) throw new ImportRefused(read.refused);
           // A later row with the same email merged into one written already: written again as it is now.
           const byEmail = new Map(read.rows.map((r) => [r.email, r]));
           for (const email of new Set(read.duplicates.map((d) => d.email))) writer.write(known.get(email), byEmail.get(email)!, true);
         } else {
-          const all = Array.isArray(rows) ? rows : rows.read(() => undefined);
-          if (!Array.isArray(all) && all.refused) throw new ImportRefused(all.refused);
+          const all = Array.isArray(rows) ? rows : await readAll(rows);
           // One row per email already (the parser merges a file's duplicates); the map keeps it so.
-          const byEmail = new Map((Array.isArray(all) ? all : all.rows).map((r) => [r.email, r]));
+          const byEmail = new Map(all.map((r) => [r.email, r]));
           const emails = [...byEmail.keys()];
           const existing = known ? emails.map((e) => known.get(e)) : await this.db.contacts.bulkGet(emails);
           emails.forEach((email, i) => writer.write(existing[i], byEmail.get(email)!));
@@ -410,7 +410,20 @@ export type ImportCounts = { created: number; updated: number; unchanged: number
 export interface StreamedRows {
   /** About how many rows (the file's lines): decides whether the whole table is read first. */
   expected: number;
-  read: (row: (row: ImportedRow) => void) => Pick<ParsedImport, 'rows' | 'duplicates' | 'refused'>;
+  /**
+   * Reads the file, handing each new email's row over as it comes (pausing while what `row` answers
+   * is pending); answers the rows later duplicates merged into (`streamContactsCsv`).
+   */
+  read: (row: (row: ImportedRow) => PromiseLike<unknown> | void) => Promise<Pick<ParsedImport, 'rows' | 'duplicates' | 'refused'>>;
+}
+
+/** Every row of a small file, each as merged with its duplicates, to be written at once. */
+async function readAll(rows: StreamedRows): Promise<ImportedRow[]> {
+  const handed: ImportedRow[] = [];
+  const read = await rows.read((row) => void handed.push(row));
+  if (read.refused) throw new ImportRefused(read.refused);
+  const merged = new Map(read.rows.map((r) => [r.email, r]));
+  return handed.map((r) => merged.get(r.email) ?? r);
 }
 
 /** The file was refused whole (not a CSV, no email column): the transaction is rolled back. */
@@ -421,8 +434,10 @@ const RESTORE_CHUNK = 5_000;
 
 /** Rows per write: big enough to keep the database busy, small enough to start it early. */
 const IMPORT_CHUNK = 2_000;
+/** Chunks written behind the one the reader waits for. */
+const IMPORT_IN_FLIGHT = 2;
 
-/** Merges rows into contacts and writes the changed ones in chunks, without waiting between them. */
+/** Merges rows into contacts and writes the changed ones in chunks; the reader waits only when the writes fall behind. */
 class ImportWriter {
   private readonly counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
   /** How each email was counted, so a row written again is counted once. */
@@ -437,7 +452,8 @@ class ImportWriter {
     private readonly now: string,
   ) {}
 
-  write(before: Contact | undefined, row: ImportedRow, again = false): void {
+  /** Answers a write still under way when reading should wait for it (two more are queued behind it). */
+  write(before: Contact | undefined, row: ImportedRow, again = false): Promise<unknown> | undefined {
     const after = mergeImported(before, row, this.source, this.now);
     // "Unchanged" means the same values; a newer file still refreshes when the facts were seen.
     const kind: keyof ImportCounts = !before ? 'created' : valuesOf(before) === valuesOf(after) ? 'unchanged' : 'updated';
@@ -449,13 +465,20 @@ class ImportWriter {
     if (again || !before || JSON.stringify({ ...before, updatedAt: '' }) !== JSON.stringify({ ...after, updatedAt: '' })) {
       this.chunk.push(after);
       if (this.emails.length <= LISTED_EMAILS && !this.emails.includes(after.email)) this.emails.push(after.email);
-      if (this.chunk.length >= IMPORT_CHUNK) this.flush();
+      if (this.chunk.length >= IMPORT_CHUNK) return this.flush();
     }
+    return undefined;
   }
 
-  private flush(): void {
+  /**
+   * Hands the chunk to the database. A file is read far faster than it is written: the reader then
+   * waits for the oldest write while IMPORT_IN_FLIGHT are queued behind it, so the records held at
+   * once stay bounded (all 50,000 of a file were, issue 16) and the database never waits for them.
+   */
+  private flush(): Promise<unknown> | undefined {
     if (this.chunk.length) this.writes.push(this.db.contacts.bulkPut(this.chunk));
     this.chunk = [];
+    return this.writes.at(-1 - IMPORT_IN_FLIGHT);
   }
 
   async done(): Promise<{ counts: ImportCounts; emails: string[] }> {

@@ -133,6 +133,59 @@ export function columnFormats(text: string, mapping: ColumnMapping): Record<numb
 }
 
 export function parseContactsCsv(input: string, options: ParseOptions): ParsedImport {
+  const reading = startReading(input, options, true);
+  if ('done' in reading) return reading.done;
+  Papa.parse<string[]>(reading.text, { delimiter: reading.delimiter, skipEmptyLines: 'greedy', step: (step) => void reading.row(step, 0) });
+  return reading.finish();
+}
+
+/**
+ * As `parseContactsCsv`, for an import written while it is read (issue 16: the background's heap).
+ * When `onRow` answers a promise (the writes are behind), reading pauses until it settles, so only
+ * a bounded part of a large file is held as records at once while the disk is never idle. Rows
+ * are not kept once handed over: `rows` holds only those a later duplicate merged into (each row
+ * seen twice is read again from the file then), for the caller to write again as merged.
+ */
+export function streamContactsCsv(
+  input: string,
+  options: Omit<ParseOptions, 'onRow'> & { onRow: (row: ImportedRow) => PromiseLike<unknown> | void },
+): Promise<ParsedImport> {
+  const reading = startReading(input, options, false);
+  if ('done' in reading) return Promise.resolve(reading.done);
+  return new Promise((resolve, reject) => {
+    // Paused, papaparse reads on from the paused row's end as the start of its input: where that
+    // input starts in the file.
+    let offset = 0;
+    Papa.parse<string[]>(reading.text, {
+      delimiter: reading.delimiter,
+      skipEmptyLines: 'greedy',
+      // Its fast mode splits all the input left into lines at each start: after every pause, a
+      // 50,000-row file left ~25 MB of garbage in the worker. The full parser is as fast here.
+      fastMode: false,
+      step: (step, parser) => {
+        const wait = reading.row(step, offset);
+        if (!wait) return;
+        offset += step.meta.cursor;
+        parser.pause();
+        wait.then(() => parser.resume(), reject);
+      },
+      complete: () => resolve(reading.finish()),
+    });
+  });
+}
+
+type Step = Papa.ParseStepResult<string[]>;
+
+/**
+ * One reading of a file: each row as papaparse steps through it, then the totals. Without
+ * `keepRows`, a row is remembered by where it is in the file (a few bytes, not the ~350 a row
+ * costs as a record: 17 MB for 50,000), and read again from there if a later row repeats its email.
+ */
+function startReading(
+  input: string,
+  options: Omit<ParseOptions, 'onRow'> & { onRow?: (row: ImportedRow) => PromiseLike<unknown> | void },
+  keepRows: boolean,
+): { done: ParsedImport } | { text: string; delimiter: string; row: (step: Step, offset: number) => PromiseLike<unknown> | void; finish: () => ParsedImport } {
   const result: ParsedImport = {
     headers: [],
     mapping: [],
@@ -146,10 +199,27 @@ export function parseContactsCsv(input: string, options: ParseOptions): ParsedIm
     lines: { physical: 0, blank: 0, insideCells: 0 },
   };
   const refused = notCsv(input);
-  if (refused) return { ...result, refused, rejected: [{ line: 1, reason: refused }] };
+  if (refused) return { done: { ...result, refused, rejected: [{ line: 1, reason: refused }] } };
   const text = normaliseLineEnds(input);
-  const byEmail = new Map<string, ImportedRow>();
+  /** Each email's row (merged with its duplicates), or where its only row is in the text: [start, end, line]. */
+  const byEmail = new Map<string, ImportedRow | readonly [number, number, number]>();
   const segments = new Map<string, string>();
+  // One segment whatever its case: "enterprise" joins "Enterprise" as first written.
+  const oneSegment = (row: ImportedRow) => {
+    const segment = row.facts.segment as string | undefined;
+    if (!segment) return;
+    const known = segments.get(segment.toLowerCase());
+    if (known) row.facts.segment = known;
+    else segments.set(segment.toLowerCase(), segment);
+  };
+  /** A row read again from the file, as it was read the first time (what it skipped is listed already). */
+  const readAgain = ([start, end, line]: readonly [number, number, number]): ImportedRow => {
+    const cells = Papa.parse<string[]>(text.slice(start, end), { delimiter, skipEmptyLines: 'greedy', fastMode: false }).data[0] ?? [];
+    const row = readRow(cells, line, { ...result, skipped: [], flagged: [] }, options.today) as ImportedRow;
+    oneSegment(row);
+    return row;
+  };
+  const delimiter = detectDelimiter(text);
   let lineAtCursor = 1;
   let cursor = 0;
   let header = true;
@@ -159,69 +229,67 @@ export function parseContactsCsv(input: string, options: ParseOptions): ParsedIm
     return n;
   };
 
-  Papa.parse<string[]>(text, {
-    delimiter: detectDelimiter(text),
-    skipEmptyLines: 'greedy',
-    step: (step) => {
-      const start = cursor;
-      const end = step.meta.cursor;
-      // Lines before this row's first non-blank character.
-      const leading = text.slice(start, end).match(/^[\r\n]*/)?.[0] ?? '';
-      const line = lineAtCursor + newlinesBetween(start, start + leading.length);
-      lineAtCursor += newlinesBetween(start, end);
-      cursor = end;
-      const cells = step.data;
-      if (header) {
-        header = false;
-        result.headers = cells.map((c) => c.trim().replace(/^\ufeff/, ''));
-        result.mapping = options.mapping ?? recognizeHeaders(result.headers);
-        result.formats = options.mapping && options.formats ? options.formats : columnFormats(text, result.mapping);
-        return;
-      }
-      result.total++;
-      if (step.errors.length) {
-        result.rejected.push({ line, reason: step.errors.map((e) => describePapaError(e.code, e.message)).join('; ') });
-        return;
-      }
-      const outcome = readRow(cells, line, result, options.today);
-      if ('reason' in outcome) {
-        result.rejected.push({ line, reason: outcome.reason });
-        return;
-      }
-      // One segment whatever its case: "enterprise" joins "Enterprise" as first written.
-      const segment = outcome.facts.segment as string | undefined;
-      if (segment) {
-        const known = segments.get(segment.toLowerCase());
-        if (known) outcome.facts.segment = known;
-        else segments.set(segment.toLowerCase(), segment);
-      }
-      const earlier = byEmail.get(outcome.email);
-      if (earlier) result.duplicates.push({ line, email: outcome.email, firstLine: earlier.line, changes: mergeInto(earlier, outcome) });
-      else {
-        byEmail.set(outcome.email, outcome);
-        options.onRow?.(outcome);
-      }
-      if (options.onProgress && result.total % 2_000 === 0) options.onProgress(result.total);
-    },
-  });
-  result.rows = [...byEmail.values()];
-  // Every physical line of the file, accounted for: header, rows, lines inside quoted cells, blank lines.
-  const physical = text.split('\n');
-  if (physical.at(-1) === '') physical.pop();
-  const blank = physical.filter((l) => !l.trim()).length;
-  result.lines = { physical: physical.length, blank, insideCells: Math.max(0, physical.length - blank - result.total - (header ? 0 : 1)) };
-  if (header) {
-    result.refused = 'The file is empty.';
-    result.rejected.push({ line: 1, reason: 'the file is empty' });
-  } else if (!result.mapping.includes('email')) {
-    // Without an email column no row can be matched to a contact: the import is refused whole.
-    result.refused = `No email column (headers: ${result.headers.join(', ') || 'none'}): choose which column holds the email address.`;
-    result.rejected = [{ line: 1, reason: `no email column (headers: ${result.headers.join(', ') || 'none'})` }];
-    result.rows = [];
-    result.duplicates = [];
-    result.skipped = [];
-  }
-  return result;
+  const row = (step: Step, offset: number): PromiseLike<unknown> | void => {
+    const start = cursor;
+    const end = offset + step.meta.cursor;
+    // Lines before this row's first non-blank character.
+    const leading = text.slice(start, end).match(/^[\r\n]*/)?.[0] ?? '';
+    const line = lineAtCursor + newlinesBetween(start, start + leading.length);
+    lineAtCursor += newlinesBetween(start, end);
+    cursor = end;
+    const cells = step.data;
+    if (header) {
+      header = false;
+      result.headers = cells.map((c) => c.trim().replace(/^\ufeff/, ''));
+      result.mapping = options.mapping ?? recognizeHeaders(result.headers);
+      result.formats = options.mapping && options.formats ? options.formats : columnFormats(text, result.mapping);
+      return;
+    }
+    result.total++;
+    if (options.onProgress && result.total % 2_000 === 0) options.onProgress(result.total);
+    if (step.errors.length) {
+      result.rejected.push({ line, reason: step.errors.map((e) => describePapaError(e.code, e.message)).join('; ') });
+      return;
+    }
+    const outcome = readRow(cells, line, result, options.today);
+    if ('reason' in outcome) {
+      result.rejected.push({ line, reason: outcome.reason });
+      return;
+    }
+    oneSegment(outcome);
+    const seen = byEmail.get(outcome.email);
+    if (seen) {
+      const earlier = 'email' in seen ? seen : readAgain(seen);
+      byEmail.set(outcome.email, earlier);
+      result.duplicates.push({ line, email: outcome.email, firstLine: earlier.line, changes: mergeInto(earlier, outcome) });
+      return;
+    }
+    byEmail.set(outcome.email, keepRows ? outcome : [start + leading.length, end, line]);
+    return options.onRow?.(outcome);
+  };
+
+  const finish = (): ParsedImport => {
+    for (const row of byEmail.values()) if ('email' in row) result.rows.push(row);
+    // Every physical line of the file, accounted for: header, rows, lines inside quoted cells, blank lines.
+    const physical = text.split('\n');
+    if (physical.at(-1) === '') physical.pop();
+    const blank = physical.filter((l) => !l.trim()).length;
+    result.lines = { physical: physical.length, blank, insideCells: Math.max(0, physical.length - blank - result.total - (header ? 0 : 1)) };
+    if (header) {
+      result.refused = 'The file is empty.';
+      result.rejected.push({ line: 1, reason: 'the file is empty' });
+    } else if (!result.mapping.includes('email')) {
+      // Without an email column no row can be matched to a contact: the import is refused whole.
+      result.refused = `No email column (headers: ${result.headers.join(', ') || 'none'}): choose which column holds the email address.`;
+      result.rejected = [{ line: 1, reason: `no email column (headers: ${result.headers.join(', ') || 'none'})` }];
+      result.rows = [];
+      result.duplicates = [];
+      result.skipped = [];
+    }
+    return result;
+  };
+
+  return { text, delimiter, row, finish };
 }
 
 /** A later row's filled cells update the earlier row; its empty cells change nothing. Returns what changed. */

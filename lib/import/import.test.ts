@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { columnFormats, parseContactsCsv } from './csv';
+import { columnFormats, parseContactsCsv, streamContactsCsv } from './csv';
 import { contactsToCsv } from './contacts-csv';
 import { recognizeHeaders } from './headers';
 import { mergeImported } from './merge';
@@ -145,6 +145,57 @@ describe('parsing an export', () => {
       }),
       { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
+  });
+});
+
+describe('a file read in pauses (issue 16: an import waits while its writes are behind)', () => {
+  const files = {
+    'quoted line breaks, a short row, a blank line': [
+      'First Name,Last Name,Email,Associated Company,Became a Customer Date,NPS Score',
+      'Dana,Whitfield,dana@acme.example,Acme,2026-07-15,9',
+      '"Multi","Line ""quoted""",multi@acme.example,"Acme,\nInc.",07/01/2026,10',
+      'Too,Few,few@acme.example',
+      '',
+      'Bad,Email,not-an-email,Acme,2026-07-15,9',
+      'Dup,Later,DANA@acme.example,,,3',
+      'Late,Row,late@acme.example,Acme,14 May 2026,',
+    ].join('\n'),
+    'Windows line ends and an unclosed quote':
+      'Email,Name,NPS\r\na@x.example,Ann,9\r\n\r\nb@x.example,"Bo\r\nBrown",7\r\nc@x.example,"Cy,8\r\nd@x.example,Di,10\r\n',
+    'old Mac line ends': 'Email,NPS\ra@x.example,9\rbad,9\rc@x.example,10',
+  };
+
+  it.each(Object.entries(files))('%s: the same rows, lines, merges and report as read at once, pausing after every row', async (_, csv) => {
+    const once = parseContactsCsv(csv, { today: TODAY });
+    const handed: number[] = [];
+    const paused = await streamContactsCsv(csv, {
+      today: TODAY,
+      onRow: (row) => {
+        handed.push(row.line);
+        return Promise.resolve();
+      },
+    });
+    // Every row handed over once, as read; kept only where a later duplicate merged into it.
+    expect(handed).toEqual(once.rows.map((r) => r.line));
+    const merged = new Set(once.duplicates.map((d) => d.email));
+    expect(paused).toEqual({ ...once, rows: once.rows.filter((r) => merged.has(r.email)) });
+  });
+
+  it('reading stops while what a row answered is pending, and goes on once it settles', async () => {
+    let release!: () => void;
+    const handed: string[] = [];
+    const reading = streamContactsCsv('Email\na@x.example\nb@x.example\nc@x.example', {
+      today: TODAY,
+      onRow: (row) => {
+        handed.push(row.email);
+        if (row.email === 'a@x.example') return new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(handed).toEqual(['a@x.example']);
+    release();
+    expect((await reading).total).toBe(3);
+    expect(handed).toEqual(['a@x.example', 'b@x.example', 'c@x.example']);
   });
 });
 

@@ -236,3 +236,38 @@ test('a large restore says how far it has written, then what it restored', async
   await expect(options.getByTestId('data-message')).toContainText('Restored 20,000 contacts', { timeout: 90_000 });
   await expect(options.getByTestId('restore-progress')).toHaveCount(0);
 });
+
+test('a 12,000-row export is read while it is written: every line accounted for, a late duplicate of a multi-line row merged', async ({
+  context,
+  extensionId,
+}) => {
+  test.setTimeout(120_000);
+  // A Salesforce-style export: every cell quoted, Windows line ends, an address over two lines. Over
+  // 5,000 rows, the import reads the file in pauses while its writes catch up (issue 16).
+  const rows = ['"Email","First Name","Last Name","Mailing Address","Customer Since","NPS"'];
+  for (let i = 0; i < 12_000; i++) rows.push(`"client${i}@sf.example","Client","${i}","${i} Main St\r\nSpringfield","${iso(100 + (i % 50))}","${i % 11}"`);
+  rows.splice(6_001, 0, '"not-an-email","Bad","Row","","",""');
+  // The first client again, last: a new NPS, the rest empty (an empty cell never erases).
+  rows.push('"CLIENT0@sf.example","","","","","7"');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByTestId('import-file').setInputFiles({ name: 'salesforce.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\r\n')) });
+  await options.getByLabel('Import column Mailing Address as').selectOption('');
+  await options.getByTestId('import-confirm').click();
+  const report = options.getByTestId('import-report');
+  await expect(report).toContainText('12,000 of 12,002 rows imported', { timeout: 90_000 });
+  await expect(report).toContainText('Every row: 12000 + 1 + 1 = 12002');
+  await expect(report).toContainText("The file's 24003 lines: 1 header + 12002 rows + 12000 inside quoted cells");
+  await expect(report).toContainText('Line 12002: "not-an-email" is not an email address');
+  await expect(report).toContainText('Line 24003: duplicate of line 2 (client0@sf.example), merged into it: NPS 0 → 7');
+
+  // What is stored, as the user can see it: the contacts exported as CSV.
+  const [download] = await Promise.all([options.waitForEvent('download'), options.getByRole('button', { name: 'Export contacts as CSV' }).click()]);
+  const exported = readFileSync((await download.path())!, 'utf8').split(/\r?\n/);
+  const header = exported[0]!.split(',');
+  const cell = (email: string, column: string) => exported.find((l) => l.startsWith(`${email},`))?.split(',')[header.indexOf(column)];
+  expect(exported.filter((l) => l.includes('@sf.example'))).toHaveLength(12_000);
+  expect(cell('client0@sf.example', 'NPS')).toBe('7');
+  expect(cell('client0@sf.example', 'Name')).toBe('Client 0');
+  expect(cell('client11999@sf.example', 'NPS')).toBe(String(11_999 % 11));
+});

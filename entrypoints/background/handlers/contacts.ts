@@ -2,7 +2,7 @@
 import { format, parseISO } from 'date-fns';
 import { applyManualEdit, foldFacts } from '@/lib/contacts';
 import { toDay } from '@/lib/day';
-import { parseContactsCsv, type ImportedRow, type ParsedImport } from '@/lib/import/csv';
+import { streamContactsCsv, type ImportedRow, type ParsedImport } from '@/lib/import/csv';
 import { ImportRefused } from '@/lib/db/store';
 import { contactsToCsv } from '@/lib/import/contacts-csv';
 import { announce } from '@/lib/messaging/client';
@@ -35,8 +35,8 @@ export function contactHandlers({ store, transfers, now }: Deps): ContactHandler
       // Parsed inside the import's transaction: a large file is written while it is read (issue 16).
       const rows = {
         expected: lineCount(text),
-        read: (onRow: (row: ImportedRow) => void) =>
-          (parsed = parseContactsCsv(text, { mapping, formats: previewed, today: toDay(now()), onProgress: progress, onRow })),
+        read: async (onRow: (row: ImportedRow) => PromiseLike<unknown> | void) =>
+          (parsed = await streamContactsCsv(text, { mapping, formats: previewed, today: toDay(now()), onProgress: progress, onRow })),
       };
       const counts = await store.importContacts(rows, { kind: 'import', label: fileName, observedAt }, now().toISOString()).catch((error: unknown) => {
         throw error instanceof ImportRefused ? new Error(`${fileName}: ${error.message} Nothing was imported.`) : error;
