@@ -185,6 +185,21 @@ describe("Firefox: the sidebar in the browser's own sidebar (sidebar_action, iss
   }, 60_000);
 });
 
+describe('Firefox: a large import', () => {
+  it('8,000 rows are read while they are written, in one transaction; a late duplicate is merged and named', async () => {
+    // Over 5,000 rows the import reads the file in pauses while its writes catch up (issue 16).
+    const rows = ['Email,First Name,Last Name,Customer Since,NPS'];
+    for (let i = 0; i < 8_000; i++) rows.push(`bulk${i}@ff-import.example,Bulk,${i},${daysAgo(30)},${i % 11}`);
+    rows.push('BULK0@ff-import.example,,,,7');
+    const options = await importCsv(rows.join('\n'));
+    const report = await textOf(options, 'import-report');
+    expect(report).toContain('8,000 of 8,001 rows imported');
+    expect(report).toContain('Line 8002: duplicate of line 2 (bulk0@ff-import.example), merged into it: NPS 0 → 7');
+    await options.close();
+    clean();
+  }, 60_000);
+});
+
 describe('Firefox: host access the user withheld', () => {
   it('the popup says which named host it may not read, and offers to ask for it', async () => {
     const options = await firefox.extensionPage('options.html');
