@@ -366,7 +366,6 @@ export class Store {
     return { contacts, asks, templates: templates.length };
   }
 
-  /** Replaces everything with a validated backup, in one transaction: all or nothing. */
   /**
    * Replaces everything with a backup, in one transaction (all or nothing). `onProgress` hears how
    * many contacts and asks are written, of how many, as they go: 200,000 contacts take minutes.

@@ -167,7 +167,9 @@ export function streamContactsCsv(
         if (!wait) return;
         offset += step.meta.cursor;
         parser.pause();
-        wait.then(() => parser.resume(), reject);
+        // What the reading resumed does (the next rows, the totals) fails into this promise, not
+        // into nowhere: an import left waiting forever would hold its transaction open.
+        wait.then(() => parser.resume()).then(undefined, reject);
       },
       complete: () => resolve(reading.finish()),
     });

@@ -181,6 +181,17 @@ describe('a file read in pauses (issue 16: an import waits while its writes are 
     expect(paused).toEqual({ ...once, rows: once.rows.filter((r) => merged.has(r.email)) });
   });
 
+  it('a failure after a pause ends the reading with that error, instead of leaving it waiting', async () => {
+    const reading = streamContactsCsv('Email\na@x.example\nb@x.example\nc@x.example', {
+      today: TODAY,
+      onRow: (row) => {
+        if (row.email === 'b@x.example') throw new Error('the write was refused');
+        return Promise.resolve();
+      },
+    });
+    await expect(reading).rejects.toThrow('the write was refused');
+  });
+
   it('reading stops while what a row answered is pending, and goes on once it settles', async () => {
     let release!: () => void;
     const handed: string[] = [];
