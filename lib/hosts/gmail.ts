@@ -33,7 +33,6 @@ export const GMAIL = {
   /** The timestamp; its title holds the full date ("Tue, Nov 3, 2026, 10:14 AM"). */
   date: 'span.g3[title], [title][alt], time[datetime]',
   /** The subject heading of an open thread (h2.hP, 2014-2026; data-thread-perm-id, 2018-2026). */
-  subjectClass: 'hP',
   subject: 'h2.hP, h2[data-thread-perm-id], h2[data-legacy-thread-id]',
   threadId: '[data-legacy-thread-id]',
   /** Compose editors: pop-up (div.AD), docked/full screen (div.M9) and inline reply (.AO). */
@@ -176,8 +175,10 @@ export const gmail: HostAdapter = {
     // Group the shown messages by thread: two threads on screen at once (a preview pane beside an
     // open thread, a stale copy Gmail failed to hide) is a question for the user, not a guess.
     const groups = new Map<Element | null, Element[]>();
-    const fastSubjects = [...doc.getElementsByClassName(GMAIL.subjectClass)].filter(isShown);
-    const subjects = fastSubjects.length ? fastSubjects : allShown(doc, GMAIL.subject);
+    // Every shown subject heading, by whichever of its marks it still carries: one thread's heading
+    // under its class and another's renamed would otherwise count as one thread on screen. Headings
+    // are few: read by tag, not by a page-wide selector.
+    const subjects = [...doc.getElementsByTagName('h2')].filter((h) => h.matches(GMAIL.subject) && isShown(h));
     for (const el of shownMessages(doc)) {
       const root = threadOf(el, subjects);
       groups.set(root, [...(groups.get(root) ?? []), el]);

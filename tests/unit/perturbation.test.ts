@@ -164,6 +164,20 @@ const FOUND: Array<[fixture: string, url: string, email: string, ops: Op[]]> = [
       { kind: 'unwrap', at: 324961019 },
     ],
   ],
+  // 2026-12-02: the same, the hiding wrapper itself wrapped then removed, and the real thread's
+  // heading renamed: only the stranger's heading was counted, so one thread seemed open.
+  [
+    'shapes/gmail-hidden-stale-thread.html',
+    'https://mail.google.com/mail/u/0/#inbox/b',
+    'ines.duarte@duarte-vinhos.example',
+    [
+      { kind: 'rename', at: 1909593618, seed: 0 },
+      { kind: 'wrap', at: 674 },
+      { kind: 'rename', at: 666646812, seed: 0 },
+      { kind: 'unwrap', at: 1 },
+      { kind: 'unwrap', at: 0 },
+    ],
+  ],
 ];
 
 describe('pages the property once read as the wrong person', () => {
