@@ -1,10 +1,11 @@
 import { format, parseISO } from 'date-fns';
-import { Fragment, useState, type InputHTMLAttributes } from 'react';
+import { Fragment, useState, type InputHTMLAttributes, type MouseEvent } from 'react';
 import { FactInput } from './FactInput';
 import { TimeZoneInput } from './TimeZoneInput';
 import { SatisfactionReasons } from './SatisfactionReasons';
 import { Timeline } from './Timeline';
 import { request } from '@/lib/messaging/client';
+import type { InsertOutcome } from '@/lib/messaging/protocol';
 import { FACT_ROWS, type FactKey, type FactKind } from '@/lib/facts';
 import { VARIABLES, type VariableName } from '@/lib/templates/schema';
 import type { ContactFacts, ManualEdit } from '@/lib/model';
@@ -53,6 +54,16 @@ export function ManualContact({ message, page, tabId, onChanged }: { message: st
   );
 }
 
+type Part = 'ask' | 'intro' | 'thanks' | 'update';
+
+/** The draft gate's question in the user's words, naming the contact and whom the draft is to. */
+export function draftQuestion(draft: NonNullable<InsertOutcome['confirm']>, email: string, who: string): string {
+  if (!draft.readable) return `I can't see whom this draft is to. Insert the ask for ${who} anyway?`;
+  if (!draft.to.length && !draft.cc.length) return `This draft is not addressed to anyone yet. Insert the ask for ${who}? Put ${email} in To before you send.`;
+  if (draft.cc.includes(email)) return `${who} is only in Cc of this draft (To: ${draft.to.join(', ') || 'no one'}). Insert the ask for them anyway?`;
+  return `This draft is to ${[...draft.to, ...draft.cc].join(', ')}, not ${email}. Insert the ask for ${who} anyway?`;
+}
+
 /** The contact on screen: verdict, age, satisfaction, insert, facts. Shared by the sidebar and the popup. */
 export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; tabId?: number; onChanged?: () => void }) {
   const { contact, evaluation, factSources } = view;
@@ -66,26 +77,40 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
       .catch((err: Error) => setSaveError(err.message));
   };
   const [confirming, setConfirming] = useState(false);
+  /** The draft gate's question: the open draft is not addressed to this contact, or cannot be read. */
+  const [draftCheck, setDraftCheck] = useState<{ part: Part; confirmed: boolean; confirm: NonNullable<InsertOutcome['confirm']> }>();
   // Insert goes ahead without a question only where an ask is advised (or a follow-up is due).
   const advised = view.askAdvised;
-  const insert = async (part: 'ask' | 'intro' | 'thanks' | 'update', confirmed = false) => {
-    if (!unobstructed) return;
+  const insert = async (part: Part, confirmed = false, confirmedFor?: string) => {
+    if (!unobstructed || insertState.busy) return;
     if (part === 'ask' && view.insertNeedsConfirmation && !confirmed) {
       setConfirming(true);
       return;
     }
     setConfirming(false);
+    setDraftCheck(undefined);
     setInsertState({ busy: true });
     try {
-      const outcome = await request('ask/insert', { email: contact.email, part, tabId, confirmed: confirmed || undefined });
+      const outcome = await request('ask/insert', { email: contact.email, part, tabId, confirmed: confirmed || undefined, confirmedFor });
+      if (!outcome.ok && outcome.confirm) {
+        setDraftCheck({ part, confirmed, confirm: outcome.confirm });
+        setInsertState({ busy: false });
+        return;
+      }
       onChanged?.();
       setInsertState({ busy: false, ok: outcome.ok, message: outcome.message, gaps: outcome.ok ? (outcome.missing as VariableName[] | undefined) : undefined });
     } catch (err) {
       setInsertState({ busy: false, ok: false, message: (err as Error).message });
     }
   };
-  // Acting only when the panel is visibly unobstructed: the page cannot click-jack an insert.
+  // Acting only when the panel has been visibly unobstructed for a moment: the page cannot click-jack an insert.
   const unobstructed = useUnobstructed(() => document.documentElement);
+  /** A click that inserts: the user's own (not a script's), and one press: a double click never inserts twice. */
+  const onInsert = (part: Part) => (e: MouseEvent<HTMLButtonElement>) => {
+    if (!e.nativeEvent.isTrusted || e.detail > 1) return;
+    void insert(part);
+  };
+  const who = contact.name ? `${contact.name} (${contact.email})` : contact.email;
   const canInsert = (view.page.composeCount > 0 || view.page.canReply) && unobstructed;
   const facts = contact.facts;
   const now = new Date();
@@ -146,7 +171,7 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
             <p>
               <strong>{view.loop.label}.</strong>
             </p>
-            <button data-testid={`insert-${view.loop.part}`} disabled={insertState.busy || !canInsert} onClick={() => void insert(view.loop!.part)}>
+            <button data-testid={`insert-${view.loop.part}`} disabled={insertState.busy || !canInsert} onClick={onInsert(view.loop.part)}>
               {view.loop.part === 'thanks' ? 'Insert a thank-you' : 'Insert how it went'}
             </button>
           </div>
@@ -162,22 +187,17 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
             <p>
               <strong>{contact.name || contact.email} said OK.</strong> Send them the intro to forward to their peer.
             </p>
-            <button data-testid="insert-intro" disabled={insertState.busy || !canInsert} onClick={() => void insert('intro')}>
+            <button data-testid="insert-intro" disabled={insertState.busy || !canInsert} onClick={onInsert('intro')}>
               Insert the intro to forward
             </button>
           </div>
         )}
-        <button
-          className={advised ? 'primary' : 'secondary'}
-          data-testid="insert-ask"
-          disabled={insertState.busy || !canInsert}
-          onClick={() => void insert('ask')}
-        >
+        <button className={advised ? 'primary' : 'secondary'} data-testid="insert-ask" disabled={insertState.busy || !canInsert} onClick={onInsert('ask')}>
           Insert referral ask
         </button>
         {!unobstructed && (
           <p className="error" role="alert" data-testid="obstructed">
-            The page is covering or hiding this panel: inserting is paused until the panel is fully visible.
+            The page is covering or hiding this panel (or just stopped): inserting waits until the panel has been fully visible for a moment.
           </p>
         )}
         {view.draftedAt && (
@@ -194,6 +214,17 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
               Insert anyway
             </button>{' '}
             <button onClick={() => setConfirming(false)}>Cancel</button>
+          </div>
+        )}
+        {draftCheck && (
+          <div className="confirm" role="alertdialog" aria-label="Insert into this draft?" data-testid="insert-confirm-dialog">
+            <p>
+              <strong>{draftQuestion(draftCheck.confirm, contact.email, who)}</strong>
+            </p>
+            <button data-testid="insert-confirm" onClick={() => void insert(draftCheck.part, draftCheck.confirmed, draftCheck.confirm.key)}>
+              Insert anyway
+            </button>{' '}
+            <button onClick={() => setDraftCheck(undefined)}>Cancel</button>
           </div>
         )}
         {view.page.composeCount === 0 &&

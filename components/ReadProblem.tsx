@@ -28,7 +28,11 @@ export function ReadProblem({ page, tabId, onChanged }: { page: PageSummary; tab
           <p className="warn">
             {page.ambiguous.what === 'thread'
               ? 'More than one email thread is open on this page.'
-              : 'This page shows more than one email address for the contact.'}{' '}
+              : page.ambiguous.candidates.every((c) => c.colleague)
+                ? 'Only people at your organisation are on this page: a colleague is never taken for a client unless you choose them.'
+                : page.ambiguous.candidates.length === 1
+                  ? 'This page is not clear about the person.'
+                  : 'This page shows more than one person.'}{' '}
             Who are you writing to?
           </p>
           <ul className="choices">
@@ -36,6 +40,7 @@ export function ReadProblem({ page, tabId, onChanged }: { page: PageSummary; tab
               <li key={c.email}>
                 <button data-testid="read-choice" onClick={() => void choose(c.email, c.name)}>
                   {c.name ? `${c.name} (${c.email})` : c.email}
+                  {c.colleague && ' · your colleague'}
                 </button>
               </li>
             ))}

@@ -177,22 +177,3 @@ function loopOf(asks: Ask[], now: Date, stallDays: number): Pick<ContactView, 'l
   }
   return {};
 }
-
-/**
- * A page that could not tell which sender is the user (no account shown) lists everyone as a
- * candidate; the user's own addresses (their profile, accounts seen on other pages) settle it
- * when exactly one other person remains. Otherwise the page stays a question.
- */
-export function settleOwnAddresses(page: PageContext, own: ReadonlySet<string>): PageContext {
-  if (!page.ambiguous || page.accountEmail || !own.size) return page;
-  const mine = page.ambiguous.candidates.filter((c) => own.has(c.email));
-  const others = page.ambiguous.candidates.filter((c) => !own.has(c.email));
-  if (!mine.length || others.length !== 1) return page;
-  const { ambiguous: _settled, ...rest } = page;
-  return {
-    ...rest,
-    accountEmail: mine[0]!.email,
-    contact: { email: others[0]!.email, ...(others[0]!.name ? { name: others[0]!.name } : {}) },
-    missing: page.missing.filter((m) => !m.startsWith('which person') && !m.startsWith('your own address')),
-  };
-}

@@ -26,6 +26,7 @@ const page = (email: string, nps: number): PageContext => ({
   hostLabel: 'HubSpot',
   url: `https://app.hubspot.com/contacts/1/record/0-1/${email}`,
   contact: { email, name: 'Dana Reyes' },
+  people: [{ email, name: 'Dana Reyes', seen: 'record' }],
   facts: { nps },
   composeCount: 0,
   missing: [],

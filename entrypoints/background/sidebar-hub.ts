@@ -7,21 +7,13 @@ import { browser, type Browser } from 'wxt/browser';
 import { subDays } from 'date-fns';
 import { dequal } from 'dequal/lite';
 import { applyPage, colleagueAsks, colleagueCandidates, companyKey, emptyContact } from '@/lib/contacts';
-import { Contact, Email } from '@/lib/model';
+import { Contact } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import { COLLAPSED_KEY, PANEL_PORT, SIDEBAR_PORT } from '@/lib/messaging/protocol';
-import {
-  buildContactView,
-  noContactMessage,
-  settleOwnAddresses,
-  summarizePage,
-  type ContactView,
-  type PanelMessage,
-  type ReferredBy,
-  type SidebarView,
-} from '@/lib/views';
+import { identify, plainAddress, selfFrom } from '@/lib/identity';
+import { buildContactView, noContactMessage, summarizePage, type ContactView, type PanelMessage, type ReferredBy, type SidebarView } from '@/lib/views';
 import { withVerdict } from '@/lib/engine/verdict-log';
 import type { Ask } from '@/lib/model';
 import { roleOf } from './router';
@@ -153,13 +145,15 @@ export class SidebarHub {
   private ownAddresses = new Set<string>();
 
   async setPage(tabId: number, read: PageContext): Promise<void> {
-    if (read.accountEmail) this.ownAddresses.add(read.accountEmail);
-    // A page naming someone by something that is not an address names no one: said, never stored.
-    if (read.contact?.email && !Email.safeParse(read.contact.email).success) {
-      read = { ...read, contact: undefined, missing: [...read.missing, "the contact's email (what the page shows is not an address)"] };
-    }
-    const profileEmail = (await this.store.profile()).email?.toLowerCase();
-    const page = settleOwnAddresses(read, profileEmail ? new Set([...this.ownAddresses, profileEmail]) : this.ownAddresses);
+    const account = plainAddress(read.accountEmail);
+    if (account) this.ownAddresses.add(account);
+    // Who the page is about is decided here again, with all the user is known as: whatever the
+    // content script proposed, the contact is only what the one identity decision gives (issue 30).
+    const profile = await this.store.profile();
+    const page = identify(
+      read,
+      selfFrom({ account, profileEmail: profile.email, aliases: profile.aliases, orgDomains: profile.orgDomains, seen: this.ownAddresses }),
+    );
     const previous = this.pages.get(tabId);
     this.pages.set(tabId, page);
     // The mirror is a convenience for a restarted worker: when the session area is full (its quota

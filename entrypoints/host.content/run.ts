@@ -73,7 +73,6 @@ export async function runHostScript({ builtIn, withPicks, idleOn, family }: Host
   document.addEventListener('selectionchange', () => caret.remember(document), { signal });
 
   let lastReport = '';
-  let account: string | undefined;
   /** The ask last inserted, while its draft is open: if its text disappears (undo), the ask is discarded. */
   let inserted: { editor: HTMLElement; lines: string[]; snippet: string } | undefined;
   const fold = (s: string | null) => (s ?? '').replace(/\s+/g, ' ');
@@ -89,7 +88,6 @@ export async function runHostScript({ builtIn, withPicks, idleOn, family }: Host
   const report = (): boolean => {
     checkUndone();
     const context = boundPage(readSafely(adapter!));
-    account = context.accountEmail;
     const signature = JSON.stringify(context);
     if (signature === lastReport) return false;
     lastReport = signature;
@@ -107,9 +105,9 @@ export async function runHostScript({ builtIn, withPicks, idleOn, family }: Host
     // Only the background may command this script: not the page, not another extension; and only its live copy.
     if (signal.aborted || sender.id !== browser.runtime.id || sender.tab) return undefined;
     if (isInsertCommand(message)) {
-      const { html, text, subject, to, snippet } = message;
+      const { html, text, subject, to, snippet, confirmedFor } = message;
       return openReplyIfNeeded(document, adapter!).then(() => {
-        const result = insertIntoCompose(document, adapter!, { html, text, subject, to, account }, caret);
+        const result = insertIntoCompose(document, adapter!, { html, text, subject, to, confirmedFor }, caret);
         if (result.ok && snippet) {
           // The inserted text's longer lines: the ask is undone only when none of them is left.
           const lines = text

@@ -1,31 +1,49 @@
 import { useEffect, useState } from 'react';
 import { request } from '@/lib/messaging/client';
 import { safeUrl } from '@/lib/templates/render';
+import { plainAddress } from '@/lib/identity';
 import { EMPTY_PROFILE, PROFILE_LABELS, type Profile } from '@/lib/templates/schema';
 
+type ListKey = 'links' | 'aliases' | 'orgDomains';
+const LISTS: ListKey[] = ['links', 'aliases', 'orgDomains'];
 const FIELDS = (Object.entries(PROFILE_LABELS) as Array<[keyof Profile, [string, string]]>)
-  .filter(([key]) => key !== 'links' && key !== 'peerFirst')
-  .map(([key, [label, example]]) => [key as keyof Omit<Profile, 'links' | 'peerFirst'>, label, example] as const);
+  .filter(([key]) => !LISTS.includes(key as ListKey) && key !== 'peerFirst')
+  .map(([key, [label, example]]) => [key as keyof Omit<Profile, ListKey | 'peerFirst'>, label, example] as const);
+
+const DOMAIN = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+/** What each list refuses, in the user's words. */
+const LIST_CHECK: Record<ListKey, { bad: (line: string) => boolean; says: string; testId?: string }> = {
+  links: { bad: (l) => !safeUrl(l), says: 'Not a web or mail link: {}. Links must start with https://, http:// or mailto:.' },
+  aliases: { bad: (l) => !plainAddress(l), says: 'Not an email address: {}.' },
+  orgDomains: {
+    bad: (l) => !DOMAIN.test(l.replace(/^@/, '')),
+    says: 'Not a mail domain: {}. Write the part after the @, like northwind.example.',
+    testId: 'org-domains',
+  },
+};
 
 export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
   const [profile, setProfile] = useState<Profile>(EMPTY_PROFILE);
   // The form appears once the stored profile is in: typing earlier would be overwritten.
   const [loaded, setLoaded] = useState(false);
-  const [links, setLinks] = useState('');
+  const [lists, setLists] = useState<Record<ListKey, string>>({ links: '', aliases: '', orgDomains: '' });
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
   useEffect(() => {
     void request('profile/get', {}).then((p) => {
       setProfile(p);
-      setLinks(p.links.join('\n'));
+      setLists({ links: p.links.join('\n'), aliases: p.aliases.join('\n'), orgDomains: p.orgDomains.join('\n') });
       setLoaded(true);
       onSaved(p);
     });
   }, []);
 
-  const badLinks = links
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l && !safeUrl(l));
+  const bad = Object.fromEntries(LISTS.map((key) => [key, lines(lists[key]).filter(LIST_CHECK[key].bad)])) as Record<ListKey, string[]>;
+  const anyBad = LISTS.some((key) => bad[key].length > 0);
 
   if (!loaded) {
     return (
@@ -42,13 +60,12 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
       aria-labelledby="profile-heading"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (badLinks.length) return;
+        if (anyBad) return;
         const next = {
           ...profile,
-          links: links
-            .split('\n')
-            .map((l) => l.trim())
-            .filter(Boolean),
+          links: lines(lists.links),
+          aliases: lines(lists.aliases).map((l) => l.toLowerCase()),
+          orgDomains: lines(lists.orgDomains).map((l) => l.replace(/^@/, '').toLowerCase()),
         };
         try {
           await request('profile/save', next);
@@ -69,20 +86,30 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
           </div>
         ))}
       </div>
-      <div className="field">
-        <label htmlFor="profile-links">{PROFILE_LABELS.links[0]}</label>
-        <textarea id="profile-links" rows={3} value={links} onChange={(e) => setLinks(e.target.value)} aria-invalid={badLinks.length > 0} />
-        {badLinks.length > 0 && (
-          <small className="error" role="alert">
-            Not a web or mail link: {badLinks.join(', ')}. Links must start with https://, http:// or mailto:.
-          </small>
-        )}
-      </div>
+      {LISTS.map((key) => (
+        <div className="field" key={key}>
+          <label htmlFor={`profile-${key}`}>{PROFILE_LABELS[key][0]}</label>
+          <textarea
+            id={`profile-${key}`}
+            data-testid={LIST_CHECK[key].testId}
+            rows={key === 'links' ? 3 : 2}
+            value={lists[key]}
+            placeholder={PROFILE_LABELS[key][1]}
+            onChange={(e) => setLists({ ...lists, [key]: e.target.value })}
+            aria-invalid={bad[key].length > 0}
+          />
+          {bad[key].length > 0 && (
+            <small className="error" role="alert">
+              {LIST_CHECK[key].says.replace('{}', bad[key].join(', '))}
+            </small>
+          )}
+        </div>
+      ))}
       <div className="field inline">
         <input id="profile-peerFirst" type="checkbox" checked={profile.peerFirst} onChange={(e) => setProfile({ ...profile, peerFirst: e.target.checked })} />
         <label htmlFor="profile-peerFirst">{PROFILE_LABELS.peerFirst[0]}</label>
       </div>
-      <button type="submit" disabled={badLinks.length > 0}>
+      <button type="submit" disabled={anyBad}>
         Save profile
       </button>
       {message && (

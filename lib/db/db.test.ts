@@ -214,6 +214,8 @@ describe('store', () => {
       name: 'Alex',
       title: '',
       company: 'Northwind',
+      aliases: [],
+      orgDomains: ['northwind.example'],
       email: '',
       phone: '',
       links: ['https://n.example'],

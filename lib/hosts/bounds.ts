@@ -19,6 +19,7 @@ export const PAGE_LIMITS = {
   missing: 20,
   missingText: 300,
   candidates: 20,
+  people: 100,
 } as const;
 
 const cut = (s: string | undefined, n: number) => (s !== undefined && s.length > n ? s.slice(0, n) : s);
@@ -43,10 +44,11 @@ export function boundPage(page: PageContext): PageContext {
         text: cut(m.text, L.text)!,
       })),
     },
+    people: page.people?.slice(0, L.people).map((p) => ({ ...p, email: cut(p.email, L.email)!, name: cut(p.name, L.name), company: cut(p.company, L.name) })),
     missing: page.missing.slice(0, L.missing).map((m) => cut(m, L.missingText)!),
     ambiguous: page.ambiguous && {
       what: page.ambiguous.what,
-      candidates: page.ambiguous.candidates.slice(0, L.candidates).map((c) => ({ email: cut(c.email, L.email)!, name: cut(c.name, L.name) })),
+      candidates: page.ambiguous.candidates.slice(0, L.candidates).map((c) => ({ ...c, email: cut(c.email, L.email)!, name: cut(c.name, L.name) })),
     },
   };
 }

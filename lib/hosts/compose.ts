@@ -6,7 +6,8 @@
  * signature and quoted reply.
  */
 import { isShown } from './visible';
-import type { HostAdapter, InsertRequest, InsertResult } from './types';
+import { addressTokens, recipientsKey } from '../identity';
+import type { Addressees, HostAdapter, InsertRequest, InsertResult } from './types';
 
 /** Remembers, per editor, the last caret the user placed there (clicking the sidebar moves focus away). */
 export class CaretMemory {
@@ -55,48 +56,121 @@ export async function openReplyIfNeeded(doc: Document, adapter: HostAdapter, tim
   });
 }
 
-const ADDRESSED = '[email], [data-hovercard-id*="@"], [title*="@"]';
+const FIELD_KIND = /^(to|cc|bcc)$/i;
+const FIELD_HINT = /^(to|cc|bcc)(?:\b|[-_:])|[-_](to|cc|bcc)(?:[-_]|$)/i;
+const ADDRESS_ATTRIBUTES = ['email', 'data-hovercard-id', 'data-email', 'data-address', 'title', 'aria-label', 'value'];
+
+/** Which recipient field an element is (To, Cc, Bcc), by its name, label or hooks; or by the label text it shows. */
+function fieldKind(el: Element): { kind: 'to' | 'cc' | 'bcc'; field: Element } | undefined {
+  const name = el.getAttribute('name');
+  if (name && FIELD_KIND.test(name)) return { kind: name.toLowerCase() as 'to', field: el };
+  for (const attr of ['aria-label', 'data-field', 'data-testid', 'data-test-id', 'data-selenium-test', 'placeholder']) {
+    const m = FIELD_HINT.exec(el.getAttribute(attr)?.trim() ?? '');
+    if (m) return { kind: (m[1] ?? m[2])!.toLowerCase() as 'to', field: el };
+  }
+  // A row labelled "To" / "Cc:" in text: the row is the field.
+  if (el.childElementCount === 0 && el.parentElement && /^(to|cc|bcc):?$/i.test(el.textContent?.trim() ?? '')) {
+    return { kind: el.textContent!.trim().replace(':', '').toLowerCase() as 'to', field: el.parentElement };
+  }
+  return undefined;
+}
+
+/** Every address a recipient area shows, as written: in its chips' attributes, its inputs and its text. */
+function addressesIn(area: Element): string[] {
+  const found: string[] = [];
+  for (const el of [area, ...area.querySelectorAll('*')]) {
+    for (const attr of ADDRESS_ATTRIBUTES) {
+      const value = attr === 'value' && 'value' in el ? String((el as HTMLInputElement).value) : el.getAttribute(attr);
+      found.push(...addressTokens(value));
+    }
+    for (let c = el.firstChild; c; c = c.nextSibling) if (c.nodeType === 3) found.push(...addressTokens(c.nodeValue));
+  }
+  return [...new Set(found.map((a) => a.toLowerCase()))];
+}
+
+/** Where a host's drafts sit and what is not part of one. */
+export interface DraftShape {
+  /** The host's compose container: the climb from the editor stops there. */
+  root: string;
+  /** A summary line of the recipients ("to Dana"), read when no To or Cc field is found. */
+  summary?: string;
+  /** What belongs to the page around a draft (a thread's messages): the draft's container holds none. */
+  notThisDraft?: string;
+}
 
 /**
- * Whom the draft around `editor` is addressed to, as far as the page shows it: address-carrying
- * chips in the nearest container around the editor that has any (Gmail's To chips, Outlook's
- * recipient wells), never climbing past the compose root. Empty when the page shows none.
+ * The draft's own container: the editor's ancestors up to the host's compose root, stopping below
+ * any ancestor that also holds a message of the thread or another draft's editor (whose addresses
+ * are not this draft's).
  */
-export function draftRecipients(editor: HTMLElement, composeRoot: string, account?: string): string[] {
-  let el: HTMLElement | null = editor.parentElement;
-  for (let level = 0; el && level < 8; level++, el = el.parentElement) {
-    const found = new Set<string>();
-    for (const chip of el.querySelectorAll(ADDRESSED)) {
-      if (editor.contains(chip) || !isShown(chip)) continue;
-      const email = /[^\s<>"']+@[^\s<>"']+\.[a-z]{2,}/i
-        .exec(`${chip.getAttribute('email') ?? ''} ${chip.getAttribute('data-hovercard-id') ?? ''} ${chip.getAttribute('title') ?? ''}`)?.[0]
-        ?.toLowerCase();
-      if (email && email !== account) found.add(email);
-    }
-    if (found.size) return [...found];
-    if (el.matches(composeRoot)) break;
+function draftRoot(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[]): Element {
+  const notThisDraft = shape.notThisDraft ?? '[role="document"], [data-message-id]';
+  let root: Element = editor;
+  for (let p = editor.parentElement; p; p = p.parentElement) {
+    const holdsOther =
+      editors.some((e) => e !== editor && p!.contains(e) && !e.contains(editor)) ||
+      [...p.querySelectorAll(notThisDraft)].some((el) => !editor.contains(el) && !el.contains(editor));
+    if (holdsOther) break;
+    root = p;
+    if (p.matches(shape.root) || p === editor.ownerDocument.body) break;
   }
-  return [];
+  return root;
+}
+
+/**
+ * Whom the draft around `editor` is addressed to, as the page shows it, by field: To, Cc (and
+ * Bcc), at any depth of the draft's own container, chips or plain text. A host's summary line
+ * counts as To only when it names one person. `readable` is false when no recipient field or
+ * summary is shown: the insert then asks first.
+ */
+export function draftRecipients(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[] = []): Addressees {
+  const root = draftRoot(editor, shape, editors);
+  const fields = { to: new Set<string>(), cc: new Set<string>(), bcc: new Set<string>() };
+  let sawField = false;
+  for (const el of root.querySelectorAll('*')) {
+    if (editor.contains(el)) continue;
+    const found = fieldKind(el);
+    if (!found || found.field.contains(editor)) continue;
+    sawField = true;
+    for (const a of addressesIn(found.field)) fields[found.kind].add(a);
+  }
+  // A chip can sit in a field's row and also carry its own "To" label: an address in To is not also Cc.
+  for (const a of fields.to) fields.cc.delete(a);
+  if (fields.to.size || fields.cc.size) return { to: [...fields.to], cc: [...fields.cc], readable: true };
+  const summary = shape.summary
+    ? [...new Set([...root.querySelectorAll(shape.summary)].filter((el) => !editor.contains(el) && isShown(el)).flatMap(addressesIn))]
+    : [];
+  if (summary.length === 1) return { to: summary, cc: [], readable: true };
+  if (summary.length > 1) return { to: [], cc: summary, readable: true };
+  return { to: [], cc: [], readable: sawField };
 }
 
 export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: InsertRequest, caret: CaretMemory): InsertResult {
-  const editors = adapter.composeEditors(doc);
+  // Only a draft the user can see is ever written into (a hidden editor the page keeps is not).
+  const editors = adapter.composeEditors(doc).filter(isShown);
   const remembered = caret.recall();
-  const editor = remembered?.editor ?? editors[editors.length - 1];
+  const kept = remembered && editors.includes(remembered.editor) ? remembered : undefined;
+  const editor = kept?.editor ?? editors[editors.length - 1];
   if (!editor) return { ok: false, reason: 'No compose window is open: start a reply or a new email, then insert.' };
-  // Never the wrong person: a draft visibly addressed to someone else gets nothing.
+  // Never the wrong person: a draft not addressed to the contact gets nothing without the user's yes.
   if (request.to) {
-    const recipients = adapter.recipients?.(editor, request.account) ?? [];
-    if (recipients.length && !recipients.includes(request.to.toLowerCase())) {
-      return {
-        ok: false,
-        reason: `This draft is addressed to ${recipients.join(', ')}, not ${request.to}. Nothing was inserted: open a draft to ${request.to}.`,
-      };
+    const to = request.to.toLowerCase();
+    const addressees = adapter.recipients(editor);
+    if (!addressees.to.includes(to) && request.confirmedFor !== recipientsKey(addressees)) {
+      const others = [...addressees.to, ...addressees.cc];
+      const reason = !addressees.readable
+        ? `I can't see whom this draft is to. Nothing was inserted.`
+        : !others.length
+          ? `This draft is not addressed to anyone yet. Nothing was inserted.`
+          : addressees.cc.includes(to)
+            ? `${request.to} is only in Cc of this draft. Nothing was inserted.`
+            : `This draft is to ${others.join(', ')}, not ${request.to}. Nothing was inserted.`;
+      return { ok: false, confirm: addressees, reason };
     }
   }
 
   let where: 'caret' | 'top' = 'caret';
-  let range = remembered?.range;
+  let range = kept?.range;
   if (!range) {
     where = 'top';
     range = doc.createRange();

@@ -11,10 +11,10 @@
  * chosen and the user picks (precision over recall: never the wrong person).
  */
 import { crmFieldOf, isKnownCrmLabel, readCrmFields } from './crm';
-import { findEmail } from './dom';
+import { addressIn, identify, selfFrom, type Person } from '../identity';
 import { labelledValues, normaliseLabel } from './labels';
 import { draftRecipients } from './compose';
-import type { Ambiguity, HostAdapter, HostId, PageContext, ReadStrategy } from './types';
+import type { HostAdapter, HostId, PageContext, ReadStrategy } from './types';
 import { hasSize, isShown, queryDeep, queryShown, shownText } from './visible';
 
 export interface CrmSelectors {
@@ -30,23 +30,33 @@ export interface CrmSelectors {
   subjectInput: string;
 }
 
-const EMAIL_VALUE = 'a[href^="mailto:" i], lightning-formatted-email';
+/**
+ * Where a page shows what happened around a record (activity feeds, timelines, emails logged):
+ * the people named there are not the record's, so its labels are not read as the record's fields.
+ */
+const NOT_THE_RECORD =
+  '[role="feed"], [role="log"], [data-testid*="timeline" i], [data-selenium-test*="timeline" i], [class*="timeline" i], [class*="activity" i], [class*="feed" i], [aria-label*="activity" i], [aria-label*="timeline" i]';
 
-/** The address of a shown mailto link in (or being) `el`: what the value is, over how its text runs. */
-function mailtoIn(el: Element): string | undefined {
+/** The address a record's email value shows, whole: its mailto link's, else the one address its text holds (a badge beside it apart). */
+function emailOf(el: Element): string | undefined {
   const link = el.matches('a[href^="mailto:" i]') ? el : queryShown(el.shadowRoot ?? el, 'a[href^="mailto:" i]')[0];
-  const href = link?.getAttribute('href') ?? '';
-  let address = href;
-  try {
-    address = decodeURIComponent(href);
-  } catch {
-    // A malformed escape in the page's link: read it as written.
+  if (link) {
+    let address = link.getAttribute('href') ?? '';
+    try {
+      address = decodeURIComponent(address);
+    } catch {
+      // A malformed escape in the page's link: read it as written.
+    }
+    return (
+      address
+        .replace(/^mailto:/i, '')
+        .split('?')[0]!
+        .trim()
+        .toLowerCase() || undefined
+    );
   }
-  return findEmail(address.replace(/^mailto:/i, '').split('?')[0]);
+  return addressIn(shownText(el, true))?.toLowerCase();
 }
-
-/** Distinct values in first-seen order. */
-const distinct = (values: Array<string | undefined>) => [...new Set(values.filter((v): v is string => !!v))];
 
 export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord: (url: string) => boolean): HostAdapter {
   return {
@@ -60,21 +70,31 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       const readBy: Record<string, ReadStrategy> = {};
       // Layer 1: hooks. Every shown occurrence is kept, to see two records competing.
       const hooked = new Map<string, string[]>();
+      const hookedEmails: string[] = [];
       for (const [rawLabel, valueEl] of s.fields(doc)) {
         if (!valueEl || !isShown(valueEl)) continue;
-        if (crmFieldOf(normaliseLabel(rawLabel)) === 'email' && !hasSize(valueEl)) continue;
         const key = normaliseLabel(rawLabel);
         if (!key) continue;
+        if (crmFieldOf(key) === 'email') {
+          if (!hasSize(valueEl)) continue;
+          const email = emailOf(valueEl);
+          if (email) hookedEmails.push(email);
+          continue;
+        }
         // A value read from the whole field item starts with the label it shows: drop it.
-        let value = crmFieldOf(key) === 'email' ? (mailtoIn(valueEl) ?? shownText(valueEl)) : shownText(valueEl);
+        let value = shownText(valueEl);
         if (rawLabel && value.toLowerCase().startsWith(rawLabel.toLowerCase())) value = value.slice(rawLabel.length).replace(/^[\s:*]+/, '');
-        if (key && value) hooked.set(key, [...(hooked.get(key) ?? []), value]);
+        if (value) hooked.set(key, [...(hooked.get(key) ?? []), value]);
       }
-      // Layer 3: labels by proximity (computed once; it also fills fields the hooks lack).
+      // Layer 3: labels by proximity, never inside a feed or timeline (it also fills fields the hooks lack).
       const labelled = new Map<string, string[]>();
+      const labelledEmails: string[] = [];
       for (const { label: key, value, valueElement } of labelledValues(doc, isKnownCrmLabel)) {
-        const read = crmFieldOf(key) === 'email' ? (mailtoIn(valueElement) ?? value) : value;
-        labelled.set(key, [...(labelled.get(key) ?? []), read]);
+        if (valueElement.closest(NOT_THE_RECORD)) continue;
+        if (crmFieldOf(key) === 'email') {
+          const email = emailOf(valueElement);
+          if (email) labelledEmails.push(email);
+        } else labelled.set(key, [...(labelled.get(key) ?? []), value]);
       }
 
       const first = (m: Map<string, string[]>) => new Map([...m].map(([k, v]) => [k, v[0]!]));
@@ -85,28 +105,12 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       for (const key of Object.keys(facts)) readBy[key] = key in fromHooks.facts ? 'hooks' : 'label';
       if (contact.company) readBy.company = fromHooks.contact.company ? 'hooks' : 'label';
 
-      // The email, by every layer, so that disagreement shows.
-      const emailsIn = (m: Map<string, string[]>) => distinct([...m].flatMap(([key, values]) => (crmFieldOf(key) === 'email' ? values.map(findEmail) : [])));
-      const byHooks = emailsIn(hooked);
-      const byLabel = emailsIn(labelled);
-      const byValue = distinct(queryShown(doc, s.emailValue ?? EMAIL_VALUE).map((el) => findEmail(el.getAttribute('href') ?? '') ?? findEmail(shownText(el))));
-      const missing: string[] = [];
-      let ambiguous: Ambiguity | undefined;
-      let email: string | undefined;
-      const stated = distinct([...byHooks, ...byLabel]);
-      if (stated.length > 1) ambiguous = { what: 'email', candidates: stated.map((e) => ({ email: e })) };
-      else if (stated.length === 1) {
-        email = stated[0];
-        readBy.email = byHooks.length ? 'hooks' : 'label';
-      } else if (byValue.length === 1) {
-        email = byValue[0];
-        readBy.email = 'value';
-      } else if (byValue.length > 1) ambiguous = { what: 'email', candidates: byValue.map((e) => ({ email: e })) };
-
       // Alternatives in their order (current layout first), not in document order.
       let name: string | undefined;
       for (const alternative of s.name.split(',')) {
-        name = queryShown(doc, alternative.trim()).map(shownText).find(Boolean);
+        name = queryShown(doc, alternative.trim())
+          .map((el) => shownText(el))
+          .find(Boolean);
         if (name) break;
       }
       if (name) {
@@ -114,19 +118,20 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
         readBy.name = 'hooks';
       } else if (contact.name) readBy.name = 'label';
 
-      if (ambiguous) {
-        // The candidates themselves travel in `ambiguous`: the sidebar lists them to choose from.
-        missing.push(`which person this ${label} page is about`);
-        return { host: id, hostLabel: label, url, composeCount, ambiguous, readBy, missing };
-      }
-      if (!email) missing.push(`the contact's email on this ${label} record`);
-      return { host: id, hostLabel: label, url, contact: { ...contact, email }, facts, readBy, composeCount, missing };
+      // The record's own email fields, every reading of them: two different is a choice, none is nobody.
+      const person = { ...(contact.name ? { name: contact.name } : {}), ...(contact.company ? { company: contact.company } : {}), seen: 'record' as const };
+      const people: Person[] = [...new Set([...hookedEmails, ...labelledEmails])].map((email) => ({ ...person, email }));
+      const page = identify({ host: id, hostLabel: label, url, contact, people, facts, readBy, composeCount, missing: [] }, selfFrom({}));
+      if (page.contact?.email) page.readBy = { ...readBy, email: hookedEmails.includes(page.contact.email) ? 'hooks' : 'label' };
+      else if (page.ambiguous) page.missing.unshift(`which person this ${label} page is about`);
+      else if (!people.length) page.missing.push(`the contact's email on this ${label} record`);
+      return page;
     },
     composeEditors(doc) {
       return queryDeep<HTMLElement>(doc, s.composeBody).filter(isShown);
     },
-    recipients(editor, account) {
-      return draftRecipients(editor, s.composeRoot, account);
+    recipients(editor) {
+      return draftRecipients(editor, { root: s.composeRoot, notThisDraft: NOT_THE_RECORD }, this.composeEditors(editor.ownerDocument));
     },
     subjectInput(editor) {
       return editor.closest(s.composeRoot)?.querySelector<HTMLInputElement>(s.subjectInput) ?? null;

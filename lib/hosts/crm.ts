@@ -7,7 +7,7 @@ import { FACT_BY_KEY, isFactKey } from '../facts';
 import { fieldForLabel, type ImportField } from '../import/headers';
 import { readField } from '../import/cells';
 import { toDay } from '../day';
-import { findEmail } from './dom';
+import { addressIn } from '../identity';
 import type { PageContext, PageFacts } from './types';
 
 const OWNER_LABELS = new Set(['contact owner', 'owner', 'account owner']);
@@ -28,7 +28,7 @@ export function readCrmFields(fields: Map<string, string>, today = toDay()): { c
   let last = '';
   for (const [label, raw] of fields) {
     const field = crmFieldOf(label);
-    if (field === 'email') contact.email ??= findEmail(raw);
+    if (field === 'email') contact.email ??= addressIn(raw)?.toLowerCase();
     else if (field === 'name') contact.name ??= raw;
     else if (field === 'firstName') first ||= raw;
     else if (field === 'lastName') last ||= raw;

@@ -7,7 +7,8 @@ import { draftRecipients } from './compose';
 import { isWhereToWrite, pickReadAs, type CustomPicks } from './custom-fields';
 import { withPicks } from './picks';
 import { readCrmFields } from './crm';
-import { queryShown, shownText } from './visible';
+import { isShown, queryShown, shownText } from './visible';
+import { addressIn, identify, selfFrom, type Person } from '../identity';
 import type { HostAdapter, PageContext } from './types';
 
 function valueOf(el: Element | null): string {
@@ -30,13 +31,19 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
         } catch {
           // A stored selector that no longer parses: treated as missing.
         }
-        const value = valueOf(el);
+        const value = field === 'email' ? (el ? (addressIn(shownText(el, true)) ?? '') : '') : valueOf(el);
         if (value) fields.set(pickReadAs(field), value);
         else missing.push(`${pickReadAs(field)} (picked element not found: pick the fields again)`);
       }
       if (!picks.email) missing.unshift('the email field (pick the fields from the toolbar button)');
-      const { contact, facts } = readCrmFields(fields);
-      return { host: 'custom', hostLabel: siteLabel, url, contact, facts, composeCount: this.composeEditors(doc).length, missing };
+      const { email, ...read } = readCrmFields(fields).contact;
+      const { facts } = readCrmFields(fields);
+      // The picked email, whole as the page shows it: the one identity decision says whether it is a person.
+      const people: Person[] = email ? [{ email, ...read, seen: 'picked' }] : [];
+      return identify(
+        { host: 'custom', hostLabel: siteLabel, url, contact: { ...read, email }, people, facts, composeCount: this.composeEditors(doc).length, missing },
+        selfFrom({}),
+      );
     },
     composeEditors(doc) {
       // The editor the user picked (the page may also have note fields), else every rich-text editor.
@@ -49,13 +56,13 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
         }
         return picked.flatMap((el) => {
           const editor = el.closest('[contenteditable="true"]') ?? el.querySelector('[contenteditable="true"]');
-          return editor instanceof HTMLElement ? [editor] : [];
+          return editor instanceof HTMLElement && isShown(editor) ? [editor] : [];
         });
       }
-      return [...doc.querySelectorAll<HTMLElement>('[contenteditable="true"]')];
+      return [...doc.querySelectorAll<HTMLElement>('[contenteditable="true"]')].filter(isShown);
     },
-    recipients(editor, account) {
-      return draftRecipients(editor, 'form, body', account);
+    recipients(editor) {
+      return draftRecipients(editor, { root: 'form, [role="dialog"], body' }, this.composeEditors(editor.ownerDocument));
     },
     subjectInput(editor) {
       return editor.closest('form')?.querySelector<HTMLInputElement>('input[name*="subject" i]') ?? null;

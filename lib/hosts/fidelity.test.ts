@@ -56,26 +56,16 @@ describe('never into a draft to someone else', () => {
   it('reads the draft recipients around the editor, never the thread around it', () => {
     const doc = loadFixture('gmail/thread-own-reply-last.html');
     const editor = gmail.composeEditors(doc)[0]!;
-    expect(draftRecipients(editor, 'div.M9, div.AD', 'alex@northwind.example')).toEqual(['dana@acme-logistics.example']);
+    expect(gmail.recipients(editor)).toEqual({ to: ['dana@acme-logistics.example'], cc: [], readable: true });
   });
 
   it('refuses to insert an ask for one person into a draft addressed to another', () => {
     const doc = loadFixture('gmail/thread-own-reply-last.html');
     const caret = new CaretMemory(() => gmail.composeEditors(doc));
-    const refused = insertIntoCompose(
-      doc,
-      gmail,
-      { html: '<p>Hi Sam,</p>', text: 'Hi Sam,', to: 'sam@elsewhere.example', account: 'alex@northwind.example' },
-      caret,
-    );
-    expect(refused).toMatchObject({ ok: false, reason: expect.stringContaining('addressed to dana@acme-logistics.example') });
+    const refused = insertIntoCompose(doc, gmail, { html: '<p>Hi Sam,</p>', text: 'Hi Sam,', to: 'sam@elsewhere.example' }, caret);
+    expect(refused).toMatchObject({ ok: false, reason: expect.stringContaining('to dana@acme-logistics.example, not sam@elsewhere.example') });
     expect(gmail.composeEditors(doc)[0]!.textContent).not.toContain('Hi Sam');
-    const done = insertIntoCompose(
-      doc,
-      gmail,
-      { html: '<p>Hi Dana,</p>', text: 'Hi Dana,', to: 'dana@acme-logistics.example', account: 'alex@northwind.example' },
-      caret,
-    );
+    const done = insertIntoCompose(doc, gmail, { html: '<p>Hi Dana,</p>', text: 'Hi Dana,', to: 'dana@acme-logistics.example' }, caret);
     expect(done.ok).toBe(true);
   });
 });
@@ -115,20 +105,24 @@ describe('an insert reads as written by hand (issue 18)', () => {
 
 describe('who is the user, when the page does not say', () => {
   it("the user's own addresses (profile, accounts seen elsewhere) settle a two-sender page; a stranger never does", async () => {
-    const { settleOwnAddresses } = await import('../views');
+    const { identify, selfFrom } = await import('../identity');
     const page = {
       host: 'outlook' as const,
       hostLabel: 'Outlook',
       url: 'https://outlook.office.com/mail/',
       composeCount: 0,
-      ambiguous: { what: 'email' as const, candidates: [{ email: 'kenji@hoshi.example', name: 'Kenji' }, { email: 'alex@northwind.example' }] },
-      missing: ['your own address (account menu)', 'which person this conversation is with (kenji@hoshi.example, alex@northwind.example)'],
+      people: [
+        { email: 'kenji@hoshi.example', name: 'Kenji', seen: 'sender' as const, order: 0 },
+        { email: 'alex@northwind.example', seen: 'sender' as const, order: 1 },
+      ],
+      missing: ['your own address (account menu)'],
     };
-    const settled = settleOwnAddresses(page, new Set(['alex@northwind.example']));
+    const settled = identify(page, selfFrom({ profileEmail: 'alex@northwind.example' }));
     expect(settled.contact).toEqual({ email: 'kenji@hoshi.example', name: 'Kenji' });
     expect(settled.ambiguous).toBeUndefined();
-    expect(settled.missing).toEqual([]);
-    expect(settleOwnAddresses(page, new Set(['someone@else.example']))).toBe(page);
+    const stranger = identify(page, selfFrom({ profileEmail: 'someone@else.example' }));
+    expect(stranger.contact).toBeUndefined();
+    expect(stranger.ambiguous?.candidates.map((c) => c.email)).toEqual(['kenji@hoshi.example', 'alex@northwind.example']);
   });
 });
 

@@ -3,7 +3,8 @@
  * Selectors are Gmail's obfuscated but long-lived class names, as seen in its DOM and in the
  * open-source code that reads it (InboxSDK, Gmail.js); each is dated with when it was checked.
  */
-import { findEmail, parseHostDate, readableText, text } from './dom';
+import { parseHostDate, readableText, text } from './dom';
+import { addressIn, identify, plainAddress, selfFrom, type Person } from '../identity';
 import { draftRecipients } from './compose';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
@@ -41,7 +42,8 @@ export const GMAIL = {
     'div.M9 [role="textbox"][contenteditable="true"], div.AD [role="textbox"][contenteditable="true"], .AO [role="textbox"][contenteditable="true"]',
   composeRoot: 'div.M9, div.AD, .AO',
   subjectInput: 'input[name="subjectbox"]',
-  composeTo: 'div[name="to"] [data-hovercard-id], div[name="to"] [email]',
+  /** The collapsed recipients line of an inline reply ("Dana Whitfield"), when the To field is folded away. */
+  recipientSummary: '.aoD.hl [email], .aoD.hl [data-hovercard-id]',
   /** The Reply control under the last message (InboxSDK's driver uses the same, 2026-11). */
   reply: 'span.ams.bkH, [role="button"].ams.bkH',
   /** The account control: "Google Account: Alex Moreau (alex@northwind.example)" (2020-2026). */
@@ -50,16 +52,26 @@ export const GMAIL = {
 
 const SKIP_IN_BODY = 'div.gmail_quote, .gmail_quote, blockquote, .gmail_signature, [data-smartmail="gmail_signature"], .im, style, script';
 
-/** The signed-in address, from the title "Inbox - me@example.com - Gmail", else the account control. */
+/**
+ * The signed-in address: Gmail's title ends "… - me@example.com - Gmail", so the last part of the
+ * title that is an address (a subject holding one comes first); else the account control.
+ */
 export function gmailAccount(doc: Document): string | undefined {
-  return findEmail(doc.title) ?? findEmail(firstShown(doc, GMAIL.account)?.getAttribute('aria-label'));
+  const parts = doc.title.split(' - ').map((p) => p.trim());
+  for (let i = parts.length - 2; i >= 0; i--) {
+    const email = plainAddress(parts[i]);
+    if (email) return email;
+  }
+  const label = firstShown(doc, GMAIL.account)?.getAttribute('aria-label') ?? '';
+  return plainAddress(/\(([^()]+)\)\s*$/.exec(label)?.[1]);
 }
 
 type Party = { email: string; name?: string };
 
-/** An element's address: its `email` attribute, a hovercard id, else an address in its text. */
+/** An element's address, whole as written: its `email` attribute, a hovercard id, else the one address its text shows. */
 function addressOf(el: Element): Party | undefined {
-  const email = findEmail(el.getAttribute('email')) ?? findEmail(el.getAttribute('data-hovercard-id')) ?? findEmail(shownText(el));
+  const attribute = [el.getAttribute('email'), el.getAttribute('data-hovercard-id')].find((v) => v?.includes('@'));
+  const email = (attribute?.trim() || addressIn(shownText(el, true)))?.toLowerCase();
   if (!email) return undefined;
   const name =
     el.getAttribute('name') ||
@@ -108,19 +120,20 @@ function threadOf(message: Element, subjects: Element[]): Element | null {
 interface ThreadRead {
   root: Element | null;
   messages: PageMessage[];
-  participants: Map<string, string>;
+  /** Everyone the thread shows: its senders in order, whom they wrote to, collapsed messages' senders. */
+  people: Person[];
 }
 
 function readThread(root: Element | null, elements: Element[]): ThreadRead {
-  const participants = new Map<string, string>();
+  const people: Person[] = [];
   const messages: PageMessage[] = [];
   for (const el of elements) {
     const sender = senderOf(el);
     if (!sender) continue;
-    if (!participants.has(sender.email)) participants.set(sender.email, sender.name ?? '');
+    people.push({ ...sender, seen: 'sender', order: messages.length });
     for (const r of allShown(el, GMAIL.recipient)) {
       const who = addressOf(r);
-      if (who && !participants.has(who.email)) participants.set(who.email, who.name ?? '');
+      if (who) people.push({ ...who, seen: 'recipient' });
     }
     const body = firstShown(el, GMAIL.body);
     const date = firstShown(el, GMAIL.date);
@@ -131,34 +144,12 @@ function readThread(root: Element | null, elements: Element[]): ThreadRead {
       text: body ? readableText(body, SKIP_IN_BODY) : '',
     });
   }
-  // Collapsed messages still say who took part.
+  // Collapsed messages come before the open ones: their senders wrote earlier.
   for (const el of allShown(root ?? elements[0]!.ownerDocument, GMAIL.collapsedSender)) {
     const who = addressOf(el);
-    if (who && !participants.has(who.email)) participants.set(who.email, who.name ?? '');
+    if (who) people.push({ ...who, seen: 'sender', order: -1 });
   }
-  return { root, messages, participants };
-}
-
-/**
- * The other party: the latest sender who is not the user; else whom the user last wrote to;
- * else whom an open compose addresses. Never the account's own address.
- */
-function otherParty(doc: Document, account: string | undefined, thread: ThreadRead | undefined): Party | undefined {
-  const isMe = (email: string) => email === account;
-  const messages = thread?.messages ?? [];
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i]!;
-    if (!isMe(m.from)) return { email: m.from, name: m.fromName };
-  }
-  for (const [email, name] of thread?.participants ?? []) {
-    if (!isMe(email) && name.toLowerCase() !== 'me') return { email, name: name || undefined };
-  }
-  for (const chip of doc.querySelectorAll(GMAIL.composeTo)) {
-    if (!isShown(chip)) continue;
-    const who = addressOf(chip);
-    if (who && !isMe(who.email)) return { email: who.email, name: text(chip) || undefined };
-  }
-  return undefined;
+  return { root, messages, people };
 }
 
 export const gmail: HostAdapter = {
@@ -191,37 +182,20 @@ export const gmail: HostAdapter = {
       missing.push(`which thread you are reading (${shownThreads} are open)`);
       return { ...base, missing };
     }
+    const drafts: Person[] = this.composeEditors(doc).flatMap((e) => this.recipients(e).to.map((email) => ({ email, seen: 'draft-to' as const })));
+    const self = selfFrom({ account: accountEmail });
     if (threads.length > 1) {
-      const candidates = threads.flatMap((t) => otherParty(doc, accountEmail, t) ?? []);
-      const distinct = [...new Map(candidates.map((c) => [c.email, c])).values()];
+      const decided = threads.flatMap((t) => {
+        const page = identify({ ...base, people: t.people, missing: [] }, self);
+        return page.contact?.email ? [{ email: page.contact.email, name: page.contact.name }] : [];
+      });
+      const distinct = [...new Map(decided.map((c) => [c.email, c])).values()];
       if (distinct.length > 1) {
         missing.push(`which thread you are reading: ${distinct.length} are open (${distinct.map((c) => c.email).join(', ')})`);
         return { ...base, ambiguous: { what: 'thread', candidates: distinct }, missing };
       }
     }
     const thread = threads[0];
-    if (!accountEmail && thread) {
-      // Without the user's own address, two senders are two guesses: ask instead.
-      const senders = [...new Map(thread.messages.map((m) => [m.from, { email: m.from, name: m.fromName }])).values()];
-      // An open reply says whom the user writes to: among the senders, that one is the contact.
-      const addressed = this.composeEditors(doc).flatMap((e) => this.recipients?.(e) ?? []);
-      const target = senders.filter((c) => addressed.includes(c.email));
-      if (senders.length > 1 && target.length === 1) {
-        return {
-          ...base,
-          contact: { email: target[0]!.email, name: target[0]!.name },
-          thread: { subject: text(firstShown(thread.root ?? doc, GMAIL.subject)) || undefined, messages: thread.messages },
-          missing,
-        };
-      }
-      if (senders.length > 1) {
-        missing.push(`which person this thread is with (${senders.map((c) => c.email).join(', ')})`);
-        return { ...base, ambiguous: { what: 'email', candidates: senders }, missing };
-      }
-    }
-    const party = otherParty(doc, accountEmail, thread);
-    // A list (the inbox, a label, a search) has no thread to read: nothing is wrong, an email is to be opened.
-    if (!party) missing.push(thread ? 'the other person in this thread' : isListView(url) ? 'an open email' : 'an open email thread');
     const subjectEl = firstShown(thread?.root ?? doc, GMAIL.subject);
     const subject = text(subjectEl) || undefined;
     const threadId =
@@ -229,13 +203,20 @@ export const gmail: HostAdapter = {
       thread?.root?.closest(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ??
       thread?.root?.querySelector(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ??
       undefined;
-    return {
-      ...base,
-      contact: party && { email: party.email, name: party.name },
-      thread: thread ? { id: threadId, subject, messages: thread.messages } : undefined,
-      readBy: party ? { email: 'hooks' } : undefined,
-      missing,
-    };
+    const page = identify(
+      {
+        ...base,
+        people: [...(thread?.people ?? []), ...drafts],
+        thread: thread ? { id: threadId, subject, messages: thread.messages } : undefined,
+        missing,
+      },
+      self,
+    );
+    // A list (the inbox, a label, a search) has no thread to read: nothing is wrong, an email is to be opened.
+    if (!page.contact && !page.ambiguous && !(page.people ?? []).length) {
+      page.missing.push(thread ? 'the other person in this thread' : isListView(url) ? 'an open email' : 'an open email thread');
+    }
+    return page.contact ? { ...page, readBy: { email: 'hooks' } } : page;
   },
   composeEditors(doc) {
     const found = [...doc.querySelectorAll<HTMLElement>(GMAIL.composeBody)].filter(isShown);
@@ -245,8 +226,12 @@ export const gmail: HostAdapter = {
     const controls = [...doc.querySelectorAll<HTMLElement>(GMAIL.reply)].filter(isShown);
     return controls[controls.length - 1] ?? null;
   },
-  recipients(editor, account) {
-    return draftRecipients(editor, 'div.M9, div.AD', account);
+  recipients(editor) {
+    return draftRecipients(
+      editor,
+      { root: GMAIL.composeRoot, summary: GMAIL.recipientSummary, notThisDraft: GMAIL.message },
+      this.composeEditors(editor.ownerDocument),
+    );
   },
   subjectInput(editor) {
     return editor.closest(GMAIL.composeRoot)?.querySelector<HTMLInputElement>(GMAIL.subjectInput) ?? null;

@@ -4,8 +4,9 @@
  * for its own tests; the name from `highlightTitle` (the team's host notes, seen 2026-11).
  */
 import { crmAdapter, pairsIn } from './crm-adapter';
-import { findEmail, text } from './dom';
-import { queryShown } from './visible';
+import { text } from './dom';
+import { addressIn, identify, selfFrom, type Person } from '../identity';
+import { queryShown, shownText } from './visible';
 
 /** Contact (0-1) records, and deal (0-3) / company (0-2) records showing an associated contact. */
 export function isHubSpotRecord(url: string): boolean {
@@ -54,18 +55,33 @@ export const hubspot: typeof contactRecord = {
   read(doc, url) {
     const context = contactRecord.read.call(this, doc, url);
     if (!isHubSpotDealOrCompany(url)) return context;
-    const card = queryShown(doc, HUBSPOT.associatedContact)[0];
-    const email = findEmail(card?.querySelector('a[href^="mailto:"]')?.getAttribute('href'));
-    const name = text(card?.querySelector('.name, a:not([href^="mailto:"])')) || undefined;
+    // Every associated contact shown: one is the person to ask, several are the user's choice.
+    const people: Person[] = queryShown(doc, HUBSPOT.associatedContact).flatMap((card) => {
+      const link = card.querySelector('a[href^="mailto:" i]');
+      const email =
+        link
+          ?.getAttribute('href')
+          ?.replace(/^mailto:/i, '')
+          .split('?')[0]
+          ?.trim()
+          .toLowerCase() ?? addressIn(shownText(card, true))?.toLowerCase();
+      const name = text(card.querySelector('.name, a:not([href^="mailto:"])')) || undefined;
+      return email ? [{ email, ...(name ? { name } : {}), seen: 'associated' as const }] : [];
+    });
     const { customerSince } = context.facts ?? {};
-    return {
-      ...context,
-      // A won deal's close date is when the account became a customer; its other fields are the deal's.
-      contact: email ? { email, name } : undefined,
-      ambiguous: undefined,
-      facts: customerSince ? { customerSince } : {},
-      readBy: email ? { email: 'hooks' } : {},
-      missing: email ? [] : ['the contact associated with this HubSpot record'],
-    };
+    const page = identify(
+      {
+        ...context,
+        people,
+        // A won deal's close date is when the account became a customer; its other fields are the deal's.
+        facts: customerSince ? { customerSince } : {},
+        readBy: {},
+        missing: [],
+      },
+      selfFrom({}),
+    );
+    if (page.contact) page.readBy = { email: 'hooks' };
+    else if (!people.length) page.missing.push('the contact associated with this HubSpot record');
+    return page;
   },
 };

@@ -6,7 +6,8 @@
  * (`[contenteditable][aria-multiline]` in `[role=main]`). Seen 2026-11 in public OWA readers and
  * the team's host notes (2026-11); checked against our fixtures, not a live tenant.
  */
-import { findEmail, parseHostDate, readableText, text } from './dom';
+import { parseHostDate, readableText, text } from './dom';
+import { addressIn, identify, plainAddress, selfFrom, type Person } from '../identity';
 import { draftRecipients } from './compose';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 import type { HostAdapter, PageContext, PageMessage } from './types';
@@ -31,6 +32,10 @@ export const OUTLOOK = {
   accountControl: '#O365_MainLink_Me, [id^="mectrl_"], [aria-label^="Account manager for"]',
   composeBody: '[role="main"] [contenteditable="true"][aria-multiline="true"]',
   composeRoot: '[role="main"]',
+  /** A draft's own container: the compose area of a reply, the new-message form (2026-11 fixtures). */
+  draftRoot: '[data-app-section="ComposeArea"], [role="main"], [role="dialog"]',
+  /** Recipients shown as well items when the To line is folded (a reply's "to Kenji"). */
+  recipientSummary: '.wellItem [title*="@"], .wellItem[title*="@"]',
   subjectInput: 'input[maxlength="255"], input[aria-label*="subject" i]',
   /** OWA's reply chain and signature markers inside the editor. */
   quoteOrSignature: '#appendonsend, #divRplyFwdMsg, #Signature, [id^="Signature"], blockquote',
@@ -45,8 +50,10 @@ function messageOf(body: Element): Element {
   return el;
 }
 
+/** A persona's address as written (its title, its label, else the one address its text shows) and its name. */
 function personaEmail(el: Element): { email?: string; name?: string } {
-  const email = findEmail(el.getAttribute('title')) ?? findEmail(el.getAttribute('aria-label')) ?? findEmail(shownText(el));
+  const attribute = [el.getAttribute('title'), el.getAttribute('aria-label')].map((v) => addressIn(v)).find(Boolean);
+  const email = (attribute ?? addressIn(shownText(el, true)))?.toLowerCase();
   const name =
     shownText(el)
       .replace(/<[^>]*>|\S+@\S+/g, '')
@@ -63,22 +70,27 @@ export const outlook: HostAdapter = {
     const controlLines = control
       ? [control, ...control.querySelectorAll('*')].flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.nodeValue ?? ''))
       : [];
-    const accountEmail = findEmail(firstShown(doc, OUTLOOK.account)?.textContent) ?? controlLines.map(findEmail).find(Boolean);
+    const accountEmail = plainAddress(firstShown(doc, OUTLOOK.account)?.textContent) ?? controlLines.map((l) => plainAddress(l)).find(Boolean);
     // The user's name as the Me control says it: a lone sender of that name is the user, not a contact.
     const accountName = (
       control?.getAttribute('aria-label')?.replace(/^Account manager for\s*/i, '') ||
       firstShown(doc, '#mectrl_currentAccount_primary')?.textContent ||
       ''
     ).trim();
-    const pane = [...doc.querySelectorAll(OUTLOOK.readingPane)].find(isShown) ?? doc;
+    const pane = [...doc.querySelectorAll(OUTLOOK.readingPane)].find(isShown);
     const messages: PageMessage[] = [];
-    for (const body of pane.querySelectorAll(OUTLOOK.messageBody)) {
+    const people: Person[] = [];
+    const senders = new Set<Element>();
+    for (const body of (pane ?? doc).querySelectorAll(OUTLOOK.messageBody)) {
       // The compose editor is also a document in some builds: skip editable ones; hidden copies too.
       if (body.closest('[contenteditable="true"]') || !isShown(body) || !hasSize(body)) continue;
       const message = messageOf(body);
       const sender = allShown(message, OUTLOOK.sender).find((el) => !body.contains(el));
       const who = sender ? personaEmail(sender) : {};
       if (!who.email) continue;
+      senders.add(sender!);
+      const mine = !accountEmail && !!accountName && who.name === accountName;
+      people.push({ email: who.email, name: who.name, seen: 'sender', order: messages.length, ...(mine ? { mine } : {}) });
       const time = firstShown(message, OUTLOOK.time);
       messages.push({
         from: who.email,
@@ -87,74 +99,58 @@ export const outlook: HostAdapter = {
         text: readableText(body, OUTLOOK.quoteOrSignature),
       });
     }
-    const missing: string[] = [];
-    if (!accountEmail) {
-      missing.push('your own address (account menu)');
-      // Without knowing which sender is the user, two senders are two guesses: ask instead.
-      const senders = [...new Map(messages.map((m) => [m.from, { email: m.from, name: m.fromName }])).values()];
-      // An open reply says whom the user writes to: among the senders, that one is the contact.
-      const addressed = this.composeEditors(doc).flatMap((e) => this.recipients?.(e) ?? []);
-      const target = senders.filter((c) => addressed.includes(c.email));
-      if (senders.length > 1 && target.length === 1) {
-        const who = target[0]!;
-        return {
-          host: 'outlook',
-          hostLabel: 'Outlook',
-          url,
-          contact: { email: who.email, name: who.name },
-          thread: { subject: text(doc.querySelector(OUTLOOK.subject)) || undefined, messages },
-          composeCount: this.composeEditors(doc).length,
-          missing,
-        };
-      }
-      if (senders.length > 1) {
-        missing.push(`which person this conversation is with (${senders.map((c) => c.email).join(', ')})`);
-        return {
-          host: 'outlook',
-          hostLabel: 'Outlook',
-          url,
-          ambiguous: { what: 'email', candidates: senders },
-          composeCount: this.composeEditors(doc).length,
-          missing,
-        };
-      }
-    }
-    let contact = [...messages].reverse().find((m) => m.from !== accountEmail && !(!accountEmail && accountName && m.fromName === accountName));
-    if (!contact) {
-      // The user's own message only, or a new email: whom is it addressed to?
-      for (const el of doc.querySelectorAll(`${OUTLOOK.readingPane} [title*="@"], ${OUTLOOK.composeRoot} [title*="@"]`)) {
-        if (!isShown(el)) continue;
+    // The other people the reading pane names (whom a message of the user's went to).
+    const editors = this.composeEditors(doc);
+    if (pane) {
+      for (const el of pane.querySelectorAll('[title*="@"], [aria-label*="@"]')) {
+        if (senders.has(el) || !isShown(el) || editors.some((e) => e.parentElement?.contains(el))) continue;
         const who = personaEmail(el);
-        if (who.email && who.email !== accountEmail) {
-          contact = { from: who.email, fromName: who.name, text: '' };
-          break;
-        }
+        if (who.email) people.push({ email: who.email, name: who.name, seen: 'recipient' });
       }
     }
+    for (const editor of editors) {
+      for (const email of this.recipients(editor).to) {
+        const chip = allShown(doc, '[title*="@"]').find((el) => addressIn(el.getAttribute('title'))?.toLowerCase() === email);
+        const name = chip ? personaEmail(chip).name : undefined;
+        people.push({ email, ...(name ? { name } : {}), seen: 'draft-to' });
+      }
+    }
+    const missing: string[] = [];
+    if (!accountEmail) missing.push('your own address (account menu)');
+    const page = identify(
+      {
+        host: 'outlook',
+        hostLabel: 'Outlook',
+        url,
+        accountEmail,
+        people,
+        thread: messages.length
+          ? {
+              id: pane?.querySelector(OUTLOOK.conversationId)?.getAttribute('data-convid') ?? undefined,
+              subject: text(doc.querySelector(OUTLOOK.subject)) || undefined,
+              messages,
+            }
+          : undefined,
+        composeCount: editors.length,
+        missing,
+      },
+      selfFrom({ account: accountEmail }),
+    );
     // A folder list has no conversation to read (not a problem); a conversation's address with nothing read is one.
-    if (!contact) missing.push(messages.length ? 'the other person in this conversation' : /\/id\//.test(url) ? 'an open email conversation' : 'an open email');
-    return {
-      host: 'outlook',
-      hostLabel: 'Outlook',
-      url,
-      accountEmail,
-      contact: contact && { email: contact.from, name: contact.fromName },
-      thread: messages.length
-        ? {
-            id: pane.querySelector(OUTLOOK.conversationId)?.getAttribute('data-convid') ?? undefined,
-            subject: text(doc.querySelector(OUTLOOK.subject)) || undefined,
-            messages,
-          }
-        : undefined,
-      composeCount: this.composeEditors(doc).length,
-      missing,
-    };
+    if (!page.contact && !page.ambiguous && !people.length) {
+      page.missing.push(messages.length ? 'the other person in this conversation' : /\/id\//.test(url) ? 'an open email conversation' : 'an open email');
+    }
+    return page;
   },
   composeEditors(doc) {
     return [...doc.querySelectorAll<HTMLElement>(OUTLOOK.composeBody)].filter(isShown);
   },
-  recipients(editor, account) {
-    return draftRecipients(editor, OUTLOOK.composeRoot, account);
+  recipients(editor) {
+    return draftRecipients(
+      editor,
+      { root: OUTLOOK.draftRoot, summary: OUTLOOK.recipientSummary, notThisDraft: `${OUTLOOK.messageBody}, [data-testid="SenderPersona"]` },
+      this.composeEditors(editor.ownerDocument),
+    );
   },
   subjectInput(editor) {
     return editor.closest(OUTLOOK.composeRoot)?.querySelector<HTMLInputElement>(OUTLOOK.subjectInput) ?? null;

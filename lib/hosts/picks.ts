@@ -4,7 +4,7 @@
  * the CRM reader so that the webmails' content script carries only the name-and-email reader.
  */
 import type { CustomPicks } from './custom-fields';
-import { findEmail } from './dom';
+import { addressIn, identify, selfFrom } from '../identity';
 import type { HostAdapter, PageContext } from './types';
 import { queryShown, shownText } from './visible';
 
@@ -17,22 +17,26 @@ export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdap
     read(doc, url) {
       const page = base.read(doc, url);
       const mine = readPicked(doc, url);
-      // A pick that lands on the user's own address is never the contact.
-      if (mine.contact?.email && mine.contact.email === page.accountEmail) mine.contact = { ...mine.contact, email: undefined };
+      const picked = mine.contact?.email;
       const readBy = { ...page.readBy };
       for (const [key, value] of Object.entries({ ...mine.contact, ...mine.facts })) if (value !== undefined) readBy[key] = 'picked';
-      const contact = { ...page.contact, ...definedOnly(mine.contact ?? {}) };
       // With a picked email, what was missing about the person (their email, the thread, which one) is found.
       const found = (m: string) => /email|thread|conversation|which |pick/i.test(m);
-      return {
-        ...page,
-        // The user's own pick of the email settles which person the page is about.
-        ambiguous: mine.contact?.email ? undefined : page.ambiguous,
-        contact: contact.email || page.contact ? contact : undefined,
-        facts: { ...page.facts, ...definedOnly(mine.facts ?? {}) },
-        readBy,
-        missing: mine.contact?.email ? page.missing.filter((m) => !found(m)) : page.missing,
-      };
+      // The pick is one more reading of the person: the identity decision weighs it against the page's own.
+      return identify(
+        {
+          ...page,
+          people: [
+            ...(page.people ?? []),
+            ...(picked ? [{ email: picked, ...(mine.contact?.name ? { name: mine.contact.name } : {}), seen: 'picked' as const }] : []),
+          ],
+          contact: { ...page.contact, ...definedOnly(mine.contact ?? {}) },
+          facts: { ...page.facts, ...definedOnly(mine.facts ?? {}) },
+          readBy,
+          missing: picked ? page.missing.filter((m) => !found(m)) : page.missing,
+        },
+        selfFrom({}),
+      );
     },
   };
 }
@@ -40,17 +44,17 @@ export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdap
 /** On a webmail: the picked name and email only (its facts come from the CRMs and imports). */
 export function withMailPicks(base: HostAdapter, picks: CustomPicks): HostAdapter {
   if (!picks.email && !picks.name) return base;
-  const at = (doc: Document, selector?: string) => {
+  const at = (doc: Document, selector?: string, apart = false) => {
     if (!selector) return '';
     try {
       const el = queryShown(doc, selector)[0];
-      return el ? shownText(el) : '';
+      return el ? shownText(el, apart) : '';
     } catch {
       return ''; // A stored selector that no longer parses reads as nothing.
     }
   };
   return withPicks(base, (doc) => {
-    const email = findEmail(at(doc, picks.email));
+    const email = addressIn(at(doc, picks.email, true))?.toLowerCase();
     const name = at(doc, picks.name) || undefined;
     return { contact: email || name ? { ...(email ? { email } : {}), ...(name ? { name } : {}) } : undefined };
   });

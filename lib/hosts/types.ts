@@ -5,6 +5,7 @@
  * (`lib/messaging/protocol.ts`).
  */
 import type { PageFactKey, PlainValue } from '../facts';
+import type { Candidate, Person } from '../identity';
 
 export type HostId = 'gmail' | 'outlook' | 'hubspot' | 'salesforce' | 'pipedrive' | 'custom';
 
@@ -26,7 +27,7 @@ export type ReadStrategy = 'hooks' | 'value' | 'label' | 'picked';
 /** Two or more people the page could be about: the user chooses, nothing is guessed. */
 export interface Ambiguity {
   what: 'email' | 'thread';
-  candidates: Array<{ email: string; name?: string }>;
+  candidates: Candidate[];
 }
 
 export interface PageContext {
@@ -36,6 +37,9 @@ export interface PageContext {
   url: string;
   /** The signed-in user's own address, when the page shows it. Never the contact. */
   accountEmail?: string;
+  /** Everyone the adapter saw and where: the contact is decided from these alone (lib/identity.ts). */
+  people?: Person[];
+  /** Decided by `identify`, never by an adapter on its own. */
   contact?: { email?: string; name?: string; company?: string };
   facts?: PageFacts;
   thread?: { id?: string; subject?: string; messages: PageMessage[] };
@@ -51,17 +55,28 @@ export interface PageContext {
   readBy?: Record<string, ReadStrategy>;
 }
 
+/** A draft's recipients by field, as written on the page; `readable` false when no recipient field was found. */
+export interface Addressees {
+  to: string[];
+  cc: string[];
+  readable: boolean;
+}
+
 export interface InsertRequest {
   html: string;
   text: string;
   subject?: string;
   /** The contact the ask is for: a draft addressed to others is refused. */
   to?: string;
-  /** The signed-in user's address, never counted as a recipient. */
-  account?: string;
+  /** The user confirmed writing into this draft although it is not addressed to `to`: the recipients they saw. */
+  confirmedFor?: string;
 }
 
-export type InsertResult = { ok: true; where: 'caret' | 'top'; subjectSet: boolean } | { ok: false; reason: string };
+export type InsertResult =
+  | { ok: true; where: 'caret' | 'top'; subjectSet: boolean }
+  | { ok: false; reason: string }
+  /** The draft is not addressed to the contact (or cannot be read): nothing written, the user is asked. */
+  | { ok: false; confirm: Addressees; reason: string };
 
 /** A host driver: reads the page, writes into its compose editors. */
 export interface HostAdapter {
@@ -74,6 +89,6 @@ export interface HostAdapter {
   replyControl?(doc: Document): HTMLElement | null;
   /** The element holding the subject of the compose that owns `editor`, if any. */
   subjectInput(editor: HTMLElement): HTMLInputElement | null;
-  /** Whom the draft around `editor` is addressed to, as the page shows it (empty: unknown). */
-  recipients?(editor: HTMLElement, account?: string): string[];
+  /** Whom the draft around `editor` is addressed to, as the page shows it (lib/hosts/compose.ts). */
+  recipients(editor: HTMLElement): Addressees;
 }

@@ -148,9 +148,10 @@ const ASSISTIVE = /(^|\s)(slds-assistive-text|assistiveText|sr-only|visually-hid
 
 /**
  * The text an element shows, through shadow roots and slots, without buttons ("Edit Email"),
- * assistive-only text, scripts or hidden parts. Whitespace folded.
+ * assistive-only text, scripts or hidden parts. Whitespace folded. With `apart`, each element's
+ * text stands apart from its neighbours' (a "Work" badge beside an address is not glued to it).
  */
-export function shownText(el: Element): string {
+export function shownText(el: Element, apart = false): string {
   let out = '';
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
@@ -182,7 +183,9 @@ export function shownText(el: Element): string {
         return;
       }
     }
+    if (apart) out += ' ';
     for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+    if (apart) out += ' ';
   };
   walk(el);
   return out.replace(/\s+/g, ' ').trim();

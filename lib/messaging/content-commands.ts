@@ -13,6 +13,8 @@ export interface InsertCommand {
   to: string;
   /** The recorded ask's line: when the inserted text is undone in the editor, the ask is discarded. */
   snippet?: string;
+  /** The draft's recipients the user saw and said yes to (it is not addressed to `to`): written only while they are the same. */
+  confirmedFor?: string;
 }
 
 const MAX = 200_000;
@@ -29,7 +31,8 @@ export function isInsertCommand(message: unknown): message is InsertCommand {
     (m.subject === undefined || (typeof m.subject === 'string' && m.subject.length <= 1_000)) &&
     typeof m.to === 'string' &&
     m.to.length <= 320 &&
-    (m.snippet === undefined || (typeof m.snippet === 'string' && m.snippet.length <= 200))
+    (m.snippet === undefined || (typeof m.snippet === 'string' && m.snippet.length <= 200)) &&
+    (m.confirmedFor === undefined || (typeof m.confirmedFor === 'string' && m.confirmedFor.length <= 20_000))
   );
 }
 

@@ -42,6 +42,8 @@ export interface InsertOutcome {
   ok: boolean;
   /** What the user sees: where it went, or why not. */
   message: string;
+  /** Nothing written: the draft is not addressed to the contact (or its recipients cannot be read). The user is asked, naming both. */
+  confirm?: { to: string[]; cc: string[]; readable: boolean; key: string };
   askId?: string;
   missing?: string[];
 }
@@ -87,6 +89,19 @@ export const PageContextSchema = z.object({
   hostLabel: z.string().max(60),
   url: z.string().url().max(L.url),
   accountEmail: z.string().max(L.email).optional(),
+  people: z
+    .array(
+      z.object({
+        email: z.string().max(L.email),
+        name: z.string().max(L.name).optional(),
+        company: z.string().max(L.name).optional(),
+        seen: z.enum(['sender', 'recipient', 'draft-to', 'record', 'associated', 'picked']),
+        order: z.number().int().min(-1).max(10_000).optional(),
+        mine: z.boolean().optional(),
+      }),
+    )
+    .max(L.people)
+    .optional(),
   contact: z
     .object({ email: z.string().max(L.email).optional(), name: z.string().max(L.name).optional(), company: z.string().max(L.name).optional() })
     .optional(),
@@ -101,7 +116,9 @@ export const PageContextSchema = z.object({
   ambiguous: z
     .object({
       what: z.enum(['email', 'thread']),
-      candidates: z.array(z.object({ email: z.string().max(L.email), name: z.string().max(L.name).optional() })).max(L.candidates),
+      candidates: z
+        .array(z.object({ email: z.string().max(L.email), name: z.string().max(L.name).optional(), colleague: z.boolean().optional() }))
+        .max(L.candidates),
     })
     .optional(),
   readBy: z.record(z.string().max(40), z.enum(['hooks', 'value', 'label', 'picked'])).optional(),
@@ -151,6 +168,8 @@ export const requests = {
       tabId: TabId,
       /** The user confirmed an ask the verdict does not advise (fix first, too early, never-ask, snoozed). */
       confirmed: z.boolean().optional(),
+      /** The user said yes to writing into a draft not addressed to this contact: the recipients they were shown (`InsertOutcome.confirm.key`). */
+      confirmedFor: z.string().max(20_000).optional(),
     }),
   },
   /** Select a gap left in the draft ("[FILL IN: your name]") so the user types over it. */

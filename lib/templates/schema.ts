@@ -51,6 +51,10 @@ export const Profile = z.object({
   title: z.string().max(200).default(''),
   company: z.string().max(200).default(''),
   email: z.string().max(320).default(''),
+  /** The user's other addresses (aliases, a second account): never taken for a client (issue 30). */
+  aliases: z.array(z.string().max(320)).max(20).default([]),
+  /** The user's organisation's mail domains: people there are colleagues, never taken for a client silently. */
+  orgDomains: z.array(z.string().max(253)).max(20).default([]),
   phone: z.string().max(60).default(''),
   /** Bio and profile links (http, https or mailto). */
   links: z.array(z.string().max(500)).max(10).default([]),
@@ -71,6 +75,8 @@ export const PROFILE_LABELS: Record<keyof Profile, [label: string, example: stri
   title: ['Your title', 'Account Manager'],
   company: ['Your company', 'Northwind'],
   email: ['Your email', 'alex@northwind.example'],
+  aliases: ['Your other addresses, one per line (never taken for a client)', 'alex.moreau@northwind.example'],
+  orgDomains: ["Your organisation's mail domains, one per line (colleagues there are never taken for a client)", 'northwind.example'],
   phone: ['Your phone', '+1 555 0100'],
   links: ['Bio and profile links, one per line (https:// or mailto:)', ''],
   product: ['What clients use (when a contact has no "product" fact)', 'Northwind Routing'],

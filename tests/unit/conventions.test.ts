@@ -75,6 +75,7 @@ describe('conventions', () => {
       'limits.ts': 'text limits, plain data for every context',
       'day.ts': 'the one way to write "today"',
       'time-zone.ts': 'IANA zone checks for import, inputs and the engine',
+      'identity.ts': 'who a page is about, decided in one place for every host and context (issue 30)',
       'sidebar-place.ts': 'where the sidebar shows, plain data for every context (content scripts included)',
     };
     const root = readdirSync(path.join(ROOT, 'lib')).filter((n) => /\.tsx?$/.test(n) && !/\.test\.tsx?$/.test(n));

@@ -18,6 +18,7 @@ const gmailPage = (email: string, name: string): PageContext => ({
   url: 'https://mail.google.com/mail/u/0/#inbox/abc',
   accountEmail: 'alex@northwind.example',
   contact: { email, name },
+  people: [{ email, name, seen: 'sender', order: 0 }],
   thread: {
     id: 'abc',
     subject: 'Q3 results',
@@ -50,7 +51,7 @@ describe('pages', () => {
     const view = await call('tab/view', { tabId: TAB }, { role: 'popup' });
     expect(view.state === 'contact' && view.contact.email).toBe('dana@acme.example');
 
-    await call('page/context', { ...gmailPage('x@y.example', ''), contact: undefined, missing: ['an open email thread'] }, { role: 'content' });
+    await call('page/context', { ...gmailPage('x@y.example', ''), contact: undefined, people: [], missing: ['an open email thread'] }, { role: 'content' });
     expect((await call('tab/view', { tabId: TAB }, { role: 'popup' })).state).toBe('no-contact');
     await call('sidebar/contact', { email: 'Lee@Peer.example', name: 'Lee Park' });
     const chosen = await call('tab/view', { tabId: TAB }, { role: 'popup' });
@@ -377,6 +378,7 @@ describe('attribution (issue 19)', () => {
       hostLabel: 'HubSpot',
       url: 'https://app.hubspot.com/contacts/1/record/0-1/9',
       contact: { email: 'priya@lumen.example', name: 'Priya' },
+      people: [{ email: 'priya@lumen.example', name: 'Priya', seen: 'record' }],
       facts: { customerSince: '2026-11-10' },
       composeCount: 0,
       missing: [],

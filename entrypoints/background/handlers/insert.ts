@@ -4,6 +4,7 @@
  * the ask is then recorded. From the sidebar or the popup, and from the keyboard shortcut.
  */
 import { commandTab } from '@/lib/messaging/client';
+import { recipientsKey } from '@/lib/identity';
 import type { InsertResult } from '@/lib/hosts/types';
 import type { InsertOutcome } from '@/lib/messaging/protocol';
 import type { Handlers } from '../router';
@@ -30,6 +31,15 @@ export interface InsertRequest {
   confirmed?: boolean;
   /** The user sees this contact's facts and their own details (sidebar or popup click); false from the shortcut. */
   seen: boolean;
+  /** The draft's recipients the user said yes to, when it is not addressed to the contact. */
+  confirmedFor?: string;
+}
+
+/** A refusal by the draft gate: nothing written, the user is asked, naming the contact and the recipients. */
+function refused(result: InsertResult | undefined): InsertOutcome {
+  if (result && !result.ok && 'confirm' in result)
+    return { ok: false, message: result.reason, confirm: { ...result.confirm, key: recipientsKey(result.confirm) } };
+  return { ok: false, message: (result && !result.ok && result.reason) || 'Could not insert into the compose box.' };
 }
 
 export function inserter({ store, hub, now }: Deps) {
@@ -41,6 +51,7 @@ export function inserter({ store, hub, now }: Deps) {
     contact: Contact,
     templates: Template[],
     profile: Profile,
+    confirmedFor?: string,
   ): Promise<InsertOutcome> {
     const { referralStallDays } = await store.settings();
     const at = now();
@@ -57,16 +68,23 @@ export function inserter({ store, hub, now }: Deps) {
     const rendered = render(template, values);
     let result: InsertResult;
     try {
-      result = await commandTab(tabId, { type: 'compose/insert', html: rendered.html, text: rendered.text, subject: rendered.subject || undefined, to: email });
+      result = await commandTab(tabId, {
+        type: 'compose/insert',
+        html: rendered.html,
+        text: rendered.text,
+        subject: rendered.subject || undefined,
+        to: email,
+        confirmedFor,
+      });
     } catch {
       return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
     }
-    if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
+    if (!result?.ok) return refused(result);
     await store.updateAsk(ask.id, (a) => (part === 'thanks' ? { ...a, thankedAt: at.toISOString() } : { ...a, loopClosedAt: at.toISOString() }));
     return { ok: true, missing: rendered.missing, message: `Inserted "${template.name}".` };
   }
 
-  return async (tabId: number, email: string, { part, confirmed = false, seen }: InsertRequest): Promise<InsertOutcome> => {
+  return async (tabId: number, email: string, { part, confirmed = false, seen, confirmedFor }: InsertRequest): Promise<InsertOutcome> => {
     // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
     if ((await hub.contactEmail(tabId)) !== email) {
       return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
@@ -74,7 +92,7 @@ export function inserter({ store, hub, now }: Deps) {
     const { view, templates, profile } = await hub.current(tabId, email);
     if (view.state !== 'contact' || !view.template || !templates || !profile) return { ok: false, message: 'No template to insert: add one in the options.' };
     if (view.evaluation.neverAsk && !confirmed) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
-    if (part === 'thanks' || part === 'update') return closeLoop(tabId, email, part, view.contact, templates, profile);
+    if (part === 'thanks' || part === 'update') return closeLoop(tabId, email, part, view.contact, templates, profile, confirmedFor);
     const template = templates.find((t) => t.id === view.template!.id)!;
     const values = templateValues(view.contact, profile);
     const inView = seen || (await hub.showsOpen(tabId, email));
@@ -94,11 +112,12 @@ export function inserter({ store, hub, now }: Deps) {
         subject: rendered.subject || undefined,
         to: email,
         snippet: part === 'ask' ? snippetOf(rendered) : undefined,
+        confirmedFor,
       });
     } catch {
       return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
     }
-    if (!result?.ok) return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
+    if (!result?.ok) return refused(result);
     const gaps = rendered.missing.length
       ? ` Fill in the ${rendered.missing.length} gap${rendered.missing.length === 1 ? '' : 's'} marked [FILL IN] before sending.`
       : '';
@@ -121,7 +140,7 @@ export function insertHandlers(deps: Deps): Pick<Handlers, 'ask/insert' | 'compo
   const insert = inserter(deps);
   // The sidebar acts on its own tab; the popup names the active tab it shows. Either way the user sees the contact.
   return {
-    'ask/insert': ({ email, part, confirmed }, { tabId }) => insert(tabId, email, { part, confirmed, seen: true }),
+    'ask/insert': ({ email, part, confirmed, confirmedFor }, { tabId }) => insert(tabId, email, { part, confirmed, seen: true, confirmedFor }),
     // A gap the user clicked in the sidebar, selected in the draft to be typed over.
     'compose/select': ({ text }, { tabId }) => commandTab(tabId, { type: 'compose/select', text }).catch(() => false),
   };
