@@ -70,14 +70,20 @@ export class SidebarHub {
     return typeof stored === 'string' ? stored : undefined;
   }
 
-  /** A tab that left the page it was read on (for a site the extension does not read, or another site) shows no contact from it. */
+  /**
+   * A tab that left the site it was read on (for a site the extension does not read, or another
+   * site) shows no contact from it: its side panel is told at once, and Insert goes with it (issue
+   * 30). Within the site, the content script's next read says what the page shows.
+   */
   private async leftPage(tabId: number, url: string | undefined): Promise<void> {
     const page = await this.page(tabId);
     if (!page || (url && originOf(url) === originOf(page.url))) return;
     this.pages.delete(tabId);
     this.chosen.delete(tabId);
     this.frames.delete(tabId);
+    this.latest.delete(tabId);
     await browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);
+    await this.push(tabId);
   }
 
   /** The tabs some sidebar or side panel shows now. */

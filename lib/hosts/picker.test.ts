@@ -14,6 +14,9 @@ function page() {
     </main>`;
 }
 
+/** The test stands in for the user: its clicks count as theirs. */
+const user = () => true;
+
 describe('the field picker', () => {
   it('makes selectors that find the same element again, avoiding generated ids', () => {
     page();
@@ -27,7 +30,7 @@ describe('the field picker', () => {
   it('asks for each field in turn, records clicks without following links, and can skip or cancel', () => {
     page();
     const done = vi.fn();
-    runPicker(document, done);
+    runPicker(document, done, undefined, true, user);
     const bar = document.querySelector('[data-referral-window-picker]')!;
     expect(bar.textContent).toContain('Name (1 of 9)');
     const click = (el: Element) => {
@@ -57,7 +60,7 @@ describe('the field picker', () => {
       '<form id="mail"><div contenteditable="true"><p id="inside">x</p></div></form><div id="notes" contenteditable="true"></div>',
     );
     const withEditor = vi.fn();
-    runPicker(document, withEditor);
+    runPicker(document, withEditor, undefined, true, user);
     const skipNow = () =>
       [...document.querySelectorAll('[data-referral-window-picker] button')].find((b) => b.textContent === 'Skip this field')! as HTMLElement;
     for (let i = 0; i < 8; i++) skipNow().click();
@@ -69,10 +72,21 @@ describe('the field picker', () => {
     expect(customAdapter('crm.example', picks).composeEditors(document)).toContain(document.getElementById('notes'));
 
     const cancelled = vi.fn();
-    runPicker(document, cancelled);
+    runPicker(document, cancelled, undefined, true, user);
     [...document.querySelectorAll('[data-referral-window-picker] button')].find((b) => b.textContent === 'Cancel')!.dispatchEvent(new MouseEvent('click'));
     expect(cancelled).not.toHaveBeenCalled();
     expect(document.querySelector('[data-referral-window-picker]')).toBeNull();
+  });
+
+  it("a page's own synthetic clicks pick nothing: only the user's trusted clicks do (issue 30)", () => {
+    page();
+    const done = vi.fn();
+    runPicker(document, done);
+    // The page answers the picker itself, naming a client of its choice, then presses Skip to the end.
+    document.querySelectorAll('.v')[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    for (const button of document.querySelectorAll<HTMLElement>('[data-referral-window-picker] button')) button.click();
+    expect(done).not.toHaveBeenCalled();
+    expect(document.querySelector('[data-referral-window-picker]')!.textContent).toContain('Name (1 of 9)');
   });
 
   it('a pick that no longer matches says so instead of failing', () => {

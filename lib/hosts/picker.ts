@@ -49,7 +49,14 @@ export function selectorFor(el: Element): string {
  * either way. The email editor is asked for only on a site the user added (`withEditor`): the
  * named hosts' editors are known.
  */
-export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, onEnd?: () => void, withEditor = true): () => void {
+export function runPicker(
+  doc: Document,
+  onDone: (picks: CustomPicks) => void,
+  onEnd?: () => void,
+  withEditor = true,
+  /** Only the user's own clicks pick: a page answering with synthetic clicks names no one (issue 30). Tests stand in for the user. */
+  byUser: (e: Event) => boolean = (e) => e.isTrusted,
+): () => void {
   const PICK_FIELDS = withEditor ? ALL_FIELDS : ALL_FIELDS.filter((f) => !isWhereToWrite(f));
   const picks: CustomPicks = {};
   let index = 0;
@@ -127,7 +134,7 @@ export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, o
   doc.addEventListener(
     'click',
     (e) => {
-      if (ours(e.target)) return;
+      if (ours(e.target) || !byUser(e)) return;
       // The click picks; it must not also follow a link or press the CRM's button.
       e.preventDefault();
       e.stopPropagation();
@@ -140,8 +147,8 @@ export function runPicker(doc: Document, onDone: (picks: CustomPicks) => void, o
     { signal, capture: true },
   );
   doc.addEventListener('keydown', (e) => e.key === 'Escape' && finish(false), { signal, capture: true });
-  skip.addEventListener('click', () => next(), { signal });
-  cancel.addEventListener('click', () => finish(false), { signal });
+  skip.addEventListener('click', (e) => byUser(e) && next(), { signal });
+  cancel.addEventListener('click', (e) => byUser(e) && finish(false), { signal });
   show();
   return () => finish(false);
 }

@@ -76,7 +76,7 @@ export const PROFILE_LABELS: Record<keyof Profile, [label: string, example: stri
   company: ['Your company', 'Northwind'],
   email: ['Your email', 'alex@northwind.example'],
   aliases: ['Your other addresses, one per line (never taken for a client)', 'alex.moreau@northwind.example'],
-  orgDomains: ["Your organisation's mail domains, one per line (colleagues there are never taken for a client)", 'northwind.example'],
+  orgDomains: ["Your organisation's mail domains, each on its own line: colleagues there are never taken for a client", 'northwind.example'],
   phone: ['Your phone', '+1 555 0100'],
   links: ['Bio and profile links, one per line (https:// or mailto:)', ''],
   product: ['What clients use (when a contact has no "product" fact)', 'Northwind Routing'],

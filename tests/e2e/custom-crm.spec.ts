@@ -54,6 +54,12 @@ test('any other CRM: add the site, pick the fields once, then the contact and ve
     await expect(popup2.getByTestId('contact-email')).toHaveText('amara@okafor-logistics.example');
     await expect(popup2.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
     await popup2.getByTestId('insert-ask').click();
+    // The site's mail form shows no recipients: nothing is written before the user says yes, naming Amara.
+    await expect(popup2.getByTestId('insert-confirm-dialog')).toContainText(
+      "I can't see whom this draft is to. Insert the ask for Amara Okafor (amara@okafor-logistics.example) anyway?",
+    );
+    await expect(crm.locator('[contenteditable="true"]')).not.toContainText('Hi Amara,');
+    await popup2.getByTestId('insert-confirm').click();
     await crm.bringToFront();
     await expect(crm.locator('[contenteditable="true"]')).toContainText('Hi Amara,');
     await expect(crm.locator('input[name="subject"]')).toHaveValue('A quick favour, Amara?');

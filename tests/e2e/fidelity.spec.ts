@@ -83,15 +83,25 @@ test('after navigating to a thread with a 30,000-character message, the new pers
   await expect(panel.getByTestId('contact-name')).toHaveText('Hugo Lind');
 });
 
-test('a draft addressed to someone else gets no ask, with the reason', async ({ openGmail }) => {
+test('a draft addressed to someone else gets no ask without a yes that names both (issue 30)', async ({ openGmail }) => {
   const page = await openGmail('thread-own-reply-last', {
     '<span class="vN" email="dana@acme-logistics.example">Dana Whitfield</span>': '<span class="vN" email="sam@northwind-partner.example">Sam</span>',
   });
   const panel = sidebar(page);
   await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
   await panel.getByTestId('insert-ask').click();
-  await expect(panel.getByRole('alert')).toContainText('addressed to sam@northwind-partner.example');
+  const dialog = panel.getByTestId('insert-confirm-dialog');
+  await expect(dialog).toContainText('This draft is to sam@northwind-partner.example, not dana@acme-logistics.example');
+  await expect(dialog).toContainText('Dana Whitfield (dana@acme-logistics.example)');
   await expect(page.locator('[g_editable="true"]')).not.toContainText('Hi Dana');
+  // Cancel writes nothing; the yes writes, and only into that draft.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.locator('[g_editable="true"]')).not.toContainText('Hi Dana');
+  await panel.getByTestId('insert-ask').click();
+  await panel.getByTestId('insert-confirm').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
+  await expect(page.locator('[g_editable="true"]')).toContainText('Hi Dana');
 });
 
 test('a named CRM that reads poorly is taught once: pick the field on the page, it is read from then on; health and a censored diagnostic in reach', async ({
@@ -120,7 +130,7 @@ test('a named CRM that reads poorly is taught once: pick the field on the page, 
   await problem.getByTestId('pick-on-page').click();
   const bar = page.locator('[data-referral-window-picker]');
   await expect(bar).toContainText('Name (1 of 8)');
-  await page.getByText('Priya Raman').click();
+  await page.locator('[data-selenium-test="highlightTitle"]').click();
   await expect(bar).toContainText('Email (2 of 8)');
   await page.getByText('priya.raman@lumen-health.example').click();
   for (let i = 0; i < 6; i++) await bar.getByRole('button', { name: 'Skip this field' }).click();

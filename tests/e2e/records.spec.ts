@@ -76,7 +76,10 @@ test('an insert undone in the editor is discarded: it does not count as asked, a
     editor.setAttribute('contenteditable', 'true');
     editor.setAttribute('g_editable', 'true');
     editor.setAttribute('role', 'textbox');
-    box.append(editor);
+    const to = document.createElement('div');
+    to.setAttribute('name', 'to');
+    to.textContent = 'zoe.oconnor@renard-freres.example';
+    box.append(to, editor);
     document.body.append(box);
   });
   await page.locator('[g_editable="true"]').click();

@@ -122,6 +122,9 @@ test('a CRM site the user added: its contact in the side panel, fields and the e
     await expect(panel.getByTestId('contact-name')).toHaveText('Amara Okafor');
     await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
     await panel.getByTestId('insert-ask').click();
+    // The site's mail form shows no recipients: the side panel asks first, naming the contact.
+    await expect(panel.getByTestId('insert-confirm-dialog')).toContainText("I can't see whom this draft is to");
+    await panel.getByTestId('insert-confirm').click();
     await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
     // Into the email editor picked, not the notes field after it.
     await expect(crm.locator('.mail-form [contenteditable]')).toContainText('Hi Amara,');
