@@ -6,6 +6,7 @@ import { SatisfactionReasons } from './SatisfactionReasons';
 import { Timeline } from './Timeline';
 import { request } from '@/lib/messaging/client';
 import type { InsertOutcome } from '@/lib/messaging/protocol';
+import { draftQuestion } from '@/lib/identity';
 import { FACT_ROWS, type FactKey, type FactKind } from '@/lib/facts';
 import { VARIABLES, type VariableName } from '@/lib/templates/schema';
 import type { ContactFacts, ManualEdit } from '@/lib/model';
@@ -55,14 +56,6 @@ export function ManualContact({ message, page, tabId, onChanged }: { message: st
 }
 
 type Part = 'ask' | 'intro' | 'thanks' | 'update';
-
-/** The draft gate's question in the user's words, naming the contact and whom the draft is to. */
-export function draftQuestion(draft: NonNullable<InsertOutcome['confirm']>, email: string, who: string): string {
-  if (!draft.readable) return `I can't see whom this draft is to. Insert the ask for ${who} anyway?`;
-  if (!draft.to.length && !draft.cc.length) return `This draft is not addressed to anyone yet. Insert the ask for ${who}? Put ${email} in To before you send.`;
-  if (draft.cc.includes(email)) return `${who} is only in Cc of this draft (To: ${draft.to.join(', ') || 'no one'}). Insert the ask for them anyway?`;
-  return `This draft is to ${[...draft.to, ...draft.cc].join(', ')}, not ${email}. Insert the ask for ${who} anyway?`;
-}
 
 /** The contact on screen: verdict, age, satisfaction, insert, facts. Shared by the sidebar and the popup. */
 export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; tabId?: number; onChanged?: () => void }) {

@@ -3,6 +3,7 @@
  * Adding a fact is one row of the table (issue 13): every row, whatever it is, goes through an
  * import, a CRM page read, a manual edit and the CSV export without any other file naming it.
  */
+import { readPage } from '../tests/unit/load-fixture';
 import { describe, expect, it } from 'vitest';
 import { applyManualEdit, applyPage, emptyContact } from './contacts';
 import { FACT_ROWS, type FactKind, type FactRow } from './facts';
@@ -83,7 +84,7 @@ describe.each(FACT_ROWS.map((f) => [f.key, f] as [string, FactRow]))('the fact %
   it.runIf(fact.pick)('is offered by the field picker and read from the element the user picked', () => {
     expect(PICK_FIELDS).toContain(fact.key);
     document.body.innerHTML = `<main><p id="e">dana@acme.example</p><p id="f">${sample.cell}</p></main>`;
-    const page = customAdapter('Example CRM', { email: '#e', [fact.key]: '#f' }).read(document, 'https://crm.example.com/record/1');
+    const page = readPage(customAdapter('Example CRM', { email: '#e', [fact.key]: '#f' }), document, 'https://crm.example.com/record/1');
     expect(page.facts).toEqual({ [fact.key]: sample.plain });
   });
 });

@@ -5,7 +5,9 @@
  * decision (as the background decides it) and written through the real insert path.
  */
 import { describe, expect, it } from 'vitest';
-import { addressIn, checkAddress, decide, identify, selfFrom, type Person } from './identity';
+import fc from 'fast-check';
+import { addressIn, checkAddress, decide, draftQuestion, identify, plainAddress, selfFrom, type Person } from './identity';
+import { Email } from './model';
 import { CaretMemory, insertIntoCompose } from './hosts/compose';
 import { customAdapter } from './hosts/custom';
 import { gmail } from './hosts/gmail';
@@ -13,7 +15,7 @@ import { hubspot } from './hosts/hubspot';
 import { outlook } from './hosts/outlook';
 import { pipedrive } from './hosts/pipedrive';
 import { salesforce } from './hosts/salesforce';
-import type { HostAdapter, PageContext } from './hosts/types';
+import type { Addressees, HostAdapter, PageContext } from './hosts/types';
 import { loadFixture, loadHtml } from '../tests/unit/load-fixture';
 
 const ME = 'alex@northwind.example';
@@ -59,7 +61,11 @@ describe('1. the draft check fails closed', () => {
     const page = asBackground(gmail.read(doc, 'https://mail.google.com/mail/u/0/#inbox/t1'));
     expect(page.contact?.email).toBe('amara@okafor.example');
     const result = tryInsert(doc, gmail, 'amara@okafor.example');
-    expect(result).toMatchObject({ ok: false, confirm: { to: ['cyrus@farahani.example'] }, reason: expect.stringContaining('cyrus@farahani.example') });
+    expect(result).toMatchObject({ ok: false, confirm: { to: ['cyrus@farahani.example'], cc: [], readable: true } });
+    // What the user reads names both.
+    expect(draftQuestion((result as { confirm: Addressees }).confirm, 'amara@okafor.example', 'Amara Okafor (amara@okafor.example)')).toBe(
+      'This draft is to cyrus@farahani.example, not amara@okafor.example. Insert the ask for Amara Okafor (amara@okafor.example) anyway?',
+    );
     expect(doc.querySelector('[g_editable]')!.textContent).not.toContain('introduce');
   });
 
@@ -87,11 +93,14 @@ describe('1. the draft check fails closed', () => {
 
   it('a draft whose recipients cannot be read at all asks first: "I can\'t see whom this draft is to"', () => {
     const doc = loadHtml(`<html><body><div data-testid="mail-composer"><div contenteditable="true" role="textbox"><p><br></p></div></div></body></html>`);
-    expect(tryInsert(doc, pipedrive, 'kai@larsenbyg.example')).toMatchObject({
-      ok: false,
-      confirm: { readable: false },
-      reason: expect.stringContaining("can't see"),
-    });
+    const result = tryInsert(doc, pipedrive, 'kai@larsenbyg.example');
+    expect(result).toMatchObject({ ok: false, confirm: { readable: false } });
+    expect(draftQuestion((result as { confirm: Addressees }).confirm, 'kai@larsenbyg.example', 'Kai Larsen (kai@larsenbyg.example)')).toBe(
+      "I can't see whom this draft is to. Insert the ask for Kai Larsen (kai@larsenbyg.example) anyway?",
+    );
+    expect(draftQuestion({ to: ['cyrus@farahani.example'], cc: ['kai@larsenbyg.example'], readable: true }, 'kai@larsenbyg.example', 'Kai')).toBe(
+      'Kai is only in Cc of this draft (To: cyrus@farahani.example). Insert the ask for them anyway?',
+    );
   });
 
   it('a hidden editor is never a target, even with the caret remembered in it', () => {
@@ -186,6 +195,19 @@ describe('4. addresses that are not what they look like', () => {
     expect(page.missing.join(' ')).toContain('not a plain address');
     expect(page.thread!.messages.filter((m) => m.from === 'ana@costa.example').map((m) => m.text)).toEqual(['All good here.']);
     expect(tryInsert(doc, gmail, 'ana@costa.example')).toMatchObject({ ok: false, confirm: { to: ['"ana@costa.example"@evil.example'] } });
+  });
+
+  it('every address the decision takes is one the store accepts (never taken, then refused on write)', () => {
+    const chars = fc.constantFrom(...`ab9_.-+'!#$%&*/=?^\`{|}~@"а`.split(''));
+    fc.assert(
+      fc.property(
+        fc.array(chars, { minLength: 1, maxLength: 10 }).map((c) => `${c.join('')}@costa.example`),
+        (address) => {
+          if (plainAddress(address)) expect(Email.safeParse(address).success, address).toBe(true);
+        },
+      ),
+      { numRuns: 3_000, seed: 20261206 },
+    );
   });
 
   it('a Cyrillic look-alike is shown as written and matched to no one', () => {

@@ -63,27 +63,26 @@ export type Decision =
   | { kind: 'choice'; candidates: Candidate[]; why: string }
   | { kind: 'nobody'; why: string };
 
-// RFC 5322's dot-atom, ASCII only, with a domain of labels and a letter TLD.
-const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
-const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
-const PLAIN = new RegExp(`^${ATOM}(?:\\.${ATOM})*@(?:${LABEL}\\.)+[A-Za-z]{2,63}$`);
+// A dot-atom in the characters addresses use in practice (and the store's schema accepts: never an
+// address the decision takes and the store then refuses), ASCII only, a domain of labels and a
+// letter TLD. A literal, so that a script using none of this module's checks carries none of it.
+const PLAIN = /^[\w'+-]+(?:\.[\w'+-]+)*(?<!')@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 
 export type AddressCheck = { ok: true; email: string } | { ok: false; shown: string; why: string };
 
-/** `raw` as an address, whole: nothing extracted from inside it, nothing cut off it. */
-export function checkAddress(raw: string): AddressCheck {
-  const shown = raw.trim();
-  if (shown.length <= 254 && PLAIN.test(shown)) return { ok: true, email: shown.toLowerCase() };
-  // eslint-disable-next-line no-control-regex
-  if (/[^\x00-\x7f]/.test(shown)) return { ok: false, shown, why: 'uses letters that only look like an address' };
-  return { ok: false, shown, why: 'is not a plain address' };
+/** `raw` as a plain address, whole (nothing extracted from inside it, nothing cut off it), lower case; else undefined. */
+export function plainAddress(raw: string | null | undefined): string | undefined {
+  const shown = raw?.trim() ?? '';
+  return shown.length <= 254 && PLAIN.test(shown) ? shown.toLowerCase() : undefined;
 }
 
-/** A plain address, lower case, or undefined. */
-export function plainAddress(raw: string | null | undefined): string | undefined {
-  if (!raw) return undefined;
-  const check = checkAddress(raw);
-  return check.ok ? check.email : undefined;
+/** `raw` as an address, or why it is none, in the user's words. */
+export function checkAddress(raw: string): AddressCheck {
+  const email = plainAddress(raw);
+  if (email) return { ok: true, email };
+  const shown = raw.trim();
+  // eslint-disable-next-line no-control-regex
+  return { ok: false, shown, why: /[^\x00-\x7f]/.test(shown) ? 'uses letters that only look like an address' : 'is not a plain address' };
 }
 
 /** Text that holds an address: split only where an address cannot continue (spaces, brackets, commas). */
@@ -315,8 +314,9 @@ export function identify(page: PageContext, self: Self): PageContext {
   const knowsSelf = !!account || people.some((p) => p.mine || me.addresses.has(p.email.toLowerCase()));
   const decision = decide(people, MAIL_HOSTS.has(page.host) ? 'mail' : 'crm', me, knowsSelf);
   if (decision.kind === 'contact') {
-    // The record's name and company describe the person the adapter proposed, when it is the one decided.
-    const same = proposed?.email?.toLowerCase() === decision.email;
+    // A name or company the adapter read apart from any address (a record's heading, a picked name)
+    // fills what the decided person lacks; one read with another address never does.
+    const same = !proposed?.email || proposed.email.toLowerCase() === decision.email;
     const name = decision.name || (same ? proposed?.name : undefined);
     const company = decision.company || (same ? proposed?.company : undefined);
     return { ...rest, contact: { email: decision.email, ...(name ? { name } : {}), ...(company ? { company } : {}) } };
@@ -324,6 +324,14 @@ export function identify(page: PageContext, self: Self): PageContext {
   const missing = people.length && !rest.missing.includes(decision.why) ? [...rest.missing, decision.why] : rest.missing;
   if (decision.kind === 'choice') return { ...rest, ambiguous: { what: 'email', candidates: decision.candidates }, missing };
   return { ...rest, missing };
+}
+
+/** The draft gate's question in the user's words, naming the contact (`who`) and whom the draft is to. */
+export function draftQuestion(draft: { to: string[]; cc: string[]; readable: boolean }, email: string, who: string): string {
+  if (!draft.readable) return `I can't see whom this draft is to. Insert the ask for ${who} anyway?`;
+  if (!draft.to.length && !draft.cc.length) return `This draft is not addressed to anyone yet. Insert the ask for ${who}? Put ${email} in To before you send.`;
+  if (draft.cc.includes(email)) return `${who} is only in Cc of this draft (To: ${draft.to.join(', ') || 'no one'}). Insert the ask for them anyway?`;
+  return `This draft is to ${[...draft.to, ...draft.cc].join(', ')}, not ${email}. Insert the ask for ${who} anyway?`;
 }
 
 /** A draft's recipients as one key: the user's yes to a draft not addressed to the contact holds while they stay the same. */

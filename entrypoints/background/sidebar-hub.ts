@@ -78,6 +78,11 @@ export class SidebarHub {
   private async leftPage(tabId: number, url: string | undefined): Promise<void> {
     const page = await this.page(tabId);
     if (!page || (url && originOf(url) === originOf(page.url))) return;
+    await this.forget(tabId);
+  }
+
+  /** The tab shows no page of ours any more: no contact, no frame; its side panel is told at once. */
+  async forget(tabId: number): Promise<void> {
     this.pages.delete(tabId);
     this.chosen.delete(tabId);
     this.frames.delete(tabId);
@@ -150,7 +155,8 @@ export class SidebarHub {
   /** The user's own addresses seen as the account on any page (never a contact). */
   private ownAddresses = new Set<string>();
 
-  async setPage(tabId: number, read: PageContext): Promise<void> {
+  /** Takes a content script's read, decides whom it is about, shows it; returns the page as decided (the only one anything else may use). */
+  async setPage(tabId: number, read: PageContext): Promise<PageContext> {
     const account = plainAddress(read.accountEmail);
     if (account) this.ownAddresses.add(account);
     // Who the page is about is decided here again, with all the user is known as: whatever the
@@ -178,7 +184,10 @@ export class SidebarHub {
       this.chosen.delete(tabId);
     }
     const email = page.contact?.email;
-    if (!email || email === page.accountEmail) return this.push(tabId);
+    if (!email) {
+      await this.push(tabId);
+      return page;
+    }
     const at = this.clock().toISOString();
     const learn = (c: Contact) => applyPage(c, page, at);
     // Shown first, from the stored contact and what the page shows, then written: a contact switch
@@ -188,6 +197,7 @@ export class SidebarHub {
     // Written once shown: a write started sooner would hold the view's reads until it commits.
     await this.push(tabId, Contact.parse(learn(stored)));
     await this.store.writeContact(email, learn, at);
+    return page;
   }
 
   /** The tab's page could not be read (its report was refused): clear the contact and say so. */

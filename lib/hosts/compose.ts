@@ -56,15 +56,12 @@ export async function openReplyIfNeeded(doc: Document, adapter: HostAdapter, tim
   });
 }
 
-const FIELD_KIND = /^(to|cc|bcc)$/i;
 const FIELD_HINT = /^(to|cc|bcc)(?:\b|[-_:])|[-_](to|cc|bcc)(?:[-_]|$)/i;
 const ADDRESS_ATTRIBUTES = ['email', 'data-hovercard-id', 'data-email', 'data-address', 'title', 'aria-label', 'value'];
 
 /** Which recipient field an element is (To, Cc, Bcc), by its name, label or hooks; or by the label text it shows. */
 function fieldKind(el: Element): { kind: 'to' | 'cc' | 'bcc'; field: Element } | undefined {
-  const name = el.getAttribute('name');
-  if (name && FIELD_KIND.test(name)) return { kind: name.toLowerCase() as 'to', field: el };
-  for (const attr of ['aria-label', 'data-field', 'data-testid', 'data-test-id', 'data-selenium-test', 'placeholder']) {
+  for (const attr of ['name', 'aria-label', 'data-field', 'data-testid', 'data-test-id', 'data-selenium-test', 'placeholder']) {
     const m = FIELD_HINT.exec(el.getAttribute(attr)?.trim() ?? '');
     if (m) return { kind: (m[1] ?? m[2])!.toLowerCase() as 'to', field: el };
   }
@@ -104,7 +101,7 @@ export interface DraftShape {
  * are not this draft's).
  */
 function draftRoot(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[]): Element {
-  const notThisDraft = shape.notThisDraft ?? '[role="document"], [data-message-id]';
+  const notThisDraft = shape.notThisDraft ?? '[role=document],[data-message-id]';
   let root: Element = editor;
   for (let p = editor.parentElement; p; p = p.parentElement) {
     const holdsOther =
@@ -125,14 +122,15 @@ function draftRoot(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[
  */
 export function draftRecipients(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[] = []): Addressees {
   const root = draftRoot(editor, shape, editors);
-  const fields = { to: new Set<string>(), cc: new Set<string>(), bcc: new Set<string>() };
+  const fields = { to: new Set<string>(), cc: new Set<string>() };
   let sawField = false;
   for (const el of root.querySelectorAll('*')) {
     if (editor.contains(el)) continue;
     const found = fieldKind(el);
     if (!found || found.field.contains(editor)) continue;
     sawField = true;
-    for (const a of addressesIn(found.field)) fields[found.kind].add(a);
+    // Bcc is never whom the draft is to.
+    if (found.kind !== 'bcc') for (const a of addressesIn(found.field)) fields[found.kind].add(a);
   }
   // A chip can sit in a field's row and also carry its own "To" label: an address in To is not also Cc.
   for (const a of fields.to) fields.cc.delete(a);
@@ -156,17 +154,8 @@ export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: 
   if (request.to) {
     const to = request.to.toLowerCase();
     const addressees = adapter.recipients(editor);
-    if (!addressees.to.includes(to) && request.confirmedFor !== recipientsKey(addressees)) {
-      const others = [...addressees.to, ...addressees.cc];
-      const reason = !addressees.readable
-        ? `I can't see whom this draft is to. Nothing was inserted.`
-        : !others.length
-          ? `This draft is not addressed to anyone yet. Nothing was inserted.`
-          : addressees.cc.includes(to)
-            ? `${request.to} is only in Cc of this draft. Nothing was inserted.`
-            : `This draft is to ${others.join(', ')}, not ${request.to}. Nothing was inserted.`;
-      return { ok: false, confirm: addressees, reason };
-    }
+    // What the draft shows goes back; the words the user reads are the background's (`draftQuestion`).
+    if (!addressees.to.includes(to) && request.confirmedFor !== recipientsKey(addressees)) return { ok: false, confirm: addressees };
   }
 
   let where: 'caret' | 'top' = 'caret';

@@ -11,7 +11,7 @@
  * chosen and the user picks (precision over recall: never the wrong person).
  */
 import { crmFieldOf, isKnownCrmLabel, readCrmFields } from './crm';
-import { addressIn, identify, selfFrom, type Person } from '../identity';
+import { addressIn, type Person } from '../identity';
 import { labelledValues, normaliseLabel } from './labels';
 import { draftRecipients } from './compose';
 import type { HostAdapter, HostId, PageContext, ReadStrategy } from './types';
@@ -22,8 +22,6 @@ export interface CrmSelectors {
   name: string;
   /** Each property the host's hooks mark: [label, value] pairs (labels may be attribute text). */
   fields: (doc: Document) => Iterable<[string, Element | null]>;
-  /** Elements that are an email by what they are (mailto links, formatted-email components). */
-  emailValue?: string;
   /** Rich-text editors of the record's email composer. */
   composeBody: string;
   composeRoot: string;
@@ -35,25 +33,20 @@ export interface CrmSelectors {
  * the people named there are not the record's, so its labels are not read as the record's fields.
  */
 const NOT_THE_RECORD =
-  '[role="feed"], [role="log"], [data-testid*="timeline" i], [data-selenium-test*="timeline" i], [class*="timeline" i], [class*="activity" i], [class*="feed" i], [aria-label*="activity" i], [aria-label*="timeline" i]';
+  '[role=feed],[role=log],[data-testid*="timeline" i],[data-selenium-test*="timeline" i],[class*="timeline" i],[class*="activity" i],[class*="feed" i],[aria-label*="activity" i],[aria-label*="timeline" i]';
 
 /** The address a record's email value shows, whole: its mailto link's, else the one address its text holds (a badge beside it apart). */
-function emailOf(el: Element): string | undefined {
+export function emailOf(el: Element): string | undefined {
   const link = el.matches('a[href^="mailto:" i]') ? el : queryShown(el.shadowRoot ?? el, 'a[href^="mailto:" i]')[0];
   if (link) {
-    let address = link.getAttribute('href') ?? '';
+    let href = link.getAttribute('href') ?? '';
     try {
-      address = decodeURIComponent(address);
+      href = decodeURIComponent(href);
     } catch {
       // A malformed escape in the page's link: read it as written.
     }
-    return (
-      address
-        .replace(/^mailto:/i, '')
-        .split('?')[0]!
-        .trim()
-        .toLowerCase() || undefined
-    );
+    // The link's one address, whole ("mailto:a@x.example?subject=…"); two in one link are none.
+    return addressIn(href.split('?')[0])?.toLowerCase();
   }
   return addressIn(shownText(el, true))?.toLowerCase();
 }
@@ -119,13 +112,11 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       } else if (contact.name) readBy.name = 'label';
 
       // The record's own email fields, every reading of them: two different is a choice, none is nobody.
-      const person = { ...(contact.name ? { name: contact.name } : {}), ...(contact.company ? { company: contact.company } : {}), seen: 'record' as const };
+      const person = { name: contact.name, company: contact.company, seen: 'record' as const };
       const people: Person[] = [...new Set([...hookedEmails, ...labelledEmails])].map((email) => ({ ...person, email }));
-      const page = identify({ host: id, hostLabel: label, url, contact, people, facts, readBy, composeCount, missing: [] }, selfFrom({}));
-      if (page.contact?.email) page.readBy = { ...readBy, email: hookedEmails.includes(page.contact.email) ? 'hooks' : 'label' };
-      else if (page.ambiguous) page.missing.unshift(`which person this ${label} page is about`);
-      else if (!people.length) page.missing.push(`the contact's email on this ${label} record`);
-      return page;
+      if (people.length) readBy.email = hookedEmails.length ? 'hooks' : 'label';
+      const missing = people.length ? [] : [`the contact's email on this ${label} record`];
+      return { host: id, hostLabel: label, url, people, facts, readBy, composeCount, missing };
     },
     composeEditors(doc) {
       return queryDeep<HTMLElement>(doc, s.composeBody).filter(isShown);

@@ -8,7 +8,7 @@ import { isWhereToWrite, pickReadAs, type CustomPicks } from './custom-fields';
 import { withPicks } from './picks';
 import { readCrmFields } from './crm';
 import { isShown, queryShown, shownText } from './visible';
-import { addressIn, identify, selfFrom, type Person } from '../identity';
+import { addressIn, type Person } from '../identity';
 import type { HostAdapter, PageContext } from './types';
 
 function valueOf(el: Element | null): string {
@@ -36,14 +36,13 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
         else missing.push(`${pickReadAs(field)} (picked element not found: pick the fields again)`);
       }
       if (!picks.email) missing.unshift('the email field (pick the fields from the toolbar button)');
-      const { email, ...read } = readCrmFields(fields).contact;
-      const { facts } = readCrmFields(fields);
+      const {
+        contact: { email, ...named },
+        facts,
+      } = readCrmFields(fields);
       // The picked email, whole as the page shows it: the one identity decision says whether it is a person.
-      const people: Person[] = email ? [{ email, ...read, seen: 'picked' }] : [];
-      return identify(
-        { host: 'custom', hostLabel: siteLabel, url, contact: { ...read, email }, people, facts, composeCount: this.composeEditors(doc).length, missing },
-        selfFrom({}),
-      );
+      const people: Person[] = email ? [{ email, ...named, seen: 'picked' }] : [];
+      return { host: 'custom', hostLabel: siteLabel, url, contact: named, people, facts, composeCount: this.composeEditors(doc).length, missing };
     },
     composeEditors(doc) {
       // The editor the user picked (the page may also have note fields), else every rich-text editor.

@@ -40,30 +40,6 @@ export function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
-
-export function findEmail(s: string | null | undefined): string | undefined {
-  return s ? EMAIL.exec(s)?.[0]?.toLowerCase() : undefined;
-}
-
-/**
- * Reads "label: value" pairs the way CRMs lay out record properties: a label element followed by
- * its value. `pairs` gives [labelElement, valueElement] for each; labels are lower-cased and
- * stripped of trailing colons.
- */
-export function labelValueMap(pairs: Iterable<[Element, Element | null]>): Map<string, string> {
-  const map = new Map<string, string>();
-  for (const [label, value] of pairs) {
-    const key = text(label)
-      .toLowerCase()
-      .replace(/[:*]+$/, '')
-      .trim();
-    const val = text(value);
-    if (key && val && !map.has(key)) map.set(key, val);
-  }
-  return map;
-}
-
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readPage } from '../../tests/unit/load-fixture';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ describe('Gmail URLs', () => {
 
 describe('reading a Gmail thread', () => {
   it('the other party when my own reply is last; never my address', () => {
-    const ctx = gmail.read(load('thread-own-reply-last'), 'https://mail.google.com/mail/u/0/#inbox/x');
+    const ctx = readPage(gmail, load('thread-own-reply-last'), 'https://mail.google.com/mail/u/0/#inbox/x');
     expect(ctx.accountEmail).toBe('alex@northwind.example');
     expect(ctx.contact).toEqual({ email: 'dana@acme-logistics.example', name: 'Dana Whitfield' });
     expect(ctx.thread?.subject).toBe('Re: Q3 rollout results');
@@ -47,14 +48,14 @@ describe('reading a Gmail thread', () => {
   });
 
   it('a name with &, <, quotes and non-Latin letters, as text', () => {
-    const ctx = gmail.read(load('thread-special-name'), 'https://mail.google.com/mail/u/0/#inbox/y');
+    const ctx = readPage(gmail, load('thread-special-name'), 'https://mail.google.com/mail/u/0/#inbox/y');
     expect(ctx.contact?.name).toBe(`Zoë "Zed" O'Connor & Søren <Ω> 李`);
     expect(ctx.composeCount).toBe(0);
   });
 
   it('a page that changed its layout reports what is missing instead of throwing', () => {
     document.documentElement.innerHTML = '<head><title>Gmail</title></head><body><div class="new-layout">Hello</div></body>';
-    const ctx = gmail.read(document, 'https://mail.google.com/mail/u/0/');
+    const ctx = readPage(gmail, document, 'https://mail.google.com/mail/u/0/');
     expect(ctx.contact).toBeUndefined();
     expect(ctx.missing).toEqual(['your own address (page title)', 'an open email thread']);
   });

@@ -4,7 +4,7 @@
  * open-source code that reads it (InboxSDK, Gmail.js); each is dated with when it was checked.
  */
 import { parseHostDate, readableText, text } from './dom';
-import { addressIn, identify, plainAddress, selfFrom, type Person } from '../identity';
+import { addressIn, plainAddress, type Person } from '../identity';
 import { draftRecipients } from './compose';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
@@ -159,7 +159,8 @@ export const gmail: HostAdapter = {
     const accountEmail = gmailAccount(doc);
     const missing: string[] = [];
     if (!accountEmail) missing.push('your own address (page title)');
-    const composeCount = this.composeEditors(doc).length;
+    const editors = this.composeEditors(doc);
+    const composeCount = editors.length;
     const canReply = composeCount === 0 && !!this.replyControl?.(doc);
     const base = { host: 'gmail' as const, hostLabel: 'Gmail', url, accountEmail, composeCount, canReply };
 
@@ -182,14 +183,15 @@ export const gmail: HostAdapter = {
       missing.push(`which thread you are reading (${shownThreads} are open)`);
       return { ...base, missing };
     }
-    const drafts: Person[] = this.composeEditors(doc).flatMap((e) => this.recipients(e).to.map((email) => ({ email, seen: 'draft-to' as const })));
-    const self = selfFrom({ account: accountEmail });
+    const drafts: Person[] = editors.flatMap((e) => this.recipients(e).to.map((email) => ({ email, seen: 'draft-to' as const })));
     if (threads.length > 1) {
-      const decided = threads.flatMap((t) => {
-        const page = identify({ ...base, people: t.people, missing: [] }, self);
-        return page.contact?.email ? [{ email: page.contact.email, name: page.contact.name }] : [];
+      // Each thread's latest other sender: two different ones are a question of what is on screen
+      // (the background's decision still takes the user and colleagues out of the choice).
+      const latest = threads.flatMap((t) => {
+        const sender = t.people.filter((p) => p.seen === 'sender' && p.email !== accountEmail).sort((a, b) => (b.order ?? 0) - (a.order ?? 0))[0];
+        return sender ? [{ email: sender.email, ...(sender.name ? { name: sender.name } : {}) }] : [];
       });
-      const distinct = [...new Map(decided.map((c) => [c.email, c])).values()];
+      const distinct = [...new Map(latest.map((c) => [c.email, c])).values()];
       if (distinct.length > 1) {
         missing.push(`which thread you are reading: ${distinct.length} are open (${distinct.map((c) => c.email).join(', ')})`);
         return { ...base, ambiguous: { what: 'thread', candidates: distinct }, missing };
@@ -203,20 +205,16 @@ export const gmail: HostAdapter = {
       thread?.root?.closest(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ??
       thread?.root?.querySelector(GMAIL.threadId)?.getAttribute('data-legacy-thread-id') ??
       undefined;
-    const page = identify(
-      {
-        ...base,
-        people: [...(thread?.people ?? []), ...drafts],
-        thread: thread ? { id: threadId, subject, messages: thread.messages } : undefined,
-        missing,
-      },
-      self,
-    );
+    const people = [...(thread?.people ?? []), ...drafts];
     // A list (the inbox, a label, a search) has no thread to read: nothing is wrong, an email is to be opened.
-    if (!page.contact && !page.ambiguous && !(page.people ?? []).length) {
-      page.missing.push(thread ? 'the other person in this thread' : isListView(url) ? 'an open email' : 'an open email thread');
-    }
-    return page.contact ? { ...page, readBy: { email: 'hooks' } } : page;
+    if (!people.length) missing.push(thread ? 'the other person in this thread' : isListView(url) ? 'an open email' : 'an open email thread');
+    return {
+      ...base,
+      people,
+      thread: thread ? { id: threadId, subject, messages: thread.messages } : undefined,
+      ...(people.length ? { readBy: { email: 'hooks' as const } } : {}),
+      missing,
+    };
   },
   composeEditors(doc) {
     const found = [...doc.querySelectorAll<HTMLElement>(GMAIL.composeBody)].filter(isShown);

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readPage } from '../../tests/unit/load-fixture';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +45,7 @@ describe('URL predicates (each matches its own pages and none of the others)', (
 
 describe('Outlook', () => {
   it('reads the conversation and the other party, never my address', () => {
-    const ctx = outlook.read(load('outlook/conversation-reply.html'), 'https://outlook.office.com/mail/inbox/id/x');
+    const ctx = readPage(outlook, load('outlook/conversation-reply.html'), 'https://outlook.office.com/mail/inbox/id/x');
     expect(ctx.accountEmail).toBe('alex@northwind.example');
     expect(ctx.contact).toEqual({ email: 'kenji.sato@hoshi-foods.example', name: 'Kenji Sato' });
     expect(ctx.thread?.messages.map((m) => m.from)).toEqual(['kenji.sato@hoshi-foods.example', 'alex@northwind.example']);
@@ -58,7 +59,7 @@ describe('Outlook', () => {
 describe('Outlook new message', () => {
   it('no conversation: the recipient is the contact, the subject is set only when empty', () => {
     const doc = load('outlook/new-message.html');
-    const ctx = outlook.read(doc, 'https://outlook.office.com/mail/deeplink/compose');
+    const ctx = readPage(outlook, doc, 'https://outlook.office.com/mail/deeplink/compose');
     expect(ctx.contact).toEqual({ email: 'ines.duarte@duarte-vinhos.example', name: 'Inês Duarte' });
     expect(ctx.thread).toBeUndefined();
     const editors = outlook.composeEditors(doc);
@@ -70,27 +71,28 @@ describe('Outlook new message', () => {
 
 describe('CRM records', () => {
   it('Salesforce Lead: company and email from the fields', () => {
-    const ctx = salesforce.read(load('salesforce/lead-record.html'), 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000ABCDEAA4/view');
+    const ctx = readPage(salesforce, load('salesforce/lead-record.html'), 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000ABCDEAA4/view');
     expect(ctx.contact).toEqual({ email: 'yuki@tanaka-robotics.example', name: 'Yuki Tanaka', company: 'Tanaka Robotics K.K.' });
     expect(ctx.composeCount).toBe(0);
   });
 
   it('HubSpot deal: the associated contact, and the close date as customer since', () => {
-    const ctx = hubspot.read(load('hubspot/deal-record.html', '2026-06-30'), 'https://app.hubspot.com/contacts/2456789/record/0-3/77');
+    const ctx = readPage(hubspot, load('hubspot/deal-record.html', '2026-06-30'), 'https://app.hubspot.com/contacts/2456789/record/0-3/77');
     expect(ctx.contact).toEqual({ email: 'priya.raman@lumen-health.example', name: 'Priya Raman' });
     expect(ctx.facts).toEqual({ customerSince: '2026-06-30' });
     expect(ctx.missing).toEqual([]);
   });
 
   it('HubSpot: name, email, company and facts from the properties', () => {
-    const ctx = hubspot.read(load('hubspot/contact-record.html', '05/14/2026'), 'https://app.hubspot.com/contacts/2456789/record/0-1/51');
+    const ctx = readPage(hubspot, load('hubspot/contact-record.html', '05/14/2026'), 'https://app.hubspot.com/contacts/2456789/record/0-1/51');
     expect(ctx.contact).toEqual({ email: 'priya.raman@lumen-health.example', name: 'Priya Raman', company: 'Lumen Health & Care' });
     expect(ctx.facts).toEqual({ customerSince: '2026-05-14', nps: 9, openTickets: 0, lifecycleStage: 'Customer' });
     expect(ctx.composeCount).toBe(1);
   });
 
   it('Salesforce: fields as label/value pairs', () => {
-    const ctx = salesforce.read(
+    const ctx = readPage(
+      salesforce,
       load('salesforce/contact-record.html', '14 May 2026'),
       'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view',
     );
@@ -99,14 +101,14 @@ describe('CRM records', () => {
   });
 
   it('Pipedrive: person details', () => {
-    const ctx = pipedrive.read(load('pipedrive/person.html'), 'https://northwind.pipedrive.com/person/812');
+    const ctx = readPage(pipedrive, load('pipedrive/person.html'), 'https://northwind.pipedrive.com/person/812');
     expect(ctx.contact).toEqual({ email: 'sofia@nowak-design.example', name: 'Sofia Nowak', company: 'Nowak Design' });
     expect(ctx.facts).toEqual({ customerSince: '2026-07-20', nps: 4 });
   });
 
   it('a record whose layout changed says what is missing', () => {
     document.documentElement.innerHTML = '<body><div class="new">Priya</div></body>';
-    const ctx = hubspot.read(document, 'https://app.hubspot.com/contacts/2456789/record/0-1/51');
+    const ctx = readPage(hubspot, document, 'https://app.hubspot.com/contacts/2456789/record/0-1/51');
     expect(ctx.contact?.email).toBeUndefined();
     expect(ctx.missing).toEqual(["the contact's email on this HubSpot record"]);
   });

@@ -3,10 +3,10 @@
  * so properties are read as label/value text from the `data-selenium-test` hooks HubSpot keeps
  * for its own tests; the name from `highlightTitle` (the team's host notes, seen 2026-11).
  */
-import { crmAdapter, pairsIn } from './crm-adapter';
+import { crmAdapter, emailOf, pairsIn } from './crm-adapter';
 import { text } from './dom';
-import { addressIn, identify, selfFrom, type Person } from '../identity';
-import { queryShown, shownText } from './visible';
+import type { Person } from '../identity';
+import { queryShown } from './visible';
 
 /** Contact (0-1) records, and deal (0-3) / company (0-2) records showing an associated contact. */
 export function isHubSpotRecord(url: string): boolean {
@@ -57,31 +57,18 @@ export const hubspot: typeof contactRecord = {
     if (!isHubSpotDealOrCompany(url)) return context;
     // Every associated contact shown: one is the person to ask, several are the user's choice.
     const people: Person[] = queryShown(doc, HUBSPOT.associatedContact).flatMap((card) => {
-      const link = card.querySelector('a[href^="mailto:" i]');
-      const email =
-        link
-          ?.getAttribute('href')
-          ?.replace(/^mailto:/i, '')
-          .split('?')[0]
-          ?.trim()
-          .toLowerCase() ?? addressIn(shownText(card, true))?.toLowerCase();
+      const email = emailOf(card);
       const name = text(card.querySelector('.name, a:not([href^="mailto:"])')) || undefined;
       return email ? [{ email, ...(name ? { name } : {}), seen: 'associated' as const }] : [];
     });
     const { customerSince } = context.facts ?? {};
-    const page = identify(
-      {
-        ...context,
-        people,
-        // A won deal's close date is when the account became a customer; its other fields are the deal's.
-        facts: customerSince ? { customerSince } : {},
-        readBy: {},
-        missing: [],
-      },
-      selfFrom({}),
-    );
-    if (page.contact) page.readBy = { email: 'hooks' };
-    else if (!people.length) page.missing.push('the contact associated with this HubSpot record');
-    return page;
+    return {
+      ...context,
+      people,
+      // A won deal's close date is when the account became a customer; its other fields are the deal's.
+      facts: customerSince ? { customerSince } : {},
+      readBy: people.length ? { email: 'hooks' } : {},
+      missing: people.length ? [] : ['the contact associated with this HubSpot record'],
+    };
   },
 };

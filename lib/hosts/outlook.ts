@@ -7,7 +7,7 @@
  * the team's host notes (2026-11); checked against our fixtures, not a live tenant.
  */
 import { parseHostDate, readableText, text } from './dom';
-import { addressIn, identify, plainAddress, selfFrom, type Person } from '../identity';
+import { addressIn, plainAddress, type Person } from '../identity';
 import { draftRecipients } from './compose';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 import type { HostAdapter, PageContext, PageMessage } from './types';
@@ -109,38 +109,35 @@ export const outlook: HostAdapter = {
       }
     }
     for (const editor of editors) {
+      // The recipients' names from their chips, in this draft's own area only.
+      const chips = allShown(editor.closest(OUTLOOK.draftRoot) ?? doc, '[title*="@"]');
       for (const email of this.recipients(editor).to) {
-        const chip = allShown(doc, '[title*="@"]').find((el) => addressIn(el.getAttribute('title'))?.toLowerCase() === email);
+        const chip = chips.find((el) => addressIn(el.getAttribute('title'))?.toLowerCase() === email);
         const name = chip ? personaEmail(chip).name : undefined;
         people.push({ email, ...(name ? { name } : {}), seen: 'draft-to' });
       }
     }
     const missing: string[] = [];
     if (!accountEmail) missing.push('your own address (account menu)');
-    const page = identify(
-      {
-        host: 'outlook',
-        hostLabel: 'Outlook',
-        url,
-        accountEmail,
-        people,
-        thread: messages.length
-          ? {
-              id: pane?.querySelector(OUTLOOK.conversationId)?.getAttribute('data-convid') ?? undefined,
-              subject: text(doc.querySelector(OUTLOOK.subject)) || undefined,
-              messages,
-            }
-          : undefined,
-        composeCount: editors.length,
-        missing,
-      },
-      selfFrom({ account: accountEmail }),
-    );
     // A folder list has no conversation to read (not a problem); a conversation's address with nothing read is one.
-    if (!page.contact && !page.ambiguous && !people.length) {
-      page.missing.push(messages.length ? 'the other person in this conversation' : /\/id\//.test(url) ? 'an open email conversation' : 'an open email');
-    }
-    return page;
+    if (!people.length)
+      missing.push(messages.length ? 'the other person in this conversation' : /\/id\//.test(url) ? 'an open email conversation' : 'an open email');
+    return {
+      host: 'outlook',
+      hostLabel: 'Outlook',
+      url,
+      accountEmail,
+      people,
+      thread: messages.length
+        ? {
+            id: pane?.querySelector(OUTLOOK.conversationId)?.getAttribute('data-convid') ?? undefined,
+            subject: text(doc.querySelector(OUTLOOK.subject)) || undefined,
+            messages,
+          }
+        : undefined,
+      composeCount: editors.length,
+      missing,
+    };
   },
   composeEditors(doc) {
     return [...doc.querySelectorAll<HTMLElement>(OUTLOOK.composeBody)].filter(isShown);

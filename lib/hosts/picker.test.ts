@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { readPage } from '../../tests/unit/load-fixture';
 import { describe, expect, it, vi } from 'vitest';
 import { customAdapter } from './custom';
 import { runPicker, selectorFor } from './picker';
@@ -50,7 +51,7 @@ describe('the field picker', () => {
     const picks = done.mock.calls[0]![0];
     expect(Object.keys(picks)).toEqual(['name', 'email', 'company', 'customerSince', 'nps']);
 
-    const ctx = customAdapter('crm.example', picks).read(document, 'https://crm.example/contacts/1');
+    const ctx = readPage(customAdapter('crm.example', picks), document, 'https://crm.example/contacts/1');
     expect(ctx.contact).toMatchObject({ name: 'Amara Okafor', email: 'amara@okafor.example' });
     expect(ctx.facts).toMatchObject({ customerSince: '2026-05-14', nps: 9 });
 
@@ -91,7 +92,7 @@ describe('the field picker', () => {
 
   it('a pick that no longer matches says so instead of failing', () => {
     page();
-    const ctx = customAdapter('crm.example', { email: '#gone', name: '##bad(' }).read(document, 'https://crm.example/x');
+    const ctx = readPage(customAdapter('crm.example', { email: '#gone', name: '##bad(' }), document, 'https://crm.example/x');
     expect(ctx.contact?.email).toBeUndefined();
     expect(ctx.missing.join()).toMatch(/picked element not found/);
   });

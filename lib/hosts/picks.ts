@@ -4,12 +4,12 @@
  * the CRM reader so that the webmails' content script carries only the name-and-email reader.
  */
 import type { CustomPicks } from './custom-fields';
-import { addressIn, identify, selfFrom } from '../identity';
+import { addressIn } from '../identity';
 import type { HostAdapter, PageContext } from './types';
 import { queryShown, shownText } from './visible';
 
-/** Reads what the user picked on this page: the contact, and on CRMs its facts. */
-export type PickedReader = (doc: Document, url: string) => Pick<PageContext, 'contact' | 'facts'>;
+/** Reads what the user picked on this page: the picked person (`seen: 'picked'`), a picked name alone, and on CRMs its facts. */
+export type PickedReader = (doc: Document, url: string) => Pick<PageContext, 'people' | 'contact' | 'facts'>;
 
 export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdapter {
   return {
@@ -17,26 +17,21 @@ export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdap
     read(doc, url) {
       const page = base.read(doc, url);
       const mine = readPicked(doc, url);
-      const picked = mine.contact?.email;
+      const picked = mine.people ?? [];
       const readBy = { ...page.readBy };
       for (const [key, value] of Object.entries({ ...mine.contact, ...mine.facts })) if (value !== undefined) readBy[key] = 'picked';
+      if (picked.length) readBy.email = 'picked';
       // With a picked email, what was missing about the person (their email, the thread, which one) is found.
       const found = (m: string) => /email|thread|conversation|which |pick/i.test(m);
       // The pick is one more reading of the person: the identity decision weighs it against the page's own.
-      return identify(
-        {
-          ...page,
-          people: [
-            ...(page.people ?? []),
-            ...(picked ? [{ email: picked, ...(mine.contact?.name ? { name: mine.contact.name } : {}), seen: 'picked' as const }] : []),
-          ],
-          contact: { ...page.contact, ...definedOnly(mine.contact ?? {}) },
-          facts: { ...page.facts, ...definedOnly(mine.facts ?? {}) },
-          readBy,
-          missing: picked ? page.missing.filter((m) => !found(m)) : page.missing,
-        },
-        selfFrom({}),
-      );
+      return {
+        ...page,
+        people: [...(page.people ?? []), ...picked],
+        contact: { ...page.contact, ...definedOnly(mine.contact ?? {}) },
+        facts: { ...page.facts, ...definedOnly(mine.facts ?? {}) },
+        readBy,
+        missing: picked.length ? page.missing.filter((m) => !found(m)) : page.missing,
+      };
     },
   };
 }
@@ -56,7 +51,10 @@ export function withMailPicks(base: HostAdapter, picks: CustomPicks): HostAdapte
   return withPicks(base, (doc) => {
     const email = addressIn(at(doc, picks.email, true))?.toLowerCase();
     const name = at(doc, picks.name) || undefined;
-    return { contact: email || name ? { ...(email ? { email } : {}), ...(name ? { name } : {}) } : undefined };
+    return {
+      people: email ? [{ email, ...(name ? { name } : {}), seen: 'picked' }] : [],
+      contact: name ? { name } : undefined,
+    };
   });
 }
 

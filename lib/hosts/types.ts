@@ -76,7 +76,7 @@ export type InsertResult =
   | { ok: true; where: 'caret' | 'top'; subjectSet: boolean }
   | { ok: false; reason: string }
   /** The draft is not addressed to the contact (or cannot be read): nothing written, the user is asked. */
-  | { ok: false; confirm: Addressees; reason: string };
+  | { ok: false; confirm: Addressees };
 
 /** A host driver: reads the page, writes into its compose editors. */
 export interface HostAdapter {

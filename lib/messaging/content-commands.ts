@@ -19,6 +19,9 @@ export interface InsertCommand {
 
 const MAX = 200_000;
 
+/** Absent, or a string of at most `max` characters. */
+const optional = (v: unknown, max: number) => v === undefined || (typeof v === 'string' && v.length <= max);
+
 export function isInsertCommand(message: unknown): message is InsertCommand {
   if (typeof message !== 'object' || message === null) return false;
   const m = message as Record<string, unknown>;
@@ -28,11 +31,11 @@ export function isInsertCommand(message: unknown): message is InsertCommand {
     m.html.length <= MAX &&
     typeof m.text === 'string' &&
     m.text.length <= MAX &&
-    (m.subject === undefined || (typeof m.subject === 'string' && m.subject.length <= 1_000)) &&
+    optional(m.subject, 1_000) &&
     typeof m.to === 'string' &&
     m.to.length <= 320 &&
-    (m.snippet === undefined || (typeof m.snippet === 'string' && m.snippet.length <= 200)) &&
-    (m.confirmedFor === undefined || (typeof m.confirmedFor === 'string' && m.confirmedFor.length <= 20_000))
+    optional(m.snippet, 200) &&
+    optional(m.confirmedFor, 20_000)
   );
 }
 

@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { identify, selfFrom } from '../../lib/identity';
+import type { HostAdapter, PageContext } from '../../lib/hosts/types';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
@@ -38,3 +40,9 @@ function attachDeclarativeShadowRoots(root: ParentNode): void {
     attachDeclarativeShadowRoots(shadow);
   }
 }
+
+/**
+ * A page read as the extension shows it: the adapter's reading, then the one identity decision
+ * (issue 30) with what the page itself says of the user. Adapters report people; this decides.
+ */
+export const readPage = (adapter: HostAdapter, doc: Document, url: string): PageContext => identify(adapter.read(doc, url), selfFrom({}));

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { identify, selfFrom } from '../../lib/identity';
 import { CaretMemory, insertIntoCompose } from '../../lib/hosts/compose';
 import { adapterFor } from '../../lib/hosts';
-import { fixtureHtml, loadHtml } from './load-fixture';
+import { fixtureHtml, loadHtml, readPage } from './load-fixture';
 
 const SINCE = { '{{CUSTOMER_SINCE}}': '2026-07-20' };
 const CASES: Array<[fixture: string, url: string, email: string]> = [
@@ -126,7 +126,7 @@ describe('hosts change their pages: the reader never names another person', () =
       fc.assert(
         fc.property(fc.array(op, { minLength: 1, maxLength: 6 }), (ops) => {
           const doc = loadHtml(html, (d) => ops.forEach((o) => apply(d, o, styleText)));
-          const page = adapterFor(url)!.read(doc, url);
+          const page = readPage(adapterFor(url)!, doc, url);
           const email = page.contact?.email;
           if (email !== undefined) expect(email).toBe(expected);
           else expect(page.missing.length + (page.ambiguous ? 1 : 0)).toBeGreaterThan(0);
@@ -186,7 +186,8 @@ describe('pages the property once read as the wrong person', () => {
   it.each(FOUND)('%s', (fixture, url, expected, ops) => {
     const html = fixtureHtml(fixture, SINCE);
     const styleText = /<style>([\s\S]*?)<\/style>/i.exec(html)?.[1] ?? '';
-    const page = adapterFor(url)!.read(
+    const page = readPage(
+      adapterFor(url)!,
       loadHtml(html, (d) => ops.forEach((o) => apply(d, o, styleText))),
       url,
     );

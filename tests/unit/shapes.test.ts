@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../lib/hosts';
-import { loadFixture } from './load-fixture';
+import { loadFixture, readPage } from './load-fixture';
 
 const SINCE = '2026-07-20';
 const US_SINCE = '07/20/2026';
@@ -119,7 +119,7 @@ describe('every adapter on every shape of its host', () => {
   it.each(SHAPES.map((s) => [s.fixture, s] as const))('%s', (_, shape) => {
     const doc = loadFixture(shape.fixture, shape.replace);
     const adapter = adapterFor(shape.url)!;
-    const page = adapter.read(doc, shape.url);
+    const page = readPage(adapter, doc, shape.url);
     if (shape.ambiguous) {
       expect(page.contact?.email).toBeUndefined();
       expect(page.ambiguous?.candidates.map((c) => c.email).sort()).toEqual(shape.ambiguous);

@@ -4,7 +4,7 @@
  * the ask is then recorded. From the sidebar or the popup, and from the keyboard shortcut.
  */
 import { commandTab } from '@/lib/messaging/client';
-import { recipientsKey } from '@/lib/identity';
+import { draftQuestion, recipientsKey } from '@/lib/identity';
 import type { InsertResult } from '@/lib/hosts/types';
 import type { InsertOutcome } from '@/lib/messaging/protocol';
 import type { Handlers } from '../router';
@@ -35,11 +35,36 @@ export interface InsertRequest {
   confirmedFor?: string;
 }
 
-/** A refusal by the draft gate: nothing written, the user is asked, naming the contact and the recipients. */
-function refused(result: InsertResult | undefined): InsertOutcome {
-  if (result && !result.ok && 'confirm' in result)
-    return { ok: false, message: result.reason, confirm: { ...result.confirm, key: recipientsKey(result.confirm) } };
-  return { ok: false, message: (result && !result.ok && result.reason) || 'Could not insert into the compose box.' };
+/**
+ * Has the tab's content script write `rendered` into its open draft for `contact`, through the
+ * draft gate: `where` it went, or what the user reads instead (the gate's question names the
+ * contact and the draft's recipients; nothing was written).
+ */
+async function write(
+  tabId: number,
+  contact: Contact,
+  rendered: { html: string; text: string; subject?: string },
+  extra: { snippet?: string; confirmedFor?: string },
+): Promise<{ where: 'caret' | 'top' } | InsertOutcome> {
+  let result: InsertResult;
+  try {
+    result = await commandTab(tabId, {
+      type: 'compose/insert',
+      html: rendered.html,
+      text: rendered.text,
+      subject: rendered.subject || undefined,
+      to: contact.email,
+      ...extra,
+    });
+  } catch {
+    return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
+  }
+  if (result?.ok) return { where: result.where };
+  if (result && 'confirm' in result) {
+    const who = contact.name ? `${contact.name} (${contact.email})` : contact.email;
+    return { ok: false, message: draftQuestion(result.confirm, contact.email, who), confirm: { ...result.confirm, key: recipientsKey(result.confirm) } };
+  }
+  return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
 }
 
 export function inserter({ store, hub, now }: Deps) {
@@ -66,20 +91,8 @@ export function inserter({ store, hub, now }: Deps) {
       referralOutcome: ask.status === 'converted' ? 'they are now a customer' : 'we are still talking, and I will keep you posted',
     };
     const rendered = render(template, values);
-    let result: InsertResult;
-    try {
-      result = await commandTab(tabId, {
-        type: 'compose/insert',
-        html: rendered.html,
-        text: rendered.text,
-        subject: rendered.subject || undefined,
-        to: email,
-        confirmedFor,
-      });
-    } catch {
-      return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
-    }
-    if (!result?.ok) return refused(result);
+    const written = await write(tabId, contact, rendered, { confirmedFor });
+    if (!('where' in written)) return written;
     await store.updateAsk(ask.id, (a) => (part === 'thanks' ? { ...a, thankedAt: at.toISOString() } : { ...a, loopClosedAt: at.toISOString() }));
     return { ok: true, missing: rendered.missing, message: `Inserted "${template.name}".` };
   }
@@ -103,25 +116,12 @@ export function inserter({ store, hub, now }: Deps) {
       part === 'intro'
         ? render({ subject: '', ask: '', leadIn: 'Here is the note to forward to your peer, ready as it is:', intro }, values)
         : render(template, values);
-    let result: InsertResult;
-    try {
-      result = await commandTab(tabId, {
-        type: 'compose/insert',
-        html: rendered.html,
-        text: rendered.text,
-        subject: rendered.subject || undefined,
-        to: email,
-        snippet: part === 'ask' ? snippetOf(rendered) : undefined,
-        confirmedFor,
-      });
-    } catch {
-      return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
-    }
-    if (!result?.ok) return refused(result);
+    const written = await write(tabId, view.contact, rendered, { snippet: part === 'ask' ? snippetOf(rendered) : undefined, confirmedFor });
+    if (!('where' in written)) return written;
     const gaps = rendered.missing.length
       ? ` Fill in the ${rendered.missing.length} gap${rendered.missing.length === 1 ? '' : 's'} marked [FILL IN] before sending.`
       : '';
-    const where = result.where === 'caret' ? 'at your cursor' : 'at the top of the draft';
+    const where = written.where === 'caret' ? 'at your cursor' : 'at the top of the draft';
     if (part === 'intro') return { ok: true, missing: rendered.missing, message: `Inserted the intro to forward ${where}.${gaps}` };
     const ask = await recordInsert(store, {
       email,

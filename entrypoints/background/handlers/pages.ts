@@ -37,12 +37,14 @@ export function pageHandlers({ store, hub, health, sites, panel, now }: Deps): P
     'page/context': (page, { tabId }) =>
       // One read per tab at a time, the newest kept: a page changing faster than reads are
       // handled never queues work that other requests wait behind (issue 21).
-      latestPerTab(tabId, page as PageContext, async (latest) => {
-        await hub.setPage(tabId, latest);
-        await panel.pageRead(tabId, latest.host);
-        await health.record(latest, now());
-        await detectFromPage(store, latest, now().toISOString());
-        await detectConversion(store, latest, now().toISOString());
+      latestPerTab(tabId, page as PageContext, async (read) => {
+        // From here on only the page as the identity decision gave it: what the content script
+        // proposed about the person is never read (issue 30).
+        const decided = await hub.setPage(tabId, read);
+        await panel.pageRead(tabId, decided.host);
+        await health.record(decided, now());
+        await detectFromPage(store, decided, now().toISOString());
+        await detectConversion(store, decided, now().toISOString());
       }),
 
     async 'sidebar/frame'({ key }, { tabId }) {
