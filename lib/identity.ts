@@ -103,8 +103,8 @@ export function addressTokens(text: string | null | undefined): string[] {
 
 /** The one address a text holds (plain or not, as written), or undefined when none or several different. */
 export function addressIn(text: string | null | undefined): string | undefined {
-  const tokens = [...new Set(addressTokens(text).map((t) => t.toLowerCase()))];
-  return tokens.length === 1 ? addressTokens(text).find((t) => t.toLowerCase() === tokens[0]) : undefined;
+  const tokens = addressTokens(text);
+  return new Set(tokens.map((t) => t.toLowerCase())).size === 1 ? tokens[0] : undefined;
 }
 
 /** Free mail and consumer providers: sharing one with the user makes nobody a colleague. */

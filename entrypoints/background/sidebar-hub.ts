@@ -17,6 +17,7 @@ import { buildContactView, noContactMessage, summarizePage, type ContactView, ty
 import { withVerdict } from '@/lib/engine/verdict-log';
 import type { Ask } from '@/lib/model';
 import { roleOf } from './router';
+import { commandTab } from '@/lib/messaging/client';
 
 type Port = Browser.runtime.Port;
 type Snapshot = { view: SidebarView; templates?: Template[]; profile?: Profile };
@@ -46,6 +47,14 @@ export class SidebarHub {
     browser.tabs.onUpdated.addListener((tabId, change, tab) => {
       if (change.status === 'loading' || change.url) void this.leftPage(tabId, tab.url);
     });
+    // Site access withdrawn (Firefox's add-on permissions, Chrome's site access): the tabs on that
+    // site are cleared and their scripts stopped at once; granted again, they are read again.
+    try {
+      browser.permissions.onRemoved.addListener(() => void this.accessChanged(true));
+      browser.permissions.onAdded.addListener(() => void this.accessChanged(false));
+    } catch {
+      // A browser without permission events (tests' fake browser): access stands as granted.
+    }
     browser.tabs.onRemoved.addListener((tabId) => {
       this.pages.delete(tabId);
       this.chosen.delete(tabId);
@@ -89,6 +98,32 @@ export class SidebarHub {
     this.latest.delete(tabId);
     await browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);
     await this.push(tabId);
+  }
+
+  /** Whether the extension may still read and write `url`'s site, asked once per site until access changes. */
+  private access = new Map<string, Promise<boolean>>();
+
+  async allowed(url: string): Promise<boolean> {
+    const origin = originOf(url);
+    if (!origin) return false;
+    let known = this.access.get(origin);
+    if (!known) {
+      // Where the browser cannot say (tests' fake browser), access stands as the manifest grants it.
+      known = new Promise<boolean>((resolve) => resolve(browser.permissions.contains({ origins: [`${origin}/*`] }))).catch(() => true);
+      this.access.set(origin, known);
+    }
+    return known;
+  }
+
+  private async accessChanged(withdrawn: boolean): Promise<void> {
+    this.access.clear();
+    if (!withdrawn) return;
+    for (const [tabId, page] of [...this.pages]) {
+      if (await this.allowed(page.url)) continue;
+      await this.forget(tabId);
+      // The tab's content script stops reading the page and takes its sidebar away.
+      void commandTab(tabId, { type: 'stop' }).catch(() => undefined);
+    }
   }
 
   /** The tabs some sidebar or side panel shows now. */

@@ -104,6 +104,11 @@ export async function runHostScript({ builtIn, withPicks, idleOn, family }: Host
   const onCommand = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     // Only the background may command this script: not the page, not another extension; and only its live copy.
     if (signal.aborted || sender.id !== browser.runtime.id || sender.tab) return undefined;
+    // Stop: the user withdrew this site's access (a `StopCommand`).
+    if ((message as { type?: unknown } | null)?.type === 'stop') {
+      life.abort();
+      return Promise.resolve(true);
+    }
     if (isInsertCommand(message)) {
       const { html, text, subject, to, snippet, confirmedFor } = message;
       return openReplyIfNeeded(document, adapter!).then(() => {

@@ -66,10 +66,8 @@ function fieldKind(el: Element): { kind: 'to' | 'cc' | 'bcc'; field: Element } |
     if (m) return { kind: (m[1] ?? m[2])!.toLowerCase() as 'to', field: el };
   }
   // A row labelled "To" / "Cc:" in text: the row is the field.
-  if (el.childElementCount === 0 && el.parentElement && /^(to|cc|bcc):?$/i.test(el.textContent?.trim() ?? '')) {
-    return { kind: el.textContent!.trim().replace(':', '').toLowerCase() as 'to', field: el.parentElement };
-  }
-  return undefined;
+  const label = !el.childElementCount && el.parentElement && /^\s*(to|cc|bcc):?\s*$/i.exec(el.textContent!);
+  return label ? { kind: label[1]!.toLowerCase() as 'to', field: el.parentElement! } : undefined;
 }
 
 /** Every address a recipient area shows, as written: in its chips' attributes, its inputs and its text. */

@@ -67,3 +67,8 @@ export function isSelectCommand(message: unknown): message is SelectCommand {
   const m = message as Record<string, unknown>;
   return m.type === 'compose/select' && typeof m.text === 'string' && m.text.length > 0 && m.text.length <= 300;
 }
+
+/** Stop: the user withdrew this site's access. The script stops reading and takes its sidebar away. */
+export interface StopCommand {
+  type: 'stop';
+}

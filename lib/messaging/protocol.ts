@@ -22,7 +22,7 @@ import type { ImportReport } from '../import/csv';
 import type { InsertResult } from '../hosts/types';
 import type { QueueRow } from '../engine/queue';
 import type { SidebarView } from '../views';
-import type { ConfigCommand, InsertCommand, SelectCommand } from './content-commands';
+import type { ConfigCommand, InsertCommand, SelectCommand, StopCommand } from './content-commands';
 import type { Contact } from '../model';
 import { Ask, AskStatus, Email, IsoInstant, ManualEdit, plainFact } from '../model';
 import { FACTS, type FactSpec } from '../facts';
@@ -332,7 +332,7 @@ export type Envelope = { type: string; payload: unknown };
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Commands the background sends a content script, and what each answers. */
-export type ContentCommand = InsertCommand | ConfigCommand | SelectCommand;
+export type ContentCommand = InsertCommand | ConfigCommand | SelectCommand | StopCommand;
 export type ContentCommandReply<C extends ContentCommand> = C extends InsertCommand ? InsertResult : boolean;
 export type { ConfigCommand, InsertCommand, SelectCommand };
 

@@ -172,6 +172,57 @@ test('click-jacking: a page that fades the sidebar or lays a decoy over it gets 
   await expect(page.locator('[g_editable="true"]')).not.toContainText('Hi Dana');
 });
 
+test('click-jacking in time: a decoy taken away just before a click, or between the two presses of a double click, inserts nothing; a real double click inserts once (issue 30)', async ({
+  openGmail,
+}) => {
+  const page = await openGmail('thread-own-reply-last');
+  const panel = sidebar(page);
+  const editor = page.locator('[g_editable="true"]');
+  await expect(panel.getByTestId('insert-ask')).toBeEnabled();
+  const box = (await panel.getByTestId('insert-ask').boundingBox())!;
+  const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+  const decoy = (vanishOnPress: boolean) =>
+    page.evaluate((vanish) => {
+      const d = document.createElement('div');
+      d.id = 'decoy';
+      d.textContent = 'Claim your prize';
+      Object.assign(d.style, {
+        position: 'fixed',
+        inset: '0',
+        zIndex: '2147483647',
+        background: 'rgba(255,255,255,0.97)',
+        pointerEvents: vanish ? 'auto' : 'none',
+      });
+      if (vanish) d.addEventListener('mousedown', () => d.remove());
+      document.documentElement.append(d);
+    }, vanishOnPress);
+
+  // Taken away 300 ms before a click the page expects: the click lands on Insert, and nothing is written.
+  await decoy(false);
+  await expect(panel.getByTestId('obstructed')).toBeVisible();
+  await page.evaluate(() => document.getElementById('decoy')!.remove());
+  await page.waitForTimeout(300);
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(1_000);
+  await expect(editor).not.toContainText('Hi Dana');
+
+  // A decoy that vanishes on the first press of a double click: the second press, 150 ms later, lands on Insert.
+  await decoy(true);
+  await expect(panel.getByTestId('obstructed')).toBeVisible();
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(150);
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(1_000);
+  await expect(editor).not.toContainText('Hi Dana');
+
+  // The user's own double click on the panel in view: one ask, not two.
+  await expect(panel.getByTestId('insert-ask')).toBeEnabled();
+  await page.mouse.dblclick(x, y);
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect((await editor.innerText()).match(/Hi Dana,/g)).toHaveLength(1);
+});
+
 test('the page cannot switch the extension off, get a second sidebar served, or keep a contact after the tab leaves (issue 21, 7)', async ({
   context,
   host,

@@ -218,4 +218,27 @@ describe('Firefox: host access the user withheld', () => {
     await popup.close();
     clean();
   }, 60_000);
+
+  it('an open Gmail tab stops being read, and loses its sidebar, the moment its access is withdrawn (issue 30)', async () => {
+    const page = await firefox.open(gmailUrl('thread-own-reply-last'), 'gmail/thread-own-reply-last.html');
+    const panel = await sidebarFrame(page);
+    expect(await until(() => textOf(panel, 'contact-name'), 'the contact')).toBe('Dana Whitfield');
+    const options = await firefox.extensionPage('options.html');
+    const removed = await options.evaluate(async () => {
+      const b = (globalThis as unknown as { browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } } }).browser;
+      return b.permissions.remove({ origins: ['https://mail.google.com/*'] });
+    });
+    expect(removed).toBe(true);
+    await options.close();
+    // The sidebar is taken away at once, and the page is not read when it shows another thread.
+    await until(async () => (await page.$('[data-testid="referral-sidebar"]')) === null || undefined, 'the sidebar gone');
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('[email="dana@acme-logistics.example"]')) el.setAttribute('email', 'lee@peer.example');
+    });
+    // A stopped script does not come back when the page changes (a live one would mount the sidebar again).
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await page.$('[data-testid="referral-sidebar"]')).toBeNull();
+    await page.close();
+    clean();
+  }, 60_000);
 });

@@ -73,6 +73,35 @@ describe('pages', () => {
     await vi.waitFor(async () => expect((await call('tab/view', { tabId: tab.id }, { role: 'popup' })).state).toBe('waiting'));
   });
 
+  it('a site whose access the user withdrew is cleared at once, its script told to stop, and never read again (issue 30)', async () => {
+    const { call, deps } = setup();
+    vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+    // The browser's permission events, as Firefox fires them when access is withdrawn in about:addons.
+    let withdrawn: (() => void) | undefined;
+    const permissions = fakeBrowser.permissions as unknown as Record<string, unknown>;
+    const before = { onRemoved: permissions.onRemoved, onAdded: permissions.onAdded };
+    permissions.onRemoved = { addListener: (l: () => void) => (withdrawn = l) };
+    permissions.onAdded = { addListener: () => undefined };
+    try {
+      deps.hub.start();
+      const tab = await fakeBrowser.tabs.create({ url: 'https://mail.google.com/mail/u/0/#inbox/abc' });
+      const view = () => call('tab/view', { tabId: tab.id }, { role: 'popup' });
+      await call('page/context', gmailPage('dana@acme.example', 'Dana Whitfield'), { role: 'content', tabId: tab.id });
+      expect((await view()).state).toBe('contact');
+
+      const told = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(true);
+      vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+      withdrawn!();
+      await vi.waitFor(async () => expect((await view()).state).toBe('waiting'));
+      expect(told).toHaveBeenCalledWith(tab.id, { type: 'stop' }, { frameId: 0 });
+      // The script's next read, sent before it stopped, is not taken.
+      await call('page/context', gmailPage('dana@acme.example', 'Dana Whitfield'), { role: 'content', tabId: tab.id });
+      expect((await view()).state).toBe('waiting');
+    } finally {
+      Object.assign(permissions, before);
+    }
+  });
+
   it('a sidebar frame is served only with the key its content script registered', async () => {
     const { call, deps } = setup();
     await call('sidebar/frame', { key: 'k'.repeat(36) }, { role: 'content' });
