@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { boundPage } from '@/lib/hosts/bounds';
-import { CaretMemory, insertIntoCompose, openReplyIfNeeded } from '@/lib/hosts/compose';
+import { CaretMemory, insertIntoCompose } from '@/lib/hosts/compose';
 import { watchPage } from '@/lib/hosts/observe';
 import type { HostAdapter, PageContext } from '@/lib/hosts/types';
 import { send as request } from '@/lib/messaging/send';
@@ -24,6 +24,8 @@ export interface HostScript {
   idleOn?: (url: string) => boolean;
   /** Which sidebar place setting applies to the named host (`sidebar-place.ts`). */
   family: HostFamily;
+  /** Opens a draft when none is open, where the host can (Gmail's Reply): the webmails only, so the CRM script carries none of it. */
+  openDraft?: (doc: Document, adapter: HostAdapter) => Promise<void>;
 }
 
 /** Resolves when the page's URL leaves the pages `idleOn` names (the app navigated), checking on navigation and once a second. */
@@ -56,7 +58,7 @@ function lifetime(): AbortController {
   return life;
 }
 
-export async function runHostScript({ builtIn, withPicks, idleOn, family }: HostScript): Promise<void> {
+export async function runHostScript({ builtIn, withPicks, idleOn, family, openDraft }: HostScript): Promise<void> {
   const life = lifetime();
   const signal = life.signal;
   const orphaned = () => {
@@ -111,7 +113,7 @@ export async function runHostScript({ builtIn, withPicks, idleOn, family }: Host
     }
     if (isInsertCommand(message)) {
       const { html, text, subject, to, snippet, confirmedFor } = message;
-      return openReplyIfNeeded(document, adapter!).then(() => {
+      return (openDraft?.(document, adapter!) ?? Promise.resolve()).then(() => {
         const result = insertIntoCompose(document, adapter!, { html, text, subject, to, confirmedFor }, caret);
         if (result.ok && snippet) {
           // The inserted text's longer lines: the ask is undone only when none of them is left.

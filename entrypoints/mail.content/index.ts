@@ -5,6 +5,7 @@
 import { gmail, isGmail } from '@/lib/hosts/gmail';
 import { isOutlook, outlook } from '@/lib/hosts/outlook';
 import { MAIL_MATCHES } from '@/lib/hosts/matches';
+import { openReplyIfNeeded } from '@/lib/hosts/compose';
 import { withMailPicks } from '@/lib/hosts/picks';
 import { runHostScript } from '../host.content/run';
 
@@ -15,6 +16,6 @@ export default defineContentScript({
     const url = location.href;
     const builtIn = isGmail(url) ? gmail : isOutlook(url) ? outlook : undefined;
     // Where the user picked the name or email on this site by hand, those picks are tried first.
-    return runHostScript({ builtIn, withPicks: builtIn && ((picks) => withMailPicks(builtIn, picks)), family: 'mail' });
+    return runHostScript({ builtIn, withPicks: builtIn && ((picks) => withMailPicks(builtIn, picks)), family: 'mail', openDraft: openReplyIfNeeded });
   },
 });

@@ -57,7 +57,7 @@ export async function openReplyIfNeeded(doc: Document, adapter: HostAdapter, tim
 }
 
 const FIELD_HINT = /^(to|cc|bcc)(?:\b|[-_:])|[-_](to|cc|bcc)(?:[-_]|$)/i;
-const ADDRESS_ATTRIBUTES = ['email', 'data-hovercard-id', 'data-email', 'data-address', 'title', 'aria-label', 'value'];
+const ADDRESS_ATTRIBUTES = ['email', 'data-hovercard-id', 'title', 'aria-label', 'value'];
 
 /** Which recipient field an element is (To, Cc, Bcc), by its name, label or hooks; or by the label text it shows. */
 function fieldKind(el: Element): { kind: 'to' | 'cc' | 'bcc'; field: Element } | undefined {
@@ -87,8 +87,6 @@ function addressesIn(area: Element): string[] {
 export interface DraftShape {
   /** The host's compose container: the climb from the editor stops there. */
   root: string;
-  /** A summary line of the recipients ("to Dana"), read when no To or Cc field is found. */
-  summary?: string;
   /** What belongs to the page around a draft (a thread's messages): the draft's container holds none. */
   notThisDraft?: string;
 }
@@ -114,9 +112,8 @@ function draftRoot(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[
 
 /**
  * Whom the draft around `editor` is addressed to, as the page shows it, by field: To, Cc (and
- * Bcc), at any depth of the draft's own container, chips or plain text. A host's summary line
- * counts as To only when it names one person. `readable` is false when no recipient field or
- * summary is shown: the insert then asks first.
+ * Bcc), at any depth of the draft's own container, chips or plain text. `readable` is false when
+ * no recipient field is shown: the insert then asks first.
  */
 export function draftRecipients(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[] = []): Addressees {
   const root = draftRoot(editor, shape, editors);
@@ -132,13 +129,21 @@ export function draftRecipients(editor: HTMLElement, shape: DraftShape, editors:
   }
   // A chip can sit in a field's row and also carry its own "To" label: an address in To is not also Cc.
   for (const a of fields.to) fields.cc.delete(a);
-  if (fields.to.size || fields.cc.size) return { to: [...fields.to], cc: [...fields.cc], readable: true };
-  const summary = shape.summary
-    ? [...new Set([...root.querySelectorAll(shape.summary)].filter((el) => !editor.contains(el) && isShown(el)).flatMap(addressesIn))]
-    : [];
+  return { to: [...fields.to], cc: [...fields.cc], readable: sawField };
+}
+
+/**
+ * The same, where a webmail folds the fields into a summary line ("to Dana", `summary`): with no
+ * To or Cc field filled, the line counts as To only when it names one person, else as Cc.
+ */
+export function draftRecipientsOrSummary(editor: HTMLElement, shape: DraftShape & { summary: string }, editors: HTMLElement[]): Addressees {
+  const fields = draftRecipients(editor, shape, editors);
+  if (fields.to.length || fields.cc.length) return fields;
+  const root = draftRoot(editor, shape, editors);
+  const summary = [...new Set([...root.querySelectorAll(shape.summary)].filter((el) => !editor.contains(el) && isShown(el)).flatMap(addressesIn))];
   if (summary.length === 1) return { to: summary, cc: [], readable: true };
   if (summary.length > 1) return { to: [], cc: summary, readable: true };
-  return { to: [], cc: [], readable: sawField };
+  return fields;
 }
 
 export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: InsertRequest, caret: CaretMemory): InsertResult {

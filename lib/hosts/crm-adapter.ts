@@ -33,7 +33,7 @@ export interface CrmSelectors {
  * the people named there are not the record's, so its labels are not read as the record's fields.
  */
 const NOT_THE_RECORD =
-  '[role=feed],[role=log],[data-testid*="timeline" i],[data-selenium-test*="timeline" i],[class*="timeline" i],[class*="activity" i],[class*="feed" i],[aria-label*="activity" i],[aria-label*="timeline" i]';
+  '[role=feed],[role=log],[data-testid*="timeline" i],[data-selenium-test*="timeline" i],[class*="timeline" i],[class*="activity" i],[class*="feed" i]';
 
 /** The address a record's email value shows, whole: its mailto link's, else the one address its text holds (a badge beside it apart). */
 export function emailOf(el: Element): string | undefined {

@@ -5,7 +5,7 @@
  */
 import { draftRecipients } from './compose';
 import { isWhereToWrite, pickReadAs, type CustomPicks } from './custom-fields';
-import { withPicks } from './picks';
+import { pickedIn, withPicks } from './picks';
 import { readCrmFields } from './crm';
 import { isShown, queryShown, shownText } from './visible';
 import { addressIn, type Person } from '../identity';
@@ -24,16 +24,10 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
       const missing: string[] = [];
       for (const [field, selector] of Object.entries(picks) as Array<[keyof CustomPicks, string]>) {
         if (isWhereToWrite(field)) continue;
-        let el: Element | null = null;
-        try {
-          // The first shown match: a hidden stale copy of the record is never read.
-          el = queryShown(doc, selector)[0] ?? null;
-        } catch {
-          // A stored selector that no longer parses: treated as missing.
-        }
-        const value = field === 'email' ? (el ? (addressIn(shownText(el, true)) ?? '') : '') : valueOf(el);
+        const { el, moved } = pickedIn(doc, selector);
+        const value = field === 'email' && el ? (addressIn(shownText(el, true)) ?? '') : valueOf(el ?? null);
         if (value) fields.set(pickReadAs(field), value);
-        else missing.push(`${pickReadAs(field)} (picked element not found: pick the fields again)`);
+        else missing.push(`${pickReadAs(field)} (picked element ${moved ?? 'not found'}: pick the fields again)`);
       }
       if (!picks.email) missing.unshift('the email field (pick the fields from the toolbar button)');
       const {

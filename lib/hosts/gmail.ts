@@ -5,7 +5,7 @@
  */
 import { parseHostDate, readableText, text } from './dom';
 import { addressIn, plainAddress, type Person } from '../identity';
-import { draftRecipients } from './compose';
+import { draftRecipientsOrSummary } from './compose';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 
@@ -225,7 +225,7 @@ export const gmail: HostAdapter = {
     return controls[controls.length - 1] ?? null;
   },
   recipients(editor) {
-    return draftRecipients(
+    return draftRecipientsOrSummary(
       editor,
       { root: GMAIL.composeRoot, summary: GMAIL.recipientSummary, notThisDraft: GMAIL.message },
       this.composeEditors(editor.ownerDocument),

@@ -8,7 +8,7 @@
  */
 import { parseHostDate, readableText, text } from './dom';
 import { addressIn, plainAddress, type Person } from '../identity';
-import { draftRecipients } from './compose';
+import { draftRecipientsOrSummary } from './compose';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 
@@ -143,7 +143,7 @@ export const outlook: HostAdapter = {
     return [...doc.querySelectorAll<HTMLElement>(OUTLOOK.composeBody)].filter(isShown);
   },
   recipients(editor) {
-    return draftRecipients(
+    return draftRecipientsOrSummary(
       editor,
       { root: OUTLOOK.draftRoot, summary: OUTLOOK.recipientSummary, notThisDraft: `${OUTLOOK.messageBody}, [data-testid="SenderPersona"]` },
       this.composeEditors(editor.ownerDocument),

@@ -90,6 +90,26 @@ describe('the field picker', () => {
     expect(document.querySelector('[data-referral-window-picker]')!.textContent).toContain('Name (1 of 9)');
   });
 
+  it("an email picked by its position is read only beside the label it was picked beside: another record's layout names no one (issue 30)", () => {
+    // A record with no hooks: the email is picked by its place in the page.
+    document.body.innerHTML = `<main><section><div><span>Full name</span><span>Amara Okafor</span></div><div><span>E-mail</span><span>amara@okafor.example</span></div></section></main>`;
+    const done = vi.fn();
+    runPicker(document, done, undefined, true, user);
+    const bar = document.querySelector('[data-referral-window-picker]')!;
+    const skip = () => [...bar.querySelectorAll('button')].find((b) => b.textContent === 'Skip this field')!.click();
+    skip(); // name
+    document.querySelectorAll('main span')[3]!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
+    for (let i = 0; i < 9 && document.querySelector('[data-referral-window-picker]'); i++) skip();
+    const picks = done.mock.calls[0]![0];
+    expect(readPage(customAdapter('crm.example', picks), document, 'https://crm.example/contacts/1').contact?.email).toBe('amara@okafor.example');
+
+    // Another record of the same site: a row added above, so the same position holds the owner's address.
+    document.body.innerHTML = `<main><section><div><span>Full name</span><span>Bob Bright</span></div><div><span>Owner e-mail</span><span>alex@northwind.example</span></div><div><span>E-mail</span><span>bob@bright.example</span></div></section></main>`;
+    const other = readPage(customAdapter('crm.example', picks), document, 'https://crm.example/contacts/2');
+    expect(other.contact).toBeUndefined();
+    expect(other.missing.join(' ')).toContain('picked element no longer sits beside "e-mail"');
+  });
+
   it('a pick that no longer matches says so instead of failing', () => {
     page();
     const ctx = readPage(customAdapter('crm.example', { email: '#gone', name: '##bad(' }), document, 'https://crm.example/x');

@@ -5,6 +5,7 @@
  * and CSP apply to the page, and nothing the page shows is ever parsed as HTML).
  */
 import { isWhereToWrite, PICK_FIELDS as ALL_FIELDS, pickLabel, type CustomPicks } from './custom-fields';
+import { emailLabelBeside, packPick } from './picks';
 
 const cssEscape = (s: string) => (typeof CSS !== 'undefined' && CSS.escape ? CSS.escape(s) : s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`));
 /** Ids and attributes that look generated (long digit runs, hashes) do not survive a reload. */
@@ -141,7 +142,7 @@ export function runPicker(
       const field = PICK_FIELDS[index]!;
       // An editor is picked whole, wherever in its text the click landed.
       const target = e.target instanceof Element && isWhereToWrite(field) ? (e.target.closest('[contenteditable="true"]') ?? e.target) : e.target;
-      if (target instanceof Element) picks[field] = selectorFor(target);
+      if (target instanceof Element) picks[field] = field === 'email' ? packPick(selectorFor(target), emailLabelBeside(target)) : selectorFor(target);
       next();
     },
     { signal, capture: true },

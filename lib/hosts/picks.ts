@@ -36,17 +36,44 @@ export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdap
   };
 }
 
+/**
+ * The email pick is stored with the label the user saw beside it ("E-mail"), after a NUL (no CSS
+ * selector holds one), and read only where the picked element still sits beside that label: a
+ * position that points at another field on another record is not another person (issue 30).
+ */
+export const packPick = (selector: string, label?: string): string => (label ? `${selector}\0${label}` : selector);
+/** The label shown just before `el` in its row (or an enclosing one), when it names an email field. */
+export function emailLabelBeside(el: Element): string | undefined {
+  for (let n: Element | null = el; n?.parentElement; n = n.parentElement) {
+    const text = n.previousElementSibling?.textContent?.trim().toLowerCase();
+    if (text) return text.length < 40 && /mail|correo|courriel|e-?post/.test(text) ? text : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The element a stored pick points at on this page: the first shown match (a hidden stale copy is
+ * never read); for the email, only while it sits beside the label it was picked beside (`moved`
+ * says where it is not). Nothing for a selector that no longer parses.
+ */
+export function pickedIn(doc: Document, value: string | undefined): { el?: Element; moved?: string } {
+  if (!value) return {};
+  const [selector = '', label] = value.split('\0');
+  let el: Element | undefined;
+  try {
+    el = queryShown(doc, selector)[0];
+  } catch {
+    return {};
+  }
+  return el && label && emailLabelBeside(el) !== label ? { moved: `no longer sits beside "${label}"` } : { el };
+}
+
 /** On a webmail: the picked name and email only (its facts come from the CRMs and imports). */
 export function withMailPicks(base: HostAdapter, picks: CustomPicks): HostAdapter {
   if (!picks.email && !picks.name) return base;
-  const at = (doc: Document, selector?: string, apart = false) => {
-    if (!selector) return '';
-    try {
-      const el = queryShown(doc, selector)[0];
-      return el ? shownText(el, apart) : '';
-    } catch {
-      return ''; // A stored selector that no longer parses reads as nothing.
-    }
+  const at = (doc: Document, pick?: string, apart = false) => {
+    const { el } = pickedIn(doc, pick);
+    return el ? shownText(el, apart) : '';
   };
   return withPicks(base, (doc) => {
     const email = addressIn(at(doc, picks.email, true))?.toLowerCase();
