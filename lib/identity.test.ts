@@ -232,6 +232,20 @@ describe('5. a CRM record is read from its own fields only', () => {
     expect(page.missing.join(' ')).toContain("the contact's email on this Salesforce record");
   });
 
+  it("a draft beside the record's Email label is not the record: its To is nobody's email", () => {
+    const doc = loadHtml(`<html><body><h1 data-selenium-test="highlightTitle">Ana Costa</h1>
+      <div class="row"><span>Email</span><div class="panel"><div name="to">bob@bright.example</div><div contenteditable="true"><p><br></p></div></div></div></body></html>`);
+    const page = asBackground(hubspot.read(doc, 'https://app.hubspot.com/contacts/1/record/0-1/5'));
+    expect(page.contact).toBeUndefined();
+  });
+
+  it('an email value showing two addresses is two people, never the first', () => {
+    const doc = loadHtml(`<html><body><h1 data-selenium-test="highlightTitle">Ana Costa</h1>
+      <div class="row"><span>Email</span><span><a href="mailto:bob@bright.example">bob@bright.example</a> <a href="mailto:ana@costa.example">ana@costa.example</a></span></div></body></html>`);
+    const page = asBackground(hubspot.read(doc, 'https://app.hubspot.com/contacts/1/record/0-1/5'));
+    expect(page.ambiguous?.candidates.map((c) => c.email)).toEqual(['bob@bright.example', 'ana@costa.example']);
+  });
+
   it('a HubSpot deal listing Bob then Ana is a choice, not Bob', () => {
     const card = (email: string, name: string) =>
       `<div data-selenium-test="association-card"><a class="name" href="/contacts/1/record/0-1/1">${name}</a><a href="mailto:${email}">${email}</a></div>`;

@@ -11,7 +11,7 @@
  * chosen and the user picks (precision over recall: never the wrong person).
  */
 import { crmFieldOf, isKnownCrmLabel, readCrmFields } from './crm';
-import { addressIn, type Person } from '../identity';
+import { addressIn, addressTokens, type Person } from '../identity';
 import { labelledValues, normaliseLabel } from './labels';
 import { draftRecipients } from './compose';
 import type { HostAdapter, HostId, PageContext, ReadStrategy } from './types';
@@ -35,20 +35,24 @@ export interface CrmSelectors {
 const NOT_THE_RECORD =
   '[role=feed],[role=log],[data-testid*="timeline" i],[data-selenium-test*="timeline" i],[class*="timeline" i],[class*="activity" i],[class*="feed" i]';
 
-/** The address a record's email value shows, whole: its mailto link's, else the one address its text holds (a badge beside it apart). */
-export function emailOf(el: Element): string | undefined {
-  const link = el.matches('a[href^="mailto:" i]') ? el : queryShown(el.shadowRoot ?? el, 'a[href^="mailto:" i]')[0];
-  if (link) {
-    let href = link.getAttribute('href') ?? '';
-    try {
-      href = decodeURIComponent(href);
-    } catch {
-      // A malformed escape in the page's link: read it as written.
-    }
-    // The link's one address, whole ("mailto:a@x.example?subject=…"); two in one link are none.
-    return addressIn(href.split('?')[0])?.toLowerCase();
-  }
-  return addressIn(shownText(el, true))?.toLowerCase();
+/**
+ * The addresses a record's email value shows, whole: its mailto links' (none inside a feed), else
+ * those its text holds, a badge beside them apart. Two are two people: a choice, never the first.
+ */
+export function emailsOf(el: Element): string[] {
+  const links = el.matches('a[href^="mailto:" i]') ? [el] : queryShown(el.shadowRoot ?? el, 'a[href^="mailto:" i]').filter((l) => !l.closest(NOT_THE_RECORD));
+  const found = links.length
+    ? links.map((link) => {
+        let href = link.getAttribute('href') ?? '';
+        try {
+          href = decodeURIComponent(href);
+        } catch {
+          // A malformed escape in the page's link: read it as written.
+        }
+        return addressIn(href.split('?')[0]) ?? '';
+      })
+    : addressTokens(shownText(el, true));
+  return [...new Set(found.filter(Boolean).map((a) => a.toLowerCase()))];
 }
 
 export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord: (url: string) => boolean): HostAdapter {
@@ -70,8 +74,7 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
         if (!key) continue;
         if (crmFieldOf(key) === 'email') {
           if (!hasSize(valueEl)) continue;
-          const email = emailOf(valueEl);
-          if (email) hookedEmails.push(email);
+          hookedEmails.push(...emailsOf(valueEl));
           continue;
         }
         // A value read from the whole field item starts with the label it shows: drop it.
@@ -83,11 +86,10 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       const labelled = new Map<string, string[]>();
       const labelledEmails: string[] = [];
       for (const { label: key, value, valueElement } of labelledValues(doc, isKnownCrmLabel)) {
-        if (valueElement.closest(NOT_THE_RECORD)) continue;
-        if (crmFieldOf(key) === 'email') {
-          const email = emailOf(valueElement);
-          if (email) labelledEmails.push(email);
-        } else labelled.set(key, [...(labelled.get(key) ?? []), value]);
+        // Feeds and drafts are not the record: a compose's To beside a label is not its email.
+        if (valueElement.closest(NOT_THE_RECORD) || valueElement.querySelector('[contenteditable="true"]')) continue;
+        if (crmFieldOf(key) === 'email') labelledEmails.push(...emailsOf(valueElement));
+        else labelled.set(key, [...(labelled.get(key) ?? []), value]);
       }
 
       const first = (m: Map<string, string[]>) => new Map([...m].map(([k, v]) => [k, v[0]!]));

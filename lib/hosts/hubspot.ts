@@ -3,7 +3,7 @@
  * so properties are read as label/value text from the `data-selenium-test` hooks HubSpot keeps
  * for its own tests; the name from `highlightTitle` (the team's host notes, seen 2026-11).
  */
-import { crmAdapter, emailOf, pairsIn } from './crm-adapter';
+import { crmAdapter, emailsOf, pairsIn } from './crm-adapter';
 import { text } from './dom';
 import type { Person } from '../identity';
 import { queryShown } from './visible';
@@ -57,9 +57,8 @@ export const hubspot: typeof contactRecord = {
     if (!isHubSpotDealOrCompany(url)) return context;
     // Every associated contact shown: one is the person to ask, several are the user's choice.
     const people: Person[] = queryShown(doc, HUBSPOT.associatedContact).flatMap((card) => {
-      const email = emailOf(card);
       const name = text(card.querySelector('.name, a:not([href^="mailto:"])')) || undefined;
-      return email ? [{ email, ...(name ? { name } : {}), seen: 'associated' as const }] : [];
+      return emailsOf(card).map((email) => ({ email, ...(name ? { name } : {}), seen: 'associated' as const }));
     });
     const { customerSince } = context.facts ?? {};
     return {
