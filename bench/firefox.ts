@@ -65,13 +65,15 @@ try {
       }).observe(editor, { subtree: true, childList: true, characterData: true });
     });
     await until(() => panel.$eval('[data-testid="insert-ask"]', (b) => !(b as HTMLButtonElement).disabled), 'Insert enabled');
-    const t0 = await panel.evaluate(() => {
-      const t = performance.timeOrigin + performance.now();
-      (document.querySelector('[data-testid="insert-ask"]') as HTMLButtonElement).click();
-      return t;
+    // A real click (Insert acts on the user's own click only, issue 30), timed from its event in the sidebar.
+    await panel.evaluate(() => {
+      const w = window as unknown as { clickedAt?: number };
+      w.clickedAt = undefined;
+      document.addEventListener('click', () => (w.clickedAt = performance.timeOrigin + performance.now()), { capture: true, once: true });
     });
+    await (await panel.$('[data-testid="insert-ask"]'))!.click();
     const at = await until(() => page.evaluate(() => (window as unknown as { inserted?: number }).inserted), 'the inserted text');
-    inserts.push(at! - t0);
+    inserts.push(at! - (await panel.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt)));
   }
   console.log(
     JSON.stringify({
