@@ -23,6 +23,26 @@ async function openPanel(context: BrowserContext, extensionId: string): Promise<
   return panel;
 }
 
+test('the side panel lets go of the contact, Insert with it, when its tab leaves for a page about no one (issue 30)', async ({
+  openGmail,
+  context,
+  extensionId,
+  host,
+}) => {
+  const gmail = await openGmail('thread-own-reply-last');
+  await sidebar(gmail).getByTestId('move-to-panel').click();
+  const panel = await openPanel(context, extensionId);
+  await gmail.bringToFront();
+  await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
+  await expect(panel.getByTestId('insert-ask')).toHaveCount(1);
+  // The same tab goes to a site the extension does not read.
+  await host.serve('https://news.example.org/**', 'plain.html', { csp: "script-src 'none'" });
+  await gmail.goto('https://news.example.org/today');
+  await expect(panel.getByText('Nothing to read on this tab')).toBeVisible();
+  await expect(panel.getByTestId('contact-email')).toHaveCount(0);
+  await expect(panel.getByTestId('insert-ask')).toHaveCount(0);
+});
+
 test('a Gmail user moves the sidebar to the side panel: the page keeps its width, the panel shows the same sidebar and inserts', async ({
   openGmail,
   context,
