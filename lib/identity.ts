@@ -247,7 +247,8 @@ export function decide(people: Person[], family: 'mail' | 'crm', self: Self, kno
   }
   const senders = external.filter((s) => s.person.seen === 'sender').sort((a, b) => (b.person.order ?? 0) - (a.person.order ?? 0));
   if (!knowsSelf) {
-    const written = distinct(all.filter((s) => s.person.seen === 'sender'));
+    // Colleagues among them stay marked as such: a choice names them for what they are.
+    const written = distinct(all.filter((s) => s.person.seen === 'sender')).map((c) => (isColleague(c.email, self) ? { ...c, colleague: true } : c));
     if (written.length > 1) {
       // An open reply says whom the user writes to: among the senders, that one is the contact.
       const addressed = new Set(distinct(all.filter((s) => s.person.seen === 'draft-to')).map((c) => c.email));

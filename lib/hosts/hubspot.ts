@@ -20,8 +20,9 @@ export function isHubSpot(url: string): boolean {
 /** HubSpot's own test hooks, by the layout they were seen in (2022 properties sidebar, 2024 highlight card). */
 export const HUBSPOT = {
   name: '[data-selenium-test="highlightTitle"], [data-selenium-test="contact-highlight-title"], [data-test-id="record-highlight-title"]',
-  /** On deal (0-3) and company (0-2) records: the first associated contact's card (2026-11, unverified). */
-  associatedContact: '[data-selenium-test="associations-card-contacts"] [data-selenium-test="association-card"]',
+  /** On deal (0-3) and company (0-2) records: the associations card, then each contact in it (its cards may sit in shadow roots). */
+  associations: '[data-selenium-test="associations-card-contacts"]',
+  associatedContact: '[data-selenium-test="association-card"]',
   /** A property: the 2022 input rows and the 2024 highlight-card details. */
   property: '[data-selenium-test^="property-input-"], [data-selenium-test$="-highlight-details"] > *',
   propertyLabel: 'label, [data-selenium-test="property-label"]',
@@ -56,10 +57,15 @@ export const hubspot: typeof contactRecord = {
     const context = contactRecord.read.call(this, doc, url);
     if (!isHubSpotDealOrCompany(url)) return context;
     // Every associated contact shown: one is the person to ask, several are the user's choice.
-    const people: Person[] = queryShown(doc, HUBSPOT.associatedContact).flatMap((card) => {
-      const name = text(card.querySelector('.name, a:not([href^="mailto:"])')) || undefined;
-      return emailsOf(card).map((email) => ({ email, ...(name ? { name } : {}), seen: 'associated' as const }));
-    });
+    // Every address the associations card shows is a person (a contact whose card lost its hook
+    // included), named from its card where it has one: one is the person to ask, several a choice.
+    const people: Person[] = queryShown(doc, HUBSPOT.associations).flatMap((section) =>
+      emailsOf(section).map((email) => {
+        const card = queryShown(section, HUBSPOT.associatedContact).find((c) => emailsOf(c).includes(email));
+        const name = text(card?.querySelector('.name, a:not([href^="mailto:"])')) || undefined;
+        return { email, ...(name ? { name } : {}), seen: 'associated' as const };
+      }),
+    );
     const { customerSince } = context.facts ?? {};
     return {
       ...context,
@@ -67,7 +73,8 @@ export const hubspot: typeof contactRecord = {
       // A won deal's close date is when the account became a customer; its other fields are the deal's.
       facts: customerSince ? { customerSince } : {},
       readBy: people.length ? { email: 'hooks' } : {},
-      missing: people.length ? [] : ['the contact associated with this HubSpot record'],
+      // With no one associated, the record reader has said what is missing (its email).
+      missing: people.length ? [] : context.missing,
     };
   },
 };
