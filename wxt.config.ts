@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { ALL_HOST_MATCHES } from './lib/hosts/matches';
+import { ALL_HOST_MATCHES } from './lib/hosts/registry';
 
 /**
  * End-to-end tests of the field picker need a CRM origin already granted: Chromium's permission

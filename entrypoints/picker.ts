@@ -4,7 +4,7 @@
  */
 import { send as request } from '@/lib/messaging/send';
 import { runPicker } from '@/lib/hosts/picker';
-import { isNamedHost } from '@/lib/hosts/matches';
+import { isNamedHost } from '@/lib/hosts/registry';
 
 export default defineUnlistedScript(() => {
   const w = window as Window & { __referralWindowPicker?: boolean };

@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { Store } from '@/lib/db/store';
 import type { CustomPicks } from '@/lib/hosts/custom-fields';
-import { isNamedHost } from '@/lib/hosts/matches';
+import { isNamedHost } from '@/lib/hosts/registry';
 
 export interface CustomSite {
   origin: string;

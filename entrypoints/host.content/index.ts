@@ -1,29 +1,16 @@
 /**
- * The content script of the named CRMs (HubSpot, Salesforce, Pipedrive) and of every CRM site the
+ * The content script of the named CRMs (the registry's `crm` rows) and of every CRM site the
  * user added (registered at run time under this file's name, content-scripts/host.js). Added sites
  * read the fields picked there and get no sidebar iframe (it is web-accessible only on the named
  * hosts): their contact shows in the toolbar popup.
  */
-import { hubspot, isHubSpot } from '@/lib/hosts/hubspot';
-import { isPipedrive, pipedrive } from '@/lib/hosts/pipedrive';
-import { isSalesforce, salesforce } from '@/lib/hosts/salesforce';
-import { customAdapter, withCrmPicks } from '@/lib/hosts/custom';
-import { CRM_EXCLUDES, CRM_MATCHES, isOutsideRecords } from '@/lib/hosts/matches';
+import { CRM_HOSTS, excludesIn, matchesIn } from '@/lib/hosts/registry';
 import { runHostScript } from './run';
+import { crmScript } from './script';
 
 export default defineContentScript({
-  matches: CRM_MATCHES,
-  excludeMatches: CRM_EXCLUDES,
+  matches: matchesIn(CRM_HOSTS),
+  excludeMatches: excludesIn(CRM_HOSTS),
   runAt: 'document_idle',
-  main() {
-    const url = location.href;
-    const builtIn = isHubSpot(url) ? hubspot : isSalesforce(url) ? salesforce : isPipedrive(url) ? pipedrive : undefined;
-    return runHostScript({
-      builtIn,
-      // On a named CRM, the user's picks are tried first and its own reading fills the rest.
-      withPicks: (picks, named) => (named ? withCrmPicks(named, picks) : customAdapter(location.hostname, picks)),
-      idleOn: builtIn && isOutsideRecords,
-      family: 'crm',
-    });
-  },
+  main: () => runHostScript(crmScript(location.href, location.hostname)),
 });

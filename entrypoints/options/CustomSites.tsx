@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { CustomPicks } from '@/lib/hosts/custom-fields';
 import { request } from '@/lib/messaging/client';
+import { hostNames } from '@/lib/hosts/registry';
 
 /** Normalises what the user typed to an https origin, or says what is wrong. */
 function originOf(input: string): string | { error: string } {
@@ -32,8 +33,8 @@ export function CustomSites() {
     <section className="card" aria-labelledby="crm-title">
       <h2 id="crm-title">Other CRMs</h2>
       <p className="muted">
-        Gmail, Outlook, HubSpot, Salesforce and Pipedrive are read out of the box. For another CRM, add its site: your browser asks you to allow access to that
-        site only. Then open a contact record there, click the toolbar button, and choose "Pick fields on this page".
+        {hostNames()} are read out of the box. For another CRM, add its site: your browser asks you to allow access to that site only. Then open a contact
+        record there, click the toolbar button, and choose "Pick fields on this page".
       </p>
       <form
         className="inline-form"

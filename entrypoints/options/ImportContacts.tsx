@@ -7,6 +7,7 @@ import { toDay } from '@/lib/engine/relationship';
 import { onAnnouncement, request } from '@/lib/messaging/client';
 import { upload } from '@/lib/messaging/upload';
 import type { ImportReport } from '@/lib/import/csv';
+import { hostNames } from '@/lib/hosts/registry';
 
 interface Pending {
   file: File;
@@ -86,8 +87,8 @@ export function ImportContacts() {
     <section className="card" aria-labelledby="import-title">
       <h2 id="import-title">Import contacts</h2>
       <p className="muted">
-        A CSV export from HubSpot, Salesforce, Pipedrive or your analytics tool. Columns such as Email, Name, Company, Customer Since / Close Date, NPS, CSAT,
-        Open Tickets, Spend 90d, Time Zone and Segment are recognised. Re-importing updates contacts by email; a fact you entered after the file was exported is
+        A CSV export from {hostNames('crm')}, or from your analytics tool. Columns such as Email, Name, Company, Customer Since / Close Date, NPS, CSAT, Open
+        Tickets, Spend 90d, Time Zone and Segment are recognised. Re-importing updates contacts by email; a fact you entered after the file was exported is
         kept.
       </p>
       <details>

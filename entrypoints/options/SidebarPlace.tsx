@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { FAMILY_LABELS, PLACE_KEY, placesFrom, type HostFamily, type Places, type SidebarPlace } from '@/lib/sidebar-place';
+import { hostNames } from '@/lib/hosts/registry';
+import { PLACE_KEY, placesFrom, type HostFamily, type Places, type SidebarPlace } from '@/lib/sidebar-place';
 
 const CHOICES: Record<SidebarPlace, string> = { page: 'In the page', panel: "In the browser's side panel" };
 
@@ -23,9 +24,9 @@ export function SidebarPlaceSettings() {
   return (
     <section className="card" aria-labelledby="place-title" data-testid="sidebar-place">
       <h2 id="place-title">Where the sidebar shows</h2>
-      {(Object.keys(FAMILY_LABELS) as HostFamily[]).map((family) => (
+      {(['mail', 'crm'] as const).map((family) => (
         <div className="field" key={family}>
-          <label htmlFor={`place-${family}`}>{FAMILY_LABELS[family]}</label>
+          <label htmlFor={`place-${family}`}>{hostNames(family)}</label>
           <select id={`place-${family}`} value={places[family]} onChange={(e) => choose(family, e.target.value as SidebarPlace)}>
             {(Object.keys(CHOICES) as SidebarPlace[]).map((p) => (
               <option key={p} value={p}>

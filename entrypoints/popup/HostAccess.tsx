@@ -1,14 +1,6 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { HOST_MATCHES } from '@/lib/hosts/matches';
-
-const NAMES: Record<keyof typeof HOST_MATCHES, string> = {
-  gmail: 'Gmail',
-  outlook: 'Outlook',
-  hubspot: 'HubSpot',
-  salesforce: 'Salesforce',
-  pipedrive: 'Pipedrive',
-};
+import { HOSTS, type NamedHost } from '@/lib/hosts/registry';
 
 /**
  * Firefox lets the user withhold or withdraw the access to each site the manifest names (Chrome
@@ -16,24 +8,23 @@ const NAMES: Record<keyof typeof HOST_MATCHES, string> = {
  * one click: the browser's own prompt, from this click.
  */
 export function HostAccess() {
-  const [missing, setMissing] = useState<Array<keyof typeof HOST_MATCHES>>([]);
+  const [missing, setMissing] = useState<NamedHost[]>([]);
   const check = async () => {
-    const hosts = Object.keys(HOST_MATCHES) as Array<keyof typeof HOST_MATCHES>;
-    const granted = await Promise.all(hosts.map((h) => browser.permissions.contains({ origins: [...HOST_MATCHES[h]] }).catch(() => true)));
-    setMissing(hosts.filter((_, i) => !granted[i]));
+    const granted = await Promise.all(HOSTS.map((h) => browser.permissions.contains({ origins: [...h.matches] }).catch(() => true)));
+    setMissing(HOSTS.filter((_, i) => !granted[i]));
   };
   useEffect(() => {
     void check();
   }, []);
   if (!missing.length) return null;
-  const names = missing.map((h) => NAMES[h]);
+  const names = missing.map((h) => h.label);
   return (
     <p className="notice" role="alert" data-testid="host-permission">
       Referral window may not read {names.join(', ')}: the sidebar cannot show there.{' '}
       <button
         onClick={() =>
           void browser.permissions
-            .request({ origins: missing.flatMap((h) => [...HOST_MATCHES[h]]) })
+            .request({ origins: missing.flatMap((h) => [...h.matches]) })
             .catch(() => false)
             .then(() => check())
         }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { ContactPanel, ManualContact } from '@/components/ContactPanel';
 import { request } from '@/lib/messaging/client';
 import type { SidebarView } from '@/lib/views';
+import { hostNames } from '@/lib/hosts/registry';
 
 /**
  * The contact of the active tab, as the sidebar shows it. The only view on CRM sites the user
@@ -48,9 +49,7 @@ export function PageView() {
         </p>
       )}
       {view.state === 'waiting' && (
-        <p className="muted">
-          This page is not one the extension reads. Gmail, Outlook, HubSpot, Salesforce and Pipedrive work as they are; add another CRM in the settings.
-        </p>
+        <p className="muted">This page is not one the extension reads. {hostNames()} work as they are; add another CRM in the settings.</p>
       )}
       {view.state === 'no-contact' && <ManualContact message={view.message} page={view.page} tabId={tab.id} onChanged={() => void load(tab.id)} />}
       {view.state === 'contact' && <ContactPanel view={view} tabId={tab.id} onChanged={() => void load(tab.id)} />}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ImportContacts } from '../options/ImportContacts';
 import { ProfileForm } from '../options/ProfileForm';
+import { hostNames } from '@/lib/hosts/registry';
 
 /** Where the user left the setup: it can be left at any step and resumed (storage.local). */
 const STEP_KEY = 'setup:step';
@@ -45,7 +46,7 @@ export function Setup() {
         <section className="card" aria-labelledby="see-it-title">
           <h2 id="see-it-title">See it on an email</h2>
           <p>
-            Open an email from a client in Gmail or Outlook on the web, or a contact record in HubSpot, Salesforce or Pipedrive: the sidebar appears on the
+            Open an email from a client in {hostNames('mail', 'or')} on the web, or a contact record in {hostNames('crm', 'or')}: the sidebar appears on the
             right with how long they have been a customer, how satisfied they seem, and whether now is the time to ask.
           </p>
           <p className="muted">Other CRMs can be added in the settings. You can come back to this page from the settings at any time.</p>

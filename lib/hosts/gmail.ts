@@ -9,11 +9,6 @@ import { draftRecipientsOrSummary } from './compose';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 
-/** Pure URL predicate; its test URLs are in gmail.test.ts. */
-export function isGmail(url: string): boolean {
-  return /^https:\/\/mail\.google\.com\/mail\//.test(url);
-}
-
 /**
  * Gmail's selectors, by the date the layout was seen, the current and the legacy side by side
  * (InboxSDK's and Gmail.js's selector history; checked against our fixtures 2026-11). Each list

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CaretMemory, insertIntoCompose } from './compose';
 import { hubspot, isHubSpotRecord } from './hubspot';
 import { adapterFor } from './index';
-import { isOutlook, outlook } from './outlook';
+import { outlook } from './outlook';
 import { isPipedrivePerson, pipedrive } from './pipedrive';
 import { isSalesforceRecord, salesforce } from './salesforce';
 import type { HostAdapter } from './types';
@@ -39,7 +39,7 @@ describe('URL predicates (each matches its own pages and none of the others)', (
     expect(isSalesforceRecord('https://acme.lightning.force.com/lightning/o/Contact/list')).toBe(false);
     expect(isPipedrivePerson('https://northwind.pipedrive.com/person/812')).toBe(true);
     expect(isPipedrivePerson('https://northwind.pipedrive.com/deal/812')).toBe(false);
-    expect(isOutlook('https://outlook.office.com/mail/')).toBe(true);
+    expect(adapterFor('https://outlook.office.com/mail/')?.id).toBe('outlook');
   });
 });
 

@@ -13,10 +13,6 @@ export function isHubSpotRecord(url: string): boolean {
   return /^https:\/\/app(-[a-z]{2}\d)?\.hubspot\.com\/contacts\/\d+\/(record\/0-[123]|contact|company|deal)\/\d+/.test(url);
 }
 
-export function isHubSpot(url: string): boolean {
-  return /^https:\/\/app(-[a-z]{2}\d)?\.hubspot\.com\//.test(url);
-}
-
 /** HubSpot's own test hooks, by the layout they were seen in (2022 properties sidebar, 2024 highlight card). */
 export const HUBSPOT = {
   name: '[data-selenium-test="highlightTitle"], [data-selenium-test="contact-highlight-title"], [data-test-id="record-highlight-title"]',

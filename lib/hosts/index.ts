@@ -1,25 +1,15 @@
 /**
- * Picks the driver for a page (Mailvelope-style `get(url)`): one adapter per host, and none
- * (undefined) where we do not read the page. Each predicate is pure; its test URLs are in
- * hosts.test.ts and gmail.test.ts.
+ * The driver for a page, across both families (the tests' door; each content script dispatches
+ * within its own family through the same `adapterIn`).
  */
-import { gmail, isGmail } from './gmail';
-import { hubspot, isHubSpot } from './hubspot';
-import { isOutlook, outlook } from './outlook';
-import { isPipedrive, pipedrive } from './pipedrive';
-import { isSalesforce, salesforce } from './salesforce';
+import { CRM_ADAPTERS } from './crm-hosts';
+import { adapterIn } from './dispatch';
+import { MAIL_ADAPTERS } from './mail-hosts';
+import { HOSTS } from './registry';
 import type { HostAdapter } from './types';
 
-const ADAPTERS: Array<[(url: string) => boolean, HostAdapter]> = [
-  [isGmail, gmail],
-  [isOutlook, outlook],
-  [isHubSpot, hubspot],
-  [isSalesforce, salesforce],
-  [isPipedrive, pipedrive],
-];
-
 export function adapterFor(url: string): HostAdapter | undefined {
-  return ADAPTERS.find(([matches]) => matches(url))?.[1];
+  return adapterIn(HOSTS, { ...MAIL_ADAPTERS, ...CRM_ADAPTERS }, url);
 }
 
 export type { HostAdapter, InsertRequest, InsertResult, PageContext, PageFacts, PageMessage } from './types';

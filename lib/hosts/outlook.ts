@@ -12,10 +12,6 @@ import { draftRecipientsOrSummary } from './compose';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 
-export function isOutlook(url: string): boolean {
-  return /^https:\/\/outlook\.(office\.com|office365\.com|live\.com)\/mail\//.test(url);
-}
-
 export const OUTLOOK = {
   readingPane: '#ReadingPaneContainerId, [data-app-section="MailReadCompose"]',
   /** One message of the conversation: its body. */

@@ -9,10 +9,6 @@ export function isPipedrivePerson(url: string): boolean {
   return /^https:\/\/[a-z0-9-]+\.pipedrive\.com\/person\/\d+/.test(url);
 }
 
-export function isPipedrive(url: string): boolean {
-  return /^https:\/\/[a-z0-9-]+\.pipedrive\.com\//.test(url);
-}
-
 export const PIPEDRIVE = {
   /** The person's name: the test id (2023), the details view heading (2021), else the page's first heading (2025-2026). */
   name: '[data-testid="header-title"], .detailView h1, h1',

@@ -10,10 +10,6 @@ export function isSalesforceRecord(url: string): boolean {
   return /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.lightning\.force\.com\/lightning\/r\/(Contact|Lead)\/[A-Za-z0-9]{15,18}\/view/.test(url);
 }
 
-export function isSalesforce(url: string): boolean {
-  return /^https:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.lightning\.force\.com\//.test(url);
-}
-
 /**
  * Salesforce's hooks, the synthetic-shadow layout (2019-2025: .test-id__ classes in the light
  * DOM) beside the native-shadow one (API v66, 2026: `records-record-layout-item[field-label]`

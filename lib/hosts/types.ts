@@ -7,7 +7,9 @@
 import type { PageFactKey, PlainValue } from '../facts';
 import type { Candidate, Person } from '../identity';
 
-export type HostId = 'gmail' | 'outlook' | 'hubspot' | 'salesforce' | 'pipedrive' | 'custom';
+import type { HostId } from './registry';
+
+export type { HostId };
 
 export interface PageMessage {
   /** Sender's address, lower case. */

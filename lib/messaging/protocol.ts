@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../limits';
+import { HOST_IDS } from '../hosts/registry';
 import type { AskRow } from '../asks/pipeline';
 import type { KpiReport } from '../asks/kpis';
 import type { Backup } from '../backup';
@@ -85,7 +86,7 @@ const PageMessage = z.object({
 });
 
 export const PageContextSchema = z.object({
-  host: z.enum(['gmail', 'outlook', 'hubspot', 'salesforce', 'pipedrive', 'custom']),
+  host: z.enum(HOST_IDS),
   hostLabel: z.string().max(60),
   url: z.string().url().max(L.url),
   accountEmail: z.string().max(L.email).optional(),

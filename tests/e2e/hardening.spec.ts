@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { ALL_HOST_MATCHES } from '../../lib/hosts/matches';
+import { ALL_HOST_MATCHES } from '../../lib/hosts/registry';
 import { EXTENSION, ROOT, expect, sidebar, test, withPart } from './harness';
 
 test('a hostile host page cannot read the sidebar, reach the background, or forge an insert', async ({ openGmail, context, extensionId }) => {

@@ -1,3 +1,5 @@
+import { HOSTS } from '../../lib/hosts/registry';
+import { HOST_FIXTURES } from '../shared/hosts';
 import { expect, sidebar, test } from './harness';
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
@@ -104,4 +106,13 @@ test('Salesforce Lead record: read without a composer; the button says how to in
   const panel = sidebar(page);
   await expect(panel.getByTestId('contact-name')).toHaveText('Yuki Tanaka');
   await expect(panel.getByTestId('insert-ask')).toBeDisabled();
+});
+
+test('every host in the registry is read by the shipped build, under its own CSP', async ({ openHost }) => {
+  for (const row of HOSTS) {
+    const fixture = HOST_FIXTURES[row.id];
+    const page = await openHost(fixture.url, fixture.file, { '{{CUSTOMER_SINCE}}': iso(daysAgo(100)) });
+    await expect(sidebar(page).getByTestId('contact-email'), row.label).toHaveText(fixture.email);
+    await page.close();
+  }
 });

@@ -4,28 +4,56 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rowFor, type NamedHostId } from '../../lib/hosts/registry';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const FIXTURES = path.join(ROOT, 'tests/fixtures');
 
-/** Close to what Gmail sends (2026): nonce-only scripts, Trusted Types enforced, frames from self. */
-export const GMAIL_CSP =
-  "script-src 'nonce-fixture' 'strict-dynamic' 'report-sample' 'unsafe-eval'; object-src 'none'; base-uri 'self'; " +
-  "frame-src 'self'; require-trusted-types-for 'script'; trusted-types default goog#html";
+const STRICT = "object-src 'none'; base-uri 'self'";
+const TRUSTED_TYPES = "require-trusted-types-for 'script'";
 
-/** Strict policies in the style each host sends (2026): nonce-only scripts, Trusted Types where the host enforces them. */
-const CSPS: Record<string, string> = {
-  'google.com': GMAIL_CSP,
-  'office.com': "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
-  'office365.com': "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
-  'live.com': "script-src 'nonce-fixture' 'strict-dynamic'; object-src 'none'; base-uri 'self'; require-trusted-types-for 'script'",
-  'hubspot.com': "script-src 'self' 'nonce-fixture'; object-src 'none'; frame-src 'self'; base-uri 'self'",
-  'force.com': "script-src 'self' 'nonce-fixture'; object-src 'none'; frame-src 'self'; base-uri 'self'; require-trusted-types-for 'script'",
-  'pipedrive.com': "script-src 'self' 'nonce-fixture'; object-src 'none'; base-uri 'self'",
+/**
+ * Each named host's page the browser suites read (`registry.test.ts`, `hosts.spec.ts`) and the
+ * strict policy it sends, in the style of 2026 (nonce-only scripts, Trusted Types where the host
+ * enforces them): the compiler asks for a new registry row's.
+ */
+export const HOST_FIXTURES: Record<NamedHostId, { url: string; file: string; email: string; name: string; csp: string }> = {
+  gmail: {
+    url: 'https://mail.google.com/mail/u/0/thread-own-reply-last',
+    file: 'gmail/thread-own-reply-last.html',
+    email: 'dana@acme-logistics.example',
+    name: 'Dana Whitfield',
+    csp: `script-src 'nonce-fixture' 'strict-dynamic' 'report-sample' 'unsafe-eval'; ${STRICT}; frame-src 'self'; ${TRUSTED_TYPES}; trusted-types default goog#html`,
+  },
+  outlook: {
+    url: 'https://outlook.office.com/mail/inbox/id/AAQkAGI2',
+    file: 'outlook/conversation-reply.html',
+    email: 'kenji.sato@hoshi-foods.example',
+    name: 'Kenji Sato',
+    csp: `script-src 'nonce-fixture' 'strict-dynamic'; ${STRICT}; ${TRUSTED_TYPES}`,
+  },
+  hubspot: {
+    url: 'https://app.hubspot.com/contacts/2456789/record/0-1/51',
+    file: 'hubspot/contact-record.html',
+    email: 'priya.raman@lumen-health.example',
+    name: 'Priya Raman',
+    csp: `script-src 'self' 'nonce-fixture'; ${STRICT}; frame-src 'self'`,
+  },
+  salesforce: {
+    url: 'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDEAA4/view',
+    file: 'salesforce/contact-record.html',
+    email: 'marco@bellini-tessuti.example',
+    name: 'Marco Bellini',
+    csp: `script-src 'self' 'nonce-fixture'; ${STRICT}; frame-src 'self'; ${TRUSTED_TYPES}`,
+  },
+  pipedrive: {
+    url: 'https://northwind.pipedrive.com/person/812',
+    file: 'pipedrive/person.html',
+    email: 'sofia@nowak-design.example',
+    name: 'Sofia Nowak',
+    csp: `script-src 'self' 'nonce-fixture'; ${STRICT}`,
+  },
 };
-
-/** The CSP the host at `url` sends. */
-export const cspFor = (url: string): string => CSPS[new URL(url).hostname.split('.').slice(-2).join('.')] ?? GMAIL_CSP;
 
 /** A fixture's HTML with its placeholders filled ({{CUSTOMER_SINCE}}, or a part appended before </body>). */
 export function fixtureHtml(fixture: string, replace: Record<string, string> = {}): string {
@@ -44,3 +72,12 @@ export const gmailUrl = (fixture: string, variant = '') => `https://mail.google.
 
 /** A calendar day `days` ago, as the date input takes it. */
 export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** What Gmail sends (2026). */
+export const GMAIL_CSP: string = HOST_FIXTURES.gmail.csp;
+
+/** The CSP the host at `url` sends (Gmail's strict one for any page of no named host). */
+export const cspFor = (url: string): string => {
+  const id = rowFor(url)?.id as NamedHostId | undefined;
+  return id ? HOST_FIXTURES[id].csp : GMAIL_CSP;
+};

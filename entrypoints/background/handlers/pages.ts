@@ -37,7 +37,7 @@ export function pageHandlers({ store, hub, health, sites, panel, now }: Deps): P
     'page/context': (page, { tabId }) =>
       // One read per tab at a time, the newest kept: a page changing faster than reads are
       // handled never queues work that other requests wait behind (issue 21).
-      latestPerTab(tabId, page as PageContext, async (read) => {
+      latestPerTab(tabId, page, async (read) => {
         // A site whose access the user withdrew is not read, whatever its script still sends.
         if (!(await hub.allowed(read.url))) return hub.forget(tabId);
         // From here on only the page as the identity decision gave it: what the content script
