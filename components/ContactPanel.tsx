@@ -7,6 +7,7 @@ import { Timeline } from './Timeline';
 import { request } from '@/lib/messaging/client';
 import type { InsertOutcome } from '@/lib/messaging/protocol';
 import { draftQuestion } from '@/lib/identity';
+import { VERDICTS } from '@/lib/engine/verdicts';
 import { FACT_ROWS, type FactKey, type FactKind } from '@/lib/facts';
 import { VARIABLES, type VariableName } from '@/lib/templates/schema';
 import type { ContactFacts, ManualEdit } from '@/lib/model';
@@ -126,7 +127,7 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
       </section>
       <ReadProblem page={view.page} tabId={tabId} onChanged={onChanged} />
 
-      <section className={`card verdict ${verdict.kind}`} data-testid="verdict" data-verdict={verdict.kind} aria-live="polite">
+      <section className={`card verdict tone-${VERDICTS[verdict.kind].tone}`} data-testid="verdict" data-verdict={verdict.kind} aria-live="polite">
         <h2>
           {verdict.headline}
           {evaluation.priority && <span className="badge">High value</span>}

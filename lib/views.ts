@@ -2,19 +2,16 @@
  * What each extension page shows, computed in the background from stored data and the page on
  * screen, so that the pages only render (and the engine runs in one place).
  */
-import { addBusinessDays, parseISO, startOfDay } from 'date-fns';
 import { describeSource, storedThread } from './contacts';
-import { ASK_ADVISED, evaluate, type ColleagueAsk, type Evaluation } from './engine';
+import type { ColleagueAsk, Evaluation } from './engine';
+import { askOf, judge } from './case';
 import { resultSuggestions, type ResultSuggestion } from './engine/tone';
 import type { EngineSettings } from './engine/settings';
 import type { PageContext } from './hosts/types';
 import type { Ask, Contact, FactKey } from './model';
-import { chooseTemplate, templateKindFor } from './templates/choose';
 import { loopStep } from './asks/pipeline';
-import { render } from './templates/render';
 import type { Profile, Template } from './templates/schema';
-import { templateValues } from './templates/values';
-import { isNeverAsk, type NeverAskList } from './never-ask';
+import type { NeverAskList } from './never-ask';
 
 export interface PageSummary {
   host: PageContext['host'];
@@ -76,8 +73,6 @@ export interface PanelMessage {
   view: SidebarView;
 }
 
-const ADVISED_AGAINST = new Set(['fix-first', 'too-early', 'never-ask', 'snoozed']);
-
 export function summarizePage(page: PageContext): PageSummary {
   return {
     host: page.host,
@@ -106,17 +101,6 @@ export function clientMessages(page: PageContext | undefined, email: string) {
   return (page?.thread?.messages ?? []).filter((m) => m.from === email);
 }
 
-/** The template the verdict calls for, for this contact's segment: the one the sidebar inserts and the queue composes with. */
-export function templateFor(contact: Contact, evaluation: Evaluation, templates: Template[], peerFirst = false): Template | undefined {
-  const kind = templateKindFor(evaluation.verdict.kind, evaluation.followUpDue);
-  return chooseTemplate(templates, {
-    kind,
-    segment: contact.facts.segment?.value,
-    incentive: kind === 'reactivation' || !!evaluation.verdict.incentive,
-    peerFirst,
-  });
-}
-
 export function buildContactView(input: {
   page: PageContext;
   contact: Contact;
@@ -130,35 +114,33 @@ export function buildContactView(input: {
   referredBy?: ReferredBy;
 }): ContactView {
   const { page, asks, settings, now } = input;
-  const contact = { ...input.contact, neverAsk: isNeverAsk(input.contact, input.neverAsk) };
   // The thread on screen when it is theirs, else the last one seen with them: the queue judges on the same.
-  const onScreen = clientMessages(page, contact.email);
+  const onScreen = clientMessages(page, input.contact.email);
   const thread = onScreen.length
     ? { clientMessages: onScreen, ourMessageDates: (page.thread?.messages ?? []).flatMap((m) => (m.from === page.accountEmail && m.date ? [m.date] : [])) }
-    : storedThread(contact);
-  const evaluation = evaluate({ contact, ...thread, asks, now, settings, colleagueAsk: input.colleagueAsk });
+    : storedThread(input.contact);
+  const judged = judge({ contact: input.contact, asks, settings, neverAsk: input.neverAsk, now, colleagueAsk: input.colleagueAsk, thread });
+  const { contact, evaluation, advice } = judged;
   const factSources: ContactView['factSources'] = {};
   for (const [key, fact] of Object.entries(contact.facts)) {
     if (fact) factSources[key as FactKey] = describeSource(fact.source);
   }
-  const template = templateFor(contact, evaluation, input.templates, input.profile.peerFirst);
-  const rendered = template && render(template, templateValues(contact, input.profile));
+  const ask = askOf(judged, input.templates, input.profile);
   return {
     state: 'contact',
     page: summarizePage(page),
     contact,
     factSources,
     evaluation,
-    template: template && { id: template.id, name: template.name, missing: rendered?.missing ?? [] },
+    template: ask && { id: ask.template.id, name: ask.template.name, missing: ask.rendered.missing },
     fromPage: !!page.contact?.email,
-    askAdvised: ASK_ADVISED.has(evaluation.verdict.kind) || (evaluation.verdict.kind === 'asked-recently' && evaluation.followUpDue),
-    // Asked lately (them, or a colleague at their company) with no follow-up due: an ask is not advised either.
-    insertNeedsConfirmation: ADVISED_AGAINST.has(evaluation.verdict.kind) || (evaluation.verdict.kind === 'asked-recently' && !evaluation.followUpDue),
+    askAdvised: advice.advised,
+    insertNeedsConfirmation: advice.confirm,
     resultSuggestions: contact.facts.results ? [] : resultSuggestions(thread.clientMessages),
     ...(input.referredBy ? { referredBy: input.referredBy } : {}),
     ...loopOf(asks, now, settings.referralStallDays),
     ...peerFirstOf(asks),
-    draftedAt: asks.filter((a) => a.status === 'drafted' && !a.discardedAt).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0]?.askedAt,
+    draftedAt: judged.openDraft?.askedAt,
   };
 }
 

@@ -20,6 +20,7 @@ import { keepViewsReady } from './saved-view';
 import { listenForReminders, restoreReminders } from './reminders';
 import { listen } from './router';
 import { SidebarHub } from './sidebar-hub';
+import { Cases } from './cases';
 import { SidePanelPlacement } from './side-panel';
 import { Transfers } from './transfers';
 
@@ -31,6 +32,7 @@ export default defineBackground({
     const deps: Deps = {
       store,
       hub: new SidebarHub(store),
+      cases: new Cases(store),
       queue: new QueueCache(store),
       openAsks: new OpenAsks(store),
       sites: new CustomSites(store),

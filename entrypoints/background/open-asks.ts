@@ -5,7 +5,7 @@
  */
 import type { Store, StoreChange } from '@/lib/db/store';
 import type { AskRow } from '@/lib/asks/pipeline';
-import { askRows } from './handlers/asks';
+import { askRows } from './ask-rules';
 import { SavedView } from './saved-view';
 
 export const FIRST_PAGE = { filter: 'open', query: '', limit: 100 } as const;

@@ -4,19 +4,17 @@
  * `storage.session` so that a service worker restarted by the browser still knows them.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { subDays } from 'date-fns';
 import { dequal } from 'dequal/lite';
-import { applyPage, colleagueAsks, colleagueCandidates, companyKey, emptyContact } from '@/lib/contacts';
+import { applyPage, emptyContact } from '@/lib/contacts';
 import { Contact } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import { COLLAPSED_KEY, PANEL_PORT, SIDEBAR_PORT } from '@/lib/messaging/protocol';
 import { identify, plainAddress, selfFrom } from '@/lib/identity';
-import { buildContactView, noContactMessage, summarizePage, type ContactView, type PanelMessage, type ReferredBy, type SidebarView } from '@/lib/views';
-import { withVerdict } from '@/lib/engine/verdict-log';
-import type { Ask } from '@/lib/model';
+import { buildContactView, noContactMessage, summarizePage, type PanelMessage, type SidebarView } from '@/lib/views';
 import { roleOf } from './router';
+import { Cases } from './cases';
 import { commandTab } from '@/lib/messaging/client';
 
 type Port = Browser.runtime.Port;
@@ -36,10 +34,14 @@ export class SidebarHub {
   /** The view each sidebar or side panel was last sent: the same view is not sent twice. */
   private sent = new WeakMap<Port, SidebarView>();
 
+  private readonly cases: Cases;
+
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.cases = new Cases(store, clock);
+  }
 
   start(): void {
     browser.runtime.onConnect.addListener((port) => void this.connect(port));
@@ -285,71 +287,11 @@ export class SidebarHub {
         },
       };
     }
-    const [contact, asks, templates, profile, settings, neverAsk] = await Promise.all([
-      seen?.email === email ? seen : this.store.getContact(email).then((c) => c ?? emptyContact(email, this.clock().toISOString())),
-      this.store.asksFor(email),
-      this.store.templates(),
-      this.store.profile(),
-      this.store.settings(),
-      this.store.neverAskList(),
-    ]);
     const now = this.clock();
-    const [colleagueAsk, referredBy] = await Promise.all([this.colleagueAsk(contact, settings.askCooldownDays, now), this.referredBy(contact.email)]);
-    const view = buildContactView({ page, contact, asks, templates, profile, settings, neverAsk, now, colleagueAsk, referredBy });
-    this.logVerdict(view, asks, now);
-    return { view, templates, profile };
-  }
-
-  /** The client who introduced this person, if one did (the latest intro naming their email). */
-  private async referredBy(email: string): Promise<ReferredBy | undefined> {
-    const intro = (await this.store.referralsOf(email))
-      .filter((a) => !a.discardedAt && (a.status === 'introduced' || a.status === 'converted'))
-      .sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
-    if (!intro) return undefined;
-    const referrer = await this.store.getContact(intro.email);
-    return {
-      name: referrer?.name ?? '',
-      email: intro.email,
-      company: referrer?.company ?? '',
-      introducedAt: intro.history.find((h) => h.status === 'introduced')?.at ?? intro.askedAt,
-      status: intro.status,
-    };
-  }
-
-  /** The latest ask to a colleague of this contact inside the cool-down (one ask per company, issue 19). */
-  async colleagueAsk(contact: Contact, cooldownDays: number, now: Date) {
-    const since = subDays(now, cooldownDays + 1).toISOString();
-    const key = companyKey(contact.email, contact.company);
-    if (!key) return undefined;
-    // At a company domain, the newest counted ask to someone else there decides: read newest first until it.
-    const recent = key.startsWith('company:')
-      ? colleagueCandidates(contact, await this.store.asksSince(since))
-      : [await this.store.newestAskSince(since, (a) => colleagueCandidates(contact, [a]).length > 0)].filter((a) => !!a);
-    if (!recent.length) return undefined;
-    const people = await this.store.namesOf([...new Set(recent.map((a) => a.email))]);
-    return colleagueAsks(recent, people)(contact);
-  }
-
-  /**
-   * A verdict other than the last one this contact was shown joins its history, with what changed
-   * it (issue 18, item 11). Written in its own transaction from the stored contact, so two sidebars
-   * on one contact add it once; the write's announcement re-sends the view with it.
-   */
-  private logVerdict(view: ContactView, asks: Ask[], now: Date): void {
-    const input = { contact: view.contact, evaluation: view.evaluation, asks, now };
-    const log = withVerdict(view.contact.verdictLog, input);
-    if (!log) return;
-    view.contact = { ...view.contact, verdictLog: log };
-    void this.store
-      .writeContact(
-        view.contact.email,
-        (c) => {
-          const next = withVerdict(c.verdictLog, { ...input, contact: c });
-          return next ? { ...c, verdictLog: next } : c;
-        },
-        now.toISOString(),
-      )
-      .catch(() => undefined);
+    const loaded = await this.cases.load(email, seen);
+    const view = buildContactView({ page, ...loaded, now });
+    this.cases.noteShown(view, loaded.asks, now);
+    return { view, templates: loaded.templates, profile: loaded.profile };
   }
 
   /** True when the tab's sidebar is open and expanded, or a side panel shows the tab, on this contact: the user has their facts in view. */

@@ -27,9 +27,9 @@ export function QueueView() {
   if (!rows) return <p className="muted">Loading…</p>;
   if (rows.length === 0) {
     return (
-      <p className="muted">
-        Nobody to ask this week. Contacts appear here when their referral window is open or opens within 7 days, they seem satisfied, and they were not asked
-        lately. Import your CRM's contacts in the settings to fill the queue.
+      <p className="muted" data-testid="queue-empty">
+        Nobody to ask this week. Contacts appear here when their referral window is open or about to open, they seem satisfied, they were not asked lately, and
+        no ask to them is waiting in a draft. Import your CRM's contacts in the settings to fill the queue.
       </p>
     );
   }

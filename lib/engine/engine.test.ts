@@ -2,7 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Contact, ContactFacts, FactSource } from '../model';
 import { BASE_SCORE, clampScore } from './satisfaction';
-import { DEFAULT_SETTINGS, evaluate, inQueue, relationshipAge, VERDICT_KINDS, type EngineInput } from './index';
+import { DEFAULT_SETTINGS, evaluate, relationshipAge, VERDICT_KINDS, type EngineInput, type Evaluation } from './index';
+import { queued, type Judged } from '../case';
+
+const inQueue = (evaluation: Evaluation, now: Date, settings: typeof DEFAULT_SETTINGS) => queued({ evaluation } as Judged, now, settings);
 import { messageTone } from './tone';
 
 const NOW = new Date(2026, 10, 22, 12, 0); // Sun Nov 22 2026, noon local

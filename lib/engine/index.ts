@@ -19,10 +19,8 @@ export { DEFAULT_SETTINGS, EngineSettings, parseSettings } from './settings';
 export { sendTimeAdvice, type SendTimeAdvice } from './send-time';
 export type { ThreadMessage } from './tone';
 
-import { VERDICT_KINDS, type VerdictKind } from './verdicts';
-export { VERDICT_KINDS, type VerdictKind };
-/** Verdicts under which an ask is advised: the only ones where Insert goes ahead without a question. */
-export const ASK_ADVISED: ReadonlySet<VerdictKind> = new Set<VerdictKind>(['ask-now', 'past-window']);
+import { adviceFor, type VerdictKind } from './verdicts';
+export { adviceFor, VERDICT_KINDS, VERDICTS, type VerdictKind } from './verdicts';
 
 export interface ReferralVerdict {
   kind: VerdictKind;
@@ -93,6 +91,7 @@ export function evaluate(input: EngineInput): Evaluation {
   const lastAsk = input.asks?.length ? input.asks.filter(countsAsAsked).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0] : undefined;
   const spend = facts.spend90d?.value ?? 0;
   const snoozedUntil = contact.snoozedUntil && contact.snoozedUntil > todayOf(now).day ? contact.snoozedUntil : undefined;
+  const followUpDue = !!lastAsk && isFollowUpDue(lastAsk, now, settings.followUpBusinessDays);
   const advice = verdictFor({ relationship, sat, lastAsk, colleagueAsk: input.colleagueAsk, now, settings });
   // The headline states the real state: a never-ask or snoozed contact is not "Ask now" (issue 17).
   const verdict: ReferralVerdict = contact.neverAsk
@@ -118,10 +117,10 @@ export function evaluate(input: EngineInput): Evaluation {
     neverAsk: contact.neverAsk,
     snoozedUntil,
     lastAsk,
-    followUpDue: !!lastAsk && isFollowUpDue(lastAsk, now, settings.followUpBusinessDays),
+    followUpDue,
     // When to send only where sending is advised.
     sendTime:
-      input.withoutSendTime || !ASK_ADVISED.has(verdict.kind)
+      input.withoutSendTime || !adviceFor(verdict.kind, followUpDue).advised
         ? undefined
         : sendTimeAdvice({
             now,
@@ -245,14 +244,4 @@ function verdictFor({
     date: relationship.windowCloses,
     incentive: true,
   };
-}
-
-/** True when a contact belongs in "who to ask this week". */
-export function inQueue(ev: Evaluation, now: Date, settings: EngineSettings): boolean {
-  if (ev.neverAsk || ev.snoozedUntil) return false;
-  if (ev.verdict.kind === 'ask-now') return true;
-  if (ev.verdict.kind === 'too-early' && ev.verdict.date) {
-    return dayNumber(ev.verdict.date) - todayOf(now).number <= settings.queueLookaheadDays && (ev.satisfaction.score ?? 0) >= settings.satisfiedScore;
-  }
-  return false;
 }

@@ -1,15 +1,16 @@
 /**
  * "Who to ask this week": contacts whose window is open now or opens within the look-ahead, not
- * blocked, not asked recently, not on the never-ask list; most valuable and most urgent first.
+ * blocked, not asked recently, no draft ask open, not on the never-ask list; most valuable and
+ * most urgent first.
  */
 import { addDays, addMonths, startOfDay, subMonths } from 'date-fns';
 import { dayNumber, todayOf } from './calendar';
-import { evaluate, inQueue, type ColleagueAsk, type ReferralVerdict } from './index';
+import type { ColleagueAsk, ReferralVerdict } from './index';
+import { judge, queued } from '../case';
 import { parseDay, toDay } from './relationship';
 import type { EngineSettings } from './settings';
 import type { Ask, Contact } from '../model';
-import { isNeverAsk, type NeverAskList } from '../never-ask';
-import { storedThread } from '../contacts';
+import type { NeverAskList } from '../never-ask';
 
 export interface QueueRow {
   email: string;
@@ -44,17 +45,18 @@ export function buildQueue(
 ): QueueRow[] {
   const rows: QueueRow[] = [];
   for (const contact of contacts) {
-    const ev = evaluate({
-      colleagueAsk: colleagueOf(contact),
-      contact: { facts: contact.facts, snoozedUntil: contact.snoozedUntil, neverAsk: isNeverAsk(contact, neverAsk) },
-      // The same thread signals the sidebar used (issue 17: one truth for the verdict).
-      ...(contact.recentMessages ? storedThread(contact) : {}),
-      asks: asksByEmail.get(contact.email),
-      now,
+    // Judged as the sidebar judges (lib/case.ts): the same thread signals, the same verdict table.
+    const judged = judge({
+      contact,
+      asks: asksByEmail.get(contact.email) ?? [],
+      neverAsk,
       settings,
+      now,
+      colleagueAsk: colleagueOf(contact),
       withoutSendTime: true,
     });
-    if (!inQueue(ev, now, settings) || !ev.relationship) continue;
+    const ev = judged.evaluation;
+    if (!queued(judged, now, settings) || !ev.relationship) continue;
     const open = ev.verdict.kind === 'ask-now';
     rows.push({
       email: contact.email,

@@ -1,12 +1,4 @@
-import type { VerdictKind } from '../engine';
 import type { Template, TemplateKind } from './schema';
-
-/** What kind of message the verdict calls for. */
-export function templateKindFor(verdict: VerdictKind, followUpDue: boolean): TemplateKind {
-  if (verdict === 'past-window') return 'reactivation';
-  if (verdict === 'asked-recently' && followUpDue) return 'follow-up';
-  return 'ask';
-}
 
 /**
  * The template for a contact: its segment's own (case-insensitive) before the default, the

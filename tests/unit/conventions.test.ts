@@ -63,6 +63,19 @@ describe('conventions', () => {
     for (const f of all) expect(code(f), f).not.toMatch(/\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(/);
   });
 
+  it('a verdict is one row: no view or action names verdict kinds to decide what to do', () => {
+    // Kinds may be named where they are made (the engine), recorded (the verdict log) or shown as words;
+    // what an action does with a verdict comes from the table (lib/engine/verdicts.ts: adviceFor, VERDICTS).
+    const deciders = all.filter(
+      (f) =>
+        !/^lib\/engine\//.test(f) &&
+        /\.(has|includes)\(\w*\.?verdict\.kind\)|kind === '(ask-now|past-window|fix-first|too-early|asked-recently|never-ask|snoozed|needs-info)' &&|ASK_ADVISED|ADVISED_AGAINST/.test(
+          code(f),
+        ),
+    );
+    expect(deciders).toEqual([]);
+  });
+
   it('lib/ root holds only what every folder shares, each for a reason; the rest lives in its folder', () => {
     const REASONS: Record<string, string> = {
       'facts.ts': 'the table of contact facts everything derives from',
@@ -75,6 +88,7 @@ describe('conventions', () => {
       'limits.ts': 'text limits, plain data for every context',
       'day.ts': 'the one way to write "today"',
       'time-zone.ts': 'IANA zone checks for import, inputs and the engine',
+      'case.ts': 'one contact judged once: the sidebar, Insert, Compose in Gmail and the queue (issue 29)',
       'identity.ts': 'who a page is about, decided in one place for every host and context (issue 30)',
       'sidebar-place.ts': 'where the sidebar shows, plain data for every context (content scripts included)',
     };

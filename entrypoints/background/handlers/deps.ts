@@ -1,5 +1,6 @@
 /** What every area of handlers works with: the one database door and the background's services. */
 import type { Store } from '@/lib/db/store';
+import type { Cases } from '../cases';
 import type { CustomSites } from '../custom-sites';
 import type { OpenAsks } from '../open-asks';
 import type { QueueCache } from '../queue-cache';
@@ -11,6 +12,8 @@ import type { Transfers } from '../transfers';
 export interface Deps {
   store: Store;
   hub: SidebarHub;
+  /** One contact's case, loaded to be judged (lib/case.ts). */
+  cases: Cases;
   queue: QueueCache;
   /** The popup's first page of open asks, saved ahead. */
   openAsks: OpenAsks;

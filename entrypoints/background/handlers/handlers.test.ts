@@ -363,8 +363,17 @@ describe('queue', () => {
     expect(template).toBeTruthy();
     const asks = await store.asksFor('dana@acme.example');
     expect(asks).toEqual([expect.objectContaining({ status: 'drafted' })]);
+    // Her ask is drafted: "Who to ask" no longer lists her (it did, and the next click recorded a second ask).
     const view = await call('queue/list', {}, { role: 'popup' });
-    expect(view.rows.map((r) => r.email)).toContain('dana@acme.example');
+    expect(view.rows.map((r) => r.email)).not.toContain('dana@acme.example');
+    // Compose in Gmail again (from a popup opened before): the same ask written in, not recorded twice.
+    const again = await call('queue/compose', { email: 'dana@acme.example' }, { role: 'popup' });
+    expect(new URL(again.url).searchParams.get('body')).toMatch(/^Hi Dana,/);
+    expect(again.note).toMatch(/still open: this is the same ask, not recorded again/);
+    expect(await store.asksFor('dana@acme.example')).toHaveLength(1);
+    // Discarded, the draft is no longer open: she is back in the queue.
+    await call('ask/discard', { id: asks[0]!.id }, { role: 'popup' });
+    expect((await call('queue/list', {}, { role: 'popup' })).rows.map((r) => r.email)).toContain('dana@acme.example');
   });
 
   it('where an ask is not advised yet, the draft opens empty with the reason, and nothing is recorded', async () => {

@@ -12,7 +12,7 @@ import type { Deps } from './deps';
 import { DEFAULT_TEMPLATES } from '@/lib/templates/defaults';
 import { render } from '@/lib/templates/render';
 import { templateValues } from '@/lib/templates/values';
-import { recordInsert, snippetOf } from './asks';
+import { recordInsert, snippetOf } from '../ask-rules';
 import { loopStep } from '@/lib/asks/pipeline';
 import type { Contact } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { censoredSkeleton } from '@/lib/hosts/diagnostic';
 import type { PageContext } from '@/lib/hosts/types';
 import type { Handlers } from '../router';
-import { detectConversion, detectFromPage } from './asks';
+import { detectConversion, detectFromPage } from '../ask-rules';
 import type { Deps } from './deps';
 
 type PageHandlers = Pick<Handlers, 'page/context' | 'sidebar/frame' | 'sidebar/contact' | 'tab/view' | 'page/diagnostic' | 'reading/health'>;

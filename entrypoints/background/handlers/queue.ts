@@ -2,15 +2,11 @@
  * "Who to ask": the queue itself (cached, `queue-cache.ts`), and "Compose in Gmail" from one of
  * its rows, which opens a Gmail compose with the ask already in it (issue 18, item 12).
  */
-import { storedThread } from '@/lib/contacts';
-import { ASK_ADVISED, evaluate } from '@/lib/engine';
-import { isNeverAsk } from '@/lib/never-ask';
-import { render } from '@/lib/templates/render';
-import { templateValues } from '@/lib/templates/values';
-import { templateFor } from '@/lib/views';
+import { askOf, judge } from '@/lib/case';
 import type { Handlers } from '../router';
 import type { Deps } from './deps';
-import { recordInsert } from './asks';
+import { recordInsert } from '../ask-rules';
+import { dayLabel } from '@/lib/engine/calendar';
 
 /** Gmail's own compose address, addressed and filled in; opened by the user's click in a new tab. */
 export function gmailComposeUrl(to: string, subject = '', body = ''): string {
@@ -18,41 +14,34 @@ export function gmailComposeUrl(to: string, subject = '', body = ''): string {
   return `https://mail.google.com/mail/?${params}`;
 }
 
-export function queueHandlers({ store, queue, hub, now }: Deps): Pick<Handlers, 'queue/list' | 'queue/compose'> {
+export function queueHandlers({ store, queue, cases, now }: Deps): Pick<Handlers, 'queue/list' | 'queue/compose'> {
   return {
     'queue/list': () => queue.rows(now()),
 
     async 'queue/compose'({ email }) {
-      const [contact, asks, templates, profile, settings, neverAsk] = await Promise.all([
-        store.getContact(email),
-        store.asksFor(email),
-        store.templates(),
-        store.profile(),
-        store.settings(),
-        store.neverAskList(),
-      ]);
-      if (!contact) throw new Error('That contact is no longer stored.');
       const at = now();
-      const evaluation = evaluate({
-        contact: { ...contact, neverAsk: isNeverAsk(contact, neverAsk) },
-        ...storedThread(contact),
-        asks,
-        now: at,
-        settings,
-        withoutSendTime: true,
-        colleagueAsk: await hub.colleagueAsk(contact, settings.askCooldownDays, at),
-      });
-      if (evaluation.neverAsk) throw new Error(`${contact.name || email} is on your never-ask list.`);
-      // Where an ask is not advised yet (a window about to open, a colleague asked lately), the draft opens empty, and says why.
-      if (!ASK_ADVISED.has(evaluation.verdict.kind) && !evaluation.followUpDue) {
-        return { url: gmailComposeUrl(email), missing: [], note: `No ask written in: ${evaluation.verdict.headline}.` };
-      }
-      const template = templateFor(contact, evaluation, templates, profile.peerFirst);
-      if (!template) throw new Error('No template to write the ask with: add one in the settings.');
-      const rendered = render(template, templateValues(contact, profile));
+      const loaded = await cases.load(email);
+      if (!loaded.stored) throw new Error('That contact is no longer stored.');
+      const judged = judge({ ...loaded, now: at, withoutSendTime: true });
+      const { contact, evaluation, advice, openDraft } = judged;
+      if (advice.never) throw new Error(`${contact.name || email} is on your never-ask list.`);
+      // The sidebar's rule (lib/engine/verdicts.ts): where an ask is not advised, the draft opens empty, and says why.
+      if (!advice.advised) return { url: gmailComposeUrl(email), missing: [], note: `No ask written in: ${evaluation.verdict.headline}.` };
+      const ask = askOf(judged, loaded.templates, loaded.profile);
+      if (!ask) throw new Error('No template to write the ask with: add one in the settings.');
+      const { template, rendered } = ask;
+      const url = gmailComposeUrl(email, rendered.subject, rendered.text);
+      // A draft ask already open for them is the same ask: written in again, not recorded twice.
+      if (openDraft)
+        return {
+          url,
+          template: template.name,
+          missing: rendered.missing,
+          note: `Your draft ask of ${dayLabel(openDraft.askedAt.slice(0, 10))} is still open: this is the same ask, not recorded again.`,
+        };
       // Recorded as a draft, as an insert is: it counts as asked once the sent message shows in a thread.
       await recordInsert(store, { email, template, rendered, segment: contact.facts.segment?.value, now: at.toISOString() });
-      return { url: gmailComposeUrl(email, rendered.subject, rendered.text), template: template.name, missing: rendered.missing };
+      return { url, template: template.name, missing: rendered.missing };
     },
   };
 }

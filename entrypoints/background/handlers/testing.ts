@@ -14,6 +14,7 @@ import { ReadingHealthLog } from '../reading-health';
 import { refreshOnChange } from '../refresh';
 import { dispatch, type Handlers, type RequestContext, type TabContext } from '../router';
 import { SidebarHub } from '../sidebar-hub';
+import { Cases } from '../cases';
 import { SidePanelPlacement } from '../side-panel';
 import { Transfers } from '../transfers';
 import type { Deps } from './deps';
@@ -28,6 +29,7 @@ export function setup() {
   const deps: Deps = {
     store,
     hub: new SidebarHub(store, () => NOW),
+    cases: new Cases(store, () => NOW),
     queue: new QueueCache(store),
     openAsks: new OpenAsks(store, () => NOW),
     sites: new CustomSites(store),

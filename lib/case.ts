@@ -1,0 +1,74 @@
+/**
+ * One contact's case, judged once: the verdict from their facts, asks and the thread, what it
+ * advises (the verdict table's one rule), the draft ask still open, and the ask it would write.
+ * The sidebar (`views.ts`), Insert, Compose in Gmail and the queue all judge through here, so
+ * they cannot disagree; the queue uses the pure half (`judge`, `queued`) for thousands at once.
+ */
+import { evaluate, type ColleagueAsk, type Evaluation, type ThreadMessage } from './engine';
+import type { EngineSettings } from './engine/settings';
+import { dayNumber, todayOf } from './engine/calendar';
+import { adviceFor, VERDICTS, type AdviceNow } from './engine/verdicts';
+import { storedThread } from './contacts';
+import type { Ask, Contact } from './model';
+import { isNeverAsk, type NeverAskList } from './never-ask';
+import { chooseTemplate } from './templates/choose';
+import { render, type Rendered } from './templates/render';
+import type { Profile, Template } from './templates/schema';
+import { templateValues } from './templates/values';
+
+export interface CaseInput {
+  contact: Contact;
+  /** Their asks (the queue passes those inside the cool-down: the only ones that can change its answer). */
+  asks: Ask[];
+  settings: EngineSettings;
+  neverAsk: NeverAskList;
+  now: Date;
+  colleagueAsk?: ColleagueAsk;
+  /** The thread on screen when it is theirs; else the last one stored with them. */
+  thread?: { clientMessages: ThreadMessage[]; ourMessageDates: string[] };
+  /** The queue needs no send-time advice (the costliest part). */
+  withoutSendTime?: boolean;
+}
+
+export interface Judged {
+  /** The contact, with the never-ask list applied. */
+  contact: Contact;
+  evaluation: Evaluation;
+  advice: AdviceNow;
+  /** An ask written into a draft and not yet seen sent (nor discarded): a second one is not recorded. */
+  openDraft?: Ask;
+}
+
+export function judge({ contact: stored, asks, settings, neverAsk, now, colleagueAsk, thread, withoutSendTime }: CaseInput): Judged {
+  const contact = { ...stored, neverAsk: isNeverAsk(stored, neverAsk) };
+  const evaluation = evaluate({ contact, ...(thread ?? storedThread(contact)), asks, now, settings, colleagueAsk, withoutSendTime });
+  const openDraft = asks.filter((a) => a.status === 'drafted' && !a.discardedAt).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+  return { contact, evaluation, advice: adviceFor(evaluation.verdict.kind, evaluation.followUpDue), ...(openDraft ? { openDraft } : {}) };
+}
+
+/** The template the verdict calls for, for this contact's segment: the one Insert and Compose in Gmail write with. */
+export function templateOf({ contact, evaluation, advice }: Judged, templates: Template[], peerFirst = false): Template | undefined {
+  return chooseTemplate(templates, {
+    kind: advice.template,
+    segment: contact.facts.segment?.value,
+    incentive: advice.template === 'reactivation' || !!evaluation.verdict.incentive,
+    peerFirst,
+  });
+}
+
+/** The ask as it would be written now, if a template fits. */
+export function askOf(judged: Judged, templates: Template[], profile: Profile): { template: Template; rendered: Rendered } | undefined {
+  const template = templateOf(judged, templates, profile.peerFirst);
+  return template && { template, rendered: render(template, templateValues(judged.contact, profile)) };
+}
+
+/** True when the contact belongs in "Who to ask": by the verdict table, and not while a draft ask to them is open. */
+export function queued({ evaluation: ev, openDraft }: Judged, now: Date, settings: EngineSettings): boolean {
+  if (openDraft || ev.neverAsk || ev.snoozedUntil) return false;
+  const entry = VERDICTS[ev.verdict.kind].queue;
+  if (entry === 'now') return true;
+  if (entry === 'soon' && ev.verdict.date) {
+    return dayNumber(ev.verdict.date) - todayOf(now).number <= settings.queueLookaheadDays && (ev.satisfaction.score ?? 0) >= settings.satisfiedScore;
+  }
+  return false;
+}
