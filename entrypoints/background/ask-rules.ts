@@ -16,6 +16,7 @@ import {
   type AskRow,
 } from '@/lib/asks/pipeline';
 import type { Store } from '@/lib/db/store';
+import { ASKS_PAGE } from '@/lib/messaging/popup-views';
 import type { PageContext } from '@/lib/hosts/types';
 import type { Ask, AskStatus } from '@/lib/model';
 import type { Rendered } from '@/lib/templates/render';
@@ -142,7 +143,7 @@ const OPEN: AskStatus[] = ['drafted', 'sent', 'accepted', 'introduced', 'no-resp
 export async function askRows(
   store: Store,
   now: Date,
-  { filter = 'open', query = '', limit = 100 }: { filter?: 'open' | 'all' | AskStatus; query?: string; limit?: number } = {},
+  { filter = 'open', query = '', limit = ASKS_PAGE }: { filter?: 'open' | 'all' | AskStatus; query?: string; limit?: number } = {},
 ): Promise<{ rows: AskRow[]; total: number }> {
   const [asks, templates, { referralStallDays }] = await Promise.all([store.allAsks(), store.templates(), store.settings()]);
   const names = new Map(templates.map((t) => [t.id, t.name]));

@@ -6,9 +6,9 @@
 import type { Store, StoreChange } from '@/lib/db/store';
 import type { AskRow } from '@/lib/asks/pipeline';
 import { askRows } from './ask-rules';
+import { FIRST_ASKS, isFirstAsks } from '@/lib/messaging/popup-views';
 import { SavedView } from './saved-view';
 
-export const FIRST_PAGE = { filter: 'open', query: '', limit: 100 } as const;
 type Options = NonNullable<Parameters<typeof askRows>[2]>;
 type Page = { rows: AskRow[]; total: number };
 
@@ -23,7 +23,7 @@ export class OpenAsks {
       store,
       'open-asks',
       async (now) => {
-        const page = await askRows(store, now, FIRST_PAGE);
+        const page = await askRows(store, now, FIRST_ASKS);
         // Until the next follow-up falls due, which asks need action does not change within the day.
         return { value: page, until: await store.nextFollowUpAfter(now.toISOString()) };
       },
@@ -32,9 +32,7 @@ export class OpenAsks {
   }
 
   list(now: Date, options: Options = {}): Promise<Page> {
-    const { filter = 'open', query = '', limit = 100 } = options;
-    const first = filter === FIRST_PAGE.filter && query === FIRST_PAGE.query && limit === FIRST_PAGE.limit;
-    return first ? this.view.get(now) : askRows(this.store, now, options);
+    return isFirstAsks(options) ? this.view.get(now) : askRows(this.store, now, options);
   }
 
   /** Asks, settings (templates' names, the stall days) or a shown person's name or company changed. */

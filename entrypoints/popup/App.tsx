@@ -1,6 +1,7 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { AsksView } from './AsksView';
 import { HostAccess } from './HostAccess';
+import { POPUP_TABS, type PopupTab } from '@/lib/messaging/popup-views';
 import './popup.css';
 
 // The popup opens on its asks: the other views (and what only they need, such as the contact
@@ -9,22 +10,18 @@ const QueueView = lazy(() => import('./QueueView').then((m) => ({ default: m.Que
 const KpisView = lazy(() => import('./KpisView').then((m) => ({ default: m.KpisView })));
 const PageView = lazy(() => import('./PageView').then((m) => ({ default: m.PageView })));
 
-const TABS = [
-  { id: 'asks', label: 'Pending asks', view: AsksView },
-  { id: 'queue', label: 'Who to ask', view: QueueView },
-  { id: 'kpis', label: 'Numbers', view: KpisView },
-  { id: 'page', label: 'This page', view: PageView },
-] as const;
+/** Each tab's view; the tabs themselves (labels, first requests) are declared in lib/messaging/popup-views.ts. */
+const VIEWS: Record<PopupTab, ComponentType> = { asks: AsksView, queue: QueueView, kpis: KpisView, page: PageView };
 
 export function App() {
-  const [tab, setTab] = useState<(typeof TABS)[number]['id']>('asks');
-  const View = TABS.find((t) => t.id === tab)!.view;
+  const [tab, setTab] = useState<PopupTab>('asks');
+  const View = VIEWS[tab];
   return (
     <main className="popup">
       <h1>Referral asks</h1>
       <HostAccess />
       <div role="tablist" aria-label="Views">
-        {TABS.map((t) => (
+        {POPUP_TABS.map((t) => (
           <button
             key={t.id}
             role="tab"

@@ -3,6 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AskRow } from '@/lib/asks/pipeline';
+import { FIRST_ASKS } from '@/lib/messaging/popup-views';
 
 const request = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/messaging/client', () => ({ request }));
@@ -52,7 +53,7 @@ describe("the popup's first page (issue 16)", () => {
     expect(names()).toEqual(['Ada Lovelace', 'Alan Turing']);
     await act(() => new Promise((r) => setTimeout(r, 10)));
     expect(request).toHaveBeenCalledTimes(1);
-    expect(request).toHaveBeenCalledWith('asks/list', { filter: 'open', query: '', limit: 100 });
+    expect(request).toHaveBeenCalledWith('asks/list', FIRST_ASKS);
   });
 
   /** The first request sent, and the view drawn before its answer comes: as a popup whose worker was asleep. */

@@ -6,11 +6,10 @@ import { request } from '@/lib/messaging/client';
 import type { AskRow } from '@/lib/asks/pipeline';
 import { ASK_STATUSES, type AskStatus } from '@/lib/ask-status';
 import { toDay } from '@/lib/day';
+import { ASKS_PAGE } from '@/lib/messaging/popup-views';
 import { arrivedFirstPage, takeFirstPage } from './first-page';
 
 type Filter = 'open' | 'all' | AskStatus;
-/** Rows fetched at once: the popup opens fast with thousands of asks. */
-const PAGE = 100;
 /** Rows drawn before the rest of the page: more than a popup shows without scrolling (issue 16). */
 const FIRST_SCREEN = 12;
 
@@ -22,7 +21,7 @@ export function AsksView() {
   const [error, setError] = useState('');
   const [filter, setFilter] = useState<Filter>('open');
   const [query, setQuery] = useState('');
-  const [limit, setLimit] = useState(PAGE);
+  const [limit, setLimit] = useState<number>(ASKS_PAGE);
   const [introducing, setIntroducing] = useState<string>();
   /** The last discard or delete, for Undo. */
   const [undo, setUndo] = useState<{ label: string; run: () => Promise<unknown> }>();
@@ -217,7 +216,7 @@ export function AsksView() {
         ))}
       </ul>
       {data.total > data.rows.length && (
-        <button onClick={() => setLimit(limit + PAGE * 5)}>Show more ({(data.total - data.rows.length).toLocaleString()} not shown)</button>
+        <button onClick={() => setLimit(limit + ASKS_PAGE * 5)}>Show more ({(data.total - data.rows.length).toLocaleString()} not shown)</button>
       )}
     </>
   );

@@ -7,15 +7,14 @@
  */
 import { request } from '@/lib/messaging/client';
 import type { Responses } from '@/lib/messaging/protocol';
-
-export const FIRST_PAGE = { filter: 'open', query: '', limit: 100 } as const;
+import { FIRST_ASKS, isFirstAsks } from '@/lib/messaging/popup-views';
 type Page = Responses['asks/list'];
 
 let pending: Promise<Page> | undefined;
 let arrived: Page | undefined;
 
 export function requestFirstPage(): void {
-  const asked = request('asks/list', FIRST_PAGE);
+  const asked = request('asks/list', FIRST_ASKS);
   pending = asked;
   asked.then(
     (page) => {
@@ -35,8 +34,7 @@ export function arrivedFirstPage(): Page | undefined {
 
 /** The early answer, once, when the view asks for exactly the first page; otherwise undefined. */
 export function takeFirstPage(options: { filter: string; query: string; limit: number }): Promise<Page> | undefined {
-  const match = options.filter === FIRST_PAGE.filter && options.query === FIRST_PAGE.query && options.limit === FIRST_PAGE.limit;
-  const early = match ? pending : undefined;
+  const early = isFirstAsks(options) ? pending : undefined;
   pending = arrived = undefined;
   return early;
 }
