@@ -9,7 +9,6 @@ import { familyOf, type HostFamily } from './hosts/registry';
 export type { HostFamily };
 export { familyOf };
 
-export const PLACE_KEY = 'sidebar:place';
 export type SidebarPlace = 'page' | 'panel';
 export type Places = Record<HostFamily, SidebarPlace>;
 

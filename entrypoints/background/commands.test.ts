@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { COLLAPSED_KEY } from '@/lib/messaging/channels';
+import { COLLAPSED } from '@/lib/prefs';
+
+const COLLAPSED_KEY = COLLAPSED.key;
 import { runCommand } from './commands';
 
 describe('keyboard shortcuts', () => {

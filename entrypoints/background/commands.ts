@@ -1,6 +1,6 @@
 /** Keyboard shortcuts (commands API): show/hide the sidebar, insert the ask into the open draft. */
 import { browser, type Browser } from 'wxt/browser';
-import { COLLAPSED_KEY } from '@/lib/messaging/channels';
+import { COLLAPSED, getPref, setPref } from '@/lib/prefs';
 import { openSidePanel } from '../sidebar/side-panel';
 
 export const COMMANDS = { toggle: 'toggle-sidebar', insert: 'insert-ask' } as const;
@@ -19,8 +19,7 @@ export async function runCommand(
     // Where the sidebar is the browser's side panel, the shortcut opens it (first thing: the gesture is this keystroke).
     await openSidePanel(tab.id).catch(() => undefined);
   } else if (command === COMMANDS.toggle) {
-    const stored = await browser.storage.local.get(COLLAPSED_KEY);
-    await browser.storage.local.set({ [COLLAPSED_KEY]: stored[COLLAPSED_KEY] !== true });
+    await setPref(COLLAPSED, !(await getPref(COLLAPSED)));
   } else if (command === COMMANDS.insert && tab?.id !== undefined) {
     await insertFor(tab.id);
   }

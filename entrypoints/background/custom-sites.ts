@@ -12,9 +12,9 @@ export interface CustomSite {
   picks: CustomPicks;
 }
 
-const KEY = 'customSites';
+const KEY = 'customSites' as const;
 /** Picks made on the named hosts' pages where a field could not be read, by origin. */
-const HOST_PICKS = 'hostPicks';
+const HOST_PICKS = 'hostPicks' as const;
 const scriptId = (origin: string) => `custom-${origin.replace(/[^a-z0-9]/gi, '_')}`;
 const pattern = (origin: string) => `${origin}/*`;
 
@@ -22,7 +22,7 @@ export class CustomSites {
   constructor(private readonly store: Store) {}
 
   list(): Promise<CustomSite[]> {
-    return this.store.getValue<CustomSite[]>(KEY, []);
+    return this.store.value(KEY);
   }
 
   async picks(origin: string): Promise<CustomPicks | null> {
@@ -32,7 +32,7 @@ export class CustomSites {
   }
 
   hostPicks(): Promise<Record<string, CustomPicks>> {
-    return this.store.getValue<Record<string, CustomPicks>>(HOST_PICKS, {});
+    return this.store.value(HOST_PICKS);
   }
 
   /** Forgets what was picked on a named host's pages: its own reading applies again. */

@@ -22,7 +22,7 @@ export async function refreshFollowUps(store: Store, { notify = false } = {}): P
   await browser.action.setBadgeBackgroundColor({ color: '#b3261e' });
   const hour = now.getHours();
   const today = toDay(now);
-  if (notify && due.length && hour >= 9 && hour < 18 && (await store.getValue('followUps:notifiedOn', '')) !== today) {
+  if (notify && due.length && hour >= 9 && hour < 18 && (await store.value('followUps:notifiedOn')) !== today) {
     await store.setValue('followUps:notifiedOn', today);
     await browser.notifications.create(FOLLOW_UP_ALARM, {
       type: 'basic',

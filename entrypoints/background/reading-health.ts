@@ -7,7 +7,7 @@ import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
 import type { ReadingHealth } from '@/lib/messaging/protocol';
 
-const KEY = 'readingHealth';
+const KEY = 'readingHealth' as const;
 
 export class ReadingHealthLog {
   private cache?: ReadingHealth;
@@ -15,7 +15,7 @@ export class ReadingHealthLog {
   constructor(private readonly store: Store) {}
 
   async all(): Promise<ReadingHealth> {
-    this.cache ??= await this.store.getValue<ReadingHealth>(KEY, {});
+    this.cache ??= await this.store.value(KEY);
     return this.cache;
   }
 

@@ -27,7 +27,7 @@ export async function setWeeklyReminder(enabled: boolean, now = new Date()): Pro
  * is re-created from the stored setting when it is missing (issue 17), and removed when it is off.
  */
 export async function restoreReminders(store: Store, now = new Date()): Promise<void> {
-  const { weeklyQueue } = await store.getValue('reminders', { weeklyQueue: false });
+  const { weeklyQueue } = await store.value('reminders');
   const existing = await browser.alarms.get(WEEKLY_ALARM);
   if (weeklyQueue && !existing) await setWeeklyReminder(true, now);
   if (!weeklyQueue && existing) await setWeeklyReminder(false, now);

@@ -6,7 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import { openSidePanel } from '../sidebar/side-panel';
-import { DEFAULT_PLACES, PLACE_KEY, placeFor, placesFrom, type Places } from '@/lib/sidebar-place';
+import { DEFAULT_PLACES, placeFor, type Places } from '@/lib/sidebar-place';
+import { PLACES, watchPref } from '@/lib/prefs';
 
 export class SidePanelPlacement {
   private places: Places = DEFAULT_PLACES;
@@ -14,12 +15,15 @@ export class SidePanelPlacement {
   private hosts = new Map<number, string>();
 
   start(): void {
-    void browser.storage.local.get(PLACE_KEY).then((stored) => (this.places = placesFrom(stored[PLACE_KEY])));
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local' || !(PLACE_KEY in changes)) return;
-      this.places = placesFrom(changes[PLACE_KEY]!.newValue);
-      for (const [tabId, host] of this.hosts) void this.setAction(tabId, host);
-    });
+    // For the worker's life: it ends with it.
+    watchPref(
+      PLACES,
+      (places) => {
+        this.places = places;
+        for (const [tabId, host] of this.hosts) void this.setAction(tabId, host);
+      },
+      new AbortController().signal,
+    );
     // Only called on tabs whose popup was taken away (below): there the button opens the panel.
     browser.action.onClicked.addListener((tab) => {
       if (tab.id !== undefined) void openSidePanel(tab.id).catch(() => undefined);

@@ -10,7 +10,8 @@ import { Contact } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
-import { COLLAPSED_KEY, PANEL_PORT, SIDEBAR_PORT } from '@/lib/messaging/protocol';
+import { PANEL_PORT, SIDEBAR_PORT } from '@/lib/messaging/protocol';
+import { COLLAPSED, getPref } from '@/lib/prefs';
 import { identify, plainAddress, selfFrom } from '@/lib/identity';
 import { buildContactView, noContactMessage, summarizePage, type PanelMessage, type SidebarView } from '@/lib/views';
 import { roleOf } from './router';
@@ -300,7 +301,7 @@ export class SidebarHub {
     if (shown?.state !== 'contact' || shown.contact.email !== email) return false;
     if ([...this.panels.values()].includes(tabId)) return true;
     if (!this.ports.has(tabId)) return false;
-    return (await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY] !== true;
+    return !(await getPref(COLLAPSED));
   }
 
   /** What the tab's sidebar shows now, without reading the database again (an insert is one click away). */

@@ -11,8 +11,9 @@
  */
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging/send';
-import { COLLAPSED_KEY, FRAME_KEY_MESSAGE } from '@/lib/messaging/channels';
-import { PLACE_KEY, placesFrom, type HostFamily } from '@/lib/sidebar-place';
+import { FRAME_KEY_MESSAGE } from '@/lib/messaging/channels';
+import { COLLAPSED, PLACES, watchPref } from '@/lib/prefs';
+import type { HostFamily, Places } from '@/lib/sidebar-place';
 
 /** The sidebar's widths: open, and collapsed to its tab. */
 const SIDEBAR_WIDTH = { expanded: 360, collapsed: 44 } as const;
@@ -23,8 +24,8 @@ const SIDEBAR_WIDTH = { expanded: 360, collapsed: 44 } as const;
  */
 export function placeSidebar(family: HostFamily, signal: AbortSignal): void {
   let mounted: AbortController | undefined;
-  const place = (stored: unknown) => {
-    const inPage = placesFrom(stored)[family] === 'page';
+  const place = (places: Places) => {
+    const inPage = places[family] === 'page';
     if (inPage && !mounted) {
       mounted = new AbortController();
       signal.addEventListener('abort', () => mounted?.abort(), { once: true });
@@ -34,15 +35,7 @@ export function placeSidebar(family: HostFamily, signal: AbortSignal): void {
       mounted = undefined;
     }
   };
-  let changed = false;
-  void browser.storage.local.get(PLACE_KEY).then((stored) => !signal.aborted && !changed && place(stored[PLACE_KEY]));
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(PLACE_KEY in changes)) return;
-    changed = true;
-    place(changes[PLACE_KEY]!.newValue);
-  };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onChanged));
+  watchPref(PLACES, place, signal);
 }
 
 function mountSidebar(signal: AbortSignal): void {
@@ -89,18 +82,9 @@ function mountSidebar(signal: AbortSignal): void {
   const guard = new MutationObserver(enforce);
   for (const el of [wrapper, iframe]) guard.observe(el, { attributes: true, attributeFilter: ['style'] });
   layout(false);
-  // A change seen before the first read answers is newer than that read: the read is then dropped.
-  let changed = false;
-  void browser.storage.local.get(COLLAPSED_KEY).then((stored) => !changed && layout(stored[COLLAPSED_KEY] === true));
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'local' || !(COLLAPSED_KEY in changes)) return;
-    changed = true;
-    layout(changes[COLLAPSED_KEY]!.newValue === true);
-  };
-  browser.storage.onChanged.addListener(onChanged);
+  watchPref(COLLAPSED, layout, signal);
   signal.addEventListener('abort', () => {
     guard.disconnect();
-    browser.storage.onChanged.removeListener(onChanged);
     wrapper.remove();
     document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
   });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { hostNames } from '@/lib/hosts/registry';
-import { PLACE_KEY, placesFrom, type HostFamily, type Places, type SidebarPlace } from '@/lib/sidebar-place';
+import type { HostFamily, Places, SidebarPlace } from '@/lib/sidebar-place';
+import { getPref, PLACES, setPref } from '@/lib/prefs';
 
 const CHOICES: Record<SidebarPlace, string> = { page: 'In the page', panel: "In the browser's side panel" };
 
@@ -13,13 +13,13 @@ const CHOICES: Record<SidebarPlace, string> = { page: 'In the page', panel: "In 
 export function SidebarPlaceSettings() {
   const [places, setPlaces] = useState<Places>();
   useEffect(() => {
-    void browser.storage.local.get(PLACE_KEY).then((stored) => setPlaces(placesFrom(stored[PLACE_KEY])));
+    void getPref(PLACES).then(setPlaces);
   }, []);
   if (!places) return null;
   const choose = (family: HostFamily, place: SidebarPlace) => {
     const next = { ...places, [family]: place };
     setPlaces(next);
-    void browser.storage.local.set({ [PLACE_KEY]: next });
+    void setPref(PLACES, next);
   };
   return (
     <section className="card" aria-labelledby="place-title" data-testid="sidebar-place">

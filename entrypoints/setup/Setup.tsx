@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { ImportContacts } from '../options/ImportContacts';
 import { ProfileForm } from '../options/ProfileForm';
 import { hostNames } from '@/lib/hosts/registry';
+import { getPref, setPref, SETUP_STEP } from '@/lib/prefs';
 
-/** Where the user left the setup: it can be left at any step and resumed (storage.local). */
-const STEP_KEY = 'setup:step';
 const STEPS = ['Your profile and incentives', 'Your clients (optional)', 'See it on an email'] as const;
 
 /**
@@ -16,11 +14,12 @@ const STEPS = ['Your profile and incentives', 'Your clients (optional)', 'See it
 export function Setup() {
   const [step, setStep] = useState<number>();
   useEffect(() => {
-    void browser.storage.local.get(STEP_KEY).then((s) => setStep(typeof s[STEP_KEY] === 'number' ? (s[STEP_KEY] as number) : 0));
+    // Where the user left the setup: it can be left at any step and resumed.
+    void getPref(SETUP_STEP).then(setStep);
   }, []);
   const go = (next: number) => {
     setStep(next);
-    void browser.storage.local.set({ [STEP_KEY]: next });
+    void setPref(SETUP_STEP, next);
   };
   if (step === undefined) return null;
   return (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { SidebarBody } from '@/components/SidebarBody';
-import { COLLAPSED_KEY } from '@/lib/messaging/channels';
+import { COLLAPSED, setPref, watchPref } from '@/lib/prefs';
 import { familyOf } from '@/lib/sidebar-place';
 import { hasSidePanel, moveToSidePanel } from './side-panel';
 import { useSidebarView } from './use-sidebar-view';
@@ -66,23 +66,16 @@ function useOwnTab(): number | undefined {
 function useCollapsed(): [boolean, (next: boolean) => void] {
   const [collapsed, setState] = useState(false);
   useEffect(() => {
-    // A change seen before the first read answers is newer than that read (as in the frame).
-    let changed = false;
-    void browser.storage.local.get(COLLAPSED_KEY).then((s) => !changed && setState(s[COLLAPSED_KEY] === true));
     // The shortcut, or the sidebar of another tab, changes the stored flag: follow it, as the frame does (issue 13).
-    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area !== 'local' || !(COLLAPSED_KEY in changes)) return;
-      changed = true;
-      setState(changes[COLLAPSED_KEY]!.newValue === true);
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    const life = new AbortController();
+    watchPref(COLLAPSED, setState, life.signal);
+    return () => life.abort();
   }, []);
   return [
     collapsed,
     (next) => {
       setState(next);
-      void browser.storage.local.set({ [COLLAPSED_KEY]: next });
+      void setPref(COLLAPSED, next);
     },
   ];
 }

@@ -5,7 +5,8 @@
  * first thing in a click or shortcut handler, before anything it awaits.
  */
 import { browser } from 'wxt/browser';
-import { PLACE_KEY, placesFrom, type HostFamily } from '@/lib/sidebar-place';
+import type { HostFamily } from '@/lib/sidebar-place';
+import { getPref, PLACES, setPref } from '@/lib/prefs';
 
 type ChromeSidePanel = { open(options: { tabId?: number; windowId?: number }): Promise<void> };
 type FirefoxSidebar = { open(): Promise<void> };
@@ -35,7 +36,6 @@ export const hasSidePanel = (): boolean => !!(chromePanel() || firefoxSidebar())
 /** "Show in the side panel": opens it now, and from now on this family's pages keep their whole width. */
 export async function moveToSidePanel(family: HostFamily, tabId: number | undefined): Promise<void> {
   const opening = openSidePanel(tabId).catch(() => undefined);
-  const stored = await browser.storage.local.get(PLACE_KEY);
-  await browser.storage.local.set({ [PLACE_KEY]: { ...placesFrom(stored[PLACE_KEY]), [family]: 'panel' } });
+  await setPref(PLACES, { ...(await getPref(PLACES)), [family]: 'panel' });
   await opening;
 }

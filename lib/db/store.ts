@@ -4,15 +4,16 @@
  * same contact cannot lose an edit; every write, once committed, announces what changed, and one
  * subscriber turns that into the refreshes (`entrypoints/background/refresh.ts`).
  */
-import { parseSettings, type EngineSettings } from '../engine/settings';
+import type { EngineSettings } from '../engine/settings';
 import { emptyContact } from '../contacts';
 import { Ask, Contact, type FactSource } from '../model';
 import type { ImportedRow, ParsedImport } from '../import/csv';
 import { Backup, BACKUP_FORMAT } from '../backup';
-import { EMPTY_NEVER_ASK, NeverAskList } from '../never-ask';
+import { NeverAskList } from '../never-ask';
+import { KEYS, type Key, type ValueOf } from '../keys';
 import { mergeImported } from '../import/merge';
 import { DEFAULT_TEMPLATES } from '../templates/defaults';
-import { EMPTY_PROFILE, Profile, Template } from '../templates/schema';
+import { Profile, Template } from '../templates/schema';
 import type { Table } from 'dexie';
 import type { ReferralDb } from './index';
 
@@ -296,37 +297,36 @@ export class Store {
   }
 
   profile(): Promise<Profile> {
-    return this.keep('profile', async () => {
-      const row = await this.db.kv.get('profile');
-      const parsed = Profile.safeParse(row?.value ?? {});
-      return parsed.success ? parsed.data : EMPTY_PROFILE;
-    });
+    return this.keep('profile', () => this.value('profile'));
   }
 
   async saveProfile(profile: Profile): Promise<void> {
-    await this.db.kv.put({ key: 'profile', value: Profile.parse(profile) });
+    await this.putValue('profile', profile);
     this.settingsChanged();
   }
 
   neverAskList(): Promise<NeverAskList> {
-    return this.keep('neverAsk', async () => {
-      const parsed = NeverAskList.safeParse((await this.db.kv.get('neverAsk'))?.value ?? {});
-      return parsed.success ? parsed.data : EMPTY_NEVER_ASK;
-    });
+    return this.keep('neverAsk', () => this.value('neverAsk'));
   }
 
   async saveNeverAskList(list: NeverAskList): Promise<void> {
-    await this.db.kv.put({ key: 'neverAsk', value: NeverAskList.parse(list) });
+    await this.putValue('neverAsk', list);
     this.settingsChanged();
   }
 
-  async getValue<T>(key: string, fallback: T): Promise<T> {
-    return ((await this.db.kv.get(key))?.value as T | undefined) ?? fallback;
+  /** A stored value as its key reads it (`lib/keys.ts`): the default where none or a broken one is stored. */
+  async value<K extends Key>(key: K): Promise<ValueOf<K>> {
+    return KEYS[key].read((await this.db.kv.get(key))?.value) as ValueOf<K>;
   }
 
-  /** A value no view depends on (reminders, reading health, picks, sites): written without announcing. */
-  async setValue(key: string, value: unknown): Promise<void> {
-    await this.db.kv.put({ key, value });
+  /** A value no view depends on (reminders, reading health, picks, sites): checked by its key's schema, written without announcing. */
+  setValue<K extends Key>(key: K, value: ValueOf<K>): Promise<void> {
+    return this.putValue(key, value);
+  }
+
+  /** The one write of a kv value, checked by its key's schema (the profile, never-ask list and rules announce theirs). */
+  private async putValue<K extends Key>(key: K, value: ValueOf<K>): Promise<void> {
+    await this.db.kv.put({ key, value: KEYS[key].schema.parse(value) });
   }
 
   /** A saved view (`saved-view.ts`), or undefined. */
@@ -394,12 +394,12 @@ export class Store {
   }
 
   async saveSettings(settings: EngineSettings): Promise<void> {
-    await this.db.kv.put({ key: 'settings', value: parseSettings(settings) });
+    await this.putValue('settings', settings);
     this.settingsChanged();
   }
 
   settings(): Promise<EngineSettings> {
-    return this.keep('settings', async () => parseSettings((await this.db.kv.get('settings'))?.value));
+    return this.keep('settings', () => this.value('settings'));
   }
 }
 

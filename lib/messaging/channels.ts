@@ -2,8 +2,6 @@
  * The plain names of the channels between the extension's contexts (declared with the rest of the
  * wire protocol in `protocol.ts`); constants only, so the content scripts carry no schema library.
  */
-/** storage.local key: true when the user collapsed the sidebar. Absent on a fresh profile: expanded. Every sidebar and frame follows it. */
-export const COLLAPSED_KEY = 'sidebar:collapsed';
 /** The long-lived channel a sidebar opens (named `sidebar:<frame key>`) to receive its view as the page and data change. */
 export const SIDEBAR_PORT = 'sidebar';
 /** The message by which the content script hands its sidebar frame the key that lets it connect (`sidebar-frame.ts`). */

@@ -52,7 +52,7 @@ export interface InsertOutcome {
 /** Per host: when it last read a contact, how each field was found, and the last failure. */
 export type ReadingHealth = Record<
   string,
-  { hostLabel: string; lastReadAt?: string; readBy: Partial<Record<string, string>>; lastFailure?: { at: string; missing: string[] } }
+  { hostLabel: string; lastReadAt?: string; readBy: Record<string, string>; lastFailure?: { at: string; missing: string[] } }
 >;
 
 /** The popup names the tab it acts on; the sidebar's and content script's tab comes from the sender. */
@@ -355,6 +355,5 @@ export type SidebarPortMessage = SidebarView;
 /** The side panel's port: up, the tab it shows; down, that tab's view (`PanelMessage`). */
 export type PanelPortRequest = { tabId: number };
 export type { PanelMessage } from '../views';
-export { COLLAPSED_KEY, FRAME_KEY_MESSAGE, PANEL_PORT, SIDEBAR_PORT, UPLOAD_PIECE } from './channels';
+export { FRAME_KEY_MESSAGE, PANEL_PORT, SIDEBAR_PORT, UPLOAD_PIECE } from './channels';
 import { UPLOAD_PIECE } from './channels';
-export { PLACE_KEY } from '../sidebar-place';

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KEYS } from '../../lib/keys';
 
 const ROOT = path.resolve(__dirname, '../..');
 function sources(dir: string): string[] {
@@ -16,6 +17,8 @@ function sources(dir: string): string[] {
   });
 }
 const code = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+/** The code without its comments (a comment may name what the code must not do). */
+const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 const all = [...sources('lib'), ...sources('entrypoints'), ...sources('components')];
 
 describe('conventions', () => {
@@ -38,15 +41,28 @@ describe('conventions', () => {
     );
     expect(writes.length).toBeGreaterThan(8);
     for (const [, name, body] of writes) {
-      // Values no view depends on (reading health, picks, sites, reminders), and the saved views themselves.
-      if (['setValue', 'saveView', 'dropView'].includes(name!)) continue;
+      // The kv write (its callers announce where a view depends on the value), and the saved views themselves.
+      if (['putValue', 'saveView', 'dropView'].includes(name!)) continue;
       expect(body, name).toMatch(/announce|Changed/);
     }
   });
 
   it('lib/ uses no browser extension API, except the typed messaging client', () => {
     const offenders = sources('lib').filter((f) => /from 'wxt\/browser'|\bchrome\.\w+\.|\bbrowser\.(runtime|tabs|storage)\b/.test(code(f)));
-    expect(offenders).toEqual(['lib/messaging/client.ts', 'lib/messaging/send.ts']);
+    expect(offenders).toEqual(['lib/messaging/client.ts', 'lib/messaging/send.ts', 'lib/prefs.ts']);
+  });
+
+  it('a preference is one key: browser storage only through lib/prefs.ts, database values only through lib/keys.ts', () => {
+    // Typed items with a default and a watch; no raw storage.local (or its change events) elsewhere.
+    const raw = all.filter((f) => /storage\.(local|onChanged)\b/.test(withoutComments(code(f))));
+    expect(raw).toEqual(['lib/prefs.ts']);
+    // The kv store is read and written in one place, by declared key; no untyped read survives.
+    expect(all.filter((f) => /\.kv\.(get|put|toArray|bulkAdd|clear)\(/.test(code(f)))).toEqual(['lib/db/store.ts']);
+    expect(all.filter((f) => /getValue\s*[<(]/.test(code(f)))).toEqual([]);
+    const store = code('lib/db/store.ts');
+    expect(store.match(/\.kv\.put\(/g)).toHaveLength(1);
+    // Every declared key has a default that its own schema accepts.
+    for (const [name, row] of Object.entries(KEYS)) expect(row.schema.safeParse(row.read(undefined)).success, name).toBe(true);
   });
 
   it('no React in anything that runs in a host page', () => {
@@ -89,6 +105,8 @@ describe('conventions', () => {
       'day.ts': 'the one way to write "today"',
       'time-zone.ts': 'IANA zone checks for import, inputs and the engine',
       'case.ts': 'one contact judged once: the sidebar, Insert, Compose in Gmail and the queue (issue 29)',
+      'keys.ts': 'every value the database keeps besides its tables, declared once (issue 29)',
+      'prefs.ts': 'every preference kept in browser storage, declared once, plain for the content scripts (issue 29)',
       'identity.ts': 'who a page is about, decided in one place for every host and context (issue 30)',
       'sidebar-place.ts': 'where the sidebar shows, plain data for every context (content scripts included)',
     };

@@ -71,7 +71,7 @@ export function dataHandlers({
       const counts = await store.restoreAll(checkBackup(received(source)), progress);
       // Alarms are not data: the restored reminder setting is applied to them.
       await refreshFollowUps(store);
-      await setWeeklyReminder((await store.getValue('reminders', { weeklyQueue: false })).weeklyQueue);
+      await setWeeklyReminder((await store.value('reminders')).weeklyQueue);
       return counts;
     },
   };

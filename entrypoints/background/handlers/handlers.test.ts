@@ -9,7 +9,8 @@ import type { PageContext } from '@/lib/hosts/types';
 import type { Ask } from '@/lib/model';
 import type { SidebarView } from '@/lib/views';
 import { inserter } from './insert';
-import { PLACE_KEY, placeFor, placesFrom } from '@/lib/sidebar-place';
+import { placeFor, placesFrom } from '@/lib/sidebar-place';
+import { PLACES } from '@/lib/prefs';
 import { NOW, setup, TAB } from './testing';
 
 const gmailPage = (email: string, name: string): PageContext => ({
@@ -444,7 +445,7 @@ describe('the side panel (issue 20)', () => {
     expect(setPopup).toHaveBeenCalledWith({ tabId: 2, popup: '' });
     expect([deps.panel.inPanel(1), deps.panel.inPanel(2)]).toEqual([false, true]);
 
-    await fakeBrowser.storage.local.set({ [PLACE_KEY]: { mail: 'panel', crm: 'page' } });
+    await fakeBrowser.storage.local.set({ [PLACES.key]: { mail: 'panel', crm: 'page' } });
     await vi.waitFor(() => expect(setPopup).toHaveBeenCalledWith({ tabId: 1, popup: '' }));
     expect(deps.panel.inPanel(1)).toBe(true);
   });

@@ -65,7 +65,7 @@ export function settingHandlers({ store }: Deps): SettingHandlers {
       return null;
     },
 
-    'reminders/get': () => store.getValue('reminders', { weeklyQueue: false }),
+    'reminders/get': () => store.value('reminders'),
 
     async 'reminders/save'(reminders) {
       await store.setValue('reminders', reminders);
