@@ -11,10 +11,11 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build as viteBuild } from 'vite';
+import { findChromium } from '../tests/shared/browsers.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const extension = path.join(root, '.output/chrome-mv3');
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const executablePath = (await findChromium()) ?? '/usr/bin/chromium';
 const QUICK = process.env.BENCH_QUICK === '1';
 const STORM_SECONDS = QUICK ? 3 : 10;
 const REPS = QUICK ? 1 : 3;

@@ -5,9 +5,10 @@
  * user would, so that the verdict shows. Used by `npm start` and by `npm run screenshots`.
  */
 import { chromium } from '@playwright/test';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { findChromium } from '../shared/browsers.mjs';
 
 export const root = path.resolve(import.meta.dirname, '../..');
 const extension = path.join(root, '.output/chrome-mv3');
@@ -17,7 +18,7 @@ const url = 'https://mail.google.com/mail/u/0/#inbox/18c2a7f0b1d4e9a2';
 /** Opens the demo; `colorScheme` emulates the system's light or dark mode. */
 export async function openDemo({ headless = true, colorScheme = 'light' } = {}) {
   const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'rw-demo-')), {
-    executablePath: process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+    executablePath: await findChromium(),
     headless,
     colorScheme,
     viewport: { width: 1400, height: 900 },

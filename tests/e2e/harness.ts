@@ -9,25 +9,15 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cspFor, fixtureHtml, gmailUrl, GMAIL_CSP, ROOT } from '../shared/hosts';
+import { findChromium } from '../shared/browsers.mjs';
 
 export { ROOT, FIXTURES, GMAIL_CSP, withPart } from '../shared/hosts';
 export const EXTENSION = path.join(ROOT, '.output/chrome-mv3');
 
-export function chromiumPath(): string | undefined {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
-  try {
-    const own = chromium.executablePath();
-    if (existsSync(own)) return own;
-  } catch {
-    // Playwright's own browser is not installed here; fall through to the system one.
-  }
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
-
 export async function launch(profileDir: string, extension = EXTENSION): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   if (!existsSync(path.join(extension, 'manifest.json'))) throw new Error('Build first: npm run build');
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath(),
+    executablePath: await findChromium(),
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [

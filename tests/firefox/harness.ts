@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { cspFor, fixtureHtml, ROOT } from '../shared/hosts';
+import { ensureBrowsers, findFirefox } from '../shared/browsers.mjs';
 
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX = findFirefox() ?? '/usr/bin/firefox-esr';
 export const BUILD = path.join(ROOT, '.output/firefox-mv3');
 const GECKO_ID = 'referral-window@northwind.example';
 /** Fixed through Firefox's own preference, so extension pages have a known address. */
@@ -34,7 +35,7 @@ export interface Session {
 
 export async function launchFirefox(): Promise<Session> {
   if (!existsSync(path.join(BUILD, 'manifest.json'))) throw new Error('Build first: npm run build:firefox');
-  if (!existsSync(FIREFOX)) throw new Error(`No Firefox at ${FIREFOX}: apt-get install firefox-esr, or set FIREFOX_PATH.`);
+  if (!existsSync(FIREFOX)) await ensureBrowsers(['firefox']);
   const profile = mkdtempSync(path.join(tmpdir(), 'rw-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
