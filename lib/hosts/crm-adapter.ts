@@ -51,7 +51,7 @@ export function emailsOf(el: Element): string[] {
         }
         return addressIn(href.split('?')[0]) ?? '';
       })
-    : addressTokens(shownText(el, true));
+    : addressTokens(shownText(el, true, NOT_THE_RECORD));
   return [...new Set(found.filter(Boolean).map((a) => a.toLowerCase()))];
 }
 

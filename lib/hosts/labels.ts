@@ -46,6 +46,17 @@ function labelOf(el: Element, known: (label: string) => boolean): { label: strin
   return label && known(label) ? { label } : undefined;
 }
 
+/** Elements a value may hold: more is a part of the page, not one field's value. */
+const VALUE_ELEMENTS = 200;
+
+/** A value holds no label we know, and is not a whole part of the page. */
+function valueLike(el: Element, known: (label: string) => boolean): boolean {
+  const inside = el.getElementsByTagName('*');
+  if (inside.length > VALUE_ELEMENTS) return false;
+  for (const d of inside) if (labelOf(d, known)) return false;
+  return true;
+}
+
 /** The value that follows a label: its `for` field, else the next sibling showing something, climbing a little. */
 function valueAfter(labelEl: Element, known: (label: string) => boolean): Element | undefined {
   if (labelEl.tagName === 'LABEL') {
@@ -57,7 +68,8 @@ function valueAfter(labelEl: Element, known: (label: string) => boolean): Elemen
   let from: Element | null = labelEl;
   for (let level = 0; from && level < 3; level++) {
     for (let sib = from.nextElementSibling; sib; sib = sib.nextElementSibling) {
-      if (labelOf(sib, known)) return undefined; // the next label: this one has no value
+      // The next label, or a part holding one (the next field's row): this label has no value.
+      if (labelOf(sib, known) || !valueLike(sib, known)) return undefined;
       if (shownText(sib)) return sib;
     }
     // The label sits alone in a wrapper (<div><span>Email</span></div><div>value</div>): look beside the wrapper.

@@ -150,8 +150,9 @@ const ASSISTIVE = /(^|\s)(slds-assistive-text|assistiveText|sr-only|visually-hid
  * The text an element shows, through shadow roots and slots, without buttons ("Edit Email"),
  * assistive-only text, scripts or hidden parts. Whitespace folded. With `apart`, each element's
  * text stands apart from its neighbours' (a "Work" badge beside an address is not glued to it).
+ * Descendants matching `skip` are left out (a feed inside a record's row is not its value).
  */
-export function shownText(el: Element, apart = false): string {
+export function shownText(el: Element, apart = false, skip?: string): string {
   let out = '';
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
@@ -166,6 +167,8 @@ export function shownText(el: Element, apart = false): string {
       // A control ("Edit", "Copy") is not the value; a button holding the value (inline edit) is.
       if (element.tagName === 'BUTTON' && CONTROL_WORD.test(shownText(element))) return;
       if (ASSISTIVE.test(element.getAttribute('class') ?? '') || HIDING_ATTRIBUTE(element) || INLINE_HIDDEN.test(element.getAttribute('style') ?? '')) return;
+      // Parts the caller says are not the value (a feed inside a record's row).
+      if (skip && element.matches(skip)) return;
     }
     if (node.nodeType === 1) {
       if (element.tagName === 'SLOT') {
