@@ -4,6 +4,11 @@
  * Every record that crosses a boundary (message, import, backup) is parsed with these schemas.
  */
 import { z } from 'zod';
+import { TEXT_LIMITS } from './limits';
+import { isValidTimeZone } from './time-zone';
+import { FACTS, type FactKey, type FactKind, type FactKindOf, type FactSpec } from './facts';
+import { VERDICT_KINDS } from './engine/verdicts';
+import { ASK_STATUSES } from './ask-status';
 
 // Extension pages forbid eval: tell zod not to probe for it (its JIT would only fall back anyway).
 z.config({ jitless: true });
@@ -31,10 +36,6 @@ export const FactSource = z.object({
   observedAt: IsoInstant,
 });
 export type FactSource = z.infer<typeof FactSource>;
-
-import { TEXT_LIMITS } from './limits';
-import { isValidTimeZone } from './time-zone';
-import { FACTS, type FactKey, type FactKind, type FactKindOf, type FactSpec } from './facts';
 
 export { TEXT_LIMITS };
 
@@ -87,8 +88,6 @@ export const ManualEdit = z.object({
 export type ManualEdit = z.infer<typeof ManualEdit>;
 export type FactValue<K extends FactKey> = NonNullable<ContactFacts[K]>['value'];
 
-import { VERDICT_KINDS } from './engine/verdicts';
-
 /** One change of verdict: which, when, and the change that caused it, in words. */
 export const VerdictLogEntry = z.object({
   kind: z.enum(VERDICT_KINDS),
@@ -138,8 +137,6 @@ export const Contact = z.object({
   updatedAt: IsoInstant,
 });
 export type Contact = z.infer<typeof Contact>;
-
-import { ASK_STATUSES } from './ask-status';
 
 export { ASK_STATUSES };
 export const AskStatus = z.enum(ASK_STATUSES);

@@ -2,7 +2,8 @@
  * Where the sidebar shows (issue 20): in the page (the iframe docked to the right) or in the
  * browser's own side panel, chosen per host family. The webmails and the named CRMs default to the
  * page; a CRM site the user added has only the side panel (its sidebar page is not web-accessible
- * there). Plain data and storage.local, so the content scripts read it without a schema library.
+ * there). Plain data, so the content scripts read it without a schema library; the choice is
+ * stored as the `PLACES` preference (`prefs.ts`).
  */
 import { familyOf, type HostFamily } from './hosts/registry';
 

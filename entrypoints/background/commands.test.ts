@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { COLLAPSED } from '@/lib/prefs';
+import { runCommand } from './commands';
 
 const COLLAPSED_KEY = COLLAPSED.key;
-import { runCommand } from './commands';
 
 describe('keyboard shortcuts', () => {
   it('toggle flips the sidebar between collapsed and expanded (expanded on a fresh profile)', async () => {

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import type { CustomPicks } from '@/lib/hosts/custom-fields';
 import { request } from '@/lib/messaging/client';
 import { hostNames } from '@/lib/hosts/registry';
+import { FormMessage, useMessage } from '@/components/FormMessage';
 
 /** Normalises what the user typed to an https origin, or says what is wrong. */
 function originOf(input: string): string | { error: string } {
@@ -23,7 +24,7 @@ function originOf(input: string): string | { error: string } {
 export function CustomSites() {
   const [sites, setSites] = useState<Array<{ origin: string; picks: CustomPicks }>>([]);
   const [input, setInput] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { message, say, failed } = useMessage();
   const load = () => request('custom-sites/list', {}).then(setSites);
   useEffect(() => {
     void load();
@@ -41,17 +42,17 @@ export function CustomSites() {
         onSubmit={async (e) => {
           e.preventDefault();
           const origin = originOf(input);
-          if (typeof origin !== 'string') return setMessage({ ok: false, text: origin.error });
+          if (typeof origin !== 'string') return say(false, origin.error);
           // Must run in the click itself: the browser only shows the prompt for a user gesture.
           const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-          if (!granted) return setMessage({ ok: false, text: `Access to ${origin} was not allowed, so it was not added.` });
+          if (!granted) return say(false, `Access to ${origin} was not allowed, so it was not added.`);
           try {
             await request('custom-site/add', { origin });
             setInput('');
-            setMessage({ ok: true, text: `${origin} added. Open a contact record there and pick its fields from the toolbar button.` });
+            say(true, `${origin} added. Open a contact record there and pick its fields from the toolbar button.`);
             await load();
           } catch (err) {
-            setMessage({ ok: false, text: (err as Error).message });
+            failed(err);
           }
         }}
       >
@@ -59,11 +60,7 @@ export function CustomSites() {
         <input id="crm-origin" placeholder="https://crm.example.com" value={input} onChange={(e) => setInput(e.target.value)} />
         <button type="submit">Add site</button>
       </form>
-      {message && (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid="crm-message">
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} testId="crm-message" />
       {sites.length > 0 && (
         <ul className="sites">
           {sites.map((site) => (

@@ -4,12 +4,13 @@ import { download } from '@/components/download';
 import { onAnnouncement, request } from '@/lib/messaging/client';
 import { upload } from '@/lib/messaging/upload';
 import { toDay } from '@/lib/day';
+import { FormMessage, useMessage } from '@/components/FormMessage';
 
 const stamp = () => toDay();
 
 /** Backup and restore, CSV export, the never-ask list and the weekly reminder. */
 export function DataSection({ initialMessage, onRestored }: { initialMessage?: string; onRestored?: (message: string) => void } = {}) {
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>(initialMessage ? { ok: true, text: initialMessage } : undefined);
+  const { message, say, failed, clear } = useMessage(initialMessage ? { ok: true, text: initialMessage } : undefined);
   /** A checked backup waiting for the user to confirm what it replaces. */
   const [pendingRestore, setPendingRestore] = useState<{ name: string; text: string; summary: string }>();
   /** The restore under way: its file, and how many of its records are written. */
@@ -29,7 +30,6 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
     });
   }, []);
 
-  const say = (ok: boolean, text: string) => setMessage({ ok, text });
   const lines = (s: string) =>
     s
       .split(/[\n,;]/)
@@ -57,7 +57,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
           onClick={() =>
             request('never-ask/save', { emails: lines(emails), domains: lines(domains) })
               .then(() => say(true, 'Never-ask list saved.'))
-              .catch((e: Error) => say(false, e.message))
+              .catch(failed)
           }
         >
           Save never-ask list
@@ -75,7 +75,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
               setWeekly(e.target.checked);
               void request('reminders/save', { weeklyQueue: e.target.checked })
                 .then(() => say(true, e.target.checked ? 'Weekly reminder on: Mondays at 9:00.' : 'Weekly reminder off.'))
-                .catch((err: Error) => say(false, err.message));
+                .catch(failed);
             }}
           />
           <label htmlFor="weekly">Every Monday at 9:00, tell me how many contacts enter the referral window that week</label>
@@ -94,7 +94,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
                   download(`referral-window-backup-${stamp()}.json`, 'application/json', pieces);
                   say(true, `Backup downloaded: ${made.contacts} contacts, ${made.asks} asks, ${made.templates} templates.`);
                 })
-                .catch((e: Error) => say(false, e.message))
+                .catch(failed)
             }
           >
             Download backup
@@ -103,7 +103,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
             onClick={() =>
               request('contacts/export-csv', {})
                 .then((csv) => download(`referral-window-contacts-${stamp()}.csv`, 'text/csv', csv))
-                .catch((e: Error) => say(false, e.message))
+                .catch(failed)
             }
           >
             Export contacts as CSV
@@ -127,14 +127,14 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
                 });
                 const n = (c: { contacts: number; asks: number; templates: number }) =>
                   `${plural(c.contacts, 'contact')}, ${plural(c.asks, 'ask')}, ${plural(c.templates, 'template')}`;
-                setMessage(undefined);
+                clear();
                 setPendingRestore({
                   name: file.name,
                   text,
                   summary: `Restoring ${file.name} replaces everything here now (${n(check.current)}, your profile, settings and lists) with the backup's ${n(check.incoming)}, from ${new Date(check.exportedAt).toLocaleString()}.`,
                 });
               } catch (err) {
-                say(false, (err as Error).message);
+                failed(err);
               }
               e.target.value = '';
             }}
@@ -157,7 +157,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
               onClick={async () => {
                 const { name, text: file } = pendingRestore;
                 setPendingRestore(undefined);
-                setMessage(undefined);
+                clear();
                 setRestoring({ name });
                 try {
                   // Sent again: the worker may have slept while the user read what the restore replaces.
@@ -167,7 +167,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
                   if (onRestored) onRestored(text);
                   else say(true, text);
                 } catch (err) {
-                  say(false, (err as Error).message);
+                  failed(err);
                 } finally {
                   setRestoring(undefined);
                 }
@@ -179,11 +179,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
           </div>
         )}
       </section>
-      {message && (
-        <p className={`toast ${message.ok ? 'ok' : 'error'}`} role={message.ok ? 'status' : 'alert'} data-testid="data-message">
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} testId="data-message" className="toast" />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { request } from '@/lib/messaging/client';
 import { safeUrl } from '@/lib/templates/render';
 import { plainAddress } from '@/lib/identity';
 import { EMPTY_PROFILE, PROFILE_LABELS, type Profile } from '@/lib/templates/schema';
+import { FormMessage, useMessage } from '@/components/FormMessage';
 
 type ListKey = 'links' | 'aliases' | 'orgDomains';
 const LISTS: ListKey[] = ['links', 'aliases', 'orgDomains'];
@@ -32,7 +33,7 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
   // The form appears once the stored profile is in: typing earlier would be overwritten.
   const [loaded, setLoaded] = useState(false);
   const [lists, setLists] = useState<Record<ListKey, string>>({ links: '', aliases: '', orgDomains: '' });
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { message, say, failed } = useMessage();
   useEffect(() => {
     void request('profile/get', {}).then((p) => {
       setProfile(p);
@@ -70,9 +71,9 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
         try {
           await request('profile/save', next);
           onSaved(next);
-          setMessage({ ok: true, text: 'Profile saved.' });
+          say(true, 'Profile saved.');
         } catch (err) {
-          setMessage({ ok: false, text: (err as Error).message });
+          failed(err);
         }
       }}
     >
@@ -112,11 +113,7 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
       <button type="submit" disabled={anyBad}>
         Save profile
       </button>
-      {message && (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} />
     </form>
   );
 }

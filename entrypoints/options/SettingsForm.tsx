@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { DEFAULT_SETTINGS, SETTING_LABELS, settingBounds, type EngineSettings } from '@/lib/engine/settings';
 import { request } from '@/lib/messaging/client';
+import { FormMessage, useMessage } from '@/components/FormMessage';
 
 type NumberKey = Exclude<keyof EngineSettings, 'businessHours' | 'workingDays'>;
 
@@ -10,7 +11,7 @@ const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** The numbers the engine decides with. Defaults follow the referral playbook; change them here, never in code. */
 export function SettingsForm() {
   const [settings, setSettings] = useState<EngineSettings>();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { message, say, failed } = useMessage();
   useEffect(() => {
     void request('settings/get', {}).then(setSettings);
   }, []);
@@ -24,8 +25,8 @@ export function SettingsForm() {
       onSubmit={(e) => {
         e.preventDefault();
         request('settings/save', settings)
-          .then(() => setMessage({ ok: true, text: 'Rules saved: every verdict now uses them.' }))
-          .catch((err: Error) => setMessage({ ok: false, text: err.message }));
+          .then(() => say(true, 'Rules saved: every verdict now uses them.'))
+          .catch(failed);
       }}
     >
       <h2 id="rules-title">Rules</h2>
@@ -89,11 +90,7 @@ export function SettingsForm() {
           Back to the defaults
         </button>
       </div>
-      {message && (
-        <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'} data-testid="rules-message">
-          {message.text}
-        </p>
-      )}
+      <FormMessage message={message} testId="rules-message" />
     </form>
   );
 }

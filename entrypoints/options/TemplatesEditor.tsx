@@ -4,6 +4,7 @@ import type { Contact } from '@/lib/model';
 import { render, validateTemplate } from '@/lib/templates/render';
 import { VARIABLES, type Profile, type Template } from '@/lib/templates/schema';
 import { templateValues } from '@/lib/templates/values';
+import { FormMessage, useMessage } from '@/components/FormMessage';
 
 const SAMPLE: Contact = {
   email: 'dana@acme-logistics.example',
@@ -26,7 +27,7 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
   const [templates, setTemplates] = useState<Template[]>([]);
   const [selected, setSelected] = useState<string>();
   const [draft, setDraft] = useState<Template>();
-  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const { message, say, failed, clear } = useMessage();
   const [previewContact, setPreviewContact] = useState<Contact>(SAMPLE);
   const [contacts, setContacts] = useState<Contact[]>([]);
 
@@ -49,9 +50,9 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
     try {
       await work();
       await load(keep);
-      setMessage({ ok: true, text: ok });
+      say(true, ok);
     } catch (err) {
-      setMessage({ ok: false, text: (err as Error).message });
+      failed(err);
     }
   };
 
@@ -71,7 +72,7 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
                 onClick={() => {
                   setSelected(t.id);
                   setDraft(t);
-                  setMessage(undefined);
+                  clear();
                 }}
               >
                 <strong>{t.name}</strong>
@@ -173,11 +174,7 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
               <button onClick={() => act(() => request('template/delete', { id: draft.id }), 'Template deleted.')}>Delete</button>
               <button onClick={() => act(() => request('templates/restore', {}), 'Built-in templates restored.', draft.id)}>Restore defaults</button>
             </div>
-            {message && (
-              <p className={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
-                {message.text}
-              </p>
-            )}
+            <FormMessage message={message} />
             <h3>Preview</h3>
             <div className="field">
               <label htmlFor="t-preview-contact">Preview for</label>

@@ -451,7 +451,7 @@ class ImportWriter {
     private readonly now: string,
   ) {}
 
-  /** Answers a write still under way when reading should wait for it (two more are queued behind it). */
+  /** Answers a write still under way when reading should wait for it (two more wait behind it). */
   write(before: Contact | undefined, row: ImportedRow, again = false): Promise<unknown> | undefined {
     const after = mergeImported(before, row, this.source, this.now);
     // "Unchanged" means the same values; a newer file still refreshes when the facts were seen.
@@ -471,7 +471,7 @@ class ImportWriter {
 
   /**
    * Hands the chunk to the database. A file is read far faster than it is written: the reader then
-   * waits for the oldest write while IMPORT_IN_FLIGHT are queued behind it, so the records held at
+   * waits for the oldest write while IMPORT_IN_FLIGHT wait behind it, so the records held at
    * once stay bounded (all 50,000 of a file were, issue 16) and the database never waits for them.
    */
   private flush(): Promise<unknown> | undefined {

@@ -4,9 +4,9 @@ import type { Contact, ContactFacts, FactSource } from '../model';
 import { BASE_SCORE, clampScore } from './satisfaction';
 import { DEFAULT_SETTINGS, evaluate, relationshipAge, VERDICT_KINDS, type EngineInput, type Evaluation } from './index';
 import { queued, type Judged } from '../case';
+import { messageTone } from './tone';
 
 const inQueue = (evaluation: Evaluation, now: Date, settings: typeof DEFAULT_SETTINGS) => queued({ evaluation } as Judged, now, settings);
-import { messageTone } from './tone';
 
 const NOW = new Date(2026, 10, 22, 12, 0); // Sun Nov 22 2026, noon local
 const src: FactSource = { kind: 'manual', observedAt: '2026-11-20T10:00:00.000Z' };

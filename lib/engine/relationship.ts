@@ -5,6 +5,7 @@
 import { addMonths, differenceInMonths, startOfDay } from 'date-fns';
 import { calendarDays, parseDay, todayOf } from './calendar';
 import type { EngineSettings } from './settings';
+import { toDay } from '../day';
 
 export interface Relationship {
   /** The customer start date, YYYY-MM-DD. */
@@ -19,7 +20,6 @@ export interface Relationship {
 }
 
 export { toDay } from '../day';
-import { toDay } from '../day';
 
 export { parseDay };
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixture, readPage } from '../../tests/unit/load-fixture';
 import { boundPage, PAGE_LIMITS } from './bounds';
-import { CaretMemory, draftRecipients, insertIntoCompose } from './compose';
+import { CaretMemory, insertIntoCompose } from './compose';
 import { gmail } from './gmail';
 import { isShown, shownText } from './visible';
 import { PageContextSchema } from '../messaging/protocol';

@@ -7,18 +7,18 @@
  *   guards in `content-commands.ts`, since the injected script carries no schema library);
  * - events the background announces to its pages (`BackgroundEvent`);
  * - the sidebar's port (`SIDEBAR_PORT`, the view it carries), the side panel's (`PANEL_PORT`: the
- *   tab it shows goes up, that tab's view comes down), and the frame key, collapsed-state and
- *   sidebar-place channels (`channels.ts`, `sidebar-place.ts`: plain constants the content scripts
- *   import without this file's zod).
+ *   tab it shows goes up, that tab's view comes down), and the frame key (`channels.ts`: plain
+ *   constants the content scripts import without this file's zod). The collapsed state and the
+ *   sidebar's place are preferences in browser storage (`lib/prefs.ts`), watched where they apply.
  * The host page can reach none of these: only extension contexts can use runtime messaging, and a
  * content script (which reads an untrusted page) may only report what it read.
  */
 import { z } from 'zod';
 import { TEXT_LIMITS } from '../limits';
 import { HOST_IDS } from '../hosts/registry';
+import { UPLOAD_PIECE } from './channels';
 import type { AskRow } from '../asks/pipeline';
 import type { KpiReport } from '../asks/kpis';
-import type { Backup } from '../backup';
 import type { ImportReport } from '../import/csv';
 import type { InsertResult } from '../hosts/types';
 import type { QueueRow } from '../engine/queue';
@@ -356,4 +356,3 @@ export type SidebarPortMessage = SidebarView;
 export type PanelPortRequest = { tabId: number };
 export type { PanelMessage } from '../views';
 export { FRAME_KEY_MESSAGE, PANEL_PORT, SIDEBAR_PORT, UPLOAD_PIECE } from './channels';
-import { UPLOAD_PIECE } from './channels';

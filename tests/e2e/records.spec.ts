@@ -4,7 +4,6 @@
  * discarded ask stop counting as asked; the headline states the real state; a restore says what
  * it replaces and every form reloads.
  */
-import type { Page } from '@playwright/test';
 import { format, subMonths } from 'date-fns';
 import { expect, seed, seededClient, sidebar, test } from './harness';
 
@@ -22,12 +21,6 @@ const sentAsk = (daysAgo: number, followUpIn: number) => ({
   followUpAt: ago(-followUpIn),
   history: [{ status: 'sent', at: ago(daysAgo) }],
 });
-
-async function restore(options: Page, backup: object) {
-  await options.getByTestId('restore-file').setInputFiles({ name: 'b.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
-  await options.getByTestId('restore-confirm').click();
-  await expect(options.getByTestId('data-message')).toContainText('Restored');
-}
 
 const dana = (extra: object = {}) => seededClient('dana@acme-logistics.example', 'Dana Whitfield', { company: 'Acme', ...extra });
 

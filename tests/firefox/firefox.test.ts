@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { daysAgo, gmailUrl, withPart } from '../shared/hosts';
+import { daysAgo, gmailUrl } from '../shared/hosts';
 import { attrOf, fill, launchFirefox, sidebarFrame, tempFile, textOf, until, type Session } from './harness';
 
 let firefox: Session;

@@ -387,16 +387,6 @@ describe('the identity property: never the user, a colleague, a look-alike; neve
         ],
       ],
     ],
-    // 2026-12-07: the email row unwrapped, the user's copy of it after, a stranger's feed: the stranger was named.
-    'shapes/hubspot-plain-text.html': [
-      [
-        [{ kind: 'unwrap', at: 1881387271 }],
-        [
-          { kind: 'feed', at: 1774722296 },
-          { kind: 'slot', at: 0, who: 'me', up: 0 },
-        ],
-      ],
-    ],
     // 2026-12-07: the email row's label unwrapped into its row, the user's copy of the value after it,
     // a stranger's feed in the next row: that row was read as the email's value, feed included.
     'shapes/hubspot-plain-text.html': [

@@ -25,7 +25,7 @@ import type { Profile, Template } from '@/lib/templates/schema';
  */
 const CONFIDENTIAL = ['results', 'myEmail', 'myPhone'] as const;
 
-export interface InsertRequest {
+interface InsertOptions {
   part: 'ask' | 'intro' | 'thanks' | 'update';
   /** The user confirmed an ask the verdict does not advise. */
   confirmed?: boolean;
@@ -97,7 +97,7 @@ export function inserter({ store, hub, now }: Deps) {
     return { ok: true, missing: rendered.missing, message: `Inserted "${template.name}".` };
   }
 
-  return async (tabId: number, email: string, { part, confirmed = false, seen, confirmedFor }: InsertRequest): Promise<InsertOutcome> => {
+  return async (tabId: number, email: string, { part, confirmed = false, seen, confirmedFor }: InsertOptions): Promise<InsertOutcome> => {
     // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
     if ((await hub.contactEmail(tabId)) !== email) {
       return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
