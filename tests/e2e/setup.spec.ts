@@ -1,6 +1,9 @@
 /** The first run (issue 18): a short setup opens once at install, and can be left and resumed. */
 import { expect, test } from './harness';
 
+// Installing is what it tests: a browser of its own, on a fresh profile.
+test.use({ freshProfile: true });
+
 test('installing opens the setup: profile and incentives, an import or a skip, then where the sidebar shows; left and resumed where it was', async ({
   context,
 }) => {
