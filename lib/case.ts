@@ -40,10 +40,19 @@ export interface Judged {
 }
 
 export function judge({ contact: stored, asks, settings, neverAsk, now, colleagueAsk, thread, withoutSendTime }: CaseInput): Judged {
-  const contact = { ...stored, neverAsk: isNeverAsk(stored, neverAsk) };
-  const evaluation = evaluate({ contact, ...(thread ?? storedThread(contact)), asks, now, settings, colleagueAsk, withoutSendTime });
-  const openDraft = asks.filter((a) => a.status === 'drafted' && !a.discardedAt).sort((a, b) => b.askedAt.localeCompare(a.askedAt))[0];
+  // The queue judges thousands: nothing is copied or allocated that the answer does not need.
+  const listed = isNeverAsk(stored, neverAsk);
+  const contact = listed === stored.neverAsk ? stored : { ...stored, neverAsk: listed };
+  const signals = thread ?? (stored.recentMessages?.length ? storedThread(stored) : undefined);
+  const evaluation = evaluate({ contact, ...signals, asks, now, settings, colleagueAsk, withoutSendTime });
+  const openDraft = asks.length ? newestOpenDraft(asks) : undefined;
   return { contact, evaluation, advice: adviceFor(evaluation.verdict.kind, evaluation.followUpDue), ...(openDraft ? { openDraft } : {}) };
+}
+
+function newestOpenDraft(asks: Ask[]): Ask | undefined {
+  let newest: Ask | undefined;
+  for (const a of asks) if (a.status === 'drafted' && !a.discardedAt && (!newest || a.askedAt > newest.askedAt)) newest = a;
+  return newest;
 }
 
 /** The template the verdict calls for, for this contact's segment: the one Insert and Compose in Gmail write with. */

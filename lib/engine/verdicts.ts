@@ -54,14 +54,24 @@ export interface AdviceNow {
   template: TemplateKind;
 }
 
-export function adviceFor(kind: VerdictKind, followUpDue: boolean): AdviceNow {
+function adviceOf(kind: VerdictKind, followUpDue: boolean): AdviceNow {
   const row: VerdictRow = VERDICTS[kind];
   const due = row.advice === 'follow-up-if-due' && followUpDue;
   const advised = row.advice === 'ask' || due;
-  return {
+  return Object.freeze({
     advised,
     confirm: !advised && row.advice !== 'your-call',
     never: row.advice === 'never',
     template: row.advice === 'follow-up-if-due' && !due ? 'ask' : row.template,
-  };
+  });
+}
+
+/** Every kind's advice, with and without a follow-up due, worked out once (the queue asks thousands of times). */
+const ADVICE = Object.fromEntries(VERDICT_KINDS.map((k) => [k, [adviceOf(k, false), adviceOf(k, true)] as const])) as Record<
+  VerdictKind,
+  readonly [AdviceNow, AdviceNow]
+>;
+
+export function adviceFor(kind: VerdictKind, followUpDue: boolean): AdviceNow {
+  return ADVICE[kind][followUpDue ? 1 : 0];
 }
