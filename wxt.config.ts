@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { ALL_HOST_MATCHES } from './lib/hosts/registry';
 
@@ -14,7 +15,11 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // The sentiment lexicon (3,382 words) as one JSON.parse, not an object literal plus a getter per
   // word: the service worker starts ~40 ms sooner each time it wakes (issue 16).
-  vite: () => ({ json: { namedExports: false, stringify: true } }),
+  // WXT's content-script context is replaced by an empty one (entrypoints/host.content/no-context.ts).
+  vite: () => ({
+    json: { namedExports: false, stringify: true },
+    resolve: { alias: { 'wxt/utils/content-script-context': path.resolve(import.meta.dirname, 'entrypoints/host.content/no-context.ts') } },
+  }),
   manifest: ({ browser }) => ({
     name: 'Referral window',
     description: 'Shows account managers when a client is in the referral window, and writes the ask. All data stays in your browser.',
