@@ -1,6 +1,7 @@
 import { format, parseISO } from 'date-fns';
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { FormMessage, useMessage } from '@/components/FormMessage';
 import { TabLink } from '@/components/TabLink';
 import { request } from '@/lib/messaging/client';
 import type { QueueRow } from '@/lib/engine/queue';
@@ -9,7 +10,8 @@ export function QueueView() {
   const [rows, setRows] = useState<QueueRow[]>();
   const [total, setTotal] = useState(0);
   const [error, setError] = useState('');
-  const [composeMessage, setComposeMessage] = useState('');
+  // What Compose in Gmail said: a note (why no ask is written in, a draft reused) or what failed.
+  const { message, say, failed, clear } = useMessage();
   useEffect(() => {
     request('queue/list', {})
       .then((q) => {
@@ -34,13 +36,13 @@ export function QueueView() {
     );
   }
   const compose = (email: string) => {
-    setComposeMessage('');
+    clear();
     request('queue/compose', { email })
       .then(({ url, note }) => {
-        if (note) setComposeMessage(note);
+        if (note) say(true, note);
         return browser.tabs.create({ url });
       })
-      .catch((e: Error) => setComposeMessage(e.message));
+      .catch(failed);
   };
   return (
     <>
@@ -53,11 +55,7 @@ export function QueueView() {
       <p className="muted" data-testid="queue-order">
         In this order: high-value clients first, then windows open now before windows about to open, then the most satisfied, then the fewest days left.
       </p>
-      {composeMessage && (
-        <p className="error" role="alert">
-          {composeMessage}
-        </p>
-      )}
+      <FormMessage message={message} testId="queue-message" />
       <ol className="queue">
         {rows.map((row) => (
           <li key={row.email} data-testid="queue-row" data-email={row.email}>

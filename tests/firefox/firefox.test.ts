@@ -200,16 +200,21 @@ describe('Firefox: a large import', () => {
   }, 60_000);
 });
 
+/** Withdraws the extension's access to `origin`, as the user does in about:addons → Permissions. */
+async function withdrawAccess(origin: string): Promise<boolean> {
+  const options = await firefox.extensionPage('options.html');
+  const removed = await options.evaluate(async (o) => {
+    const b = (globalThis as unknown as { browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } } }).browser;
+    return b.permissions.remove({ origins: [o] });
+  }, origin);
+  await options.close();
+  return removed;
+}
+
 describe('Firefox: host access the user withheld', () => {
   it('the popup says which named host it may not read, and offers to ask for it', async () => {
-    const options = await firefox.extensionPage('options.html');
     // As a user would in about:addons → Permissions: access to Pipedrive withdrawn.
-    const removed = await options.evaluate(async () => {
-      const b = (globalThis as unknown as { browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } } }).browser;
-      return b.permissions.remove({ origins: ['https://*.pipedrive.com/*'] });
-    });
-    expect(removed).toBe(true);
-    await options.close();
+    expect(await withdrawAccess('https://*.pipedrive.com/*')).toBe(true);
     const popup = await firefox.extensionPage('popup.html');
     const notice = await until(() => textOf(popup, 'host-permission'), 'the host-permission notice');
     expect(notice).toContain('Pipedrive');
@@ -223,13 +228,7 @@ describe('Firefox: host access the user withheld', () => {
     const page = await firefox.open(gmailUrl('thread-own-reply-last'), 'gmail/thread-own-reply-last.html');
     const panel = await sidebarFrame(page);
     expect(await until(() => textOf(panel, 'contact-name'), 'the contact')).toBe('Dana Whitfield');
-    const options = await firefox.extensionPage('options.html');
-    const removed = await options.evaluate(async () => {
-      const b = (globalThis as unknown as { browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } } }).browser;
-      return b.permissions.remove({ origins: ['https://mail.google.com/*'] });
-    });
-    expect(removed).toBe(true);
-    await options.close();
+    expect(await withdrawAccess('https://mail.google.com/*')).toBe(true);
     // The sidebar is taken away at once, and the page is not read when it shows another thread.
     await until(async () => (await page.$('[data-testid="referral-sidebar"]')) === null || undefined, 'the sidebar gone');
     await page.evaluate(() => {
