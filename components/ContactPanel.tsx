@@ -68,7 +68,7 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
     setSaveError('');
     request('contact/edit', { email: contact.email, edit })
       .then(onChanged)
-      .catch((err: Error) => setSaveError(err.message));
+      .catch((err: Error) => setSaveError(err.message.replace(/^Not saved: /, '')));
   };
   const [confirming, setConfirming] = useState(false);
   /** The draft gate's question: the open draft is not addressed to this contact, or cannot be read. */
@@ -369,5 +369,9 @@ function shownFact(facts: ContactFacts, key: FactKey): string {
 function typedFact(kind: FactKind, typed: string): string | number | null {
   const v = typed.trim();
   if (v === '') return null;
-  return kind === 'date' || kind === 'zone' || kind === 'text' ? v : Number(v);
+  if (kind === 'date' || kind === 'zone' || kind === 'text') return v;
+  // Never as JSON's null, which would clear the fact (issue 31): a number too long to hold ("1e400",
+  // 400 digits) is sent as the largest one and text as typed, which the store refuses in words.
+  const n = Number(v);
+  return Number.isNaN(n) ? v : Number.isFinite(n) ? n : Number.MAX_VALUE * Math.sign(n);
 }

@@ -28,13 +28,19 @@ export type FactChanges = { [K in FactKey]?: PlainValue<K> | null };
 /**
  * The one way facts come into a contact, whatever the source: each replaces the stored fact only
  * when observed as late or later (newer wins: an old CSV re-imported does not undo today's edit).
- * An NPS score keeps the day it was answered only when the same source says so.
+ * An NPS score keeps the day it was answered only when the same source says so. A source stamped
+ * after `now` counts as `now`; the user's own edit always wins (issue 31: a file dated 2099 must
+ * not make every later edit vanish).
  */
-export function foldFacts(facts: ContactFacts, changes: FactChanges, source: FactSource): ContactFacts {
+export function foldFacts(facts: ContactFacts, changes: FactChanges, given: FactSource, now?: string): ContactFacts {
+  // A stamp ahead of the clock (a file dated in the future) is taken as written now.
+  const source = now && given.observedAt > now ? { ...given, observedAt: now } : given;
+  // What the user types wins over anything stored, whatever its stamp (issue 31).
+  const always = source.kind === 'manual';
   let next = facts;
   for (const { key, kind } of FACTS) {
     const value = changes[key];
-    if (value === undefined || !isNewer(next[key], { value, source })) continue;
+    if (value === undefined || (!always && !isNewer(next[key], { value, source }))) continue;
     if (value === null) {
       const { [key]: _gone, ...rest } = next;
       next = rest;

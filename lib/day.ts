@@ -6,3 +6,25 @@
 export function toDay(date: Date = new Date()): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
+
+/** YYYY-MM-DD when the day exists on the calendar (no 30 February), else undefined. */
+export function calendarDay(y: number, m: number, d: number): string | undefined {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A day the extension keeps (issue 31: one bound for store, import, edit, page and restore): a
+ * real calendar day (YYYY-MM-DD) within `DAY_SPAN`. Whether it may be after today is the caller's
+ * rule (a customer-since date may not; a snooze may).
+ */
+export function isPlausibleDay(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  return y >= DAY_SPAN.from && y <= DAY_SPAN.to && calendarDay(y, Number(m[2]), Number(m[3])) === value;
+}
+
+/** The years a kept day may fall in: no customer of a living business started before 1900. */
+export const DAY_SPAN = { from: 1900, to: 2199 } as const;

@@ -4,7 +4,8 @@
  * Every record that crosses a boundary (message, import, backup) is parsed with these schemas.
  */
 import { z } from 'zod';
-import { TEXT_LIMITS } from './limits';
+import { NUMBER_LIMITS, TEXT_LIMITS } from './limits';
+import { DAY_SPAN, isPlausibleDay, toDay } from './day';
 import { isValidTimeZone } from './time-zone';
 import { FACTS, type FactKey, type FactKind, type FactKindOf, type FactSpec } from './facts';
 import { VERDICT_KINDS } from './engine/verdicts';
@@ -14,7 +15,10 @@ import { ASK_STATUSES } from './ask-status';
 z.config({ jitless: true });
 
 /** A calendar date as the user means it ("customer since 2026-05-14"), never a timestamp. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (write it as 2026-05-14)');
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (write it as 2026-05-14)')
+  .refine(isPlausibleDay, `is not a real day between ${DAY_SPAN.from} and ${DAY_SPAN.to}`);
 /** An instant: ISO 8601 with time and zone, as produced by `Date#toISOString`. */
 export const IsoInstant = z.string().datetime({ offset: true });
 
@@ -48,8 +52,8 @@ const STORED = {
   nps: z.object({ score: z.number().int().min(0).max(10), answeredOn: IsoDate.optional() }),
   /** A CSAT of 1-5 is stored as its percentage. */
   percent: z.number().min(0).max(100),
-  count: z.number().int().min(0).max(10_000),
-  amount: z.number().min(0),
+  count: z.number().int().min(0).max(NUMBER_LIMITS.count),
+  amount: z.number().min(0).max(NUMBER_LIMITS.amount),
   zone: z.string().min(1).max(TEXT_LIMITS.timeZone),
   text: z.string().trim().min(1),
 } satisfies Record<FactKind, z.ZodTypeAny>;
@@ -68,6 +72,8 @@ export type { FactKey };
 const PLAIN = {
   ...STORED,
   nps: STORED.nps.shape.score,
+  // A fact a page shows or the user types happened by now (a day's grace for time zones).
+  date: STORED.date.refine((d) => d <= toDay(new Date(Date.now() + 86_400_000)), 'is in the future'),
   // What a page or a user gives must be a zone the engine can use (stored ones were checked when written).
   zone: STORED.zone.refine(isValidTimeZone, 'not a time zone (use e.g. Europe/Paris)'),
 } satisfies Record<FactKind, z.ZodTypeAny>;

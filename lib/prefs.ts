@@ -22,6 +22,22 @@ export const PLACES: Pref<Places> = { key: 'sidebar:place', read: placesFrom };
 /** The first-run step the user left the setup at. */
 export const SETUP_STEP: Pref<number> = { key: 'setup:step', read: (v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0) };
 
+/**
+ * The columns the user mapped by hand, per export shape (`import/headers.ts` shapeOf): offered
+ * again when the same export comes back (issue 31). The options page checks each field it reads.
+ */
+export const IMPORT_MAPPINGS: Pref<Record<string, Array<string | null>>> = {
+  key: 'import:mappings',
+  read: (v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).filter(
+            (e): e is [string, Array<string | null>] => Array.isArray(e[1]) && e[1].every((f) => f === null || typeof f === 'string'),
+          ),
+        )
+      : {},
+};
+
 export async function getPref<T>(pref: Pref<T>): Promise<T> {
   return pref.read((await browser.storage.local.get(pref.key))[pref.key]);
 }

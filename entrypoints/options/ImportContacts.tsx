@@ -1,8 +1,10 @@
 import Papa from 'papaparse';
 import { useEffect, useState } from 'react';
-import { columnFormats, detectDelimiter, notCsv, previewCell } from '@/lib/import/csv';
-import type { ColumnFormat } from '@/lib/import/formats';
-import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from '@/lib/import/headers';
+import { columnFormats, detectDelimiter, normaliseLineEnds, notCsv, previewCell } from '@/lib/import/csv';
+import { chosenOrder, type ColumnFormat, type DateOrder } from '@/lib/import/formats';
+import { parseImportDate } from '@/lib/import/cells';
+import { IMPORT_FIELDS, recognizeHeaders, shapeOf, type ColumnMapping, type ImportField } from '@/lib/import/headers';
+import { getPref, IMPORT_MAPPINGS, setPref } from '@/lib/prefs';
 import { toDay } from '@/lib/engine/relationship';
 import { onAnnouncement, request } from '@/lib/messaging/client';
 import { upload } from '@/lib/messaging/upload';
@@ -19,6 +21,38 @@ interface Pending {
   formats: Record<number, ColumnFormat>;
   /** Lines in the file, for the progress bar (quoted line breaks make it an estimate). */
   lines: number;
+  /** The order the user chose for each date column the file alone does not settle, by column index. */
+  orders: Record<number, DateOrder>;
+  /** The mapping came from the user's own choice for this export shape last time. */
+  remembered: boolean;
+}
+
+/** The mapping the user chose for this export shape before, when every field in it is still one we import. */
+async function rememberedMapping(headers: string[]): Promise<ColumnMapping | undefined> {
+  const saved = (await getPref(IMPORT_MAPPINGS))[shapeOf(headers)];
+  if (!saved || saved.length !== headers.length || !saved.every((f) => f === null || Object.hasOwn(IMPORT_FIELDS, f))) return undefined;
+  return saved as ColumnMapping;
+}
+
+/** Keeps the user's mapping for this export shape when it differs from what the headers say by themselves (at most 20 shapes). */
+async function rememberMapping(headers: string[], mapping: ColumnMapping): Promise<void> {
+  const all = await getPref(IMPORT_MAPPINGS);
+  const key = shapeOf(headers);
+  delete all[key];
+  if (JSON.stringify(mapping) !== JSON.stringify(recognizeHeaders(headers))) all[key] = mapping;
+  await setPref(IMPORT_MAPPINGS, Object.fromEntries(Object.entries(all).slice(-20)));
+}
+
+/** The formats to read the file with: as learned, with the user's answer for each column the preview asked about. */
+const readWith = (p: Pending): Record<number, ColumnFormat> =>
+  Object.fromEntries(Object.entries(p.formats).map(([i, f]) => [i, f.ask && p.orders[Number(i)] ? chosenOrder(p.orders[Number(i)]!) : f]));
+
+/** "05/06/2026 = 5 June 2026": a value read in one order, in words nobody can misread. */
+function spelled(raw: string, order: DateOrder): string {
+  const day = parseImportDate(raw, order);
+  if (!day) return `${raw} is not a date`;
+  const [y, m, d] = day.split('-').map(Number);
+  return `${raw} = ${d} ${new Date(Date.UTC(y!, m! - 1, d)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${y}`;
 }
 
 /**
@@ -41,7 +75,8 @@ export function ImportContacts() {
     setError('');
     setPending(undefined);
     if (!file) return;
-    const text = await file.text();
+    // Line ends as the import reads them: the preview then shows the rows the import will take.
+    const { text } = normaliseLineEnds(await file.text());
     const refused = notCsv(text);
     if (refused) {
       setError(`${file.name}: ${refused}`);
@@ -55,8 +90,9 @@ export function ImportContacts() {
     }
     let lines = 0;
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-    const mapping = recognizeHeaders(headers);
-    setPending({ file, text, headers, sample, mapping, formats: columnFormats(text, mapping), lines });
+    const remembered = await rememberedMapping(headers);
+    const mapping = remembered ?? recognizeHeaders(headers);
+    setPending({ file, text, headers, sample, mapping, formats: columnFormats(text, mapping, today), lines, orders: {}, remembered: !!remembered });
   };
 
   const run = async () => {
@@ -70,9 +106,10 @@ export function ImportContacts() {
           // In pieces: a CRM export can be larger than the 64 MB one message holds.
           upload: await upload(pending.text),
           mapping: pending.mapping,
-          formats: pending.formats,
+          formats: readWith(pending),
         }),
       );
+      await rememberMapping(pending.headers, pending.mapping);
       setPending(undefined);
     } catch (err) {
       setError((err as Error).message);
@@ -82,6 +119,12 @@ export function ImportContacts() {
   };
 
   const hasEmail = pending?.mapping.includes('email');
+  /** Date columns whose order the user has not chosen yet: Import waits for them. */
+  const unanswered = pending
+    ? Object.entries(pending.formats)
+        .filter(([i, f]) => f.ask && !pending.orders[Number(i)])
+        .map(([i]) => pending.headers[Number(i)])
+    : [];
 
   return (
     <section className="card" aria-labelledby="import-title">
@@ -107,6 +150,20 @@ export function ImportContacts() {
       {pending && (
         <>
           <h3>How {pending.file.name} will be read</h3>
+          {pending.remembered && (
+            <p className="muted" data-testid="import-remembered">
+              The columns are mapped as you chose for this export last time.{' '}
+              <button
+                className="link"
+                onClick={() => {
+                  const mapping = recognizeHeaders(pending.headers);
+                  setPending({ ...pending, mapping, formats: columnFormats(pending.text, mapping, today), remembered: false });
+                }}
+              >
+                Map them from the headers instead
+              </button>
+            </p>
+          )}
           <div className="table-scroll">
             <table>
               <thead>
@@ -127,7 +184,7 @@ export function ImportContacts() {
                         onChange={(e) => {
                           const mapping = [...pending.mapping];
                           mapping[i] = (e.target.value || null) as ImportField | null;
-                          setPending({ ...pending, mapping, formats: columnFormats(pending.text, mapping) });
+                          setPending({ ...pending, mapping, formats: columnFormats(pending.text, mapping, today) });
                         }}
                       >
                         <option value="">Not imported</option>
@@ -145,9 +202,26 @@ export function ImportContacts() {
                           Check: {pending.formats[i]!.warning}.{' '}
                         </span>
                       )}
+                      {pending.formats[i]?.ask && (
+                        <fieldset className="date-order" data-testid="import-date-order">
+                          <legend>Does the day or the month come first in {header}? Nothing in the file says.</legend>
+                          {(['dmy', 'mdy'] as const).map((order) => (
+                            <label key={order}>
+                              <input
+                                type="radio"
+                                name={`date-order-${i}`}
+                                value={order}
+                                checked={pending.orders[i] === order}
+                                onChange={() => setPending({ ...pending, orders: { ...pending.orders, [i]: order } })}
+                              />{' '}
+                              {order === 'dmy' ? 'Day first' : 'Month first'}: {pending.formats[i]!.ask!.map((raw) => spelled(raw, order)).join(', ')}
+                            </label>
+                          ))}
+                        </fieldset>
+                      )}
                       {pending.sample
                         .slice(0, 3)
-                        .map((row) => `${row[i] ?? ''} → ${previewCell(pending.mapping[i] ?? null, row[i] ?? '', today, pending.formats[i])}`)
+                        .map((row) => `${row[i] ?? ''} → ${previewCell(pending.mapping[i] ?? null, row[i] ?? '', today, readWith(pending)[i])}`)
                         .join(' · ')}
                     </td>
                   </tr>
@@ -164,7 +238,17 @@ export function ImportContacts() {
               Choose which column holds the email address: contacts are matched by email.
             </p>
           )}
-          <button className="primary-inline" data-testid="import-confirm" disabled={!hasEmail || progress !== undefined} onClick={() => void run()}>
+          {unanswered.length > 0 && (
+            <p className="error" role="alert">
+              Choose whether the day or the month comes first in {unanswered.join(', ')}: dates are never guessed.
+            </p>
+          )}
+          <button
+            className="primary-inline"
+            data-testid="import-confirm"
+            disabled={!hasEmail || unanswered.length > 0 || progress !== undefined}
+            onClick={() => void run()}
+          >
             Import {pending.file.name}
           </button>
         </>
@@ -205,8 +289,19 @@ function ImportResult({ report }: { report: ImportReport }) {
         {report.duplicates.length === 1 ? '' : 's'}, {rows} rejected. Every row: {imported} + {report.duplicates.length} + {rows} = {report.total}. The file's{' '}
         {report.lines.physical} lines: 1 header + {report.total} rows
         {report.lines.insideCells ? ` + ${report.lines.insideCells} inside quoted cells` : ''}
-        {report.lines.blank ? ` + ${report.lines.blank} blank` : ''}.
+        {report.lines.blank ? ` + ${report.lines.blank} blank` : ''}
+        {report.footer ? ` + ${report.footer.lines} of the ${report.footer.what}` : ''}.
       </p>
+      {report.footer && (
+        <p data-testid="import-footer">
+          Lines {report.footer.line}-{report.footer.line + report.footer.lines - 1}: {report.footer.what}, skipped.
+        </p>
+      )}
+      {report.notes?.map((note) => (
+        <p key={note} className="muted">
+          Note: {note}.
+        </p>
+      ))}
       {report.formats.length > 0 && (
         <>
           <h3>How columns were read</h3>

@@ -4,6 +4,8 @@
  * be day-first, "07/16/2026" only month-first; "05/06/2026" needs the rest of the column).
  * Ambiguity is said, never guessed silently.
  */
+import { calendarDay } from '../day';
+
 export type DecimalMark = ',' | '.';
 export type DateOrder = 'dmy' | 'mdy';
 
@@ -13,6 +15,11 @@ export interface ColumnFormat {
   /** In words, for the preview: "amounts with a decimal comma (1.234,50)". */
   description?: string;
   warning?: string;
+  /**
+   * A date column whose order no value settles: the preview asks the user, showing these values
+   * read both ways. Until they choose, such cells are not read (never guessed).
+   */
+  ask?: string[];
 }
 
 /** Learns a number column's decimal mark from its values. */
@@ -52,35 +59,57 @@ export function parseAmount(raw: string, decimal: DecimalMark = '.'): number | u
   return Number(s);
 }
 
-/** Learns a date column's day/month order from its values. */
-export function dateFormat(values: Iterable<string>): ColumnFormat {
-  let dayFirst = false;
-  let monthFirst = false;
+/** The two readings of a numeric date ("05/06/2026"): day first and month first, each undefined when not a real date. */
+export function readings(raw: string): { dmy?: string; mdy?: string; dots: boolean } | undefined {
+  const m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})\b/.exec(raw.trim());
+  if (!m) return undefined;
+  const year = m[4]!.length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+  const [a, b] = [Number(m[1]), Number(m[3])];
+  return { dmy: calendarDay(year, b, a), mdy: calendarDay(year, a, b), dots: m[2] === '.' };
+}
+
+const ORDER_WORDS: Record<DateOrder, string> = { dmy: 'dates as DD/MM/YYYY (day first)', mdy: 'dates as MM/DD/YYYY (month first)' };
+
+/** How a date column reads as the user chose it in the preview. */
+export function chosenOrder(order: DateOrder): ColumnFormat {
+  return { dates: order, description: `${ORDER_WORDS[order]}, as you chose` };
+}
+
+/**
+ * Learns a date column's day/month order from evidence only (issue 31): a cell decides when it is
+ * a real date in exactly one order ("16/07/2026" only day first, "07/16/2026" only month first);
+ * a cell that is a date in neither order ("31/31/2026") is its own row's problem and decides
+ * nothing. Dotted dates (16.07.2026) are written day first. With no deciding cell, or cells that
+ * decide both ways, the order is not guessed: `ask` holds two of the column's own values for the
+ * preview to show read both ways, unless `known` (the export's documented order) settles it.
+ */
+export function dateFormat(values: Iterable<string>, known?: { order: DateOrder; because: string }): ColumnFormat {
+  let dayFirst = '';
+  let monthFirst = '';
   let dots = false;
-  let slashes = false;
-  let ambiguous = '';
+  const both: string[] = [];
   for (const raw of values) {
-    const m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})\b/.exec(raw.trim());
-    if (!m) continue;
-    const [a, b] = [Number(m[1]), Number(m[3])];
-    if (m[2] === '.') dots = true;
-    else slashes = true;
-    if (a > 12) dayFirst = true;
-    else if (b > 12) monthFirst = true;
-    else if (!ambiguous && a !== b) ambiguous = raw.trim();
+    const r = readings(raw);
+    if (!r) continue;
+    if (r.dots) {
+      if (r.dmy) dots = true;
+      continue;
+    }
+    if (r.dmy && !r.mdy) dayFirst ||= raw.trim();
+    else if (r.mdy && !r.dmy) monthFirst ||= raw.trim();
+    else if (r.dmy && r.mdy && r.dmy !== r.mdy && both.length < 2 && !both.includes(raw.trim())) both.push(raw.trim());
   }
-  if (!dots && !slashes) return {};
-  if (dayFirst && monthFirst)
+  if (dayFirst && monthFirst) {
     return {
-      dates: 'mdy',
-      description: 'dates, month first',
-      warning: 'this column has both day-first and month-first dates: the ones that can be either are read month first',
+      description: 'dates: day or month first?',
+      warning: `this column has dates that can only be day first ("${dayFirst}") and others that can only be month first ("${monthFirst}")`,
+      ask: [dayFirst, monthFirst],
     };
-  if (dayFirst || (dots && !monthFirst)) return { dates: 'dmy', description: dots ? 'dates as DD.MM.YYYY' : 'dates as DD/MM/YYYY (day first)' };
-  if (monthFirst) return { dates: 'mdy', description: 'dates as MM/DD/YYYY (month first)' };
-  return {
-    dates: 'mdy',
-    description: 'dates as MM/DD/YYYY (month first)',
-    ...(ambiguous ? { warning: `no date in this column says whether the day or the month comes first: "${ambiguous}" is read month first` } : {}),
-  };
+  }
+  if (dayFirst) return { dates: 'dmy', description: `${ORDER_WORDS.dmy}: "${dayFirst}" can only be day first` };
+  if (monthFirst) return { dates: 'mdy', description: `${ORDER_WORDS.mdy}: "${monthFirst}" can only be month first` };
+  if (dots) return { dates: 'dmy', description: 'dates as DD.MM.YYYY' };
+  if (!both.length) return {};
+  if (known) return { dates: known.order, description: `${ORDER_WORDS[known.order]}: ${known.because}` };
+  return { description: 'dates: day or month first?', ask: both };
 }

@@ -49,13 +49,44 @@ export function fieldForLabel(label: string): ImportField | undefined {
   return LOOKUP.get(normalise(label));
 }
 
-/** One field per column (null: not imported); a field is taken by its first column only. */
+/**
+ * An email column and how much it is the contact's own address: Pipedrive exports one column per
+ * kind ("Person - Email - Work", "- Home", "- Other"); HubSpot an "Email" and "Additional email
+ * addresses". The work address is the contact's (issue 31), whatever the columns' order.
+ */
+function emailRank(header: string): number | undefined {
+  const m = /^(?:person - )?(?:primary |work )?e-?mail(?: address)?(?: - (work|main|other|home))?$/.exec(normalise(header));
+  if (!m) return undefined;
+  return m[1] === 'home' ? 2 : m[1] === 'other' ? 1 : 0;
+}
+
+/** The field a header names: as written, else without the record prefix Pipedrive exports put on every column ("Person - NPS"). */
+function fieldOfHeader(header: string): ImportField | undefined {
+  const h = normalise(header);
+  return LOOKUP.get(h) ?? LOOKUP.get(h.replace(/^(person|contact) - /, ''));
+}
+
+/**
+ * One field per column (null: not imported); a field is taken by its first column only, except the
+ * email, which is the best-ranked email column (work before other before home).
+ */
 export function recognizeHeaders(headers: string[]): ColumnMapping {
-  const taken = new Set<ImportField>();
-  return headers.map((h) => {
-    const field = LOOKUP.get(normalise(h));
+  const ranks = headers.map(emailRank);
+  const best = Math.min(...ranks.map((r) => r ?? Infinity));
+  const emailAt = ranks.findIndex((r) => r === best);
+  const taken = new Set<ImportField>(emailAt >= 0 ? ['email'] : []);
+  return headers.map((h, i) => {
+    if (i === emailAt) return 'email';
+    if (ranks[i] !== undefined) return null;
+    const field = fieldOfHeader(h);
     if (!field || taken.has(field)) return null;
     taken.add(field);
     return field;
   });
 }
+
+/**
+ * What an export's columns are, as a key: the same export from the same CRM gives the same key,
+ * so the columns the user mapped by hand are offered again next time (issue 31).
+ */
+export const shapeOf = (headers: readonly string[]): string => headers.map(normalise).join('|').slice(0, 2_000);

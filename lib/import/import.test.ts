@@ -5,6 +5,7 @@ import { contactsToCsv } from './contacts-csv';
 import { recognizeHeaders } from './headers';
 import { mergeImported } from './merge';
 import { parseImportDate, parseImportNumber } from './cells';
+import { chosenOrder } from './formats';
 import type { Contact } from '../model';
 
 const TODAY = '2026-11-22';
@@ -43,7 +44,7 @@ describe('values', () => {
     ['2026-05-14 10:22', '2026-05-14'],
     ['2026-05-14T10:22:00Z', '2026-05-14'],
     ['05/14/2026', '2026-05-14'],
-    ['5/4/26', '2026-05-04'],
+    ['5/14/26', '2026-05-14'],
     ['14 May 2026', '2026-05-14'],
     ['May 14, 2026', '2026-05-14'],
     ['02/30/2026', undefined],
@@ -53,9 +54,14 @@ describe('values', () => {
     ['soon', undefined],
   ])('date %s -> %s', (raw, expected) => expect(parseImportDate(raw)).toBe(expected));
 
-  it('an ambiguous date follows its column: day first where the column says so', () => {
-    expect(parseImportDate('05/06/2026')).toBe('2026-05-06');
+  it('a date in both orders follows its column, and is not read when nothing says which (issue 31)', () => {
+    expect(parseImportDate('05/06/2026')).toBeUndefined();
+    expect(parseImportDate('05/06/2026', 'mdy')).toBe('2026-05-06');
     expect(parseImportDate('05/06/2026', 'dmy')).toBe('2026-06-05');
+    // A value that is a date in one order only is that date, whatever the column says.
+    expect(parseImportDate('05/16/2026', 'dmy')).toBe('2026-05-16');
+    // Real calendar days only, within the span a record keeps.
+    expect(parseImportDate('2026-02-30')).toBeUndefined();
   });
 
   it('numbers with currency, thousands and percent signs; a decimal comma where the column uses one', () => {
@@ -72,7 +78,7 @@ describe('parsing an export', () => {
     'First Name,Last Name,Email,Associated Company,Became a Customer Date,NPS Score,CSAT,Time Zone',
     'Dana,Whitfield,dana@acme.example,Acme,2026-07-15,9,4.5,America/Chicago',
     'Bad,Email,not-an-email,Acme,2026-07-15,9,,',
-    '"Multi","Line ""quoted""",multi@acme.example,"Acme,\nInc.",07/01/2026,10,,',
+    '"Multi","Line ""quoted""",multi@acme.example,"Acme,\nInc.",07/21/2026,10,,',
     'Too,Few,few@acme.example',
     'Nps,Twelve,nps@acme.example,Acme,2026-07-15,12,,',
     'Future,Date,future@acme.example,Acme,2027-01-01,9,,',
@@ -98,7 +104,7 @@ describe('parsing an export', () => {
       company: 'Acme',
       facts: { customerSince: '2026-07-15', nps: 9, csat: 90, timeZone: 'America/Chicago' },
     });
-    expect(out.rows[1]).toMatchObject({ name: 'Multi Line "quoted"', company: 'Acme,\nInc.', facts: { customerSince: '2026-07-01' } });
+    expect(out.rows[1]).toMatchObject({ name: 'Multi Line "quoted"', company: 'Acme,\nInc.', facts: { customerSince: '2026-07-21' } });
     expect(out.rejected).toEqual([
       { line: 3, reason: '"not-an-email" is not an email address' },
       { line: 6, reason: 'fewer cells than the header has' },
@@ -243,12 +249,39 @@ describe('records that account for everything (issue 17)', () => {
     expect(out.formats[2]!.description).toMatch(/DD\.MM\.YYYY/);
   });
 
-  it('a date column where no value says day or month first is read month first, with a warning', () => {
+  it('a date column where no value says day or month first is not guessed: the preview asks, its cells wait (issue 31)', () => {
     const out = parseContactsCsv('Email,Close Date\na@x.example,05/06/2026\nb@x.example,04/03/2026', { today: TODAY });
-    expect(out.rows[0]!.facts.customerSince).toBe('2026-05-06');
-    expect(out.formats[1]!.warning).toMatch(/day or the month/);
+    expect(out.formats[1]).toMatchObject({ ask: ['05/06/2026', '04/03/2026'] });
+    expect(out.formats[1]!.dates).toBeUndefined();
+    expect(out.rows.map((r) => r.facts.customerSince)).toEqual([undefined, undefined]);
+    expect(out.skipped.map((c) => [c.line, c.reason])).toEqual([
+      [2, expect.stringContaining('"05/06/2026" can be day first or month first')],
+      [3, expect.stringContaining('"04/03/2026" can be day first or month first')],
+    ]);
     const dayFirst = parseContactsCsv('Email,Close Date\na@x.example,05/06/2026\nb@x.example,25/03/2026', { today: TODAY });
     expect(dayFirst.rows[0]!.facts.customerSince).toBe('2026-06-05');
+    expect(dayFirst.formats[1]!.description).toMatch(/"25\/03\/2026" can only be day first/);
+  });
+
+  it('issue 31, seen: a value that is a date in neither order decides nothing; a US column stays month first', () => {
+    // A US Close Date column, plus a row rejected for its email whose date is 31/31/2026.
+    const file = ['Email,Close Date', 'one@x.example,11/06/2026', 'nine@x.example,03/06/2026', 'not-an-email,31/31/2026', 'us@x.example,10/28/2026'].join('\n');
+    const out = parseContactsCsv(file, { today: TODAY });
+    expect(out.formats[1]).toMatchObject({ dates: 'mdy' });
+    expect(out.formats[1]!.warning).toBeUndefined();
+    expect(out.rows.map((r) => r.facts.customerSince)).toEqual(['2026-11-06', '2026-03-06', '2026-10-28']);
+    // Without the deciding row, the same file is asked about, never read day first.
+    const asked = parseContactsCsv(file.replace('\nus@x.example,10/28/2026', ''), { today: TODAY });
+    expect(asked.formats[1]).toMatchObject({ ask: ['11/06/2026', '03/06/2026'] });
+    expect(asked.rows.map((r) => r.facts.customerSince)).toEqual([undefined, undefined]);
+  });
+
+  it('cells that can only be day first and others only month first: the order is asked, with one of each shown', () => {
+    const out = parseContactsCsv('Email,Close Date\na@x.example,25/03/2026\nb@x.example,03/25/2026\nc@x.example,04/05/2026', { today: TODAY });
+    expect(out.formats[1]).toMatchObject({ ask: ['25/03/2026', '03/25/2026'], warning: expect.stringContaining('only be day first') });
+    expect(out.formats[1]!.dates).toBeUndefined();
+    // A value that can be one date only is still that date.
+    expect(out.rows.map((r) => r.facts.customerSince)).toEqual(['2026-03-25', '2026-03-25', undefined]);
   });
 
   it('a spreadsheet workbook renamed .csv is refused as not a CSV file', () => {
@@ -286,8 +319,10 @@ describe('the formats the preview showed (issue 16: the file read once)', () => 
 
   it('are applied as previewed, not learned again from the file', () => {
     const mapping = recognizeHeaders(['Email', 'Customer Since', 'Spend 90d']);
-    const previewed = columnFormats(csv, mapping);
-    expect(previewed[1]?.dates).toBe('mdy');
+    const learned = columnFormats(csv, mapping);
+    expect(learned[1]?.ask).toEqual(['05/06/2026', '04/03/2026']);
+    // The user answered the preview's question: month first.
+    const previewed = { ...learned, 1: chosenOrder('mdy') };
     const same = parseContactsCsv(csv, { today, mapping, formats: previewed });
     expect(same.rows.map((r) => r.facts.customerSince)).toEqual(['2026-05-06', '2026-04-03']);
     expect(same.rows.map((r) => r.facts.spend90d)).toEqual([1234.5, 99]);
@@ -299,7 +334,8 @@ describe('the formats the preview showed (issue 16: the file read once)', () => 
 
   it('without a mapping they are ignored: the columns are recognised and their formats learned from the file', () => {
     const parsed = parseContactsCsv(csv, { today, formats: { 1: { dates: 'dmy' } } });
-    expect(parsed.rows.map((r) => r.facts.customerSince)).toEqual(['2026-05-06', '2026-04-03']);
+    expect(parsed.formats[1]?.ask).toEqual(['05/06/2026', '04/03/2026']);
+    expect(parsed.rows.map((r) => r.facts.customerSince)).toEqual([undefined, undefined]);
   });
 });
 

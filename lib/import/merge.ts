@@ -9,7 +9,7 @@ export function mergeImported(existing: Contact | undefined, row: ImportedRow, s
     ...base,
     name: row.name && (!base.name || source.observedAt >= base.updatedAt) ? row.name : base.name,
     company: row.company && (!base.company || source.observedAt >= base.updatedAt) ? row.company : base.company,
-    facts: foldFacts(base.facts, row.facts, source),
+    facts: foldFacts(base.facts, row.facts, source, now),
     updatedAt: now,
   };
 }

@@ -1,5 +1,7 @@
 /** What an import says about a cell it could not read: the words for `readField`'s problem codes. */
 import { FACT_BY_KEY, type FactKey } from '../facts';
+import { DAY_SPAN } from '../day';
+import { NUMBER_LIMITS } from '../limits';
 import { parseImportDate } from './cells';
 import type { ColumnFormat } from './formats';
 import type { CellProblem } from './cells';
@@ -7,17 +9,19 @@ import type { CellProblem } from './cells';
 export function describeProblem(problem: CellProblem, field: FactKey, raw: string, format: ColumnFormat = {}): string {
   switch (problem) {
     case 'date':
-      return `"${raw}" is not a date (use 2026-05-14, 05/14/2026, 16.07.2026 or 14 May 2026)`;
+      return `"${raw}" is not a real date between ${DAY_SPAN.from} and ${DAY_SPAN.to} (use 2026-05-14, 05/14/2026, 16.07.2026 or 14 May 2026)`;
+    case 'order':
+      return `"${raw}" can be day first or month first, and nothing says which: choose the column's order in the preview`;
     case 'future':
       return `${FACT_BY_KEY[field].label.toLowerCase()} ${parseImportDate(raw, format.dates)} is in the future`;
     case 'nps':
       return `NPS "${raw}" is not a whole number from 0 to 10`;
     case 'csat':
-      return `CSAT "${raw}" is not a score (1-5) or a percentage (0-100)`;
+      return `CSAT "${raw}" is not a score (1-5) or a percentage (0-100)${/^0[.,]\d/.test(raw.trim()) ? `: if it means ${Math.round(Number(raw.trim().replace(',', '.')) * 100)} %, write that` : ''}`;
     case 'tickets':
       return `${FACT_BY_KEY[field].label} "${raw}" is not a whole number`;
     case 'amount':
-      return `${FACT_BY_KEY[field].label} "${raw}" is not an amount`;
+      return `${FACT_BY_KEY[field].label} "${raw.length > 40 ? `${raw.slice(0, 20)}…` : raw}" is not an amount from 0 to ${NUMBER_LIMITS.amount.toLocaleString('en-US')}`;
     case 'zone':
       return `"${raw}" is not a time zone (use e.g. Europe/Paris)`;
     case 'long':

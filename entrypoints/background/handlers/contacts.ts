@@ -38,9 +38,13 @@ export function contactHandlers({ store, transfers, now }: Deps): ContactHandler
         read: async (onRow: (row: ImportedRow) => PromiseLike<unknown> | void) =>
           (parsed = await streamContactsCsv(text, { mapping, formats: previewed, today: toDay(now()), onProgress: progress, onRow })),
       };
-      const counts = await store.importContacts(rows, { kind: 'import', label: fileName, observedAt }, now().toISOString()).catch((error: unknown) => {
-        throw error instanceof ImportRefused ? new Error(`${fileName}: ${error.message} Nothing was imported.`) : error;
-      });
+      const at = now().toISOString();
+      // A file dated ahead of the clock is taken as written now: never newer than an edit made later (issue 31).
+      const counts = await store
+        .importContacts(rows, { kind: 'import', label: fileName, observedAt: observedAt > at ? at : observedAt }, at)
+        .catch((error: unknown) => {
+          throw error instanceof ImportRefused ? new Error(`${fileName}: ${error.message} Nothing was imported.`) : error;
+        });
       const read = parsed;
       if (!read) throw new Error(`${fileName}: the file was not read. Nothing was imported.`);
       const formats = Object.entries(read.formats).flatMap(([i, f]) =>
@@ -58,6 +62,8 @@ export function contactHandlers({ store, transfers, now }: Deps): ContactHandler
         flagged: read.flagged,
         formats,
         lines: read.lines,
+        ...(read.footer ? { footer: read.footer } : {}),
+        ...(read.notes ? { notes: read.notes } : {}),
       };
     },
 

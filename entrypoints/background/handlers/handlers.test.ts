@@ -150,6 +150,32 @@ describe('contacts', () => {
     expect(csv).toContain('dana@acme.example');
   });
 
+  it('issue 31: a file dated ahead of the clock never makes a later edit vanish; a number too big to keep is refused in words', async () => {
+    const { call, store, send } = setup();
+    for (const observedAt of ['2099-01-01T00:00:00.000Z', new Date(NOW.getTime() + 3 * 3_600_000).toISOString()]) {
+      await call('contacts/import', { fileName: 'ahead.csv', observedAt, text: 'Email,NPS,CSAT\ndana@acme.example,3,40\n' });
+      await call('contact/edit', { email: 'dana@acme.example', edit: { nps: 9 } });
+      const dana = await store.getContact('dana@acme.example');
+      expect(dana?.facts.nps?.value.score).toBe(9);
+      // The file's stamp was taken as now, not as its future time.
+      expect(dana!.facts.csat!.source.observedAt <= NOW.toISOString()).toBe(true);
+    }
+    // A fact stored with a future stamp before this fix: the user's edit still wins.
+    await store.updateContact(
+      'dana@acme.example',
+      (c) => ({ ...c, facts: { ...c.facts, csat: { value: 40, source: { kind: 'import', observedAt: '2099-01-01T00:00:00.000Z' } } } }),
+      NOW.toISOString(),
+    );
+    await call('contact/edit', { email: 'dana@acme.example', edit: { csat: 95 } });
+    expect((await store.getContact('dana@acme.example'))?.facts.csat?.value).toBe(95);
+    // The sidebar sends a number too long to hold as the largest one: refused, saying the bound; nothing cleared.
+    const reply = await send('sidebar', 'contact/edit', { email: 'dana@acme.example', edit: { spend90d: Number.MAX_VALUE } });
+    expect(reply).toEqual({ ok: false, error: 'Not saved: "Spend, last 90 days" must be at most 1000000000000. Nothing was changed.' });
+    for (const customerSince of ['2026-02-30', '1800-01-01', '2030-01-01']) {
+      expect(await send('sidebar', 'contact/edit', { email: 'dana@acme.example', edit: { customerSince } })).toMatchObject({ ok: false });
+    }
+  });
+
   it('a file sent in pieces (a CRM export over the 64 MB one message holds) is imported whole, once', async () => {
     const { call, send, store } = setup();
     const text = ['Email,Name,NPS', ...Array.from({ length: 40 }, (_, i) => `p${i}@peer.example,"Peer, number ${i}",${i % 11}`)].join('\n');
