@@ -148,6 +148,11 @@ export { ASK_STATUSES };
 export const AskStatus = z.enum(ASK_STATUSES);
 export type AskStatus = z.infer<typeof AskStatus>;
 
+/** Who a client introduced: a name, an address, or both; an address is a real one (issue 31). */
+export const Referral = z
+  .object({ name: z.string().trim().max(300), email: z.union([z.literal(''), z.string().trim().toLowerCase().max(320).pipe(Email)]) })
+  .partial();
+
 export const Ask = z.object({
   id: z.string().min(1),
   email: Email,
@@ -158,7 +163,7 @@ export const Ask = z.object({
   threadUrl: HttpsUrl.optional(),
   threadId: z.string().optional(),
   history: z.array(z.object({ status: AskStatus, at: IsoInstant, note: z.string().optional() })),
-  referral: z.object({ name: z.string(), email: z.string() }).partial().optional(),
+  referral: Referral.optional(),
   followUpAt: IsoInstant.optional(),
   /** The user dismissed the follow-up reminder. */
   followUpDismissed: z.boolean().optional(),

@@ -5,6 +5,7 @@
  */
 import {
   belongsToThread,
+  detectReplyElsewhere,
   detectStatus,
   followUpDate,
   introducedAt,
@@ -16,6 +17,8 @@ import {
   type AskRow,
 } from '@/lib/asks/pipeline';
 import type { Store } from '@/lib/db/store';
+import { companyKey } from '@/lib/contacts';
+import { isCustomerStage } from '@/lib/hosts/stages';
 import { ASKS_PAGE } from '@/lib/messaging/popup-views';
 import type { PageContext } from '@/lib/hosts/types';
 import type { Ask, AskStatus } from '@/lib/model';
@@ -68,21 +71,25 @@ export async function recordInsert(
 }
 
 /**
- * A person a client introduced, now shown as a customer on their record (lifecycle stage
- * "customer", or a customer-since date): the intro converted (issue 19), dated as the page says.
+ * A person a client introduced, now a customer by their record's own evidence (issue 31): the
+ * record's own email field names them (not a link elsewhere on the page), its lifecycle field reads
+ * customer in that CRM's words (`isCustomerStage`), and it shows a customer-since day on or after
+ * the intro. Not the referrer themself, nor a colleague of theirs. Dated as the record says.
  */
 export async function detectConversion(store: Store, page: PageContext, now: string): Promise<boolean> {
   const email = page.contact?.email;
   const stage = page.facts?.lifecycleStage;
   const since = page.facts?.customerSince;
-  if (!email || !(since || (stage && /\bcustomer\b/i.test(stage)))) return false;
+  if (!email || !stage || !since || !isCustomerStage(page.host, stage)) return false;
+  if (!page.people?.some((p) => p.email === email && (p.seen === 'record' || p.seen === 'picked'))) return false;
   let changed = false;
   for (const ask of await store.referralsOf(email)) {
     if (ask.discardedAt || ask.status !== 'introduced') continue;
+    // Their own address, or someone at their own company: not a new customer they brought.
+    if (ask.email === email || companyKey(ask.email) === companyKey(email)) continue;
     // A customer since before the intro was one already: the intro did not convert them.
-    if (since && since < introducedAt(ask).slice(0, 10)) continue;
-    const shows = since ? `a customer since ${since}` : `lifecycle stage "${stage}"`;
-    await setStatus(store, ask.id, 'converted', now, `their ${page.hostLabel} record shows ${shows}`);
+    if (since < introducedAt(ask).slice(0, 10)) continue;
+    await setStatus(store, ask.id, 'converted', now, `their ${page.hostLabel} record shows lifecycle stage "${stage}", a customer since ${since}`);
     changed = true;
   }
   return changed;
@@ -96,6 +103,12 @@ export async function detectFromPage(store: Store, page: PageContext, now: strin
   for (const ask of await store.asksFor(email)) {
     if (ask.discardedAt) continue;
     const thread = { threadId: page.thread.id, accountEmail: page.accountEmail, messages: page.thread.messages };
+    const elsewhere = detectReplyElsewhere(ask, thread);
+    if (elsewhere) {
+      await setStatus(store, ask.id, elsewhere, now, `their reply in another ${page.hostLabel} thread ("${page.thread.subject ?? 'no subject'}")`);
+      changed = true;
+      continue;
+    }
     const status = detectStatus(ask, thread);
     // An ask written in a new email now has its thread: "Open thread" opens the conversation, not an empty compose.
     if (status && ask.threadId !== page.thread.id && belongsToThread(ask, thread)) {

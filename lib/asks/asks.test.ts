@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ask } from '../model';
 import { hoursToReply, inPeriod, kpis, kpisBy } from './kpis';
-import { belongsToThread, detectStatus, isFollowUpDue, nextStep, saysNo, saysOk } from './pipeline';
+import { belongsToThread, detectReplyElsewhere, detectStatus, isFollowUpDue, nextStep, saysNo, saysOk } from './pipeline';
 
 const ask = (over: Partial<Ask>): Ask => ({
   id: 'a',
@@ -54,6 +54,27 @@ describe('detection in the thread', () => {
     expect(belongsToThread(fromCompose, other)).toBe(true);
     expect(detectStatus(fromCompose, other)).toBe('accepted');
   });
+  it('issue 31: the client\'s OK about the ask in an older thread accepts it; a bare "Sure" there does not', () => {
+    const sentAsk = ask({ status: 'sent', threadId: 't1', history: [{ status: 'sent', at: '2026-11-10T10:00:00.000Z' }] });
+    const older = (text: string, date = '2026-11-12T09:00:00.000Z') => ({
+      threadId: 't-older',
+      accountEmail: 'me@n.example',
+      messages: [
+        { from: 'me@n.example', date: '2026-10-01T09:00:00.000Z', text: 'The Q3 invoice is attached.' },
+        { from: 'dana@acme.example', date, text },
+      ],
+    });
+    expect(detectReplyElsewhere(sentAsk, older('Sure, happy to help, I will pass your note on'))).toBe('accepted');
+    expect(detectReplyElsewhere(sentAsk, older('Yes, glad to introduce you to Lee at Beta.'))).toBe('accepted');
+    expect(detectReplyElsewhere(sentAsk, older("No, I'd rather not refer anyone right now."))).toBe('declined');
+    // About that thread, not the ask: nothing changes.
+    expect(detectReplyElsewhere(sentAsk, older('Sure, Tuesday works.'))).toBeUndefined();
+    // Written before the ask went out: not an answer to it.
+    expect(detectReplyElsewhere(sentAsk, older('Sure, happy to help, I will pass your note on', '2026-11-01T09:00:00.000Z'))).toBeUndefined();
+    // A drafted ask has not been asked; an accepted one is past this.
+    expect(detectReplyElsewhere({ ...sentAsk, status: 'drafted' }, older('Sure, I will pass your note on'))).toBeUndefined();
+  });
+
   it('another thread, or my unrelated message, changes nothing', () => {
     expect(
       detectStatus(ask({}), {

@@ -79,6 +79,23 @@ export function detectStatus(ask: Ask, thread: ThreadFacts): AskStatus | undefin
   return next && FORWARD[ask.status].includes(next) ? next : undefined;
 }
 
+/** Words that tie a reply to a referral ask: "I will pass your note on", "happy to introduce you". */
+const ABOUT_THE_ASK = /\b(intro(duc\w*)?|refer\w*|recommend\w*|pass\b[^.!?\n]{0,25}\bon|forward\w*|put you in touch|connect you|mention you|share your)\b/i;
+
+/**
+ * What the client said about a sent ask in another thread (issue 31: clients answer where they
+ * like): a short OK or no from them, after the ask went out, that speaks of the ask itself ("Sure,
+ * happy to help, I will pass your note on"). A bare "Sure" in another thread is about that thread.
+ */
+export function detectReplyElsewhere(ask: Ask, thread: ThreadFacts): AskStatus | undefined {
+  if (ask.status !== 'sent' && ask.status !== 'no-response') return undefined;
+  if (!thread.threadId || belongsToThread(ask, thread)) return undefined;
+  const sentAt = Date.parse(ask.history.find((h) => h.status === 'sent')?.at ?? ask.askedAt);
+  const replies = thread.messages.filter((m) => m.from === ask.email && m.date && Date.parse(m.date) >= sentAt && ABOUT_THE_ASK.test(ownWords(m.text)));
+  const next = replies.some((m) => saysOk(m.text)) ? 'accepted' : replies.some((m) => saysNo(m.text)) ? 'declined' : undefined;
+  return next && FORWARD[ask.status].includes(next) ? next : undefined;
+}
+
 /** An ask moved to `status`, with its history line; going out starts the follow-up clock; an intro records who. */
 export function withStatus(
   ask: Ask,

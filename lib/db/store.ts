@@ -179,6 +179,10 @@ export class Store {
     return this.db.asks.where('referral.email').equals(email.toLowerCase()).toArray();
   }
 
+  getAsk(id: string): Promise<Ask | undefined> {
+    return this.db.asks.get(id);
+  }
+
   asksFor(email: string): Promise<Ask[]> {
     return this.db.asks.where('email').equals(email.toLowerCase()).toArray();
   }

@@ -4,36 +4,43 @@
  */
 import { z } from 'zod';
 
-export const EngineSettings = z.object({
-  /** The referral window, in calendar months after the customer start date. */
-  windowOpensAfterMonths: z.number().int().min(0).max(36).default(3),
-  windowClosesAfterMonths: z.number().int().min(1).max(60).default(6),
-  /** Score at or above which a client counts as satisfied enough to ask. */
-  satisfiedScore: z.number().min(0).max(100).default(70),
-  /** No new ask within this many days of the last one. */
-  askCooldownDays: z.number().int().min(1).max(365).default(90),
-  /** Follow up once when there is no reply after this many business days. */
-  followUpBusinessDays: z.number().int().min(1).max(30).default(5),
-  /** "Snooze" on a follow-up reminder moves it this many business days later. */
-  snoozeBusinessDays: z.number().int().min(1).max(30).default(2),
-  /** Spend over 90 days above which a client is a priority for a hands-on ask. */
-  highValueSpend90d: z.number().min(0).default(500),
-  /** An NPS answer older than this counts for half. */
-  npsFreshDays: z.number().int().min(1).default(180),
-  /** Emails from the client considered for tone and positive moments. */
-  toneLookbackDays: z.number().int().min(1).default(60),
-  positiveMomentDays: z.number().int().min(1).default(14),
-  /** CSAT (percent) under which the relationship needs fixing first. */
-  csatLowBelow: z.number().min(0).max(100).default(60),
-  /** The client's business hours, in their own time zone. */
-  businessHours: z.object({ startHour: z.number().int().min(0).max(23), endHour: z.number().int().min(1).max(24) }).default({ startHour: 9, endHour: 17 }),
-  /** ISO weekdays the client works: 1 = Monday ... 7 = Sunday. */
-  workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
-  /** The queue shows contacts whose window opens within this many days. */
-  queueLookaheadDays: z.number().int().min(0).max(60).default(7),
-  /** An intro with no conversion after this many days has stalled: tell the client how it went. */
-  referralStallDays: z.number().int().min(1).max(365).default(30),
-});
+export const EngineSettings = z
+  .object({
+    /** The referral window, in calendar months after the customer start date. */
+    windowOpensAfterMonths: z.number().int().min(0).max(36).default(3),
+    windowClosesAfterMonths: z.number().int().min(1).max(60).default(6),
+    /** Score at or above which a client counts as satisfied enough to ask. */
+    satisfiedScore: z.number().min(0).max(100).default(70),
+    /** No new ask within this many days of the last one. */
+    askCooldownDays: z.number().int().min(1).max(365).default(90),
+    /** Follow up once when there is no reply after this many business days. */
+    followUpBusinessDays: z.number().int().min(1).max(30).default(5),
+    /** "Snooze" on a follow-up reminder moves it this many business days later. */
+    snoozeBusinessDays: z.number().int().min(1).max(30).default(2),
+    /** Spend over 90 days above which a client is a priority for a hands-on ask. */
+    highValueSpend90d: z.number().min(0).default(500),
+    /** An NPS answer older than this counts for half. */
+    npsFreshDays: z.number().int().min(1).default(180),
+    /** Emails from the client considered for tone and positive moments. */
+    toneLookbackDays: z.number().int().min(1).default(60),
+    positiveMomentDays: z.number().int().min(1).default(14),
+    /** CSAT (percent) under which the relationship needs fixing first. */
+    csatLowBelow: z.number().min(0).max(100).default(60),
+    /** The client's business hours, in their own time zone. */
+    businessHours: z.object({ startHour: z.number().int().min(0).max(23), endHour: z.number().int().min(1).max(24) }).default({ startHour: 9, endHour: 17 }),
+    /** ISO weekdays the client works: 1 = Monday ... 7 = Sunday. */
+    workingDays: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+    /** The queue shows contacts whose window opens within this many days. */
+    queueLookaheadDays: z.number().int().min(0).max(60).default(7),
+    /** An intro with no conversion after this many days has stalled: tell the client how it went. */
+    referralStallDays: z.number().int().min(1).max(365).default(30),
+  })
+  // One rule for every path (issue 31): a restore could store a window closing before it opened,
+  // which the rules form then could never save again.
+  .refine((s) => s.windowClosesAfterMonths > s.windowOpensAfterMonths, {
+    message: 'must be after the month the window opens',
+    path: ['windowClosesAfterMonths'],
+  });
 export type EngineSettings = z.infer<typeof EngineSettings>;
 
 /** Each number as the options page labels it (and as error messages name it). */
@@ -72,6 +79,11 @@ export function parseSettings(stored: unknown): EngineSettings {
       const field = EngineSettings.shape[key as keyof EngineSettings];
       if (field && field.safeParse(value).success) fallback[key] = value;
     }
+  }
+  // A window that closes before it opens: both months fall back together.
+  if (!EngineSettings.safeParse(fallback).success) {
+    delete fallback.windowOpensAfterMonths;
+    delete fallback.windowClosesAfterMonths;
   }
   return EngineSettings.parse(fallback);
 }

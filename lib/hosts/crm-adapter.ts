@@ -10,7 +10,7 @@
  * of the email disagree, or two shown records compete, the page is ambiguous: no contact is
  * chosen and the user picks (precision over recall: never the wrong person).
  */
-import { crmFieldOf, isKnownCrmLabel, readCrmFields } from './crm';
+import { crmFieldOf, isKnownCrmLabel, pageDateOrder, readCrmFields } from './crm';
 import { addressIn, addressTokens, type Person } from '../identity';
 import { labelledValues, normaliseLabel } from './labels';
 import { draftRecipients } from './compose';
@@ -93,10 +93,11 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       }
 
       const first = (m: Map<string, string[]>) => new Map([...m].map(([k, v]) => [k, v[0]!]));
-      const fromHooks = readCrmFields(first(hooked));
+      const dates = pageDateOrder(doc);
+      const fromHooks = readCrmFields(first(hooked), undefined, dates);
       const fields = first(hooked);
       for (const [key, values] of labelled) if (!fields.has(key)) fields.set(key, values[0]!);
-      const { contact, facts } = readCrmFields(fields);
+      const { contact, facts, unsure } = readCrmFields(fields, undefined, dates);
       for (const key of Object.keys(facts)) readBy[key] = key in fromHooks.facts ? 'hooks' : 'label';
       if (contact.company) readBy.company = fromHooks.contact.company ? 'hooks' : 'label';
 
@@ -117,7 +118,7 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       const person = { name: contact.name, company: contact.company, seen: 'record' as const };
       const people: Person[] = [...new Set([...hookedEmails, ...labelledEmails])].map((email) => ({ ...person, email }));
       if (people.length) readBy.email = hookedEmails.length ? 'hooks' : 'label';
-      const missing = people.length ? [] : [`the contact's email on this ${label} record`];
+      const missing = [...(people.length ? [] : [`the contact's email on this ${label} record`]), ...unsure];
       return { host: id, hostLabel: label, url, people, facts, readBy, composeCount, missing };
     },
     composeEditors(doc) {

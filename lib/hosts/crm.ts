@@ -9,6 +9,7 @@ import { readField } from '../import/cells';
 import { toDay } from '../day';
 import { addressIn } from '../identity';
 import type { PageContext, PageFacts } from './types';
+import type { DateOrder } from '../import/formats';
 
 const OWNER_LABELS = new Set(['contact owner', 'owner', 'account owner']);
 
@@ -21,9 +22,33 @@ export function crmFieldOf(label: string): CrmField | undefined {
 
 export const isKnownCrmLabel = (label: string) => crmFieldOf(label) !== undefined;
 
-export function readCrmFields(fields: Map<string, string>, today = toDay()): { contact: NonNullable<PageContext['contact']>; facts: PageFacts } {
+/**
+ * The day/month order a page declares by its own locale (`<html lang="en-US">`, "de", "fr-FR"),
+ * as the CRM formats its dates in it (issue 31: a date order comes from evidence). A bare "en"
+ * (American and British alike) or no language declares none.
+ */
+export function pageDateOrder(doc: Document): DateOrder | undefined {
+  const lang = doc.documentElement.lang.trim();
+  if (!lang || /^en$/i.test(lang)) return undefined;
+  try {
+    const parts = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(new Date(2026, 10, 22));
+    const day = parts.findIndex((p) => p.type === 'day');
+    const month = parts.findIndex((p) => p.type === 'month');
+    return day < month ? 'dmy' : 'mdy';
+  } catch {
+    return undefined;
+  }
+}
+
+export function readCrmFields(
+  fields: Map<string, string>,
+  today = toDay(),
+  dates?: DateOrder,
+): { contact: NonNullable<PageContext['contact']>; facts: PageFacts; unsure: string[] } {
   const contact: NonNullable<PageContext['contact']> = {};
   const facts: Record<string, unknown> = {};
+  /** Values the page shows that can be read two ways: not read, said (the user enters them). */
+  const unsure: string[] = [];
   let first = '';
   let last = '';
   for (const [label, raw] of fields) {
@@ -35,10 +60,11 @@ export function readCrmFields(fields: Map<string, string>, today = toDay()): { c
     else if (field === 'company') contact.company ??= raw;
     // The facts a record page may show, each read as the import reads its cell.
     else if (field && isFactKey(field) && FACT_BY_KEY[field].page && facts[field] === undefined) {
-      const reading = readField(field, raw, today);
+      const reading = readField(field, raw, today, { dates });
       if ('value' in reading) facts[field] = reading.value;
+      else if (reading.problem === 'order') unsure.push(`${FACT_BY_KEY[field].label.toLowerCase()} ("${raw}" can be day or month first: enter it below)`);
     }
   }
   if (!contact.name && (first || last)) contact.name = `${first} ${last}`.trim();
-  return { contact, facts: facts as PageFacts };
+  return { contact, facts: facts as PageFacts, unsure };
 }

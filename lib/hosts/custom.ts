@@ -6,7 +6,7 @@
 import { draftRecipients } from './compose';
 import { isWhereToWrite, pickReadAs, type CustomPicks } from './custom-fields';
 import { pickedIn, withPicks } from './picks';
-import { readCrmFields } from './crm';
+import { pageDateOrder, readCrmFields } from './crm';
 import { isShown, queryShown, shownText } from './visible';
 import { addressIn, type Person } from '../identity';
 import type { HostAdapter, PageContext } from './types';
@@ -33,7 +33,9 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
       const {
         contact: { email, ...named },
         facts,
-      } = readCrmFields(fields);
+        unsure,
+      } = readCrmFields(fields, undefined, pageDateOrder(doc));
+      missing.push(...unsure);
       // The picked email, whole as the page shows it: the one identity decision says whether it is a person.
       const people: Person[] = email ? [{ email, ...named, seen: 'picked' }] : [];
       return { host: 'custom', hostLabel: siteLabel, url, contact: named, people, facts, composeCount: this.composeEditors(doc).length, missing };

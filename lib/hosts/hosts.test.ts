@@ -136,3 +136,29 @@ describe('inserting on every host', () => {
     if (subject) expect(subject.value).toBe('A quick favour');
   });
 });
+
+describe('a record date that can be read two ways (issue 31: never guessed)', () => {
+  const url = 'https://app.hubspot.com/contacts/2456789/record/0-1/51';
+  it.each([
+    ['en-US', '2026-08-04'],
+    ['en-GB', '2026-04-08'],
+    ['de', '2026-04-08'],
+    ['fr-FR', '2026-04-08'],
+  ])('a page declaring %s shows 08/04/2026 as %s', (lang, day) => {
+    const doc = load('hubspot/contact-record.html', '08/04/2026');
+    doc.documentElement.lang = lang;
+    expect(readPage(hubspot, doc, url).facts?.customerSince).toBe(day);
+  });
+
+  it.each(['en', ''])('a page declaring "%s" (no region) does not say: the date is not read, and the sidebar says why', (lang) => {
+    const doc = load('hubspot/contact-record.html', '08/04/2026');
+    doc.documentElement.lang = lang;
+    const ctx = readPage(hubspot, doc, url);
+    expect(ctx.facts?.customerSince).toBeUndefined();
+    expect(ctx.missing).toContain('customer since ("08/04/2026" can be day or month first: enter it below)');
+    // A date only one order can read is read whatever the page declares.
+    const clear = load('hubspot/contact-record.html', '08/24/2026');
+    clear.documentElement.lang = lang;
+    expect(readPage(hubspot, clear, url).facts?.customerSince).toBe('2026-08-24');
+  });
+});

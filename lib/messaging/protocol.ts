@@ -25,7 +25,7 @@ import type { QueueRow } from '../engine/queue';
 import type { SidebarView } from '../views';
 import type { ConfigCommand, InsertCommand, SelectCommand, StopCommand } from './content-commands';
 import type { Contact } from '../model';
-import { Ask, AskStatus, Email, IsoInstant, ManualEdit, plainFact } from '../model';
+import { Ask, AskStatus, Email, IsoInstant, ManualEdit, plainFact, Referral } from '../model';
 import { FACTS, type FactSpec } from '../facts';
 import { Profile, Template } from '../templates/schema';
 import { NeverAskList } from '../never-ask';
@@ -215,10 +215,7 @@ export const requests = {
       status: AskStatus,
       note: z.string().max(500).optional(),
       /** Who the client introduced (with `introduced`). */
-      referral: z
-        .object({ name: z.string().max(300), email: z.string().trim().toLowerCase().max(320) })
-        .partial()
-        .optional(),
+      referral: Referral.optional(),
     }),
   },
   /** A reward of a converted referral given (or the mark taken back): the client's, or the friend's. */

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Worker } from '@playwright/test';
-import { expect, launch, test } from './harness';
+import { expect, launch, ROOT, test } from './harness';
 
 /** Reads the alarm in the service worker (the extension origin), as chrome://extensions would show it. */
 const weeklyAlarm = (worker: Worker) =>
@@ -13,17 +13,13 @@ const weeklyAlarm = (worker: Worker) =>
   );
 
 const iso = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
-const us = (daysAgo: number) => {
-  const [y, m, d] = iso(daysAgo).split('-');
-  return `${m}/${d}/${y}`;
-};
 
 /** A HubSpot-style contacts export, dated relative to today so the queue is right on any day. */
 function hubspotExport(): string {
   return [
     '"Record ID","First Name","Last Name","Email","Associated Company","Became a Customer Date","NPS Score","Lifecycle Stage","Time Zone"',
     `"101","Dana","Whitfield","dana@acme-logistics.example","Acme Logistics","${iso(120)} 10:22","9","customer","America/Chicago"`,
-    `"102","Ravi","Patel","ravi@brightpath.example","Brightpath","${us(88)}","10","customer",""`,
+    `"102","Ravi","Patel","ravi@brightpath.example","Brightpath","${iso(88)}","10","customer",""`,
     `"103","Mia","Keller","mia@keller-bau.example","Keller Bau","${iso(30)}","10","customer","Europe/Berlin"`,
     `"104","Tom","Grant","tom@grant.example","Grant & Co","${iso(120)}","4","customer",""`,
     `"105","Broken","Email","broken-at-example","Nowhere","${iso(120)}","9","customer",""`,
@@ -145,6 +141,41 @@ test('a file with no email column asks for the mapping; choosing it imports', as
   await options.getByLabel('Import column Contact as').selectOption('email');
   await options.getByTestId('import-confirm').click();
   await expect(options.getByTestId('import-report')).toContainText('1 of 1 rows imported');
+  // The same export again: the mapping the user chose is offered, and Import is ready (issue 31).
+  await options.getByTestId('import-file').setInputFiles({ name: 'custom.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(options.getByTestId('import-remembered')).toContainText('as you chose for this export last time');
+  await expect(options.getByLabel('Import column Contact as')).toHaveValue('email');
+  await expect(options.getByTestId('import-confirm')).toBeEnabled();
+});
+
+test('issue 31: a date column nothing settles is asked about, never guessed; a Salesforce report footer is skipped as one', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // A US Close Date column plus a row rejected for its email whose date is a date in neither order.
+  const csv = 'Email,Close Date\none@x.example,11/06/2026\nnine@x.example,03/06/2026\nnot-an-email,31/31/2026\n';
+  await options.getByTestId('import-file').setInputFiles({ name: 'close-dates.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const question = options.getByTestId('import-date-order');
+  await expect(question).toContainText('Does the day or the month come first in Close Date?');
+  await expect(options.getByText('Choose whether the day or the month comes first in Close Date: dates are never guessed.')).toBeVisible();
+  await expect(options.getByTestId('import-confirm')).toBeDisabled();
+  await question.getByLabel('Month first: 11/06/2026 = 6 November 2026, 03/06/2026 = 6 March 2026').check();
+  await options.getByTestId('import-confirm').click();
+  const report = options.getByTestId('import-report');
+  await expect(report).toContainText('2 of 3 rows imported');
+  await expect(report).toContainText('Close Date: dates as MM/DD/YYYY (month first), as you chose');
+
+  const footer = readFileSync(path.join(ROOT, 'tests/fixtures/exports/salesforce-report-us.csv'));
+  await options.getByTestId('import-file').setInputFiles({ name: 'report.csv', mimeType: 'text/csv', buffer: footer });
+  await expect(options.getByText(/the report footer says it was generated on 12\/6\/2026|day or month first/).first()).toBeVisible();
+  // Month first by the footer's own date when that is recent; asked otherwise (the fixture is dated 2026-12-06).
+  if (await question.count()) await question.getByLabel(/^Month first/).check();
+  await options.getByTestId('import-confirm').click();
+  await expect(report).toContainText('3 of 3 rows imported');
+  await expect(report).toContainText('+ 6 of the Salesforce report footer');
+  await expect(options.getByTestId('import-footer')).toHaveText('Lines 5-10: Salesforce report footer, skipped.');
 });
 
 test('the weekly reminder is opt-in and sets a Monday alarm', async ({ context, extensionId, worker }) => {

@@ -81,7 +81,9 @@ test("the rules are the user's: opening the window after 1 month makes a 2-month
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel('Referral window opens, months after the first purchase').fill('7');
   await options.getByRole('button', { name: 'Save rules' }).click();
-  await expect(options.getByTestId('rules-message')).toHaveText('The window must close after it opens.');
+  await expect(options.getByTestId('rules-message')).toHaveText(
+    'Not saved: "Referral window closes, months after the first purchase" must be after the month the window opens. Nothing was changed.',
+  );
   await options.getByLabel('Referral window opens, months after the first purchase').fill('1');
   await options.getByRole('button', { name: 'Save rules' }).click();
   await expect(options.getByTestId('rules-message')).toHaveText('Rules saved: every verdict now uses them.');

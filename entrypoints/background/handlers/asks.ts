@@ -31,6 +31,10 @@ export function askHandlers({ store, hub, openAsks, now }: Deps): AskHandlers {
     'asks/list': (options) => openAsks.list(now(), options),
 
     async 'ask/status'({ id, status, note, referral }) {
+      const asked = await store.getAsk(id);
+      if (referral?.email && asked && referral.email === asked.email) {
+        throw new Error(`Not saved: ${referral.email} is the client's own address; enter the person they introduced.`);
+      }
       await setStatus(store, id, status, at(), note ?? 'set by you', referral);
       return null;
     },

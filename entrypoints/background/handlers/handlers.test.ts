@@ -278,11 +278,12 @@ describe('insert', () => {
 
 describe('settings', () => {
   it('thresholds are checked whole; a template with a broken placeholder is refused; the profile round-trips', async () => {
-    const { call } = setup();
+    const { call, send } = setup();
     const settings = await call('settings/get', {}, { role: 'options' });
-    await expect(call('settings/save', { ...settings, windowClosesAfterMonths: settings.windowOpensAfterMonths }, { role: 'options' })).rejects.toThrow(
-      'close after it opens',
-    );
+    expect(await send('options', 'settings/save', { ...settings, windowClosesAfterMonths: settings.windowOpensAfterMonths })).toEqual({
+      ok: false,
+      error: 'Not saved: "Referral window closes, months after the first purchase" must be after the month the window opens. Nothing was changed.',
+    });
     const [template] = await call('templates/list', {}, { role: 'options' });
     await expect(call('template/save', { ...template, ask: 'Hi {{nope}}' }, { role: 'options' })).rejects.toThrow();
     await call('profile/save', { name: 'Alex', email: 'alex@northwind.example' }, { role: 'options' });
@@ -444,7 +445,7 @@ describe('attribution (issue 19)', () => {
       url: 'https://app.hubspot.com/contacts/1/record/0-1/9',
       contact: { email: 'priya@lumen.example', name: 'Priya' },
       people: [{ email: 'priya@lumen.example', name: 'Priya', seen: 'record' }],
-      facts: { customerSince: '2026-11-10' },
+      facts: { customerSince: '2026-11-10', lifecycleStage: 'Customer' },
       composeCount: 0,
       missing: [],
     };
@@ -454,9 +455,75 @@ describe('attribution (issue 19)', () => {
       store.asksFor('dana@acme.example').then((all) => all.find((a) => a.id === 'late')!),
     ]);
     expect(early.status).toBe('converted');
-    expect(early.history.at(-1)?.note).toBe('their HubSpot record shows a customer since 2026-11-10');
+    expect(early.history.at(-1)?.note).toBe('their HubSpot record shows lifecycle stage "Customer", a customer since 2026-11-10');
     // Introduced on Nov 20, a customer since Nov 10: a customer already, not this intro's.
     expect(late.status).toBe('introduced');
+  });
+
+  it("issue 31: no conversion, and no reward owed, without the record's own evidence", async () => {
+    const { call, store } = setup();
+    await call('profile/save', { name: 'Alex', email: 'alex@northwind.example', incentive: 'a $100 credit', friendOffer: 'a free month' }, { role: 'options' });
+    const base: PageContext = {
+      host: 'hubspot',
+      hostLabel: 'HubSpot',
+      url: 'https://app.hubspot.com/contacts/1/record/0-1/9',
+      contact: { email: 'priya@lumen.example', name: 'Priya' },
+      people: [{ email: 'priya@lumen.example', name: 'Priya', seen: 'record' }],
+      facts: { customerSince: '2026-11-25', lifecycleStage: 'Customer' },
+      composeCount: 0,
+      missing: [],
+    };
+    const cases: Array<[string, PageContext, string?]> = [
+      ['a former customer', { ...base, facts: { ...base.facts, lifecycleStage: 'Former customer' } }],
+      ['a potential customer', { ...base, facts: { ...base.facts, lifecycleStage: 'Potential customer' } }],
+      ['Pipedrive: not a customer yet', { ...base, host: 'pipedrive', hostLabel: 'Pipedrive', facts: { ...base.facts, lifecycleStage: 'Not a customer yet' } }],
+      ['"Customer" with no day it started', { ...base, facts: { lifecycleStage: 'Customer' } }],
+      ['a person only linked from the record', { ...base, people: [{ email: 'priya@lumen.example', seen: 'associated' }] }],
+      ['a self-referral', base, 'priya@lumen.example'],
+      ["a colleague at the referrer's company", base, 'dana@lumen.example'],
+    ];
+    for (const [what, page, referrer = 'dana@acme.example'] of cases) {
+      await store.addAsk(
+        ask({
+          id: what,
+          email: referrer,
+          status: 'introduced',
+          referral: { email: 'priya@lumen.example' },
+          history: [{ status: 'introduced', at: '2026-11-20T10:00:00.000Z' }],
+        }),
+      );
+      await call('page/context', page, { role: 'content' });
+      const after = (await store.allAsks()).find((a) => a.id === what)!;
+      expect([what, after.status, after.rewards]).toEqual([what, 'introduced', undefined]);
+      await store.deleteAsk(what);
+    }
+  });
+});
+
+describe('records that never guess (issue 31)', () => {
+  it("a referral address is a real one, and not the client's own", async () => {
+    const { call, send, store } = setup();
+    await store.addAsk(ask({ status: 'accepted' }));
+    for (const email of ['not an email', 'a@b']) {
+      expect(await send('popup', 'ask/status', { id: 'a1', status: 'introduced', referral: { name: 'Lee', email } })).toMatchObject({ ok: false });
+    }
+    await expect(call('ask/status', { id: 'a1', status: 'introduced', referral: { email: 'Dana@Acme.example' } }, { role: 'popup' })).rejects.toThrow(
+      "dana@acme.example is the client's own address",
+    );
+    expect((await store.getAsk('a1'))?.status).toBe('accepted');
+    await call('ask/status', { id: 'a1', status: 'introduced', referral: { name: 'Lee Park', email: '' } }, { role: 'popup' });
+    expect((await store.getAsk('a1'))?.referral).toEqual({ name: 'Lee Park', email: '' });
+  });
+
+  it('a backup whose rules close the window before it opens, or that holds a key twice, is refused at the check', async () => {
+    const { send, store } = setup();
+    const backup = await store.exportAll(NOW.toISOString());
+    const withKv = (value: unknown) => ({ ...backup, kv: [...backup.kv.filter((e) => e.key !== 'settings'), { key: 'settings', value }] });
+    const closesFirst = await send('options', 'backup/check', { backup: withKv({ windowOpensAfterMonths: 6, windowClosesAfterMonths: 3 }) });
+    expect(closesFirst).toMatchObject({ ok: false, error: expect.stringContaining('must be after the month the window opens') });
+    const twice = await send('options', 'backup/check', { backup: { ...backup, templates: [...backup.templates, backup.templates[0]] } });
+    expect(twice).toMatchObject({ ok: false, error: expect.stringContaining('is in the file twice') });
+    expect(await send('options', 'backup/check', { backup })).toMatchObject({ ok: true });
   });
 });
 

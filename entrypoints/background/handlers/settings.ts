@@ -58,9 +58,6 @@ export function settingHandlers({ store }: Deps): SettingHandlers {
     'settings/get': () => store.settings(),
 
     async 'settings/save'(settings) {
-      if (settings.windowClosesAfterMonths <= settings.windowOpensAfterMonths) {
-        throw new Error('The window must close after it opens.');
-      }
       await store.saveSettings(settings);
       return null;
     },
