@@ -344,13 +344,18 @@ function VerdictHistory({ log }: { log: ContactView['contact']['verdictLog'] }) 
   );
 }
 
-/** Each kind of fact's input: a date picker, a bounded number, a text (a time zone from the list). */
-const INPUT_BY_KIND: Record<FactKind, Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'min' | 'max' | 'step' | 'list'>> = {
+/**
+ * Each kind of fact's input: a date picker, a number, a text (a time zone from the list). Numbers
+ * are text inputs with a numeric keyboard, not `type=number`: that one empties what it cannot hold
+ * (400 digits, "1e"), and an empty input clears the fact (issue 31). What was typed is checked by
+ * the store, which says what is wrong.
+ */
+const INPUT_BY_KIND: Record<FactKind, Pick<InputHTMLAttributes<HTMLInputElement>, 'type' | 'inputMode' | 'list'>> = {
   date: { type: 'date' },
-  nps: { type: 'number', min: 0, max: 10, step: 1 },
-  percent: { type: 'number', min: 0, max: 100 },
-  count: { type: 'number', min: 0, step: 1 },
-  amount: { type: 'number', min: 0 },
+  nps: { inputMode: 'numeric' },
+  percent: { inputMode: 'decimal' },
+  count: { inputMode: 'numeric' },
+  amount: { inputMode: 'decimal' },
   zone: {},
   text: {},
 };

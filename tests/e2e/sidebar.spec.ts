@@ -52,6 +52,19 @@ test('relationship age in days and words; the state survives a reload', async ({
   await expect(panel.getByText('entered by you on').first()).toBeVisible();
 });
 
+test('issue 31: a number too big to keep is refused in words, and the value before it is kept', async ({ openGmail }) => {
+  const page = await openGmail('thread-special-name');
+  const panel = sidebar(page);
+  await panel.getByTestId('spend90d-input').fill('1200');
+  await panel.getByTestId('spend90d-input').press('Enter');
+  await expect(panel.getByText('entered by you on').first()).toBeVisible();
+  await panel.getByTestId('spend90d-input').fill('9'.repeat(400));
+  await panel.getByTestId('spend90d-input').press('Enter');
+  await expect(panel.getByText(/^Not saved:/)).toHaveText('Not saved: "Spend, last 90 days" must be at most 1000000000000. Nothing was changed.');
+  await page.reload();
+  await expect(sidebar(page).getByTestId('spend90d-input')).toHaveValue('1200');
+});
+
 test('collapses to a narrow tab, and remembers it', async ({ openGmail }) => {
   const page = await openGmail('thread-special-name');
   const frame = page.locator('[data-testid="referral-sidebar"]');
