@@ -18,7 +18,8 @@ const scriptFor = (family: string, url: string) => (family === 'mail' ? mailScri
 function matchesPattern(pattern: string, url: string): boolean {
   const [, host, path] = /^https:\/\/([^/]+)(\/.*)$/.exec(pattern)!;
   const u = new URL(url);
-  const hostOk = host!.startsWith('*.') ? u.hostname.endsWith(host!.slice(1)) : u.hostname === host;
+  // As Chrome reads it: "*.pipedrive.com" also matches pipedrive.com itself.
+  const hostOk = host!.startsWith('*.') ? u.hostname === host!.slice(2) || u.hostname.endsWith(host!.slice(1)) : u.hostname === host;
   const pathRe = new RegExp(`^${path!.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
   return u.protocol === 'https:' && hostOk && pathRe.test(u.pathname + u.search);
 }
@@ -69,5 +70,27 @@ describe('what the registry derives', () => {
     expect(isNamedHost('https://crm.northwind-test.example')).toBe(false);
     expect(isNamedHost('https://hubspot.com.evil.example')).toBe(false);
     expect(excludesIn(hostsOf('crm')).some((p) => matchesPattern(p, 'https://www.pipedrive.com/en/pricing'))).toBe(true);
+  });
+
+  it('issue 32: no Pipedrive site that is not the app gets the script, and no script there reads it', () => {
+    for (const url of [
+      'https://community.pipedrive.com/discussion/123',
+      'https://careers.pipedrive.com/jobs',
+      'https://pipedrive.com/en',
+      'https://marketplace.pipedrive.com/app/x',
+      'https://developers.pipedrive.com/docs/api/v1',
+    ]) {
+      expect([url, excludesIn(hostsOf('crm')).some((p) => matchesPattern(p, url))]).toEqual([url, true]);
+      expect([url, rowFor(url)?.id]).toEqual([url, undefined]);
+    }
+    expect(rowFor('https://northwind.pipedrive.com/person/812')?.id).toBe('pipedrive');
+    expect(rowFor('https://community-gardens.pipedrive.com/deal/4')?.id).toBe('pipedrive');
+  });
+
+  it("issue 32: Outlook's new address, outlook.cloud.microsoft, is Outlook", () => {
+    expect(rowFor('https://outlook.cloud.microsoft/mail/inbox/id/AAQkAGI2')?.id).toBe('outlook');
+    expect(matchesIn(hostsOf('mail')).some((p) => matchesPattern(p, 'https://outlook.cloud.microsoft/mail/'))).toBe(true);
+    expect(rowFor('https://outlook.cloud.microsoft/calendar/view/week')).toBeUndefined();
+    expect(rowFor('https://outlook.cloud.microsoft.evil.example/mail/')).toBeUndefined();
   });
 });

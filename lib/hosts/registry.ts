@@ -28,6 +28,29 @@ export interface HostRow {
   noCustomer?: RegExp;
 }
 
+/** Pipedrive's subdomains that are its own sites, never a company's app. */
+const PIPEDRIVE_SITES = [
+  'www',
+  'developers',
+  'status',
+  'support',
+  'community',
+  'careers',
+  'jobs',
+  'blog',
+  'marketplace',
+  'academy',
+  'learn',
+  'partners',
+  'investors',
+  'press',
+  'media',
+  'go',
+  'info',
+  'api',
+  'oauth',
+] as const;
+
 /** The webmails: the mail content script carries these rows only. */
 export const MAIL_HOSTS = [
   {
@@ -41,8 +64,9 @@ export const MAIL_HOSTS = [
     id: 'outlook',
     label: 'Outlook',
     family: 'mail',
-    matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
-    app: /^https:\/\/outlook\.(office\.com|office365\.com|live\.com)\/mail\//,
+    // outlook.cloud.microsoft: where Microsoft moves Microsoft 365 users' Outlook on the web (2025-26).
+    matches: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*', 'https://outlook.cloud.microsoft/*'],
+    app: /^https:\/\/outlook\.(office\.com|office365\.com|live\.com|cloud\.microsoft)\/mail\//,
   },
 ] as const satisfies readonly HostRow[];
 
@@ -70,9 +94,10 @@ export const CRM_HOSTS = [
     label: 'Pipedrive',
     family: 'crm',
     matches: ['https://*.pipedrive.com/*'],
-    // Pipedrive's website, blog, developer docs, status and support pages are not the app.
-    excludes: ['https://www.pipedrive.com/*', 'https://developers.pipedrive.com/*', 'https://status.pipedrive.com/*', 'https://support.pipedrive.com/*'],
-    app: /^https:\/\/[a-z0-9-]+\.pipedrive\.com\//,
+    // The app is each company's own subdomain; these are Pipedrive's own sites (website, blog,
+    // docs, status, support, community, careers, marketplace, academy...) and the bare domain.
+    excludes: ['https://pipedrive.com/*', ...PIPEDRIVE_SITES.map((name) => `https://${name}.pipedrive.com/*`)],
+    app: new RegExp(`^https://(?!(${PIPEDRIVE_SITES.join('|')})\\.)[a-z0-9-]+\\.pipedrive\\.com/`),
   },
 ] as const satisfies readonly HostRow[];
 
