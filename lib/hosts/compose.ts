@@ -169,7 +169,9 @@ export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: 
     range.setStart(editor, 0);
     range.collapse(true);
   } else {
-    range = atLineEnd(editor, range);
+    // A caret in or after the signature (a click in a new message's empty body lands at its end):
+    // the ask goes above it, as promised, never glued to its last line (issue 32).
+    range = aboveSignature(editor, range) ?? atLineEnd(editor, range);
   }
   // The draft already greets the client ("Hi Zoë, great call today."): the ask does not greet twice.
   const html = greets(editor) ? withoutGreeting(request.html) : request.html;
@@ -236,11 +238,49 @@ function atLineEnd(editor: HTMLElement, caret: Range): Range {
   return range;
 }
 
+/** Where a signature starts in a draft: Gmail's (with its "-- " line), Outlook's, a CRM composer's. */
+const SIGNATURE = '.gmail_signature_prefix, .gmail_signature, [data-smartmail="gmail_signature"], #Signature, [id^="Signature"], [class*="signature" i]';
+/**
+ * Where what the user writes ends in a draft: the signature, or the quoted original, whichever
+ * comes first. Outlook quotes the original as plain blocks after `#divRplyFwdMsg` (or
+ * `#appendonsend`), not in a blockquote; Gmail in `.gmail_quote`; others in a blockquote or after
+ * a rule and a "From:" header.
+ */
+const OWN_WORDS_END = `${SIGNATURE}, #appendonsend, #divRplyFwdMsg, [id*="reply" i], .gmail_quote, blockquote`;
+
+/** The first element of `selector` in the editor, in document order. */
+const firstIn = (editor: HTMLElement, selector: string): Element | null => editor.querySelector(selector);
+
+/** A range just above the signature when `caret` is inside it or after it (and not in the quoted original below it). */
+function aboveSignature(editor: HTMLElement, caret: Range): Range | undefined {
+  const signature = firstIn(editor, SIGNATURE);
+  if (!signature) return undefined;
+  const start = editor.ownerDocument.createRange();
+  start.setStartBefore(signature);
+  if (caret.compareBoundaryPoints(Range.START_TO_START, start) < 0) return undefined;
+  const quote = firstIn(editor, '#appendonsend, #divRplyFwdMsg, .gmail_quote, blockquote');
+  if (quote && !signature.contains(quote) && quote.compareDocumentPosition(signature) & Node.DOCUMENT_POSITION_PRECEDING) return undefined;
+  if (quote) {
+    const below = editor.ownerDocument.createRange();
+    below.setStartBefore(quote);
+    if (caret.compareBoundaryPoints(Range.START_TO_START, below) >= 0) return undefined;
+  }
+  start.collapse(true);
+  return start;
+}
+
+/** The text the user wrote in the draft: from its start to the signature or the quoted original. */
+function ownWords(editor: HTMLElement): string {
+  const end = firstIn(editor, OWN_WORDS_END);
+  const range = editor.ownerDocument.createRange();
+  range.selectNodeContents(editor);
+  if (end) range.setEndBefore(end);
+  return range.toString();
+}
+
 /** What the user wrote in the draft (not the quoted email, not the signature) already greets someone ("Hi Dana,"). */
 function greets(editor: HTMLElement): boolean {
-  const own = editor.cloneNode(true) as HTMLElement;
-  for (const el of own.querySelectorAll('blockquote, .gmail_quote, .gmail_signature, [id*="signature" i], [id*="reply" i]')) el.remove();
-  return /(^|[\s.!?])(hi|hello|hey|dear)\s+[^\s,]{1,40},/i.test(own.textContent ?? '');
+  return /(^|[\s.!?])(hi|hello|hey|dear)\s+[^\s,]{1,40},/i.test(ownWords(editor));
 }
 
 /** The inserted ask without its first paragraph when that paragraph is only a greeting ("Hi Zoë,"). */

@@ -103,6 +103,66 @@ describe('an insert reads as written by hand (issue 18)', () => {
   });
 });
 
+describe('issue 32: the signature and the quoted original are not what the user wrote', () => {
+  const caretAt = (editor: HTMLElement, node: Node, offset: number) => {
+    const caret = new CaretMemory(() => [editor]);
+    const range = document.createRange();
+    range.setStart(node, offset);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    caret.remember(document);
+    return caret;
+  };
+  const ask = { html: '<p>Hi Noah,</p><p>Would you introduce a peer?</p>', text: 'Hi Noah,\n\nWould you introduce a peer?' };
+
+  it.each([
+    ['at the end of the signature', (sig: Element) => [sig.lastChild!, sig.lastChild!.textContent!.length] as const],
+    ['inside the signature', (sig: Element) => [sig.firstChild!, 3] as const],
+    ['after the signature', (sig: Element) => [sig.parentElement!, sig.parentElement!.childNodes.length] as const],
+  ])('Gmail, caret %s: the ask goes above the signature and its "--" line', (_, where) => {
+    document.body.innerHTML =
+      '<div contenteditable="true" g_editable="true"><div><br></div><div class="gmail_signature_prefix">-- </div><div class="gmail_signature" data-smartmail="gmail_signature">Sam Rivera · Northwind</div></div>';
+    const editor = document.querySelector<HTMLElement>('div[g_editable]')!;
+    const [node, offset] = where(editor.querySelector('.gmail_signature')!);
+    insertIntoCompose(document, gmail, ask, caretAt(editor, node, offset));
+    const text = editor.textContent!;
+    expect(text).toContain('Hi Noah,');
+    expect(text).not.toContain('NorthwindHi Noah');
+    expect(text.indexOf('Would you introduce a peer?')).toBeLessThan(text.indexOf('-- '));
+    expect(text.endsWith('-- Sam Rivera · Northwind')).toBe(true);
+  });
+
+  it('a caret in the quoted original below the signature stays there (the user chose it)', () => {
+    document.body.innerHTML =
+      '<div contenteditable="true" g_editable="true"><div><br></div><div class="gmail_signature">Sam</div><div class="gmail_quote"><blockquote>Earlier mail</blockquote></div></div>';
+    const editor = document.querySelector<HTMLElement>('div[g_editable]')!;
+    const quote = editor.querySelector('blockquote')!;
+    insertIntoCompose(document, gmail, ask, caretAt(editor, quote.firstChild!, 3));
+    expect(editor.textContent!.indexOf('Would you')).toBeGreaterThan(editor.textContent!.indexOf('Sam'));
+  });
+
+  it('an Outlook reply: the quoted original\'s "Hi Sam," (plain blocks after #divRplyFwdMsg) is not the user greeting the client', () => {
+    document.body.innerHTML =
+      '<div contenteditable="true" g_editable="true"><div><br></div><div id="Signature">Alex Moreau | Northwind</div><div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>From:</b> Astrid Lindqvist<br><b>Sent:</b> Monday</div>\n<div>Hi Sam,</div>\n<div>Thanks for the report.</div></div>';
+    const editor = document.querySelector<HTMLElement>('div[g_editable]')!;
+    insertIntoCompose(
+      document,
+      gmail,
+      { html: '<p>Hi Astrid,</p><p>Would you introduce a peer?</p>', text: '' },
+      caretAt(editor, editor.firstElementChild!, 0),
+    );
+    expect(editor.textContent).toContain('Hi Astrid,Would you introduce a peer?');
+  });
+
+  it('a reply where the user already greeted the client above the quote is not greeted twice', () => {
+    document.body.innerHTML =
+      '<div contenteditable="true" g_editable="true"><div>Hi Astrid, lovely to hear.</div><div><br></div><div id="divRplyFwdMsg"><b>From:</b> Astrid</div><div>Hi Sam,</div></div>';
+    const editor = document.querySelector<HTMLElement>('div[g_editable]')!;
+    insertIntoCompose(document, gmail, { html: '<p>Hi Astrid,</p><p>Would you introduce a peer?</p>', text: '' }, caretAt(editor, editor.children[1]!, 0));
+    expect(editor.textContent!.match(/Hi Astrid,/g)).toHaveLength(1);
+  });
+});
+
 describe('who is the user, when the page does not say', () => {
   it("the user's own addresses (profile, accounts seen elsewhere) settle a two-sender page; a stranger never does", async () => {
     const { identify, selfFrom } = await import('../identity');

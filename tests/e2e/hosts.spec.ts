@@ -84,6 +84,31 @@ test('a record that shows no email: a clear message and manual entry, never a bl
   await expect(panel.getByTestId('contact-email')).toHaveText('priya.raman@lumen-health.example');
 });
 
+test('issue 32: the new Outlook at outlook.cloud.microsoft: the client, and the ask keeps its greeting in a reply quoting theirs', async ({ openHost }) => {
+  const page = await openHost('https://outlook.cloud.microsoft/mail/inbox/id/AAQkADc3MmNloudAAA%3D', 'outlook-cloud/conversation-reply.html');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText('Astrid Lindqvist');
+  await expect(panel.getByTestId('contact-email')).toHaveText('astrid@lindqvistdesign.example');
+  await panel.getByTestId('insert-ask').click();
+  const editor = page.locator('[contenteditable="true"][aria-multiline="true"]');
+  // The quoted original's "Hi Sam," is not the user's greeting: the ask greets Astrid, above the signature.
+  await expect(editor).toContainText('Hi Astrid,');
+  const order = await editor.evaluate((el) => [
+    el.innerHTML.indexOf('Hi Astrid,'),
+    el.innerHTML.indexOf('id="Signature"'),
+    el.innerHTML.indexOf('divRplyFwdMsg'),
+  ]);
+  expect(order[0]).toBeGreaterThan(-1);
+  expect(order[0]).toBeLessThan(order[1]!);
+  expect(order[1]).toBeLessThan(order[2]!);
+
+  const compose = await openHost('https://outlook.cloud.microsoft/mail/deeplink/compose', 'outlook-cloud/new-message.html');
+  await expect(sidebar(compose).getByTestId('contact-email')).toHaveText('astrid@lindqvistdesign.example');
+  await sidebar(compose).getByTestId('insert-ask').click();
+  await expect(compose.locator('[aria-multiline="true"]')).toContainText('Hi Astrid,');
+  await expect(compose.locator('input[maxlength="255"]')).toHaveValue('A quick favour, Astrid?');
+});
+
 test('Outlook new message: the recipient is the contact; the ask and subject land in the draft', async ({ openHost }) => {
   const page = await openHost('https://outlook.live.com/mail/0/deeplink/compose', 'outlook/new-message.html');
   const panel = sidebar(page);
