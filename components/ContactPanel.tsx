@@ -116,7 +116,12 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
         <p className="email" data-testid="contact-email">
           {contact.email}
         </p>
-        {contact.company && <p className="muted">{contact.company}</p>}
+        {contact.company && (
+          <p className="muted" data-testid="contact-company">
+            {contact.company}
+            {contact.companyGuessed && <em> (a guess from their email address: no page or file has named their company)</em>}
+          </p>
+        )}
         {view.referredBy && (
           <p className="referred" data-testid="referred-by">
             Referred by {view.referredBy.name || view.referredBy.email}

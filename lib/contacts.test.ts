@@ -72,3 +72,25 @@ describe('where a fact came from, in words (issue 16: without building a date fo
     expect(describeSource({ kind: 'page', observedAt })).toBe('read from the page on Nov 3, 2026');
   });
 });
+
+describe('the company: from the record, a guess from the domain only when nothing names one (issue 32)', () => {
+  it('a webmail guesses from the domain, marked; the CRM record then replaces the guess; a company typed or imported stays', async () => {
+    const { applyPage, applyManualEdit, emptyContact } = await import('./contacts');
+    const at = '2026-12-07T10:00:00.000Z';
+    const mail = { host: 'gmail' as const, hostLabel: 'Gmail', url: 'https://mail.google.com/mail/u/0/#inbox/a', composeCount: 0, missing: [] };
+    const record = { ...mail, host: 'hubspot' as const, hostLabel: 'HubSpot', url: 'https://app.hubspot.com/contacts/1/record/0-1/2' };
+    const guessed = applyPage(emptyContact('astrid@lindqvistdesign.example', at), { ...mail, contact: { email: 'astrid@lindqvistdesign.example' } }, at);
+    expect([guessed.company, guessed.companyGuessed]).toEqual(['Lindqvistdesign', true]);
+    const read = applyPage(guessed, { ...record, contact: { email: 'astrid@lindqvistdesign.example', company: 'Lindqvist Design AB' } }, at);
+    expect([read.company, read.companyGuessed]).toEqual(['Lindqvist Design AB', undefined]);
+    // A company stored before guesses were marked, exactly what the guess gives: replaced too.
+    const legacy = { ...emptyContact('rui@duartevinhos.example', at), company: 'Duartevinhos' };
+    expect(applyPage(legacy, { ...record, contact: { email: 'rui@duartevinhos.example', company: 'Duarte Vinhos' } }, at).company).toBe('Duarte Vinhos');
+    // The user's own company stays, whatever a page says.
+    const typed = applyManualEdit(guessed, { company: 'Lindqvist Studio' }, at);
+    expect([typed.company, typed.companyGuessed]).toEqual(['Lindqvist Studio', undefined]);
+    expect(applyPage(typed, { ...record, contact: { email: 'astrid@lindqvistdesign.example', company: 'Lindqvist Design AB' } }, at).company).toBe(
+      'Lindqvist Studio',
+    );
+  });
+});

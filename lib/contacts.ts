@@ -149,6 +149,20 @@ export function companyFromEmail(email: string): string {
     .join(' ');
 }
 
+/**
+ * The company a page adds to a contact: the one the page shows replaces a guess (issue 32: a
+ * record saying "Lindqvist Design AB" beats "Lindqvistdesign" from the domain), never a company
+ * a file, a page or the user gave. Only when nothing names one is the domain a guess, marked so.
+ * A company stored before guesses were marked is taken as one when it is exactly what the guess gives.
+ */
+function companyOf(contact: Contact, shown: string | undefined): Pick<Contact, 'company' | 'companyGuessed'> {
+  const guessed = !!contact.company && (contact.companyGuessed || contact.company === companyFromEmail(contact.email));
+  if (shown && (!contact.company || guessed)) return { company: shown, companyGuessed: undefined };
+  if (contact.company) return { company: contact.company, companyGuessed: contact.companyGuessed };
+  const guess = companyFromEmail(contact.email);
+  return { company: guess, companyGuessed: guess ? true : undefined };
+}
+
 /** Folds the facts a page showed into the stored contact ("seen in HubSpot on Nov 3"). */
 export function applyPage(contact: Contact, page: PageContext, now: string): Contact {
   const source: FactSource = { kind: page.host === 'gmail' || page.host === 'outlook' ? 'page' : 'crm', label: page.hostLabel, observedAt: now };
@@ -160,8 +174,7 @@ export function applyPage(contact: Contact, page: PageContext, now: string): Con
     ...(recentMessages ? { recentMessages } : {}),
     // A page's name wins over an empty one; a name the user typed is kept.
     name: contact.name || page.contact?.name || '',
-    // Webmail shows no company: the sender's domain is a good first guess, editable in the sidebar.
-    company: contact.company || page.contact?.company || companyFromEmail(contact.email),
+    ...companyOf(contact, page.contact?.company),
     facts,
     // To the hour: a page visit then writes (and invalidates the queue) at most hourly, not on every look.
     lastSeenAt: contact.lastSeenAt?.slice(0, 13) === now.slice(0, 13) ? contact.lastSeenAt : now,
@@ -205,6 +218,7 @@ export function applyManualEdit(contact: Contact, edit: ManualEdit, now: string)
     ...contact,
     name: edit.name ?? contact.name,
     company: edit.company ?? contact.company,
+    companyGuessed: edit.company !== undefined ? undefined : contact.companyGuessed,
     neverAsk: edit.neverAsk ?? contact.neverAsk,
     snoozedUntil: edit.snoozedUntil === null ? undefined : (edit.snoozedUntil ?? contact.snoozedUntil),
     facts,

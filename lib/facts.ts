@@ -98,7 +98,8 @@ export const FACTS = [
     key: 'lifecycleStage',
     label: 'Lifecycle stage',
     kind: 'text',
-    aliases: ['lifecycle stage', 'lead status', 'stage'],
+    // Pipedrive's person "Label" is its lifecycle field ("Customer"; stages.ts).
+    aliases: ['lifecycle stage', 'lead status', 'stage', 'label'],
     page: true,
     max: TEXT_LIMITS.lifecycleStage,
   },

@@ -107,6 +107,8 @@ export const Contact = z.object({
   email: Email,
   name: z.string().max(TEXT_LIMITS.name).default(''),
   company: z.string().max(TEXT_LIMITS.company).default(''),
+  /** The company is only a guess from the email's domain (no page or file named one): shown as such, replaced by the first real one. */
+  companyGuessed: z.boolean().optional(),
   facts: ContactFacts.default({}),
   neverAsk: z.boolean().default(false),
   /** No advice to ask before this day. */

@@ -83,6 +83,28 @@ function addressesIn(area: Element): string[] {
   return [...new Set(found.map((a) => a.toLowerCase()))];
 }
 
+/** An element's parent, or the host of the shadow root it tops (an editor inside a component: Salesforce's rich text). */
+export const parentAcross = (el: Element): Element | null =>
+  el.parentElement ?? (el.parentNode && 'host' in el.parentNode ? (el.parentNode as ShadowRoot).host : null);
+
+/** The nearest ancestor (or the element) matching `selector`, across shadow roots. */
+export function closestAcross(el: Element, selector: string): Element | null {
+  for (let p: Element | null = el; p; p = parentAcross(p)) if (p.matches(selector)) return p;
+  return null;
+}
+
+/**
+ * A rich-text editor that is an email's body: its draft shows a subject and a recipient field
+ * around it. A note's or a task's editor in a dialog has neither (issue 32: the CRMs' own email
+ * composers found by what they are, whatever their hooks).
+ */
+export function isEmailEditor(editor: HTMLElement, shape: DraftShape & { subject: string }, editors: HTMLElement[]): boolean {
+  // A recipient box is an editable too: it is not the body.
+  if (fieldKind(editor)) return false;
+  const root = draftRoot(editor, shape, editors);
+  return !!root.querySelector(shape.subject) && draftRecipients(editor, shape, editors).readable;
+}
+
 /** Where a host's drafts sit and what is not part of one. */
 export interface DraftShape {
   /** The host's compose container: the climb from the editor stops there. */
@@ -99,7 +121,7 @@ export interface DraftShape {
 function draftRoot(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[]): Element {
   const notThisDraft = shape.notThisDraft ?? '[role=document],[data-message-id]';
   let root: Element = editor;
-  for (let p = editor.parentElement; p; p = p.parentElement) {
+  for (let p = parentAcross(editor); p; p = parentAcross(p)) {
     const holdsOther =
       editors.some((e) => e !== editor && p!.contains(e) && !e.contains(editor)) ||
       [...p.querySelectorAll(notThisDraft)].some((el) => !editor.contains(el) && !el.contains(editor));

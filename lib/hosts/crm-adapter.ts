@@ -13,9 +13,12 @@
 import { crmFieldOf, isKnownCrmLabel, pageDateOrder, readCrmFields } from './crm';
 import { addressIn, addressTokens, type Person } from '../identity';
 import { labelledValues, normaliseLabel } from './labels';
-import { draftRecipients } from './compose';
+import { closestAcross, draftRecipients, isEmailEditor } from './compose';
+
+/** A rich-text editing area: Draft.js (HubSpot), Quill (Salesforce's lightning-input-rich-text), any editable textbox. */
+const RICH_TEXT = '[contenteditable="true"][role="textbox"], .public-DraftEditor-content[contenteditable="true"], .ql-editor[contenteditable="true"]';
 import type { HostAdapter, HostId, PageContext, ReadStrategy } from './types';
-import { hasSize, isShown, queryDeep, queryShown, shownText } from './visible';
+import { hasSize, isShown, queryDeep, queryShown, shownText, valueText } from './visible';
 
 export interface CrmSelectors {
   /** The record's display name, alternatives in order (current layout first). */
@@ -78,7 +81,7 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
           continue;
         }
         // A value read from the whole field item starts with the label it shows: drop it.
-        let value = shownText(valueEl);
+        let value = valueText(valueEl);
         if (rawLabel && value.toLowerCase().startsWith(rawLabel.toLowerCase())) value = value.slice(rawLabel.length).replace(/^[\s:*]+/, '');
         if (value) hooked.set(key, [...(hooked.get(key) ?? []), value]);
       }
@@ -122,13 +125,19 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       return { host: id, hostLabel: label, url, people, facts, readBy, composeCount, missing };
     },
     composeEditors(doc) {
-      return queryDeep<HTMLElement>(doc, s.composeBody).filter(isShown);
+      const hooked = queryDeep<HTMLElement>(doc, s.composeBody).filter(isShown);
+      // The record's email dialog or action found by what it is: a shown rich-text editor with a
+      // subject and recipients around it, whatever hooks the host gives it this year.
+      const editable = queryDeep<HTMLElement>(doc, RICH_TEXT).filter((e) => isShown(e) && !hooked.includes(e) && !hooked.some((h) => h.contains(e)));
+      const editors = [...hooked, ...editable.filter((e) => !editable.some((o) => o !== e && o.contains(e)))];
+      const shape = { root: s.composeRoot, notThisDraft: NOT_THE_RECORD, subject: s.subjectInput };
+      return [...hooked, ...editors.slice(hooked.length).filter((e) => isEmailEditor(e, shape, editors))];
     },
     recipients(editor) {
       return draftRecipients(editor, { root: s.composeRoot, notThisDraft: NOT_THE_RECORD }, this.composeEditors(editor.ownerDocument));
     },
     subjectInput(editor) {
-      return editor.closest(s.composeRoot)?.querySelector<HTMLInputElement>(s.subjectInput) ?? null;
+      return closestAcross(editor, s.composeRoot)?.querySelector<HTMLInputElement>(s.subjectInput) ?? null;
     },
   };
 }

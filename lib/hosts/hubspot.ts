@@ -15,7 +15,13 @@ export function isHubSpotRecord(url: string): boolean {
 
 /** HubSpot's own test hooks, by the layout they were seen in (2022 properties sidebar, 2024 highlight card). */
 export const HUBSPOT = {
-  name: '[data-selenium-test="highlightTitle"], [data-selenium-test="contact-highlight-title"], [data-test-id="record-highlight-title"]',
+  name: '[data-selenium-test="highlightTitle"], [data-selenium-test="contact-highlight-title"], [data-test-id="record-highlight-title"], [data-test-id*="highlight" i] h1, [data-selenium-test*="highlight" i] h1',
+  /**
+   * The contact's company as the record shows it (2025-2026 layout): the Companies association
+   * card (its first, primary company), else the highlight subtitle's link to a company record.
+   */
+  company:
+    '[data-test-id="associations-card-companies"] a[href*="/record/0-2/"], [data-selenium-test="associations-card-companies"] a[href*="/record/0-2/"], [data-test-id$="highlight-subtitle"] a[href*="/record/0-2/"], [data-selenium-test$="highlight-subtitle"] a[href*="/record/0-2/"]',
   /** On deal (0-3) and company (0-2) records: the associations card, then each contact in it (its cards may sit in shadow roots). */
   associations: '[data-selenium-test="associations-card-contacts"]',
   associatedContact: '[data-selenium-test="association-card"]',
@@ -23,9 +29,10 @@ export const HUBSPOT = {
   property: '[data-selenium-test^="property-input-"], [data-selenium-test$="-highlight-details"] > *',
   propertyLabel: 'label, [data-selenium-test="property-label"]',
   propertyValue: '[data-selenium-test="property-value"], input, textarea, select, [role="button"]',
+  /** The 2022 composer panel; since 2025 the email opens in a dialog (found by what it holds, `crm-adapter.ts`). */
   composeRoot: '[data-selenium-test="email-composer"], [role="dialog"]',
   composeBody: '[data-selenium-test="email-composer"] [contenteditable="true"], [data-selenium-test="rich-text-editor"] [contenteditable="true"]',
-  subjectInput: 'input[data-selenium-test="email-subject"], input[name="subject"]',
+  subjectInput: 'input[data-selenium-test="email-subject"], input[name="subject" i], input[aria-label*="subject" i], input[placeholder*="subject" i]',
 } as const;
 
 const contactRecord = crmAdapter(
@@ -51,7 +58,12 @@ export const hubspot: typeof contactRecord = {
   ...contactRecord,
   read(doc, url) {
     const context = contactRecord.read.call(this, doc, url);
-    if (!isHubSpotDealOrCompany(url)) return context;
+    if (!isHubSpotDealOrCompany(url)) {
+      // No "Company name" property shown: the company the record associates (issue 32), never a guess from the domain.
+      const company = context.people?.[0]?.company ? undefined : text(queryShown(doc, HUBSPOT.company)[0]) || undefined;
+      if (!company) return context;
+      return { ...context, people: context.people?.map((p) => ({ ...p, company })), readBy: { ...context.readBy, company: 'hooks' } };
+    }
     // Every associated contact shown: one is the person to ask, several are the user's choice.
     // Every address the associations card shows is a person (a contact whose card lost its hook
     // included), named from its card where it has one: one is the person to ask, several a choice.

@@ -4,7 +4,7 @@
  * container. This is the strategy that still works when a CRM renames its classes, drops its test
  * hooks or moves fields into shadow roots; it reads what the field shows (input values included).
  */
-import { isShown, shownText, walkElements } from './visible';
+import { isShown, shownText, valueText, walkElements } from './visible';
 
 export interface LabelledValue {
   /** The label as normalised for lookup ("became a customer date"). */
@@ -97,7 +97,7 @@ export function labelledValues(root: ParentNode, known: (label: string) => boole
     }
     const valueElement = valueAfter(el, known);
     if (!valueElement || !isShown(valueElement)) continue;
-    const value = shownText(valueElement);
+    const value = valueText(valueElement);
     if (value) found.push({ label: label.label, value, valueElement });
   }
   return found;

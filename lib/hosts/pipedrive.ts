@@ -3,10 +3,25 @@
  * person's details panel; the shapes here come from our fixture and public descriptions of the
  * page (2026-11), not from a live account: the first place to look when Pipedrive reads wrong.
  */
-import { crmAdapter, pairsIn } from './crm-adapter';
+import { crmAdapter, emailsOf, pairsIn } from './crm-adapter';
+import { text } from './dom';
+import type { Person } from '../identity';
+import { queryShown, shownText } from './visible';
 
 export function isPipedrivePerson(url: string): boolean {
   return /^https:\/\/[a-z0-9-]+\.pipedrive\.com\/person\/\d+/.test(url);
+}
+
+/** A deal page: the person to ask is the deal's person, shown in its side panel (issue 32). */
+export function isPipedriveDeal(url: string): boolean {
+  return /^https:\/\/[a-z0-9-]+\.pipedrive\.com\/deal\/\d+/.test(url);
+}
+
+/** A side-panel section of a deal by what it is titled ("Person", "Organization"): its label, else its heading. */
+function section(doc: Document, title: string): Element | undefined {
+  return queryShown(doc, 'section, [role="region"], [data-testid$="-section"]').find(
+    (el) => el.getAttribute('aria-label')?.trim().toLowerCase() === title || text(el.querySelector('h2, h3, h4')).toLowerCase() === title,
+  );
 }
 
 export const PIPEDRIVE = {
@@ -20,7 +35,7 @@ export const PIPEDRIVE = {
   subjectInput: 'input[name="subject"]',
 } as const;
 
-export const pipedrive = crmAdapter(
+const record = crmAdapter(
   'pipedrive',
   'Pipedrive',
   {
@@ -30,5 +45,39 @@ export const pipedrive = crmAdapter(
     composeRoot: PIPEDRIVE.composeRoot,
     subjectInput: PIPEDRIVE.subjectInput,
   },
-  isPipedrivePerson,
+  (url) => isPipedrivePerson(url) || isPipedriveDeal(url),
 );
+
+export const pipedrive: typeof record = {
+  ...record,
+  read(doc, url) {
+    const context = record.read.call(this, doc, url);
+    if (!isPipedriveDeal(url)) return context;
+    // A deal is about an account: its person section names whom to ask (one is the person, several a
+    // choice); the deal's own fields give only its won time, as the account's customer-since day.
+    const person = section(doc, 'person');
+    const name = person ? text(person.querySelector('a[href*="/person/"]')) || undefined : undefined;
+    const org = section(doc, 'organization');
+    const company = org
+      ? text(org.querySelector('a[href*="/organization/"]')) ||
+        shownText(org)
+          .replace(/^organization/i, '')
+          .trim() ||
+        undefined
+      : undefined;
+    const people: Person[] = (person ? emailsOf(person) : []).map((email) => ({
+      email,
+      ...(name ? { name } : {}),
+      ...(company ? { company } : {}),
+      seen: 'associated' as const,
+    }));
+    const { customerSince } = context.facts ?? {};
+    return {
+      ...context,
+      people,
+      facts: customerSince ? { customerSince } : {},
+      readBy: people.length ? { email: 'label' } : {},
+      missing: people.length ? context.missing.filter((m) => !m.startsWith("the contact's email")) : ["the deal's person (its Person section shows no email)"],
+    };
+  },
+};

@@ -22,9 +22,10 @@ export const SALESFORCE = {
   fieldValue: '.test-id__field-value',
   /** The native-shadow layout item: its label is an attribute, its value the item's shown text. */
   layoutItem: 'records-record-layout-item[field-label]',
-  composeRoot: '.forceEmailEmailComposer, .emailuiEmailComposer, [data-component-id*="email"]',
+  /** The email composer (2019-2025), the docked email action (2026: lightning-input-rich-text with a Quill body, found by what it holds). */
+  composeRoot: '.forceEmailEmailComposer, .emailuiEmailComposer, [data-component-id*="email"], .forceDockingPanel, [role="dialog"]',
   composeBody: '.slds-rich-text-editor__textarea[contenteditable="true"], .slds-rich-text-area__content [contenteditable="true"]',
-  subjectInput: 'input[name="subject"], .subjectInput input',
+  subjectInput: 'input[name="subject" i], .subjectInput input, input[aria-label*="subject" i], input[placeholder*="subject" i]',
 } as const;
 
 function* salesforceFields(doc: Document): Iterable<[string, Element | null]> {

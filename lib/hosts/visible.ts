@@ -152,6 +152,26 @@ const ASSISTIVE = /(^|\s)(slds-assistive-text|assistiveText|sr-only|visually-hid
  * text stands apart from its neighbours' (a "Work" badge beside an address is not glued to it).
  * Descendants matching `skip` are left out (a feed inside a record's row is not its value).
  */
+/** A badge's class: "cui5-badge", "slds-pill__label", "private-tag", "chip" (not "stage", not "tagline"). */
+const BADGE_CLASS = /(^|[\s_-])(badge|pill|chip|tag)s?([\s_-]|$)/i;
+
+/**
+ * A field's value as shown, without the badges beside it (issue 32: Pipedrive's "Work" after an
+ * address, "Customer" after an organization, "Promoter" after an NPS): a badge at the start or end
+ * of the value's text is not part of it, unless it is all the value shows ("Label: [Customer]").
+ */
+export function valueText(el: Element): string {
+  let value = shownText(el).trim();
+  for (const badge of el.querySelectorAll('[class]')) {
+    if (!BADGE_CLASS.test(badge.getAttribute('class') ?? '')) continue;
+    const t = shownText(badge).trim();
+    if (!t || t === value) continue;
+    if (value.endsWith(t)) value = value.slice(0, -t.length).trim();
+    else if (value.startsWith(t)) value = value.slice(t.length).trim();
+  }
+  return value;
+}
+
 export function shownText(el: Element, apart = false, skip?: string): string {
   let out = '';
   const walk = (node: Node) => {

@@ -8,7 +8,9 @@ export function mergeImported(existing: Contact | undefined, row: ImportedRow, s
   return {
     ...base,
     name: row.name && (!base.name || source.observedAt >= base.updatedAt) ? row.name : base.name,
-    company: row.company && (!base.company || source.observedAt >= base.updatedAt) ? row.company : base.company,
+    ...(row.company && (!base.company || base.companyGuessed || source.observedAt >= base.updatedAt)
+      ? { company: row.company, companyGuessed: undefined }
+      : { company: base.company }),
     facts: foldFacts(base.facts, row.facts, source, now),
     updatedAt: now,
   };

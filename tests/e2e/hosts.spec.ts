@@ -118,6 +118,55 @@ test('Outlook new message: the recipient is the contact; the ask and subject lan
   await expect(page.locator('input[maxlength="255"]')).toHaveValue('A quick favour, Inês?');
 });
 
+test("issue 32: HubSpot's email dialog (2026 layout): found, written into above the signature, and an undo discards the ask; name and company from the record", async ({
+  openHost,
+}) => {
+  const page = await openHost('https://app.hubspot.com/contacts/2456789/record/0-1/7001', 'hubspot/contact-record-2026.html', {
+    '{{CUSTOMER_SINCE}}': us(daysAgo(125)),
+  });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText('Astrid Lindqvist');
+  await expect(panel.getByTestId('contact-company')).toHaveText('Lindqvist Design AB');
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  const editor = page.locator('[role="dialog"] .public-DraftEditor-content');
+  await editor.click();
+  await panel.getByTestId('insert-ask').click();
+  await expect(editor).toContainText('Hi Astrid,');
+  await expect(editor).toContainText('Lindqvist Design AB');
+  await expect(page.locator('[role="dialog"] input[aria-label="Subject"]')).toHaveValue('A quick favour, Astrid?');
+  const order = await editor.evaluate((el) => [el.textContent!.indexOf('Hi Astrid,'), el.textContent!.indexOf('Sam Rivera · Northwind')]);
+  expect(order[0]).toBeLessThan(order[1]!);
+  // The note editor beside it got nothing.
+  await expect(page.locator('[aria-label="Note"]')).not.toContainText('Astrid');
+  await expect(panel.getByTestId('ask-drafted')).toBeVisible();
+  await editor.click();
+  await page.keyboard.press('Control+z');
+  await expect(editor).not.toContainText('Hi Astrid,');
+  await expect(panel.getByTestId('ask-drafted')).toHaveCount(0);
+});
+
+test("issue 32: Salesforce's Send Email action (lightning-input-rich-text, its Quill body in a shadow root): the ask and subject land there", async ({
+  openHost,
+}) => {
+  const page = await openHost('https://northwind.lightning.force.com/lightning/r/Contact/0035g00000XYZABAA4/view', 'salesforce/contact-record-2026.html', {
+    '{{CUSTOMER_SINCE}}': us(daysAgo(125)),
+  });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-name')).toHaveText('Marco Bellini');
+  await expect(panel.getByTestId('insert-ask')).toBeEnabled();
+  await panel.getByTestId('insert-ask').click();
+  await expect(page.locator('.ql-editor')).toContainText('Hi Marco,');
+  await expect(page.locator('input[aria-label="Subject"]')).toHaveValue('A quick favour, Marco?');
+});
+
+test("issue 32: a Pipedrive deal page: the deal's person, badges apart", async ({ openHost }) => {
+  const page = await openHost('https://northwind.pipedrive.com/deal/4410', 'pipedrive/deal-2026.html', { '{{CUSTOMER_SINCE}}': iso(daysAgo(100)) });
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('kai@larsenbyg.example');
+  await expect(panel.getByTestId('contact-name')).toHaveText('Kai Larsen');
+  await expect(panel.getByTestId('customer-since-input')).toHaveValue(iso(daysAgo(100)));
+});
+
 test('HubSpot deal record: the associated contact, with the won date as customer since', async ({ openHost }) => {
   const since = daysAgo(100);
   const page = await openHost('https://app-eu1.hubspot.com/contacts/2456789/record/0-3/77', 'hubspot/deal-record.html', { '{{CUSTOMER_SINCE}}': iso(since) });

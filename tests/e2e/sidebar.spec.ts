@@ -65,6 +65,13 @@ test('issue 31: a number too big to keep is refused in words, and the value befo
   await expect(sidebar(page).getByTestId('spend90d-input')).toHaveValue('1200');
 });
 
+test('issue 32: a company guessed from the email domain is shown as a guess', async ({ openGmail }) => {
+  const page = await openGmail('thread-special-name');
+  await expect(sidebar(page).getByTestId('contact-company')).toHaveText(
+    'Renard Freres (a guess from their email address: no page or file has named their company)',
+  );
+});
+
 test('collapses to a narrow tab, and remembers it', async ({ openGmail }) => {
   const page = await openGmail('thread-special-name');
   const frame = page.locator('[data-testid="referral-sidebar"]');
