@@ -197,23 +197,49 @@ test('click-jacking in time: a decoy taken away just before a click, or between 
       document.documentElement.append(d);
     }, vanishOnPress);
 
-  // Taken away 300 ms before a click the page expects: the click lands on Insert, and nothing is written.
-  await decoy(false);
-  await expect(panel.getByTestId('obstructed')).toBeVisible();
-  await page.evaluate(() => document.getElementById('decoy')!.remove());
-  await page.waitForTimeout(300);
-  await page.mouse.click(x, y);
-  await page.waitForTimeout(1_000);
-  await expect(editor).not.toContainText('Hi Dana');
+  // Taken away just before a click the page expects: the click lands on Insert, and nothing is
+  // written. The claim holds for a click within STEADY_MS (600 ms) of the removal: the time is
+  // measured from here (an upper bound on the page's own), and a try the machine made slower than
+  // that proves nothing and is made again, so a busy machine cannot pass or fail this by itself.
+  const draft = await editor.innerHTML();
+  let conclusive = 0;
+  for (let attempt = 0; attempt < 5 && !conclusive; attempt++) {
+    await decoy(false);
+    await expect(panel.getByTestId('obstructed')).toBeVisible();
+    const started = Date.now();
+    await page.evaluate(() => document.getElementById('decoy')!.remove());
+    await page.mouse.click(x, y);
+    const inTime = Date.now() - started < 600;
+    await page.waitForTimeout(1_000);
+    if (inTime) {
+      conclusive++;
+      await expect(editor).not.toContainText('Hi Dana');
+    } else {
+      // Too slow to prove anything: an insert then was the user's (the panel had been in view). Start again.
+      await editor.evaluate((el, html) => (el.innerHTML = html), draft);
+    }
+  }
+  expect(conclusive, 'a click within 600 ms of the decoy leaving, in 5 tries').toBe(1);
 
   // A decoy that vanishes on the first press of a double click: the second press, 150 ms later, lands on Insert.
-  await decoy(true);
-  await expect(panel.getByTestId('obstructed')).toBeVisible();
-  await page.mouse.click(x, y);
-  await page.waitForTimeout(150);
-  await page.mouse.click(x, y);
-  await page.waitForTimeout(1_000);
-  await expect(editor).not.toContainText('Hi Dana');
+  let pressed = 0;
+  for (let attempt = 0; attempt < 5 && !pressed; attempt++) {
+    await decoy(true);
+    await expect(panel.getByTestId('obstructed')).toBeVisible();
+    const started = Date.now();
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(150);
+    await page.mouse.click(x, y);
+    const inTime = Date.now() - started < 600;
+    await page.waitForTimeout(1_000);
+    if (inTime) {
+      pressed++;
+      await expect(editor).not.toContainText('Hi Dana');
+    } else {
+      await editor.evaluate((el, html) => (el.innerHTML = html), draft);
+    }
+  }
+  expect(pressed, 'a second press within 600 ms of the first, in 5 tries').toBe(1);
 
   // The user's own double click on the panel in view: one ask, not two.
   await expect(panel.getByTestId('insert-ask')).toBeEnabled();
