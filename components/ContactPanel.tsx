@@ -129,6 +129,21 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
             {view.referredBy.status === 'converted' && ': now a customer'}
           </p>
         )}
+        {view.otherAddressOf && (
+          <p className="warn" data-testid="other-address">
+            In your records, {contact.email} is another address of {view.otherAddressOf.name || view.otherAddressOf.email} ({view.otherAddressOf.email}).{' '}
+            <button
+              className="link"
+              onClick={() =>
+                void request('sidebar/contact', { email: view.otherAddressOf!.email, name: view.otherAddressOf!.name || undefined, tabId })
+                  .then(onChanged)
+                  .catch((err: Error) => setSaveError(err.message))
+              }
+            >
+              Show {view.otherAddressOf.name || view.otherAddressOf.email}
+            </button>
+          </p>
+        )}
       </section>
       <ReadProblem page={view.page} tabId={tabId} onChanged={onChanged} />
 

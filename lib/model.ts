@@ -107,6 +107,11 @@ export const Contact = z.object({
   email: Email,
   name: z.string().max(TEXT_LIMITS.name).default(''),
   company: z.string().max(TEXT_LIMITS.company).default(''),
+  /**
+   * The contact's other addresses (a Pipedrive export's Home and Other columns, HubSpot's
+   * additional addresses): a page showing one of them offers this contact (issue 31).
+   */
+  otherEmails: z.array(Email).max(10).optional(),
   /** The company is only a guess from the email's domain (no page or file named one): shown as such, replaced by the first real one. */
   companyGuessed: z.boolean().optional(),
   facts: ContactFacts.default({}),

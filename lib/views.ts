@@ -45,6 +45,8 @@ export interface ContactView {
   resultSuggestions: ResultSuggestion[];
   /** This person was introduced by a client: who, and when (issue 19). */
   referredBy?: ReferredBy;
+  /** This address is another of a stored contact's (issue 31): the sidebar offers that contact. */
+  otherAddressOf?: { email: string; name: string };
   /** Closing the loop with this client after their intro: a thank-you, or an update on how it went. */
   loop?: { part: 'thanks' | 'update'; label: string };
   /** A double opt-in ask they said OK to: waiting for their peer to agree, or agreed (the intro with your details may go). */
@@ -112,6 +114,7 @@ export function buildContactView(input: {
   now: Date;
   colleagueAsk?: ColleagueAsk;
   referredBy?: ReferredBy;
+  otherAddressOf?: { email: string; name: string };
 }): ContactView {
   const { page, asks, settings, now } = input;
   // The thread on screen when it is theirs, else the last one seen with them: the queue judges on the same.
@@ -138,6 +141,7 @@ export function buildContactView(input: {
     insertNeedsConfirmation: advice.confirm,
     resultSuggestions: contact.facts.results ? [] : resultSuggestions(thread.clientMessages),
     ...(input.referredBy ? { referredBy: input.referredBy } : {}),
+    ...(input.otherAddressOf ? { otherAddressOf: input.otherAddressOf } : {}),
     ...loopOf(asks, now, settings.referralStallDays),
     ...peerFirstOf(asks),
     draftedAt: judged.openDraft?.askedAt,

@@ -26,6 +26,8 @@ export interface LoadedCase {
   neverAsk: NeverAskList;
   colleagueAsk?: ColleagueAsk;
   referredBy?: ReferredBy;
+  /** The contact who lists this address among their other addresses (issue 31). */
+  otherAddressOf?: { email: string; name: string };
 }
 
 export class Cases {
@@ -36,17 +38,19 @@ export class Cases {
 
   /** Everything a case is judged from, read at once; `seen`: the contact as a page just showed it, not yet written. */
   async load(email: string, seen?: Contact): Promise<LoadedCase> {
-    const [found, asks, templates, profile, settings, neverAsk] = await Promise.all([
+    const [found, asks, templates, profile, settings, neverAsk, owner] = await Promise.all([
       seen?.email === email ? seen : this.store.getContact(email),
       this.store.asksFor(email),
       this.store.templates(),
       this.store.profile(),
       this.store.settings(),
       this.store.neverAskList(),
+      this.store.ownerOf(email),
     ]);
     const contact = found ?? emptyContact(email, this.clock().toISOString());
     const [colleagueAsk, referredBy] = await Promise.all([this.colleagueAsk(contact, settings.askCooldownDays, this.clock()), this.referredBy(email)]);
-    return { contact, stored: !!found, asks, templates, profile, settings, neverAsk, colleagueAsk, referredBy };
+    const otherAddressOf = owner && owner.email !== email ? { email: owner.email, name: owner.name } : undefined;
+    return { contact, stored: !!found, asks, templates, profile, settings, neverAsk, colleagueAsk, referredBy, otherAddressOf };
   }
 
   /** The latest ask to a colleague of this contact inside the cool-down (one ask per company, issue 19). */

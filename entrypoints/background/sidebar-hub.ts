@@ -24,7 +24,8 @@ type Snapshot = { view: SidebarView; templates?: Template[]; profile?: Profile }
 export class SidebarHub {
   private pages = new Map<number, PageContext>();
   /** A contact the user named by hand in a tab whose page shows none. */
-  private chosen = new Map<number, { email: string; name?: string }>();
+  /** A contact the user named for a tab; `for`: the page's own contact it stands for (whose other address the page shows). */
+  private chosen = new Map<number, { email: string; name?: string; for?: string }>();
   private ports = new Map<number, Port>();
   /** The browser's side panels open, each with the tab it shows (issue 20). */
   private panels = new Map<Port, number | undefined>();
@@ -187,7 +188,11 @@ export class SidebarHub {
   /** The contact a tab is about: the page's, else the one the user named there. */
   async contactEmail(tabId: number): Promise<string | undefined> {
     const page = await this.page(tabId);
-    return page?.contact?.email?.toLowerCase() ?? this.chosen.get(tabId)?.email;
+    const chosen = this.chosen.get(tabId);
+    const shown = page?.contact?.email?.toLowerCase();
+    // The page's person, unless the user chose the contact this address belongs to (issue 31).
+    if (chosen?.for && chosen.for === shown) return chosen.email;
+    return shown ?? chosen?.email;
   }
 
   /** The user's own addresses seen as the account on any page (never a contact). */
@@ -251,7 +256,10 @@ export class SidebarHub {
   }
 
   async choose(tabId: number, contact: { email: string; name?: string }): Promise<void> {
-    this.chosen.set(tabId, contact);
+    const shown = (await this.page(tabId))?.contact?.email?.toLowerCase();
+    // On a page about someone, only the contact whose other address that is may stand in for them.
+    const owner = shown && shown !== contact.email ? await this.store.ownerOf(shown) : undefined;
+    this.chosen.set(tabId, owner?.email === contact.email ? { ...contact, for: shown } : contact);
     if (contact.name) {
       await this.store.updateContact(contact.email, (c) => ({ ...c, name: c.name || contact.name! }), this.clock().toISOString());
     }

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it, vi } from 'vitest';
 import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
-import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './index';
+import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './index';
 import { ImportRefused, Store } from './store';
 import { streamContactsCsv, type ImportedRow, type ParsedImport } from '../import/csv';
 import { withStatus } from '../asks/pipeline';
@@ -11,15 +11,40 @@ import { Ask, Contact } from '../model';
 let n = 0;
 
 /** A database as an older version of the extension left it: the schemas up to `version`, opened. */
-async function olderDb(name: string, version: 1 | 2 | 3 | 4): Promise<Dexie> {
+async function olderDb(name: string, version: 1 | 2 | 3 | 4 | 5): Promise<Dexie> {
   const old = new Dexie(name);
-  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4].slice(0, version).forEach((schema, i) => old.version(i + 1).stores(schema));
+  [SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5].slice(0, version).forEach((schema, i) => old.version(i + 1).stores(schema));
   await old.open();
   return old;
 }
 const freshName = () => `test-db-${Date.now()}-${n++}`;
 const T1 = '2026-11-01T10:00:00.000Z';
 const T2 = '2026-11-20T10:00:00.000Z';
+
+describe('schema v6 (issue 31)', () => {
+  it("v5 contacts survive; a contact's other addresses find them, only ever add up, and never include their own", async () => {
+    const name = freshName();
+    const old = await olderDb(name, 5);
+    await old.table('contacts').bulkAdd([
+      { email: 'astrid@lindqvistdesign.example', name: 'Astrid', company: '', facts: {}, neverAsk: false, updatedAt: T1 },
+      { email: 'rui@duartevinhos.example', name: 'Rui', company: '', facts: {}, neverAsk: false, updatedAt: T1 },
+    ]);
+    old.close();
+    const store = new Store(openDb(name));
+    expect(await store.db.contacts.count()).toBe(2);
+    expect(await store.ownerOf('astrid.l@gmail.example')).toBeUndefined();
+    const source = { kind: 'import' as const, label: 'people.csv', observedAt: T2 };
+    await store.importContacts([{ line: 2, email: 'astrid@lindqvistdesign.example', otherEmails: ['astrid.l@gmail.example'], facts: {} }], source, T2);
+    await store.importContacts(
+      [{ line: 2, email: 'astrid@lindqvistdesign.example', otherEmails: ['a.lindqvist@proton.example', 'astrid@lindqvistdesign.example'], facts: {} }],
+      source,
+      T2,
+    );
+    expect((await store.getContact('astrid@lindqvistdesign.example'))?.otherEmails).toEqual(['astrid.l@gmail.example', 'a.lindqvist@proton.example']);
+    expect((await store.ownerOf('Astrid.L@gmail.example'))?.email).toBe('astrid@lindqvistdesign.example');
+    store.db.close();
+  });
+});
 
 describe('schema migrations', () => {
   // The pattern for every future version: write real-shaped rows with the old schema, reopen
@@ -116,7 +141,8 @@ describe('schema v5 (issue 16)', () => {
     expect((await store.searchContacts('dana', 5)).map((c) => c.email)).toEqual(['dana@acme.example']);
     // In the database itself, not only in what Dexie was told.
     const indexes = store.db.backendDB().transaction('contacts').objectStore('contacts').indexNames;
-    expect([...indexes].sort()).toEqual(['facts.customerSince.value', 'updatedAt']);
+    // (v6 then adds the other addresses' index.)
+    expect([...indexes].sort()).toEqual(['facts.customerSince.value', 'otherEmails', 'updatedAt']);
     store.db.close();
   });
 });

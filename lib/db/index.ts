@@ -76,6 +76,15 @@ export const SCHEMA_V5 = {
   contacts: 'email, updatedAt, facts.customerSince.value',
 } as const;
 
+/**
+ * Version 6 (2026-12-07): contacts are indexed by their other addresses (issue 31: the Home and
+ * Other columns of a Pipedrive export), so a page showing one finds whose it is. No data changes.
+ */
+export const SCHEMA_V6 = {
+  ...SCHEMA_V5,
+  contacts: 'email, updatedAt, facts.customerSince.value, *otherEmails',
+} as const;
+
 export function openDb(name: string = DB_NAME): ReferralDb {
   const db = new Dexie(name) as ReferralDb;
   db.version(1).stores(SCHEMA_V1);
@@ -83,5 +92,6 @@ export function openDb(name: string = DB_NAME): ReferralDb {
   db.version(3).stores(SCHEMA_V3);
   db.version(4).stores(SCHEMA_V4);
   db.version(5).stores(SCHEMA_V5);
+  db.version(6).stores(SCHEMA_V6);
   return db;
 }

@@ -179,6 +179,11 @@ export class Store {
     return this.db.asks.where('referral.email').equals(email.toLowerCase()).toArray();
   }
 
+  /** The contact who lists `email` among their other addresses (none stored under it as their own). */
+  async ownerOf(email: string): Promise<Contact | undefined> {
+    return this.db.contacts.where('otherEmails').equals(email.toLowerCase()).first();
+  }
+
   getAsk(id: string): Promise<Ask | undefined> {
     return this.db.asks.get(id);
   }

@@ -15,8 +15,8 @@ function cell(contact: Contact, key: (typeof FACTS)[number]['key']): string | nu
 export function contactsToCsv(contacts: Contact[]): string {
   return Papa.unparse(
     {
-      fields: ['Email', 'Name', 'Company', ...FACTS.map((f) => f.label)],
-      data: contacts.map((c) => [c.email, c.name, c.company, ...FACTS.map((f) => cell(c, f.key))]),
+      fields: ['Email', 'Other email addresses', 'Name', 'Company', ...FACTS.map((f) => f.label)],
+      data: contacts.map((c) => [c.email, (c.otherEmails ?? []).join('; '), c.name, c.company, ...FACTS.map((f) => cell(c, f.key))]),
     },
     { escapeFormulae: true },
   );

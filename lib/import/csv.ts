@@ -14,7 +14,7 @@ import { Email } from '../model';
 import { looksLikeFormula } from '../templates/values';
 import { dateFormat, numberFormat, readings, type ColumnFormat, type DateOrder } from './formats';
 import { toDay } from '../day';
-import { IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from './headers';
+import { emailRank, IMPORT_FIELDS, recognizeHeaders, type ColumnMapping, type ImportField } from './headers';
 import { describeProblem } from './problems';
 import { readField } from './cells';
 
@@ -23,6 +23,8 @@ export interface ImportedRow {
   email: string;
   name?: string;
   company?: string;
+  /** Other addresses of the contact, lower case, never the email itself. */
+  otherEmails?: string[];
   facts: PlainFacts;
 }
 
@@ -403,11 +405,17 @@ function mergeInto(earlier: ImportedRow, later: ImportedRow): string[] {
   };
   if (change('name', earlier.name, later.name)) earlier.name = later.name;
   if (change('company', earlier.company, later.company)) earlier.company = later.company;
+  if (later.otherEmails) earlier.otherEmails = unionOf(earlier.otherEmails, later.otherEmails, earlier.email);
   const facts: Record<string, unknown> = earlier.facts;
   for (const [key, value] of Object.entries(later.facts)) {
     if (change(IMPORT_FIELDS[key as ImportField] ?? key, facts[key], value)) facts[key] = value;
   }
   return changes;
+}
+
+/** Two lists of other addresses as one, without the contact's own, at most 10. */
+export function unionOf(a: readonly string[] | undefined, b: readonly string[] | undefined, own: string): string[] {
+  return [...new Set([...(a ?? []), ...(b ?? [])])].filter((x) => x !== own).slice(0, 10);
 }
 
 function describePapaError(code: string, message: string): string {
@@ -425,6 +433,8 @@ function readRow(cells: string[], line: number, file: ParsedImport, today: strin
   let last = '';
   const skipped: SkippedCell[] = [];
   let emailProblem = '';
+  /** Other addresses with their column's rank (Other before Home). */
+  const others: Array<[number, string]> = [];
   mapping.forEach((field, i) => {
     const raw = cells[i]?.trim() ?? '';
     if (!field || raw === '') return;
@@ -433,6 +443,13 @@ function readRow(cells: string[], line: number, file: ParsedImport, today: strin
       const parsed = Email.safeParse(raw);
       if (parsed.success) row.email = parsed.data;
       else emailProblem = `"${raw}" is not an email address`;
+    } else if (field === 'otherEmails') {
+      // One address per cell (Pipedrive), or several separated by ";" or "," (HubSpot).
+      for (const part of raw.split(/[;,\s]+/).filter(Boolean)) {
+        const parsed = Email.safeParse(part);
+        if (parsed.success) others.push([emailRank(headers[i] ?? '') ?? 3, parsed.data]);
+        else skipped.push({ line, column, reason: `"${part.slice(0, 80)}" is not an email address: left out` });
+      }
     } else if (field === 'firstName' || field === 'lastName' || field === 'name' || field === 'company') {
       const limit = field === 'company' ? TEXT_LIMITS.company : TEXT_LIMITS.name;
       const value = raw.length > limit ? raw.slice(0, limit) : raw;
@@ -449,7 +466,12 @@ function readRow(cells: string[], line: number, file: ParsedImport, today: strin
   });
   if (!row.name && (first || last)) row.name = `${first} ${last}`.trim().slice(0, TEXT_LIMITS.name);
   if (emailProblem) return { reason: emailProblem };
+  // No work address: the person's next one is their email (Other before Home), the rest stay other addresses.
+  const ranked = others.sort((a, b) => a[0] - b[0]).map(([, address]) => address);
+  if (!row.email && ranked.length) row.email = ranked[0]!;
   if (!row.email) return { reason: 'no email address' };
+  const otherEmails = [...new Set(ranked)].filter((a) => a !== row.email).slice(0, 10);
+  if (otherEmails.length) row.otherEmails = otherEmails;
   file.skipped.push(...skipped);
   if (row.name && looksLikeFormula(row.name)) {
     file.flagged.push({ line, reason: `the name "${row.name.slice(0, 40)}" looks like a spreadsheet formula: kept as text, never used as a greeting` });

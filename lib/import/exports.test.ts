@@ -17,23 +17,25 @@ const accounted = (out: ReturnType<typeof parseContactsCsv>) =>
   out.rows.length + out.duplicates.length + out.rejected.length === out.total;
 
 describe("Pipedrive's people export", () => {
-  it('imports as exported: the Work address is the email whatever the column order, Person - custom fields are read', () => {
+  it('imports as exported: the Work address is the email whatever the column order, the others kept as other addresses', () => {
     const out = parseContactsCsv(fixture('pipedrive-people-2026.csv'), { today: TODAY });
     expect(out.mapping[out.headers.indexOf('Person - Email - Work')]).toBe('email');
-    expect(out.mapping[out.headers.indexOf('Person - Email - Home')]).toBeNull();
+    expect(out.mapping[out.headers.indexOf('Person - Email - Home')]).toBe('otherEmails');
+    expect(out.mapping[out.headers.indexOf('Person - Email - Other')]).toBe('otherEmails');
     expect(out.mapping[out.headers.indexOf('Person - Name')]).toBe('name');
-    expect(out.rows.map((r) => [r.email, r.name, r.company, r.facts.nps, r.facts.customerSince])).toEqual([
-      ['astrid@lindqvistdesign.example', 'Astrid Lindqvist', 'Lindqvist Design AB', 9, '2026-07-02'],
-      ['rui@duartevinhos.example', 'Rui Duarte', 'Duarte Vinhos', 10, '2026-06-20'],
+    expect(out.rows.map((r) => [r.email, r.otherEmails, r.name, r.company, r.facts.nps, r.facts.customerSince])).toEqual([
+      ['astrid@lindqvistdesign.example', ['astrid.l@gmail.example'], 'Astrid Lindqvist', 'Lindqvist Design AB', 9, '2026-07-02'],
+      ['rui@duartevinhos.example', ['rui.d@outlook.example'], 'Rui Duarte', 'Duarte Vinhos', 10, '2026-06-20'],
+      // Mei has no Work address: her Home one is her email.
+      ['mei.chen@gmail.example', undefined, 'Mei Chen', 'Chen Analytics', undefined, undefined],
     ]);
-    // Mei has only a Home address in the file: her row says why it did not come in.
-    expect(out.rejected).toEqual([{ line: 4, reason: 'no email address' }]);
+    expect(out.rejected).toEqual([]);
     expect(accounted(out)).toBe(true);
   });
 
   it('the Work column wins over Home and Other, in any order; a plain "Person - Email" is the email', () => {
-    expect(recognizeHeaders(['Person - Email - Other', 'Person - Email - Home', 'Person - Email - Work'])).toEqual([null, null, 'email']);
-    expect(recognizeHeaders(['Person - Email - Home', 'Person - Email - Other'])).toEqual([null, 'email']);
+    expect(recognizeHeaders(['Person - Email - Other', 'Person - Email - Home', 'Person - Email - Work'])).toEqual(['otherEmails', 'otherEmails', 'email']);
+    expect(recognizeHeaders(['Person - Email - Home', 'Person - Email - Other'])).toEqual(['otherEmails', 'email']);
     expect(recognizeHeaders(['Person - Name', 'Person - Email'])).toEqual(['name', 'email']);
     expect(recognizeHeaders(['Person - Customer since', 'Person - Segment'])).toEqual(['customerSince', 'segment']);
   });
@@ -61,12 +63,12 @@ describe('a Salesforce report export', () => {
 });
 
 describe("HubSpot's contacts export", () => {
-  it('imports with its additional addresses column left out, dates with times read as days', () => {
+  it('imports with its additional addresses as other addresses, dates with times read as days', () => {
     const out = parseContactsCsv(fixture('hubspot-contacts-2026.csv'), { today: TODAY });
-    expect(out.mapping).toEqual([null, 'firstName', 'lastName', 'email', null, 'company', 'lifecycleStage', 'customerSince', 'nps', null]);
-    expect(out.rows.map((r) => [r.email, r.facts.customerSince, r.facts.lifecycleStage])).toEqual([
-      ['helen@parkco.example', '2026-07-20', 'Customer'],
-      ['lee@okafor.example', '2026-05-02', 'Customer'],
+    expect(out.mapping).toEqual([null, 'firstName', 'lastName', 'email', 'otherEmails', 'company', 'lifecycleStage', 'customerSince', 'nps', null]);
+    expect(out.rows.map((r) => [r.email, r.otherEmails, r.facts.customerSince, r.facts.lifecycleStage])).toEqual([
+      ['helen@parkco.example', ['h.park@gmail.example', 'helen.park@parkco.example'], '2026-07-20', 'Customer'],
+      ['lee@okafor.example', undefined, '2026-05-02', 'Customer'],
     ]);
     expect(accounted(out)).toBe(true);
   });

@@ -10,6 +10,10 @@ const CONTACT_FIELDS = {
   firstName: { label: 'First name', aliases: ['first name', 'firstname', 'given name'] },
   lastName: { label: 'Last name', aliases: ['last name', 'lastname', 'surname', 'family name'] },
   name: { label: 'Full name', aliases: ['name', 'full name', 'contact name', 'person - name', 'person name'] },
+  otherEmails: {
+    label: 'Other email addresses',
+    aliases: ['other email addresses', 'other emails', 'additional email addresses', 'secondary email', 'other email'],
+  },
   company: {
     label: 'Company',
     aliases: ['company', 'company name', 'associated company', 'account name', 'organization', 'organisation', 'organization - name', 'account'],
@@ -54,7 +58,7 @@ export function fieldForLabel(label: string): ImportField | undefined {
  * kind ("Person - Email - Work", "- Home", "- Other"); HubSpot an "Email" and "Additional email
  * addresses". The work address is the contact's (issue 31), whatever the columns' order.
  */
-function emailRank(header: string): number | undefined {
+export function emailRank(header: string): number | undefined {
   const m = /^(?:person - )?(?:primary |work )?e-?mail(?: address)?(?: - (work|main|other|home))?$/.exec(normalise(header));
   if (!m) return undefined;
   return m[1] === 'home' ? 2 : m[1] === 'other' ? 1 : 0;
@@ -68,7 +72,8 @@ function fieldOfHeader(header: string): ImportField | undefined {
 
 /**
  * One field per column (null: not imported); a field is taken by its first column only, except the
- * email, which is the best-ranked email column (work before other before home).
+ * email, which is the best-ranked email column (work before other before home): the other email
+ * columns, and every column of other addresses, are the contact's other addresses.
  */
 export function recognizeHeaders(headers: string[]): ColumnMapping {
   const ranks = headers.map(emailRank);
@@ -77,8 +82,9 @@ export function recognizeHeaders(headers: string[]): ColumnMapping {
   const taken = new Set<ImportField>(emailAt >= 0 ? ['email'] : []);
   return headers.map((h, i) => {
     if (i === emailAt) return 'email';
-    if (ranks[i] !== undefined) return null;
+    if (ranks[i] !== undefined) return 'otherEmails';
     const field = fieldOfHeader(h);
+    if (field === 'otherEmails') return field;
     if (!field || taken.has(field)) return null;
     taken.add(field);
     return field;

@@ -515,6 +515,29 @@ describe('records that never guess (issue 31)', () => {
     expect((await store.getAsk('a1'))?.referral).toEqual({ name: 'Lee Park', email: '' });
   });
 
+  it("mail from a contact's other address offers that contact; choosing them shows their record, nobody else can stand in", async () => {
+    const { call, store } = setup();
+    await call('contacts/import', {
+      fileName: 'people.csv',
+      observedAt: NOW.toISOString(),
+      text: 'Person - Name,Person - Email - Home,Person - Email - Work,Person - NPS\nAstrid Lindqvist,astrid.l@gmail.example,astrid@lindqvistdesign.example,9\n',
+    });
+    await call('page/context', gmailPage('astrid.l@gmail.example', 'Astrid'), { role: 'content' });
+    const offered = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    expect(offered.state === 'contact' && [offered.contact.email, offered.otherAddressOf]).toEqual([
+      'astrid.l@gmail.example',
+      { email: 'astrid@lindqvistdesign.example', name: 'Astrid Lindqvist' },
+    ]);
+    // Someone else named for this page does not replace the person it shows.
+    await call('sidebar/contact', { email: 'lee@peer.example' });
+    const kept = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    expect(kept.state === 'contact' && kept.contact.email).toBe('astrid.l@gmail.example');
+    await call('sidebar/contact', { email: 'astrid@lindqvistdesign.example', name: 'Astrid Lindqvist' });
+    const chosen = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    expect(chosen.state === 'contact' && [chosen.contact.email, chosen.contact.facts.nps?.value.score]).toEqual(['astrid@lindqvistdesign.example', 9]);
+    expect((await store.getContact('astrid@lindqvistdesign.example'))?.otherEmails).toEqual(['astrid.l@gmail.example']);
+  });
+
   it('a backup whose rules close the window before it opens, or that holds a key twice, is refused at the check', async () => {
     const { send, store } = setup();
     const backup = await store.exportAll(NOW.toISOString());
