@@ -269,7 +269,7 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
                     data-testid="results-suggestion"
                     title={`They wrote: "${s.said}"`}
                     onClick={() =>
-                      void request('contact/result', { email: contact.email, result: s.result, saidOn: s.date })
+                      void request('contact/result', { email: contact.email, result: s.kept, saidOn: s.date })
                         .then(onChanged)
                         .catch((err: Error) => setSaveError(err.message))
                     }

@@ -14,7 +14,7 @@ import { isNeverAsk, type NeverAskList } from './never-ask';
 import { chooseTemplate } from './templates/choose';
 import { render, type Rendered } from './templates/render';
 import type { Profile, Template } from './templates/schema';
-import { templateValues } from './templates/values';
+import { noteValues, templateValues } from './templates/values';
 
 export interface CaseInput {
   contact: Contact;
@@ -68,7 +68,7 @@ export function templateOf({ contact, evaluation, advice }: Judged, templates: T
 /** The ask as it would be written now, if a template fits. */
 export function askOf(judged: Judged, templates: Template[], profile: Profile): { template: Template; rendered: Rendered } | undefined {
   const template = templateOf(judged, templates, profile.peerFirst);
-  return template && { template, rendered: render(template, templateValues(judged.contact, profile)) };
+  return template && { template, rendered: render(template, templateValues(judged.contact, profile), noteValues(judged.contact)) };
 }
 
 /** True when the contact belongs in "Who to ask": by the verdict table, and not while a draft ask to them is open. */

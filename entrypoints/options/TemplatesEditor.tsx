@@ -3,7 +3,7 @@ import { request } from '@/lib/messaging/client';
 import type { Contact } from '@/lib/model';
 import { render, validateTemplate } from '@/lib/templates/render';
 import { VARIABLES, type Profile, type Template } from '@/lib/templates/schema';
-import { templateValues } from '@/lib/templates/values';
+import { noteValues, templateValues } from '@/lib/templates/values';
 import { FormMessage, useMessage } from '@/components/FormMessage';
 
 const SAMPLE: Contact = {
@@ -44,7 +44,7 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
   }, []);
 
   const problems = useMemo(() => (draft ? validateTemplate(draft) : []), [draft]);
-  const preview = useMemo(() => (draft ? render(draft, templateValues(previewContact, profile)) : undefined), [draft, previewContact, profile]);
+  const preview = useMemo(() => (draft ? render(draft, templateValues(previewContact, profile), noteValues(previewContact)) : undefined), [draft, previewContact, profile]);
 
   const act = async (work: () => Promise<unknown>, ok: string, keep?: string) => {
     try {

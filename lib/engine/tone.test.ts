@@ -15,8 +15,13 @@ describe("the client's own words for the result (issue 19)", () => {
       { date: '2026-11-21T10:00:00.000Z', text: 'The sync is still not working and the problem is not solved.' },
     ]);
     expect(found).toEqual([
-      { said: 'Our team hit the onboarding goal a month early.', result: 'your team hit the onboarding goal a month early', date: '2026-11-20T10:00:00.000Z' },
-      { said: 'We went live on Monday.', result: 'you went live on Monday', date: '2026-11-01T10:00:00.000Z' },
+      {
+        said: 'Our team hit the onboarding goal a month early.',
+        result: 'your team hit the onboarding goal a month early',
+        kept: 'our team hit the onboarding goal a month early',
+        date: '2026-11-20T10:00:00.000Z',
+      },
+      { said: 'We went live on Monday.', result: 'you went live on Monday', kept: 'we went live on Monday', date: '2026-11-01T10:00:00.000Z' },
     ]);
   });
 });

@@ -5,6 +5,7 @@
  * complaint. English only: other languages score neutral and detect nothing, and the sidebar
  * says so through a low confidence.
  */
+import { asSaid, toClient } from '../templates/voice';
 import Sentiment from 'sentiment';
 
 const analyzer = new Sentiment();
@@ -49,32 +50,14 @@ export interface ResultSuggestion {
   said: string;
   /** The same, in the account manager's voice: "we hit our target" -> "you hit your target". */
   result: string;
+  /** What is kept as the contact's result: their words as said ("we hit our target"), turned per reader when written. */
+  kept: string;
   date?: string;
 }
 
-/** Their words, turned to face them: we/our/us/I/my become you/your, first letter lower-cased, end punctuation dropped. */
+/** Their words, turned to face them: "we hit our target" -> "you hit your target" (`templates/voice.ts`). */
 export function inYourWords(sentence: string): string {
-  const swaps: Record<string, string> = {
-    we: 'you',
-    us: 'you',
-    our: 'your',
-    ours: 'yours',
-    i: 'you',
-    me: 'you',
-    my: 'your',
-    "we're": "you're",
-    "we've": "you've",
-    "i'm": "you're",
-    "i've": "you've",
-    "we'd": "you'd",
-  };
-  const turned = sentence
-    .trim()
-    .replace(/^[^:]{1,25}:\s+/, '')
-    .replace(/^(so|and|also|plus|anyway)[,\s]+/i, '')
-    .replace(/\b(we're|we've|i'm|i've|we'd|we|us|our|ours|i|me|my)\b/gi, (w) => swaps[w.toLowerCase()] ?? w)
-    .replace(/[.!\s]+$/, '');
-  return turned.charAt(0).toLowerCase() + turned.slice(1);
+  return toClient(asSaid(sentence));
 }
 
 /**
@@ -89,7 +72,7 @@ export function resultSuggestions(messages: readonly Pick<ThreadMessage, 'text' 
     for (const said of sentences.map((x) => x.trim())) {
       if (said.length < 12 || said.length > 200 || !RESULTS.some((p) => p.test(said))) continue;
       if (COMPLAINTS.some(([p]) => p.test(said)) || found.some((f) => f.said === said)) continue;
-      found.push({ said, result: inYourWords(said), ...(message.date ? { date: message.date } : {}) });
+      found.push({ said, result: inYourWords(said), kept: asSaid(said), ...(message.date ? { date: message.date } : {}) });
       if (found.length === limit) return found;
     }
   }

@@ -47,7 +47,18 @@ const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|\{\{\s*([A-Z
 class Renderer {
   missing: VariableName[] = [];
   unknown: string[] = [];
-  constructor(private readonly values: Values) {}
+  constructor(private values: Values) {}
+
+  /** Renders with other values for a moment (the client's note in their voice), gaps still counted once. */
+  withValues<T>(values: Values, run: () => T): T {
+    const before = this.values;
+    this.values = values;
+    try {
+      return run();
+    } finally {
+      this.values = before;
+    }
+  }
 
   private value(name: string): { text: string; html: string } {
     // Own keys only: {{toString}} or {{constructor}} are unknown names, not the object's methods (issue 21).
@@ -121,10 +132,14 @@ class Renderer {
 
 const QUOTE_STYLE = 'margin:0 0 0 0.8ex;border-left:2px solid #ccc;padding-left:1ex';
 
-export function render(template: Pick<Template, 'subject' | 'ask' | 'leadIn' | 'intro'>, values: Values): Rendered {
+/**
+ * The whole message: the ask, the lead-in and the subject in your voice (`values`); the note the
+ * client forwards in theirs (`note` over `values`: their result as they said it, issue 33).
+ */
+export function render(template: Pick<Template, 'subject' | 'ask' | 'leadIn' | 'intro'>, values: Values, note: Values = {}): Rendered {
   const r = new Renderer(values);
   const ask = r.block(template.ask);
-  const intro = template.intro.trim() ? r.block(template.intro) : undefined;
+  const intro = template.intro.trim() ? r.withValues({ ...values, ...note }, () => r.block(template.intro)) : undefined;
   const leadIn = template.leadIn.trim() && intro ? r.inline(template.leadIn.trim()) : undefined;
   const subject = r.inline(template.subject.replace(/\s+/g, ' ').trim()).text;
 

@@ -1,6 +1,7 @@
 import type { Contact } from '../model';
 import type { Values } from './render';
 import type { Profile } from './schema';
+import { asClient, toClient } from './voice';
 
 /** Text a spreadsheet would run as a formula (=, +, -, @ first): never a greeting. */
 export const looksLikeFormula = (s: string) => /^[=+\-@\t\r]/.test(s.trim());
@@ -13,13 +14,19 @@ export function firstName(name: string): string {
   return trimmed.split(/\s+/)[0] ?? '';
 }
 
+/** What the note the client forwards says in the client's own voice: their result as they said it. */
+export function noteValues(contact: Contact): Values {
+  return { results: asClient(contact.facts.results?.value ?? '') };
+}
+
 /** Everything a template can say about this contact and about you. */
 export function templateValues(contact: Contact, profile: Profile): Values {
   return {
     firstName: firstName(contact.name),
     company: contact.company,
     product: contact.facts.product?.value ?? profile.product,
-    results: contact.facts.results?.value ?? '',
+    // Kept as the client said it; the ask says it to them (`voice.ts`), their note as they would.
+    results: toClient(contact.facts.results?.value ?? ''),
     myName: profile.name,
     myTitle: profile.title,
     myCompany: profile.company,

@@ -27,11 +27,15 @@ test("the client's own words are proposed for the result; one click uses them, i
     'you hit your quarterly target two weeks early, and the ops team loves it',
   ]);
   await suggestions.filter({ hasText: 'quarterly target' }).click();
-  await expect(panel.getByTestId('results-input')).toHaveValue('you hit your quarterly target two weeks early, and the ops team loves it');
+  // Kept as the client said it (issue 33): each part of the email turns it for its reader.
+  await expect(panel.getByTestId('results-input')).toHaveValue('we hit our quarterly target two weeks early, and the ops team loves it');
   await expect(panel.getByText(/their email of Nov 2, 2026/)).toBeVisible();
   await expect(suggestions).toHaveCount(0);
   await panel.getByTestId('insert-ask').click();
-  await expect(page.locator('div[g_editable="true"]')).toContainText('(you hit your quarterly target two weeks early, and the ops team loves it)');
+  const draft = page.locator('div[g_editable="true"]');
+  await expect(draft).toContainText('(you hit your quarterly target two weeks early, and the ops team loves it)');
+  // The note the client forwards is in the client's voice: "we hit our", never "you hit your".
+  await expect(draft.locator('blockquote').first()).toContainText('and we hit our quarterly target two weeks early, and the ops team loves it.');
 });
 
 test('one ask per company per cool-down: a colleague of a client asked last week is "asked recently", and not in the queue', async ({

@@ -11,7 +11,7 @@ import type { Handlers } from '../router';
 import type { Deps } from './deps';
 import { DEFAULT_TEMPLATES } from '@/lib/templates/defaults';
 import { render } from '@/lib/templates/render';
-import { templateValues } from '@/lib/templates/values';
+import { noteValues, templateValues } from '@/lib/templates/values';
 import { recordInsert, snippetOf } from '../ask-rules';
 import { loopStep } from '@/lib/asks/pipeline';
 import type { Contact } from '@/lib/model';
@@ -90,7 +90,7 @@ export function inserter({ store, hub, now }: Deps) {
       referralName: ask.referral?.name || ask.referral?.email || '',
       referralOutcome: ask.status === 'converted' ? 'they are now a customer' : 'we are still talking, and I will keep you posted',
     };
-    const rendered = render(template, values);
+    const rendered = render(template, values, noteValues(contact));
     const written = await write(tabId, contact, rendered, { confirmedFor });
     if (!('where' in written)) return written;
     await store.updateAsk(ask.id, (a) => (part === 'thanks' ? { ...a, thankedAt: at.toISOString() } : { ...a, loopClosedAt: at.toISOString() }));
@@ -108,14 +108,15 @@ export function inserter({ store, hub, now }: Deps) {
     if (part === 'thanks' || part === 'update') return closeLoop(tabId, email, part, view.contact, templates, profile, confirmedFor);
     const template = templates.find((t) => t.id === view.template!.id)!;
     const values = templateValues(view.contact, profile);
+    const note = noteValues(view.contact);
     const inView = seen || (await hub.showsOpen(tabId, email));
-    if (!inView) for (const key of CONFIDENTIAL) values[key] = '';
+    if (!inView) for (const key of CONFIDENTIAL) values[key] = note[key] = '';
     // The intro with the user's details: a double opt-in template's own note only asked the peer, so the default intro follows their yes.
     const intro = template.intro.trim() && !(part === 'intro' && template.doubleOptIn) ? template.intro : DEFAULT_TEMPLATES[0]!.intro;
     const rendered =
       part === 'intro'
-        ? render({ subject: '', ask: '', leadIn: 'Here is the note to forward to your peer, ready as it is:', intro }, values)
-        : render(template, values);
+        ? render({ subject: '', ask: '', leadIn: 'Here is the note to forward to your peer, ready as it is:', intro }, values, note)
+        : render(template, values, note);
     const written = await write(tabId, view.contact, rendered, { snippet: part === 'ask' ? snippetOf(rendered) : undefined, confirmedFor });
     if (!('where' in written)) return written;
     const gaps = rendered.missing.length
