@@ -56,19 +56,24 @@ function newestOpenDraft(asks: Ask[]): Ask | undefined {
 }
 
 /** The template the verdict calls for, for this contact's segment: the one Insert and Compose in Gmail write with. */
-export function templateOf({ contact, evaluation, advice }: Judged, templates: Template[], peerFirst = false): Template | undefined {
+export function templateOf(
+  { contact, evaluation, advice }: Judged,
+  templates: Template[],
+  { peerFirst = false, incentiveInAsk = false, incentive = '' }: Partial<Pick<Profile, 'peerFirst' | 'incentiveInAsk' | 'incentive'>> = {},
+): Template | undefined {
   return chooseTemplate(templates, {
     kind: advice.template,
     segment: contact.facts.segment?.value,
-    incentive: advice.template === 'reactivation' || !!evaluation.verdict.incentive,
+    // Past the window the incentive re-activates; in it, when the profile asks for it and names one.
+    incentive: advice.template === 'reactivation' || !!evaluation.verdict.incentive || (incentiveInAsk && !!incentive.trim() && advice.template === 'ask'),
     peerFirst,
   });
 }
 
 /** The ask as it would be written now, if a template fits. */
 export function askOf(judged: Judged, templates: Template[], profile: Profile): { template: Template; rendered: Rendered } | undefined {
-  const template = templateOf(judged, templates, profile.peerFirst);
-  return template && { template, rendered: render(template, templateValues(judged.contact, profile), noteValues(judged.contact)) };
+  const template = templateOf(judged, templates, profile);
+  return template && { template, rendered: render(template, templateValues(judged.contact, profile), noteValues(judged.contact, profile)) };
 }
 
 /** True when the contact belongs in "Who to ask": by the verdict table, and not while a draft ask to them is open. */

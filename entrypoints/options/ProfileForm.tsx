@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import { request } from '@/lib/messaging/client';
 import { safeUrl } from '@/lib/templates/render';
 import { plainAddress } from '@/lib/identity';
-import { EMPTY_PROFILE, PROFILE_LABELS, type Profile } from '@/lib/templates/schema';
+import { EMPTY_PROFILE, PROFILE_HINTS, PROFILE_LABELS, type Profile } from '@/lib/templates/schema';
 import { FormMessage, useMessage } from '@/components/FormMessage';
 
 type ListKey = 'links' | 'aliases' | 'orgDomains';
 const LISTS: ListKey[] = ['links', 'aliases', 'orgDomains'];
 const FIELDS = (Object.entries(PROFILE_LABELS) as Array<[keyof Profile, [string, string]]>)
-  .filter(([key]) => !LISTS.includes(key as ListKey) && key !== 'peerFirst')
-  .map(([key, [label, example]]) => [key as keyof Omit<Profile, ListKey | 'peerFirst'>, label, example] as const);
+  .filter(([key]) => !LISTS.includes(key as ListKey) && key !== 'peerFirst' && key !== 'incentiveInAsk')
+  .map(([key, [label, example]]) => [key as keyof Omit<Profile, ListKey | 'peerFirst' | 'incentiveInAsk'>, label, example] as const);
 
 const DOMAIN = /^([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const lines = (text: string) =>
@@ -83,7 +83,18 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
         {FIELDS.map(([key, label, placeholder]) => (
           <div className="field" key={key}>
             <label htmlFor={`profile-${key}`}>{label}</label>
-            <input id={`profile-${key}`} value={profile[key]} placeholder={placeholder} onChange={(e) => setProfile({ ...profile, [key]: e.target.value })} />
+            <input
+              id={`profile-${key}`}
+              value={profile[key]}
+              placeholder={placeholder}
+              aria-describedby={PROFILE_HINTS[key as keyof typeof PROFILE_HINTS] ? `profile-${key}-hint` : undefined}
+              onChange={(e) => setProfile({ ...profile, [key]: e.target.value })}
+            />
+            {PROFILE_HINTS[key as keyof typeof PROFILE_HINTS] && (
+              <small id={`profile-${key}-hint`} className="hint">
+                {PROFILE_HINTS[key as keyof typeof PROFILE_HINTS]}
+              </small>
+            )}
           </div>
         ))}
       </div>
@@ -109,6 +120,15 @@ export function ProfileForm({ onSaved }: { onSaved: (p: Profile) => void }) {
       <div className="field inline">
         <input id="profile-peerFirst" type="checkbox" checked={profile.peerFirst} onChange={(e) => setProfile({ ...profile, peerFirst: e.target.checked })} />
         <label htmlFor="profile-peerFirst">{PROFILE_LABELS.peerFirst[0]}</label>
+      </div>
+      <div className="field inline">
+        <input
+          id="profile-incentiveInAsk"
+          type="checkbox"
+          checked={profile.incentiveInAsk}
+          onChange={(e) => setProfile({ ...profile, incentiveInAsk: e.target.checked })}
+        />
+        <label htmlFor="profile-incentiveInAsk">{PROFILE_LABELS.incentiveInAsk[0]}</label>
       </div>
       <button type="submit" disabled={anyBad}>
         Save profile

@@ -44,7 +44,10 @@ export function TemplatesEditor({ profile }: { profile: Profile }) {
   }, []);
 
   const problems = useMemo(() => (draft ? validateTemplate(draft) : []), [draft]);
-  const preview = useMemo(() => (draft ? render(draft, templateValues(previewContact, profile), noteValues(previewContact)) : undefined), [draft, previewContact, profile]);
+  const preview = useMemo(
+    () => (draft ? render(draft, templateValues(previewContact, profile), noteValues(previewContact, profile)) : undefined),
+    [draft, previewContact, profile],
+  );
 
   const act = async (work: () => Promise<unknown>, ok: string, keep?: string) => {
     try {

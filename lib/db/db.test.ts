@@ -249,6 +249,7 @@ describe('store', () => {
       incentive: '',
       friendOffer: '',
       peerFirst: false,
+      incentiveInAsk: false,
     });
     const backup = JSON.parse(JSON.stringify(await a.exportAll(T2)));
     const b = new Store(openDb(freshName()));

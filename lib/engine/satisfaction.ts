@@ -26,6 +26,8 @@ export interface Reason {
 export interface Satisfaction {
   /** 0-100, or null when there is no evidence of satisfaction at all. */
   score: number | null;
+  /** Where every score starts: the reasons add to it, then it is kept within 0-100 (shown whole, issue 33). */
+  base: number;
   confidence: 'low' | 'medium' | 'high';
   reasons: Reason[];
   /** A positive moment in the last days: the best time to ask. */
@@ -237,6 +239,7 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
   const sum = reasons.reduce((total, r) => total + r.contribution, 0);
   return {
     score: evidence > 0 ? clampScore(BASE_SCORE + sum) : null,
+    base: BASE_SCORE,
     confidence: evidence >= 3 ? 'high' : evidence >= 1.5 ? 'medium' : 'low',
     reasons,
     positiveMoment,

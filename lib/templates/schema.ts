@@ -66,6 +66,8 @@ export const Profile = z.object({
   friendOffer: z.string().max(300).default(''),
   /** Intros ask the peer first (double opt-in): the client checks with them before sharing your details. */
   peerFirst: z.boolean().default(false),
+  /** Every ask in the window names the incentive (issue 33), not only the re-activation past it. */
+  incentiveInAsk: z.boolean().default(false),
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -83,6 +85,14 @@ export const PROFILE_LABELS: Record<keyof Profile, [label: string, example: stri
   incentive: ['What your client gets for an intro', 'a $100 credit'],
   friendOffer: ['What the friend they introduce gets', 'their first month free'],
   peerFirst: ['Intros ask the peer first (double opt-in): your details only once they agree', ''],
+  incentiveInAsk: ['Name the incentive in every ask (needs what your client gets)', ''],
+};
+
+/** How to write a profile field, where its words are turned for whoever reads them (issue 33). */
+export const PROFILE_HINTS: Partial<Record<keyof typeof PROFILE_LABELS, string>> = {
+  incentive: 'As your client reads it in your ask ("you will get a $100 credit"). Written "their …", it is turned to "your …" for them.',
+  friendOffer:
+    'e.g. "their first month free": your ask tells your client "they will get their first month free", and the note the friend reads says "your first month free".',
 };
 
 /** Each template field as the editor labels it. */

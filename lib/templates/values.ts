@@ -1,7 +1,7 @@
 import type { Contact } from '../model';
 import type { Values } from './render';
 import type { Profile } from './schema';
-import { asClient, toClient } from './voice';
+import { asClient, offerFor, toClient } from './voice';
 
 /** Text a spreadsheet would run as a formula (=, +, -, @ first): never a greeting. */
 export const looksLikeFormula = (s: string) => /^[=+\-@\t\r]/.test(s.trim());
@@ -14,9 +14,12 @@ export function firstName(name: string): string {
   return trimmed.split(/\s+/)[0] ?? '';
 }
 
-/** What the note the client forwards says in the client's own voice: their result as they said it. */
-export function noteValues(contact: Contact): Values {
-  return { results: asClient(contact.facts.results?.value ?? '') };
+/**
+ * What the note the client forwards says in the client's own voice, to the peer who reads it: the
+ * client's result as they said it, and the peer's offer as theirs ("your first month free").
+ */
+export function noteValues(contact: Contact, profile: Pick<Profile, 'friendOffer'>): Values {
+  return { results: asClient(contact.facts.results?.value ?? ''), friendOffer: offerFor(profile.friendOffer, 'you') };
 }
 
 /** Everything a template can say about this contact and about you. */
@@ -33,8 +36,9 @@ export function templateValues(contact: Contact, profile: Profile): Values {
     myEmail: profile.email,
     myPhone: profile.phone,
     myLinks: profile.links,
-    incentive: profile.incentive,
-    friendOffer: profile.friendOffer,
+    // The ask speaks to the client: their reward is "yours", the friend's is "theirs".
+    incentive: offerFor(profile.incentive, 'you'),
+    friendOffer: offerFor(profile.friendOffer, 'them'),
     // Known when thanking for an intro (the ask's referral); empty elsewhere.
     referralName: '',
     referralOutcome: '',

@@ -4,7 +4,7 @@
  * said where it cannot be turned safely. Real phrasings from client emails.
  */
 import { describe, expect, it } from 'vitest';
-import { asClient, asSaid, toClient } from './voice';
+import { asClient, asSaid, offerFor, toClient } from './voice';
 import { DEFAULT_TEMPLATES } from './defaults';
 import { render } from './render';
 import { noteValues, templateValues } from './values';
@@ -44,6 +44,28 @@ describe('as the client (their note to a peer)', () => {
   });
 });
 
+describe('offers, each written for the one who reads it', () => {
+  it.each([
+    ['their first month free', 'your first month free', 'their first month free'],
+    ['your first month free', 'your first month free', 'their first month free'],
+    ['a $100 credit', 'a $100 credit', 'a $100 credit'],
+    ['20% off for them', '20% off for you', '20% off for them'],
+  ])('%s: to its reader "%s", about them "%s"', (offer, toReader, aboutThem) => {
+    expect(offerFor(offer, 'you')).toBe(toReader);
+    expect(offerFor(offer, 'them')).toBe(aboutThem);
+  });
+
+  it('the peer\'s note offers the peer "your first month free", the ask tells the client "they will get their first month free"', () => {
+    const template = DEFAULT_TEMPLATES.find((t) => t.id === 'default-ask-incentive')!;
+    const c = { email: 'p@l.example', name: 'Priya', company: 'Lumen', facts: {}, neverAsk: false, updatedAt: '2026-12-01T10:00:00.000Z' };
+    const p = { ...EMPTY_PROFILE, name: 'Sam', company: 'Northwind', incentive: 'a $100 credit', friendOffer: 'their first month free' };
+    const { text } = render(template, templateValues(c, p), noteValues(c, p));
+    expect(text).toContain('you will get a $100 credit, and they will get their first month free');
+    expect(text).toContain('Northwind will give you your first month free');
+    expect(text).not.toContain('give you their');
+  });
+});
+
 describe('every default template, both voices, with and without incentive, for real results', () => {
   const profile = {
     ...EMPTY_PROFILE,
@@ -74,7 +96,7 @@ describe('every default template, both voices, with and without incentive, for r
       it.each(RESULTS)(`${template.name}${incentive ? ', with an incentive' : ''}: %s`, (kept, inAsk, inNote) => {
         const c = contact(kept);
         const p = { ...profile, incentive, friendOffer: incentive ? 'their first month free' : '' };
-        const { text } = render(template, templateValues(c, p), noteValues(c));
+        const { text } = render(template, templateValues(c, p), noteValues(c, p));
         const [ask, note = ''] = text.split(/\n\n(?=> )/);
         if (template.ask.includes('{{results}}')) expect(ask).toContain(inAsk);
         if (template.intro.includes('{{results}}')) {
@@ -87,4 +109,18 @@ describe('every default template, both voices, with and without incentive, for r
       });
     }
   }
+});
+
+describe('the incentive in the window (issue 33: set up at the start, used nowhere in the window)', () => {
+  it('with "name the incentive in every ask" and an incentive, the window ask is the incentive variant; without either, the plain one', async () => {
+    const { templateOf } = await import('../case');
+    const judged = {
+      contact: { email: 'p@l.example', name: 'P', company: '', facts: {}, neverAsk: false, updatedAt: '2026-12-01T10:00:00.000Z' },
+      evaluation: { verdict: { incentive: false } },
+      advice: { template: 'ask' },
+    } as unknown as Parameters<typeof templateOf>[0];
+    expect(templateOf(judged, DEFAULT_TEMPLATES, { incentiveInAsk: true, incentive: 'a $100 credit' })?.id).toBe('default-ask-incentive');
+    expect(templateOf(judged, DEFAULT_TEMPLATES, { incentiveInAsk: true, incentive: '' })?.id).toBe('default-ask');
+    expect(templateOf(judged, DEFAULT_TEMPLATES, { incentiveInAsk: false, incentive: 'a $100 credit' })?.id).toBe('default-ask');
+  });
 });

@@ -40,6 +40,29 @@ const SECOND_TO_FIRST: Record<string, string> = {
   "you'll": "we'll",
 };
 
+const TO_YOU: Record<string, string> = {
+  their: 'your',
+  theirs: 'yours',
+  them: 'you',
+  themselves: 'yourself',
+  they: 'you',
+  "they're": "you're",
+  "they'll": "you'll",
+  "they've": "you've",
+};
+const TO_THEM: Record<string, string> = { your: 'their', yours: 'theirs', you: 'them', yourself: 'themselves', "you're": "they're", "you'll": "they'll" };
+
+/**
+ * An offer as its reader reads it (issue 33: the peer was offered "their first month free"): to the
+ * one it is for ("your first month free", `you`), or about them ("their first month free", `them`).
+ * Offers are short phrases ("a $100 credit", "their first month free", "20% off for you").
+ */
+export function offerFor(offer: string, reader: 'you' | 'them'): string {
+  const table = reader === 'you' ? TO_YOU : TO_THEM;
+  const words = reader === 'you' ? /\b(they're|they'll|they've|their|theirs|themselves|them|they)\b/gi : /\b(you're|you'll|yourself|yours|your|you)\b/gi;
+  return straight(offer).replace(words, (w) => table[w.toLowerCase()] ?? w);
+}
+
 /** Curly apostrophes as straight ones, so "we’ve" turns like "we've". */
 const straight = (s: string) => s.replace(/[\u2018\u2019]/g, "'");
 

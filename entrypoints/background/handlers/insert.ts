@@ -90,7 +90,7 @@ export function inserter({ store, hub, now }: Deps) {
       referralName: ask.referral?.name || ask.referral?.email || '',
       referralOutcome: ask.status === 'converted' ? 'they are now a customer' : 'we are still talking, and I will keep you posted',
     };
-    const rendered = render(template, values, noteValues(contact));
+    const rendered = render(template, values, noteValues(contact, profile));
     const written = await write(tabId, contact, rendered, { confirmedFor });
     if (!('where' in written)) return written;
     await store.updateAsk(ask.id, (a) => (part === 'thanks' ? { ...a, thankedAt: at.toISOString() } : { ...a, loopClosedAt: at.toISOString() }));
@@ -108,7 +108,7 @@ export function inserter({ store, hub, now }: Deps) {
     if (part === 'thanks' || part === 'update') return closeLoop(tabId, email, part, view.contact, templates, profile, confirmedFor);
     const template = templates.find((t) => t.id === view.template!.id)!;
     const values = templateValues(view.contact, profile);
-    const note = noteValues(view.contact);
+    const note = noteValues(view.contact, profile);
     const inView = seen || (await hub.showsOpen(tabId, email));
     if (!inView) for (const key of CONFIDENTIAL) values[key] = note[key] = '';
     // The intro with the user's details: a double opt-in template's own note only asked the peer, so the default intro follows their yes.
