@@ -596,7 +596,7 @@ function rawFloor(b, withIndexes = true) {
     b,
     async (db, withIndexes) => {
       const store = db.transaction('contacts').objectStore('contacts');
-      const indexes = withIndexes ? [...store.indexNames].map((name) => [name, store.index(name).keyPath]) : [];
+      const indexes = withIndexes ? [...store.indexNames].map((name) => [name, store.index(name).keyPath, store.index(name).multiEntry]) : [];
       const records = await new Promise((ok) => {
         const r = store.getAll();
         r.onsuccess = () => ok(r.result);
@@ -605,7 +605,7 @@ function rawFloor(b, withIndexes = true) {
         const r = indexedDB.open('rw-bench-floor', 1);
         r.onupgradeneeded = () => {
           const contacts = r.result.createObjectStore('contacts', { keyPath: 'email' });
-          for (const [name, keyPath] of indexes) contacts.createIndex(name, keyPath);
+          for (const [name, keyPath, multiEntry] of indexes) contacts.createIndex(name, keyPath, { multiEntry });
         };
         r.onsuccess = () => ok(r.result);
       });

@@ -268,6 +268,9 @@ export function ImportContacts() {
   );
 }
 
+/** "1 row", "2 rows", "12,000 rows". */
+const count = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
+
 function ImportResult({ report }: { report: ImportReport }) {
   const imported = report.created + report.updated + report.unchanged;
   const rows = report.rejected.length;
@@ -283,11 +286,11 @@ function ImportResult({ report }: { report: ImportReport }) {
     <div data-testid="import-report" role="status" className="report">
       <p>
         <strong>
-          {report.fileName}: {imported.toLocaleString()} of {report.total.toLocaleString()} rows imported
+          {report.fileName}: {imported.toLocaleString()} of {count(report.total, 'row')} imported
         </strong>{' '}
         ({report.created} new, {report.updated} updated, {report.unchanged} unchanged), {report.duplicates.length} merged as duplicate
         {report.duplicates.length === 1 ? '' : 's'}, {rows} rejected. Every row: {imported} + {report.duplicates.length} + {rows} = {report.total}. The file's{' '}
-        {report.lines.physical} lines: 1 header + {report.total} rows
+        {count(report.lines.physical, 'line')}: 1 header + {count(report.total, 'row')}
         {report.lines.insideCells ? ` + ${report.lines.insideCells} inside quoted cells` : ''}
         {report.lines.blank ? ` + ${report.lines.blank} blank` : ''}
         {report.footer ? ` + ${report.footer.lines} of the ${report.footer.what}` : ''}.

@@ -51,3 +51,25 @@ describe('errors a user can read (issue 21)', () => {
     expect(plainError('This tab shows another contact now; look again and retry.')).toBe('This tab shows another contact now; look again and retry.');
   });
 });
+
+describe('a refused backup, in words (issue 33)', () => {
+  it('names the record, the field, what is wrong and what it may be', async () => {
+    const { Backup } = await import('../backup');
+    const { backupProblem } = await import('./words');
+    const at = '2026-01-01T00:00:00.000Z';
+    const backup = {
+      format: 'referral-window-backup',
+      version: 1,
+      exportedAt: at,
+      contacts: [],
+      asks: [{ id: 'a', email: 'dana@acme.example', templateId: 't', status: 'sentt', askedAt: at, history: [] }],
+      templates: [],
+      kv: [],
+    };
+    const issue = Backup.safeParse(backup).error!.issues[0]!;
+    expect(backupProblem(issue as never, backup)).toBe(
+      'ask 1 (dana@acme.example), its status, is not one of the choices: it may be drafted, sent, accepted, introduced, converted, declined, no-response',
+    );
+    expect(backupProblem(issue as never, backup)).not.toMatch(/Invalid option|expected one of|asks\.0/);
+  });
+});

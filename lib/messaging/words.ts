@@ -76,6 +76,36 @@ export function problemWords(issue: Issue): string {
   }
 }
 
+const RECORDS: Record<string, [string, (r: Record<string, unknown>) => unknown]> = {
+  contacts: ['contact', (r) => r.email],
+  asks: ['ask', (r) => r.email],
+  templates: ['template', (r) => r.name],
+  kv: ['setting', (r) => r.key],
+};
+
+/**
+ * Why a backup file is refused, in words (issue 33: the restore said `asks.0.status: Invalid
+ * option: expected one of "drafted"|"sent"|…`): which record, which field, what is wrong, and
+ * what it may be.
+ */
+export function backupProblem(issue: Issue & { values?: unknown[] }, backup: unknown): string {
+  const [table, index, ...rest] = issue.path.map(String);
+  const record = RECORDS[table ?? ''];
+  const list = (backup as Record<string, unknown> | null)?.[table ?? ''];
+  const item = Array.isArray(list) && index !== undefined ? (list[Number(index)] as Record<string, unknown> | undefined) : undefined;
+  const named = item && record ? record[1](item) : undefined;
+  const where = record
+    ? `${record[0]} ${Number(index) + 1}${typeof named === 'string' && named ? ` (${named.slice(0, 80)})` : ''}`
+    : table
+      ? `the file's "${issue.path.join(' ')}"`
+      : 'the file';
+  const field = rest.filter((p) => !/^\d+$/.test(p) && p !== 'value' && p !== 'facts');
+  const fieldName = field.length ? ` ${field.map((f) => (isFactKey(f) ? FACT_BY_KEY[f].label : f)).join(' ')}` : '';
+  const choices = issue.code === 'invalid_value' && issue.values?.length ? `: it may be ${issue.values.map(String).join(', ')}` : '';
+  const problem = issue.code === 'custom' ? issue.message : problemWords(issue);
+  return `${where}${fieldName ? `, its${fieldName},` : ''} ${problem}${choices}`;
+}
+
 /** One sentence per issue: `"Business days without a reply before a follow-up is due" must be at least 1`. */
 export function describeIssues(type: string, issues: Issue[]): string {
   return issues.map((i) => `${fieldWords(type, i.path)} ${problemWords(i)}`).join('; ');

@@ -29,7 +29,7 @@ const INTRO_B2C = `Hi!
 
 I have been using {{product}} from {{myCompany}}, and {{results}}. I thought of you.
 
-{{myName}} there is lovely to deal with: {{myEmail}}, {{myPhone}}. Just say {{firstName}} sent you.
+Ask for {{myName}}, who looks after me there: {{myEmail}}, {{myPhone}}. Just say {{firstName}} sent you.
 {{myLinks}}
 
 {{firstName}}`;

@@ -144,8 +144,12 @@ describe('templates that would reach the client broken are refused with the line
     ]);
     expect(validateTemplate({ ...base, ask: '{{#if results}}Great results!{{/if}}' })[0]).toMatch(/^Line 1 of the ask: conditions such as \{\{#if\}\}/);
     expect(validateTemplate({ ...base, intro: 'See [our site](javascript:alert(1)) now' })[0]).toMatch(
-      /^Line 1 of the intro: the link to "javascript:alert\(1" would be removed/,
+      // The whole address, not cut at its first ")" (issue 33).
+      /^Line 1 of the intro: the link to "javascript:alert\(1\)" would be removed/,
     );
+    // A real address with parentheses is a link, rendered whole.
+    const wiki = render({ subject: '', ask: 'See [Acme](https://en.wikipedia.org/wiki/Acme_(company)) here', leadIn: '', intro: '' }, {});
+    expect(wiki.html).toContain('<a href="https://en.wikipedia.org/wiki/Acme_(company)">Acme</a>');
     for (const template of DEFAULT_TEMPLATES) expect(validateTemplate(template), template.id).toEqual([]);
   });
 });

@@ -42,7 +42,8 @@ export function stripControls(s: string): string {
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]\n]+)\]\(([^)\s]+)\)|\{\{\s*([A-Za-z]+)\s*\}\}/g;
+// A link's address may hold one level of parentheses (https://en.wikipedia.org/wiki/Acme_(company), javascript:alert(1)).
+const INLINE = /\*\*(.+?)\*\*|\*(.+?)\*|\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)|\{\{\s*([A-Za-z]+)\s*\}\}/g;
 
 class Renderer {
   missing: VariableName[] = [];
@@ -183,7 +184,7 @@ export function validateTemplate(template: Pick<Template, 'kind' | 'subject' | '
       const rest = line.replace(/\{\{\s*[A-Za-z]+\s*\}\}/g, '');
       if (/\{\{\s*[#/^]/.test(rest)) problems.push(`${at}: conditions such as {{#if}} are not supported; write the sentence without them.`);
       else if (/\{\{|\}\}/.test(rest)) problems.push(`${at}: a placeholder is not written as {{name}} (for example {{firstName}}); close it with two braces.`);
-      for (const [, target] of line.matchAll(/\[[^\]\n]*\]\(([^)]*)\)/g)) {
+      for (const [, target] of line.matchAll(/\[[^\]\n]*\]\(((?:[^()]|\([^()]*\))*)\)/g)) {
         if (!/^(https?:\/\/|mailto:)/i.test(target!.trim()))
           problems.push(`${at}: the link to "${target}" would be removed; links must start with https://, http:// or mailto:.`);
       }

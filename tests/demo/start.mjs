@@ -14,6 +14,8 @@ if (headless) {
   console.log(`Demo screenshot: ${shot}`);
   await context.close();
 } else {
-  console.log('Chromium is open on the demo workspace. Close the window to finish.');
+  console.log('Chromium is open on the demo workspace. Close the window (or press Ctrl+C) to finish.');
+  // Ctrl+C closes the browser first, so its temporary profile is removed with it.
+  process.once('SIGINT', () => void context.close().finally(() => process.exit(130)));
   await new Promise((resolve) => context.on('close', resolve));
 }

@@ -5,7 +5,7 @@
  * user would, so that the verdict shows. Used by `npm start` and by `npm run screenshots`.
  */
 import { chromium } from '@playwright/test';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { findChromium } from '../shared/browsers.mjs';
@@ -17,7 +17,9 @@ const url = 'https://mail.google.com/mail/u/0/#inbox/18c2a7f0b1d4e9a2';
 
 /** Opens the demo; `colorScheme` emulates the system's light or dark mode. */
 export async function openDemo({ headless = true, colorScheme = 'light' } = {}) {
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'rw-demo-')), {
+  // A fresh profile per run, removed when the browser closes (issue 33: each run left one behind).
+  const profile = mkdtempSync(path.join(tmpdir(), 'rw-demo-'));
+  const context = await chromium.launchPersistentContext(profile, {
     executablePath: await findChromium(),
     headless,
     colorScheme,
@@ -32,6 +34,7 @@ export async function openDemo({ headless = true, colorScheme = 'light' } = {}) 
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],
   });
+  context.on('close', () => rmSync(profile, { recursive: true, force: true }));
   await context.route('https://mail.google.com/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture }));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

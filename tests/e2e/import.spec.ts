@@ -140,7 +140,7 @@ test('a file with no email column asks for the mapping; choosing it imports', as
   await expect(options.getByTestId('import-confirm')).toBeDisabled();
   await options.getByLabel('Import column Contact as').selectOption('email');
   await options.getByTestId('import-confirm').click();
-  await expect(options.getByTestId('import-report')).toContainText('1 of 1 rows imported');
+  await expect(options.getByTestId('import-report')).toContainText('1 of 1 row imported');
   // The same export again: the mapping the user chose is offered, and Import is ready (issue 31).
   await options.getByTestId('import-file').setInputFiles({ name: 'custom.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(options.getByTestId('import-remembered')).toContainText('as you chose for this export last time');
@@ -292,7 +292,7 @@ test('a 12,000-row export is read while it is written: every line accounted for,
   const report = options.getByTestId('import-report');
   await expect(report).toContainText('12,000 of 12,002 rows imported', { timeout: 90_000 });
   await expect(report).toContainText('Every row: 12000 + 1 + 1 = 12002');
-  await expect(report).toContainText("The file's 24003 lines: 1 header + 12002 rows + 12000 inside quoted cells");
+  await expect(report).toContainText("The file's 24,003 lines: 1 header + 12,002 rows + 12000 inside quoted cells");
   await expect(report).toContainText('Line 12002: "not-an-email" is not an email address');
   await expect(report).toContainText('Line 24003: duplicate of line 2 (client0@sf.example), merged into it: NPS 0 → 7');
 

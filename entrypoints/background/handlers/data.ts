@@ -1,3 +1,4 @@
+import { backupProblem } from '@/lib/messaging/words';
 /** Everything at once: the backup (offered only if it would restore), its check, and the restore. */
 import { Backup } from '@/lib/backup';
 import { announce } from '@/lib/messaging/client';
@@ -11,7 +12,7 @@ export function checkBackup(backup: unknown): Backup {
   const parsed = Backup.safeParse(backup);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`This is not a valid Referral window backup (${issue.path.join('.') || 'file'}: ${issue.message}). Nothing was changed.`);
+    throw new Error(`This is not a valid Referral window backup: ${backupProblem(issue as never, backup)}. Nothing was changed.`);
   }
   return parsed.data;
 }
