@@ -48,3 +48,23 @@ describe('a tone stored with the message (issue 16)', () => {
     expect(toneOf({ text, tone: old }).complaint).toBe('reported something still broken');
   });
 });
+
+describe('results worth quoting (issue 33)', () => {
+  it('a measured outcome is proposed before a go-live that "went really well, thank you"', () => {
+    const found = resultSuggestions([
+      {
+        text: 'Hi Sam,\nThe go-live went really well, thank you.\nWe cut our month-end close from five days to two.\nAstrid',
+        date: '2026-12-02T09:00:00.000Z',
+      },
+    ]);
+    expect(found[0]?.said).toBe('We cut our month-end close from five days to two.');
+  });
+
+  it('what they forward or quote from someone else, and an earlier message header, are not their result', () => {
+    const forwarded =
+      'FYI, see below.\n---------- Forwarded message ---------\nFrom: Lyon Ops <ops@lyon.example>\nYou beat your Q3 numbers by laying off 40 people in Lyon.';
+    const header =
+      'Sounds good.\nFrom: Astrid Lindqvist <astrid@lindqvistdesign.example>\nSent: Monday, December 1, 2026\nSubject: we hit our target\nWe hit our quarterly target two weeks early.';
+    expect(resultSuggestions([{ text: forwarded }, { text: header }])).toEqual([]);
+  });
+});

@@ -42,8 +42,26 @@ const POSITIVE_MOMENTS: ReadonlyArray<[RegExp, string]> = [
   [/\b(saved us|saves us|saving us)\b/i, 'said it saved them time or money'],
 ];
 
+/** An outcome with a measure: "we cut our close from five days to two", "doubled our bookings". */
+const MEASURED_OUTCOME =
+  /\b(cut|cutting|reduced|halved|doubled|tripled|increased|grew|boosted|improved|lowered|dropped|shortened|saved|sped up)\b[^.!?]{0,80}(\d|\b(half|twice|double|triple|one|two|three|four|five|six|seven|eight|nine|ten|hours?|days?|weeks?)\b)/i;
+
 /** The moments that are a result the client got (not a thanks, not a feeling): what {{results}} is for. */
-const RESULTS = POSITIVE_MOMENTS.filter(([, label]) => !/thanked|love/.test(label)).map(([pattern]) => pattern);
+const RESULTS = [MEASURED_OUTCOME, ...POSITIVE_MOMENTS.filter(([, label]) => !/thanked|love/.test(label)).map(([pattern]) => pattern)];
+
+/**
+ * How strong a result is to quote (issue 33: "the go-live went really well, thank you" was
+ * proposed over "we cut our month-end close from five days to two"): a measured outcome first,
+ * then a goal reached, then the rest; a sentence that is mostly thanks or "went well" last.
+ */
+function strength(sentence: string): number {
+  let n = 0;
+  if (MEASURED_OUTCOME.test(sentence)) n += 4;
+  if (/\d|%/.test(sentence)) n += 2;
+  if (/\b(hit|reached|met|beat|exceeded)\b/i.test(sentence)) n += 2;
+  if (/\b(thank|thanks|went (really |so )?well|great|amazing|awesome)\b/i.test(sentence)) n -= 2;
+  return n;
+}
 
 export interface ResultSuggestion {
   /** The sentence as the client wrote it. */
@@ -66,6 +84,7 @@ export function inYourWords(sentence: string): string {
  */
 export function resultSuggestions(messages: readonly Pick<ThreadMessage, 'text' | 'date'>[], limit = 3): ResultSuggestion[] {
   const found: ResultSuggestion[] = [];
+  const best = () => found.sort((a, b) => strength(b.said) - strength(a.said)).slice(0, limit);
   const newestFirst = [...messages].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
   for (const message of newestFirst) {
     const sentences = ownWords(message.text).split(/(?<=[.!?])\s+|\n+/);
@@ -73,10 +92,10 @@ export function resultSuggestions(messages: readonly Pick<ThreadMessage, 'text' 
       if (said.length < 12 || said.length > 200 || !RESULTS.some((p) => p.test(said))) continue;
       if (COMPLAINTS.some(([p]) => p.test(said)) || found.some((f) => f.said === said)) continue;
       found.push({ said, result: inYourWords(said), kept: asSaid(said), ...(message.date ? { date: message.date } : {}) });
-      if (found.length === limit) return found;
+      if (found.length === limit * 3) return best();
     }
   }
-  return found;
+  return best();
 }
 
 const COMPLAINTS: ReadonlyArray<[RegExp, string]> = [
@@ -97,7 +116,11 @@ function firstMatch(sentences: string[], table: ReadonlyArray<[RegExp, string]>)
 
 /** Strips quoted replies ("> ..." lines and "On ... wrote:" tails) so we score only their words. */
 export function ownWords(text: string): string {
-  const cut = text.search(/\n\s*On .{0,200}wrote:|\n-{2,}\s*Original Message/i);
+  // Where what they quote or forward begins: "On … wrote:", "-----Original Message-----", a
+  // forwarded message's banner, or an earlier message's header ("From: … Sent:"/"Date:").
+  const cut = text.search(
+    /\n\s*On .{0,200}wrote:|\n-{2,}\s*Original Message|\n-{2,}\s*Forwarded message|\nBegin forwarded message:|\n\s*From:\s*[^\n]{1,200}\n\s*(Sent|Date):/i,
+  );
   const body = cut >= 0 ? text.slice(0, cut) : text;
   return body
     .split('\n')

@@ -6,21 +6,38 @@
 const BLOCK = /^(DIV|P|BR|LI|TR|H[1-6]|BLOCKQUOTE|PRE|TABLE)$/;
 
 /** The text of `root`, with line breaks at block boundaries, skipping subtrees matching `skip`. */
-export function readableText(root: Element, skip?: string): string {
+/**
+ * What an email's own inline styles hide from its reader (issue 33: such text was proposed as the
+ * client's result): not displayed, invisible, transparent, zero-sized, or white text (emails are
+ * read on white) with no background of its own.
+ */
+export function hiddenByStyle(style: string | null): boolean {
+  if (!style) return false;
+  const s = style.toLowerCase().replace(/\s+/g, '');
+  if (/(^|;)(display:none|visibility:hidden|mso-hide:all)/.test(s)) return true;
+  if (/(^|;)opacity:0?\.?0*(;|$|!)/.test(s) || /(^|;)font-size:0(\.0*)?(px|pt|em|rem|%)?(;|$|!)/.test(s)) return true;
+  if (/(^|;)(max-)?height:0(px)?(;|$|!)/.test(s) && /overflow:hidden/.test(s)) return true;
+  const white = /(^|;)color:(#fff(fff)?|white|rgba?\(255,255,255(,1(\.0*)?)?\))(;|$|!)/.test(s);
+  return white && !/background(-color)?:/.test(s);
+}
+
+export function readableText(root: Element, skip?: string, stopAt?: string): string {
   let out = '';
+  let stopped = false;
   const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
+    for (let child = node.firstChild; child && !stopped; child = child.nextSibling) {
       if (child.nodeType === 3) out += child.nodeValue ?? '';
       else if (child.nodeType === 1) {
         const el = child as Element;
+        // Where the quoted original begins (Outlook's reply header, followed by its plain blocks): nothing after it is theirs.
+        if (stopAt && el.matches(stopAt)) {
+          stopped = true;
+          return;
+        }
         if (skip && el.matches(skip)) continue;
-        // Hidden parts of a message (stale copies, templates) are not what it says.
-        if (
-          el.tagName === 'TEMPLATE' ||
-          el.hasAttribute('hidden') ||
-          el.getAttribute('aria-hidden') === 'true' ||
-          /display:\s*none/.test(el.getAttribute('style') ?? '')
-        )
+        // Hidden parts of a message (stale copies, templates, text an email hides from its reader)
+        // are not what it says.
+        if (el.tagName === 'TEMPLATE' || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true' || hiddenByStyle(el.getAttribute('style')))
           continue;
         const block = BLOCK.test(el.tagName);
         if (block && out && !out.endsWith('\n')) out += '\n';

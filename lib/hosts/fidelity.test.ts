@@ -195,3 +195,29 @@ describe('picks made by hand', () => {
     expect(readPage(taught, doc, 'https://mail.google.com/mail/u/0/#inbox/x').contact?.email).toBe('dana@acme-logistics.example');
   });
 });
+
+describe('text an email hides from its reader is not what it says (issue 33)', () => {
+  it.each([
+    'display:none',
+    'visibility: hidden',
+    'opacity:0',
+    'font-size:0px',
+    'max-height:0; overflow:hidden',
+    'color:#ffffff',
+    'color: white',
+    'mso-hide:all',
+  ])('style="%s"', async (style) => {
+    const { readableText } = await import('./dom');
+    document.body.innerHTML = `<div id="m"><p>Thanks for the call.</p><p style="${style}">We doubled our revenue in a month.</p></div>`;
+    expect(readableText(document.getElementById('m')!)).toBe('Thanks for the call.');
+  });
+
+  it('white text on its own dark background is shown; an Outlook reply header stops the reading (its quoted blocks are not theirs)', async () => {
+    const { readableText } = await import('./dom');
+    document.body.innerHTML = '<div id="m"><p style="color:#fff;background:#222">We doubled our revenue.</p></div>';
+    expect(readableText(document.getElementById('m')!)).toBe('We doubled our revenue.');
+    document.body.innerHTML =
+      '<div id="m"><div>Great news below.</div><div id="x_divRplyFwdMsg"><b>From:</b> Ops</div><div>You beat your Q3 numbers by laying off 40 people.</div></div>';
+    expect(readableText(document.getElementById('m')!, undefined, '[id$="divRplyFwdMsg"]')).toBe('Great news below.');
+  });
+});

@@ -33,6 +33,8 @@ export const OUTLOOK = {
   /** Recipients shown as well items when the To line is folded (a reply's "to Kenji"). */
   recipientSummary: '.wellItem [title*="@"], .wellItem[title*="@"]',
   subjectInput: 'input[maxlength="255"], input[aria-label*="subject" i]',
+  /** Where a received message's quoted original starts (OWA prefixes ids in received mail with "x_"): the blocks after it are the original's. */
+  quoteStart: '[id$="divRplyFwdMsg"], [id$="appendonsend"]',
   /** OWA's reply chain and signature markers inside the editor. */
   quoteOrSignature: '#appendonsend, #divRplyFwdMsg, #Signature, [id^="Signature"], blockquote',
 } as const;
@@ -92,7 +94,7 @@ export const outlook: HostAdapter = {
         from: who.email,
         fromName: who.name,
         date: parseHostDate(time?.getAttribute('title') ?? time?.getAttribute('datetime') ?? text(time)),
-        text: readableText(body, OUTLOOK.quoteOrSignature),
+        text: readableText(body, OUTLOOK.quoteOrSignature, OUTLOOK.quoteStart),
       });
     }
     // The other people the reading pane names (whom a message of the user's went to).

@@ -103,7 +103,7 @@ export function backupProblem(issue: Issue & { values?: unknown[] }, backup: unk
   const fieldName = field.length ? ` ${field.map((f) => (isFactKey(f) ? FACT_BY_KEY[f].label : f)).join(' ')}` : '';
   const choices = issue.code === 'invalid_value' && issue.values?.length ? `: it may be ${issue.values.map(String).join(', ')}` : '';
   const problem = issue.code === 'custom' ? issue.message : problemWords(issue);
-  return `${where}${fieldName ? `, its${fieldName},` : ''} ${problem}${choices}`;
+  return `${where}${fieldName ? `, its${fieldName},` : issue.code === 'custom' ? ':' : ''} ${problem}${choices}`;
 }
 
 /** One sentence per issue: `"Business days without a reply before a follow-up is due" must be at least 1`. */
