@@ -248,15 +248,39 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
             <p className="muted">Open a reply or a new email to {contact.name || contact.email} to insert the ask.</p>
           ))}
         {view.template && (
-          <p className="muted">
-            Template: {view.template.name}
+          <div className="template-choice">
+            <label className="muted" htmlFor="template-choice">
+              Template{' '}
+              <select
+                id="template-choice"
+                data-testid="template-choice"
+                value={view.template.id}
+                onChange={(e) =>
+                  void request('sidebar/template', { templateId: e.target.value === view.template!.recommended ? undefined : e.target.value, tabId })
+                    .then(onChanged)
+                    .catch((err: Error) => setSaveError(err.message))
+                }
+              >
+                {view.template.choices.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                    {t.id === view.template!.recommended ? ' (recommended)' : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
             {view.template.missing.length > 0 && (
-              <span className="warn">
-                {' '}
-                · missing {view.template.missing.map((key) => VARIABLES[key as VariableName] ?? key).join(', ')}: it will be marked [FILL IN] in the draft
-              </span>
+              <p className="muted warn">
+                Missing {view.template.missing.map((key) => VARIABLES[key as VariableName] ?? key).join(', ')}: it will be marked [FILL IN] in the draft
+              </p>
             )}
-          </p>
+            <details>
+              <summary>What Insert will write</summary>
+              <pre className="template-preview" data-testid="template-preview">
+                {view.template.text}
+              </pre>
+            </details>
+          </div>
         )}
         {view.resultSuggestions.length > 0 && (
           <div className="suggestions">

@@ -70,9 +70,20 @@ export function templateOf(
   });
 }
 
-/** The ask as it would be written now, if a template fits. */
-export function askOf(judged: Judged, templates: Template[], profile: Profile): { template: Template; rendered: Rendered } | undefined {
-  const template = templateOf(judged, templates, profile);
+/**
+ * The templates that fit this contact now (issue 33: the user chooses, and sees the text first):
+ * those of the kind the advice calls for and its neighbours (an ask, with or without incentive,
+ * peer-first, a re-activation; a follow-up when one is due), for any segment or theirs.
+ */
+export function choicesOf({ contact, advice }: Judged, templates: Template[]): Template[] {
+  const kinds: Template['kind'][] = advice.template === 'follow-up' ? ['follow-up'] : ['ask', 'reactivation'];
+  const segment = contact.facts.segment?.value.toLowerCase() ?? '';
+  return templates.filter((t) => kinds.includes(t.kind) && (t.segment === '' || t.segment.toLowerCase() === segment));
+}
+
+/** The ask as it would be written now, if a template fits: the one the user picked among the choices, else the recommended one. */
+export function askOf(judged: Judged, templates: Template[], profile: Profile, picked?: string): { template: Template; rendered: Rendered } | undefined {
+  const template = (picked && choicesOf(judged, templates).find((t) => t.id === picked)) || templateOf(judged, templates, profile);
   return template && { template, rendered: render(template, templateValues(judged.contact, profile), noteValues(judged.contact, profile)) };
 }
 

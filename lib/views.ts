@@ -4,7 +4,7 @@
  */
 import { describeSource, storedThread } from './contacts';
 import type { ColleagueAsk, Evaluation } from './engine';
-import { askOf, judge } from './case';
+import { askOf, choicesOf, judge, templateOf } from './case';
 import { resultSuggestions, type ResultSuggestion } from './engine/tone';
 import type { EngineSettings } from './engine/settings';
 import type { PageContext } from './hosts/types';
@@ -32,7 +32,8 @@ export interface ContactView {
   /** Where each known fact came from, in words. */
   factSources: Partial<Record<FactKey, string>>;
   evaluation: Evaluation;
-  template?: { id: string; name: string; missing: string[] };
+  /** The template Insert writes, the exact text it writes (gaps marked), and the others that fit to choose from. */
+  template?: { id: string; name: string; missing: string[]; text: string; recommended: string; choices: Array<{ id: string; name: string }> };
   /** True when the contact's name/email came from the page rather than being typed. */
   fromPage: boolean;
   /** An ask (or its follow-up) is advised now: the Insert button is the primary action. */
@@ -115,6 +116,8 @@ export function buildContactView(input: {
   colleagueAsk?: ColleagueAsk;
   referredBy?: ReferredBy;
   otherAddressOf?: { email: string; name: string };
+  /** The template the user picked in the sidebar for this contact, if any. */
+  picked?: string;
 }): ContactView {
   const { page, asks, settings, now } = input;
   // The thread on screen when it is theirs, else the last one seen with them: the queue judges on the same.
@@ -128,14 +131,22 @@ export function buildContactView(input: {
   for (const [key, fact] of Object.entries(contact.facts)) {
     if (fact) factSources[key as FactKey] = describeSource(fact.source);
   }
-  const ask = askOf(judged, input.templates, input.profile);
+  const ask = askOf(judged, input.templates, input.profile, input.picked);
+  const recommended = templateOf(judged, input.templates, input.profile);
   return {
     state: 'contact',
     page: summarizePage(page),
     contact,
     factSources,
     evaluation,
-    template: ask && { id: ask.template.id, name: ask.template.name, missing: ask.rendered.missing },
+    template: ask && {
+      id: ask.template.id,
+      name: ask.template.name,
+      missing: ask.rendered.missing,
+      text: ask.rendered.text.trim(),
+      recommended: recommended?.id ?? ask.template.id,
+      choices: choicesOf(judged, input.templates).map((t) => ({ id: t.id, name: t.name })),
+    },
     fromPage: !!page.contact?.email,
     askAdvised: advice.advised,
     insertNeedsConfirmation: advice.confirm,

@@ -24,6 +24,18 @@ type Snapshot = { view: SidebarView; templates?: Template[]; profile?: Profile }
 export class SidebarHub {
   private pages = new Map<number, PageContext>();
   /** A contact the user named by hand in a tab whose page shows none. */
+  /** The template the user picked in a tab's sidebar, for the contact it was picked for (issue 33). */
+  private picks = new Map<number, { email: string; id: string }>();
+
+  /** Uses `id` for this tab's contact (Insert and the shortcut write it), or the recommended one again. */
+  async pickTemplate(tabId: number, id: string | undefined): Promise<void> {
+    const email = await this.contactEmail(tabId);
+    if (!email) return;
+    if (id) this.picks.set(tabId, { email, id });
+    else this.picks.delete(tabId);
+    await this.push(tabId);
+  }
+
   /** A contact the user named for a tab; `for`: the page's own contact it stands for (whose other address the page shows). */
   private chosen = new Map<number, { email: string; name?: string; for?: string }>();
   private ports = new Map<number, Port>();
@@ -298,7 +310,8 @@ export class SidebarHub {
     }
     const now = this.clock();
     const loaded = await this.cases.load(email, seen);
-    const view = buildContactView({ page, ...loaded, now });
+    const pick = this.picks.get(tabId);
+    const view = buildContactView({ page, ...loaded, now, picked: pick?.email === email ? pick.id : undefined });
     this.cases.noteShown(view, loaded.asks, now);
     return { view, templates: loaded.templates, profile: loaded.profile };
   }

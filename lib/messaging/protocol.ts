@@ -157,6 +157,13 @@ export const requests = {
     reply: reply<null>(),
     payload: z.object({ email: Email, name: z.string().max(300).optional(), tabId: TabId }),
   },
+  /** The template the user picked in the sidebar for its contact; none: the recommended one again. */
+  'sidebar/template': {
+    from: ['sidebar', 'popup'],
+    tab: true,
+    reply: reply<null>(),
+    payload: z.object({ templateId: z.string().min(1).max(200).optional(), tabId: TabId }),
+  },
   /** The sidebar asks to put the referral ask into its tab's open compose box. */
   'ask/insert': {
     from: ['sidebar', 'popup'],

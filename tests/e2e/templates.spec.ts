@@ -39,9 +39,29 @@ test('profile and an edited template are what gets inserted; bad templates are r
 
 test('the contact segment picks its own template', async ({ openGmail }) => {
   const panel = sidebar(await openGmail('thread-special-name'));
-  await expect(panel.getByText('Template: Referral ask (B2B)')).toBeVisible();
+  await expect(panel.getByTestId('template-choice')).toHaveValue('default-ask');
   await panel.getByLabel('Segment').fill('B2C');
   await panel.getByLabel('Segment').blur();
-  await expect(panel.getByText('Template: Referral ask (B2C)')).toBeVisible();
-  await expect(panel.getByText(/missing .*it will be marked \[FILL IN\]/)).toBeVisible();
+  await expect(panel.getByTestId('template-choice')).toHaveValue('b2c-ask');
+  await expect(panel.getByText(/missing .*it will be marked \[FILL IN\]/i)).toBeVisible();
+});
+
+test('issue 33: the user chooses the template in the sidebar and sees the exact text first; Insert writes that text', async ({ openGmail }) => {
+  const page = await openGmail('thread-own-reply-last');
+  const panel = sidebar(page);
+  const choice = panel.getByTestId('template-choice');
+  await expect(choice).toHaveValue('default-ask');
+  await expect(choice.locator('option[value="default-ask"]')).toHaveText('Referral ask (B2B) (recommended)');
+  await choice.selectOption('default-ask-incentive');
+  await expect(choice).toHaveValue('default-ask-incentive');
+  await panel.getByText('What Insert will write').click();
+  const preview = panel.getByTestId('template-preview');
+  await expect(preview).toContainText('As a thank-you, you will get');
+  const shown = (await preview.innerText()).split('\n').find((l) => l.includes('As a thank-you'))!;
+  await panel.getByTestId('insert-ask').click();
+  // What the preview showed is what the draft holds.
+  await expect(page.locator('div[g_editable="true"]')).toContainText(shown.trim());
+  // Back to the recommended one.
+  await choice.selectOption('default-ask');
+  await expect(preview).not.toContainText('As a thank-you');
 });

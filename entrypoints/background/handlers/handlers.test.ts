@@ -258,6 +258,26 @@ describe('insert', () => {
     expect((await store.asksFor('dana@acme.example'))[0]?.status).toBe('drafted');
   });
 
+  it('issue 33: the template picked in the sidebar is what the view previews and what Insert and the shortcut write, for that contact only', async () => {
+    const { call, deps, sent } = await setupInsert();
+    const before = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    expect(before.state === 'contact' && before.template?.choices.map((c) => c.id)).toEqual(expect.arrayContaining(['default-ask', 'default-ask-incentive']));
+    await call('sidebar/template', { templateId: 'default-ask-incentive' });
+    const view = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    if (view.state !== 'contact' || !view.template) throw new Error('no template');
+    expect([view.template.id, view.template.recommended]).toEqual(['default-ask-incentive', 'default-ask']);
+    expect((await call('ask/insert', { email: 'dana@acme.example' })).ok).toBe(true);
+    // The preview is the text written, word for word.
+    expect(sent[0]!.text.trim()).toBe(view.template.text);
+    // The shortcut writes the same pick.
+    await inserter(deps)(TAB, 'dana@acme.example', { part: 'ask', seen: true, confirmed: true });
+    expect(sent[1]!.text).toContain('As a thank-you, you will get');
+    // Another contact on this tab starts from the recommended template again.
+    await call('page/context', gmailPage('lee@peer.example', 'Lee'), { role: 'content' });
+    const other = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    expect(other.state === 'contact' && other.template?.id).not.toBe('default-ask-incentive');
+  });
+
   it('never for another person than the one the tab shows', async () => {
     const { call, sent } = await setupInsert();
     const outcome = await call('ask/insert', { email: 'lee@peer.example' });

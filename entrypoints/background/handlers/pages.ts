@@ -6,7 +6,10 @@ import type { Handlers } from '../router';
 import { detectConversion, detectFromPage } from '../ask-rules';
 import type { Deps } from './deps';
 
-type PageHandlers = Pick<Handlers, 'page/context' | 'sidebar/frame' | 'sidebar/contact' | 'tab/view' | 'page/diagnostic' | 'reading/health'>;
+type PageHandlers = Pick<
+  Handlers,
+  'page/context' | 'sidebar/frame' | 'sidebar/contact' | 'sidebar/template' | 'tab/view' | 'page/diagnostic' | 'reading/health'
+>;
 
 export function pageHandlers({ store, hub, health, sites, panel, now }: Deps): PageHandlers {
   const inFlight = new Map<number, { next?: PageContext }>();
@@ -56,6 +59,11 @@ export function pageHandlers({ store, hub, health, sites, panel, now }: Deps): P
 
     async 'sidebar/contact'({ email, name }, { tabId }) {
       await hub.choose(tabId, { email, name });
+      return null;
+    },
+
+    async 'sidebar/template'({ templateId }, { tabId }) {
+      await hub.pickTemplate(tabId, templateId);
       return null;
     },
 
