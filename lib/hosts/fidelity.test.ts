@@ -7,6 +7,17 @@ import { gmail } from './gmail';
 import { isShown, shownText } from './visible';
 import { PageContextSchema } from '../messaging/protocol';
 
+/** A caret placed at `offset` in `node`, remembered as the content script does on selectionchange. */
+function caretAt(node: Node, offset: number, editors: () => HTMLElement[] = () => gmail.composeEditors(document)): CaretMemory {
+  const caret = new CaretMemory(editors);
+  const range = document.createRange();
+  range.setStart(node, offset);
+  getSelection()!.removeAllRanges();
+  getSelection()!.addRange(range);
+  caret.remember(document);
+  return caret;
+}
+
 describe('visible only', () => {
   it('hidden by attribute, style, an ancestor, a template or inside a hidden shadow host is not shown', () => {
     document.body.innerHTML = `
@@ -75,15 +86,7 @@ describe('an insert reads as written by hand (issue 18)', () => {
     document.body.innerHTML = `<div contenteditable="true" g_editable="true">${lines}<div class="gmail_signature">-- Alex Moreau</div></div>`;
     return document.querySelector<HTMLElement>('div[g_editable]')!;
   };
-  const caretIn = (node: Node, offset: number) => {
-    const caret = new CaretMemory(() => gmail.composeEditors(document));
-    const range = document.createRange();
-    range.setStart(node, offset);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    caret.remember(document);
-    return caret;
-  };
+  const caretIn = (node: Node, offset: number) => caretAt(node, offset);
   const ask = { html: '<p>Hi Zoë,</p><p>Would you introduce a peer?</p>', text: 'Hi Zoë,\n\nWould you introduce a peer?' };
 
   it('a caret mid-line puts the ask after that line, not glued into it, and a draft that greets is not greeted twice', () => {
@@ -104,15 +107,7 @@ describe('an insert reads as written by hand (issue 18)', () => {
 });
 
 describe('issue 32: the signature and the quoted original are not what the user wrote', () => {
-  const caretAt = (editor: HTMLElement, node: Node, offset: number) => {
-    const caret = new CaretMemory(() => [editor]);
-    const range = document.createRange();
-    range.setStart(node, offset);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    caret.remember(document);
-    return caret;
-  };
+  const caretIn = (editor: HTMLElement, node: Node, offset: number) => caretAt(node, offset, () => [editor]);
   const ask = { html: '<p>Hi Noah,</p><p>Would you introduce a peer?</p>', text: 'Hi Noah,\n\nWould you introduce a peer?' };
 
   it.each([
@@ -124,7 +119,7 @@ describe('issue 32: the signature and the quoted original are not what the user 
       '<div contenteditable="true" g_editable="true"><div><br></div><div class="gmail_signature_prefix">-- </div><div class="gmail_signature" data-smartmail="gmail_signature">Sam Rivera · Northwind</div></div>';
     const editor = document.querySelector<HTMLElement>('div[g_editable]')!;
     const [node, offset] = where(editor.querySelector('.gmail_signature')!);
-    insertIntoCompose(document, gmail, ask, caretAt(editor, node, offset));
+    insertIntoCompose(document, gmail, ask, caretIn(editor, node, offset));
     const text = editor.textContent!;
     expect(text).toContain('Hi Noah,');
     expect(text).not.toContain('NorthwindHi Noah');
@@ -137,7 +132,7 @@ describe('issue 32: the signature and the quoted original are not what the user 
       '<div contenteditable="true" g_editable="true"><div><br></div><div class="gmail_signature">Sam</div><div class="gmail_quote"><blockquote>Earlier mail</blockquote></div></div>';
     const editor = document.querySelector<HTMLElement>('div[g_editable]')!;
     const quote = editor.querySelector('blockquote')!;
-    insertIntoCompose(document, gmail, ask, caretAt(editor, quote.firstChild!, 3));
+    insertIntoCompose(document, gmail, ask, caretIn(editor, quote.firstChild!, 3));
     expect(editor.textContent!.indexOf('Would you')).toBeGreaterThan(editor.textContent!.indexOf('Sam'));
   });
 
@@ -149,7 +144,7 @@ describe('issue 32: the signature and the quoted original are not what the user 
       document,
       gmail,
       { html: '<p>Hi Astrid,</p><p>Would you introduce a peer?</p>', text: '' },
-      caretAt(editor, editor.firstElementChild!, 0),
+      caretIn(editor, editor.firstElementChild!, 0),
     );
     expect(editor.textContent).toContain('Hi Astrid,Would you introduce a peer?');
   });
@@ -158,7 +153,7 @@ describe('issue 32: the signature and the quoted original are not what the user 
     document.body.innerHTML =
       '<div contenteditable="true" g_editable="true"><div>Hi Astrid, lovely to hear.</div><div><br></div><div id="divRplyFwdMsg"><b>From:</b> Astrid</div><div>Hi Sam,</div></div>';
     const editor = document.querySelector<HTMLElement>('div[g_editable]')!;
-    insertIntoCompose(document, gmail, { html: '<p>Hi Astrid,</p><p>Would you introduce a peer?</p>', text: '' }, caretAt(editor, editor.children[1]!, 0));
+    insertIntoCompose(document, gmail, { html: '<p>Hi Astrid,</p><p>Would you introduce a peer?</p>', text: '' }, caretIn(editor, editor.children[1]!, 0));
     expect(editor.textContent!.match(/Hi Astrid,/g)).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseContactsCsv, streamContactsCsv } from './csv';
+import { parseContactsCsv } from './csv';
 import { recognizeHeaders } from './headers';
 import { readField } from './cells';
 
@@ -120,24 +120,5 @@ describe('broken quoting and line ends lose no row', () => {
     ]);
     expect(out.rejected).toEqual([]);
     expect(out.notes?.[0]).toMatch(/mixes line ends/);
-  });
-
-  it.each([
-    ['an unclosed quote', 'Email,Name\na@x.example,Ann\nb@x.example,"Bo\nc@x.example,Cy\nA@x.example,Again\n'],
-    ['a report footer', fixture('salesforce-report-us.csv')],
-    ['mixed line ends', 'Email,NPS\r\na@x.example,9\rb@x.example,8\nc@x.example,7\r\n'],
-  ])('%s: read in pauses, the same rows and report as read at once', async (_, csv) => {
-    const once = parseContactsCsv(csv, { today: TODAY });
-    const handed: number[] = [];
-    const paused = await streamContactsCsv(csv, {
-      today: TODAY,
-      onRow: (row) => {
-        handed.push(row.line);
-        return Promise.resolve();
-      },
-    });
-    expect(handed).toEqual(once.rows.map((r) => r.line));
-    const merged = new Set(once.duplicates.map((d) => d.email));
-    expect(paused).toEqual({ ...once, rows: once.rows.filter((r) => merged.has(r.email)) });
   });
 });

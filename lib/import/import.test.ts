@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { columnFormats, parseContactsCsv, streamContactsCsv } from './csv';
@@ -169,6 +171,10 @@ describe('a file read in pauses (issue 16: an import waits while its writes are 
     'Windows line ends and an unclosed quote':
       'Email,Name,NPS\r\na@x.example,Ann,9\r\n\r\nb@x.example,"Bo\r\nBrown",7\r\nc@x.example,"Cy,8\r\nd@x.example,Di,10\r\n',
     'old Mac line ends': 'Email,NPS\ra@x.example,9\rbad,9\rc@x.example,10',
+    // Issue 31: what an odd file is read as does not depend on pausing.
+    'an unclosed quote whose swallowed lines are read on their own': 'Email,Name\na@x.example,Ann\nb@x.example,"Bo\nc@x.example,Cy\nA@x.example,Again\n',
+    'a Salesforce report footer': readFileSync(path.join(__dirname, '../../tests/fixtures/exports/salesforce-report-us.csv'), 'utf8'),
+    'mixed line ends': 'Email,NPS\r\na@x.example,9\rb@x.example,8\nc@x.example,7\r\n',
   };
 
   it.each(Object.entries(files))('%s: the same rows, lines, merges and report as read at once, pausing after every row', async (_, csv) => {
