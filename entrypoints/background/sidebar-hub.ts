@@ -23,7 +23,6 @@ type Snapshot = { view: SidebarView; templates?: Template[]; profile?: Profile }
 
 export class SidebarHub {
   private pages = new Map<number, PageContext>();
-  /** A contact the user named by hand in a tab whose page shows none. */
   /** The template the user picked in a tab's sidebar, for the contact it was picked for (issue 33). */
   private picks = new Map<number, { email: string; id: string }>();
 
@@ -74,6 +73,7 @@ export class SidebarHub {
     browser.tabs.onRemoved.addListener((tabId) => {
       this.pages.delete(tabId);
       this.chosen.delete(tabId);
+      this.picks.delete(tabId);
       this.frames.delete(tabId);
       void browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);
     });
@@ -110,6 +110,7 @@ export class SidebarHub {
   async forget(tabId: number): Promise<void> {
     this.pages.delete(tabId);
     this.chosen.delete(tabId);
+    this.picks.delete(tabId);
     this.frames.delete(tabId);
     this.latest.delete(tabId);
     await browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);

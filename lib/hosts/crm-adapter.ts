@@ -14,11 +14,11 @@ import { crmFieldOf, isKnownCrmLabel, pageDateOrder, readCrmFields } from './crm
 import { addressIn, addressTokens, type Person } from '../identity';
 import { labelledValues, normaliseLabel } from './labels';
 import { closestAcross, draftRecipients, isEmailEditor } from './compose';
+import type { HostAdapter, HostId, PageContext, ReadStrategy } from './types';
+import { hasSize, isShown, queryDeep, queryShown, shownText, valueText } from './visible';
 
 /** A rich-text editing area: Draft.js (HubSpot), Quill (Salesforce's lightning-input-rich-text), any editable textbox. */
 const RICH_TEXT = '[contenteditable="true"][role="textbox"], .public-DraftEditor-content[contenteditable="true"], .ql-editor[contenteditable="true"]';
-import type { HostAdapter, HostId, PageContext, ReadStrategy } from './types';
-import { hasSize, isShown, queryDeep, queryShown, shownText, valueText } from './visible';
 
 export interface CrmSelectors {
   /** The record's display name, alternatives in order (current layout first). */
@@ -125,10 +125,12 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       return { host: id, hostLabel: label, url, people, facts, readBy, composeCount, missing };
     },
     composeEditors(doc) {
-      const hooked = queryDeep<HTMLElement>(doc, s.composeBody).filter(isShown);
-      // The record's email dialog or action found by what it is: a shown rich-text editor with a
-      // subject and recipients around it, whatever hooks the host gives it this year.
-      const editable = queryDeep<HTMLElement>(doc, RICH_TEXT).filter((e) => isShown(e) && !hooked.includes(e) && !hooked.some((h) => h.contains(e)));
+      // One walk of the page (shadow roots included) for both: the host's hooked composer, and the
+      // record's email dialog or action found by what it is (a shown rich-text editor with a
+      // subject and recipients around it, whatever hooks the host gives it this year).
+      const shown = queryDeep<HTMLElement>(doc, `${s.composeBody}, ${RICH_TEXT}`).filter(isShown);
+      const hooked = shown.filter((e) => e.matches(s.composeBody));
+      const editable = shown.filter((e) => !hooked.some((h) => h === e || h.contains(e)));
       const editors = [...hooked, ...editable.filter((e) => !editable.some((o) => o !== e && o.contains(e)))];
       const shape = { root: s.composeRoot, notThisDraft: NOT_THE_RECORD, subject: s.subjectInput };
       return [...hooked, ...editors.slice(hooked.length).filter((e) => isEmailEditor(e, shape, editors))];

@@ -5,7 +5,6 @@
 
 const BLOCK = /^(DIV|P|BR|LI|TR|H[1-6]|BLOCKQUOTE|PRE|TABLE)$/;
 
-/** The text of `root`, with line breaks at block boundaries, skipping subtrees matching `skip`. */
 /**
  * What an email's own inline styles hide from its reader (issue 33: such text was proposed as the
  * client's result): not displayed, invisible, transparent, zero-sized, or white text (emails are
@@ -21,6 +20,10 @@ export function hiddenByStyle(style: string | null): boolean {
   return white && !/background(-color)?:/.test(s);
 }
 
+/**
+ * The text of `root`, with line breaks at block boundaries, skipping subtrees matching `skip` and
+ * what the email hides, and ending where an element matching `stopAt` begins.
+ */
 export function readableText(root: Element, skip?: string, stopAt?: string): string {
   let out = '';
   let stopped = false;

@@ -6,7 +6,7 @@
 import { crmAdapter, emailsOf, pairsIn } from './crm-adapter';
 import { text } from './dom';
 import type { Person } from '../identity';
-import { queryShown, shownText } from './visible';
+import { queryShown } from './visible';
 
 export function isPipedrivePerson(url: string): boolean {
   return /^https:\/\/[a-z0-9-]+\.pipedrive\.com\/person\/\d+/.test(url);
@@ -58,13 +58,8 @@ export const pipedrive: typeof record = {
     const person = section(doc, 'person');
     const name = person ? text(person.querySelector('a[href*="/person/"]')) || undefined : undefined;
     const org = section(doc, 'organization');
-    const company = org
-      ? text(org.querySelector('a[href*="/organization/"]')) ||
-        shownText(org)
-          .replace(/^organization/i, '')
-          .trim() ||
-        undefined
-      : undefined;
+    // The organization is its link's text, never the section's other lines.
+    const company = org ? text(org.querySelector('a[href*="/organization/"]')) || undefined : undefined;
     const people: Person[] = (person ? emailsOf(person) : []).map((email) => ({
       email,
       ...(name ? { name } : {}),

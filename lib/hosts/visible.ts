@@ -146,12 +146,6 @@ const INLINE_HIDDEN = /(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SVG']);
 const ASSISTIVE = /(^|\s)(slds-assistive-text|assistiveText|sr-only|visually-hidden|screen-reader-only)(\s|$)/;
 
-/**
- * The text an element shows, through shadow roots and slots, without buttons ("Edit Email"),
- * assistive-only text, scripts or hidden parts. Whitespace folded. With `apart`, each element's
- * text stands apart from its neighbours' (a "Work" badge beside an address is not glued to it).
- * Descendants matching `skip` are left out (a feed inside a record's row is not its value).
- */
 /** A badge's class: "cui5-badge", "slds-pill__label", "private-tag", "chip" (not "stage", not "tagline"). */
 const BADGE_CLASS = /(^|[\s_-])(badge|pill|chip|tag)s?([\s_-]|$)/i;
 
@@ -172,6 +166,12 @@ export function valueText(el: Element): string {
   return value;
 }
 
+/**
+ * The text an element shows, through shadow roots and slots, without buttons ("Edit Email"),
+ * assistive-only text, scripts or hidden parts. Whitespace folded. With `apart`, each element's
+ * text stands apart from its neighbours' (a "Work" badge beside an address is not glued to it).
+ * Descendants matching `skip` are left out (a feed inside a record's row is not its value).
+ */
 export function shownText(el: Element, apart = false, skip?: string): string {
   let out = '';
   const walk = (node: Node) => {

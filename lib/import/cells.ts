@@ -7,8 +7,6 @@ import { parseAmount, readings, type ColumnFormat, type DateOrder, type DecimalM
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const ymd = (y: number, m: number, d: number): string | undefined => calendarDay(y, m, d);
-
 /**
  * ISO (2026-05-14, also with a time), numeric (05/14/2026, 5/14/26, 16.07.2026), "14 May 2026",
  * "May 14, 2026". Returns YYYY-MM-DD, or undefined when the text is not a real date, or when it
@@ -17,7 +15,7 @@ const ymd = (y: number, m: number, d: number): string | undefined => calendarDay
 export function parseImportDate(raw: string, order?: DateOrder): string | undefined {
   const s = raw.trim();
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (m) return ymd(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return calendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
   // 16.07.2026 is always day first; 05/14/2026 and 14/05/2026 by the column's order.
   m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:,? [\d:]+(?: ?[AP]M)?)?$/i.exec(s);
   if (m) {
@@ -30,12 +28,12 @@ export function parseImportDate(raw: string, order?: DateOrder): string | undefi
   m = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -,]+(\d{4})$/.exec(s);
   if (m) {
     const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase());
-    return month < 0 ? undefined : ymd(Number(m[3]), month + 1, Number(m[1]));
+    return month < 0 ? undefined : calendarDay(Number(m[3]), month + 1, Number(m[1]));
   }
   m = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/.exec(s);
   if (m) {
     const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase());
-    return month < 0 ? undefined : ymd(Number(m[3]), month + 1, Number(m[2]));
+    return month < 0 ? undefined : calendarDay(Number(m[3]), month + 1, Number(m[2]));
   }
   return undefined;
 }

@@ -301,8 +301,7 @@ function startReading(
       header = false;
       result.headers = cells.map((c) => c.trim().replace(/^\ufeff/, ''));
       result.mapping = options.mapping ?? recognizeHeaders(result.headers);
-      result.formats =
-        options.mapping && options.formats ? options.formats : columnFormats(text + (footer ? ends.text.slice(footer.at) : ''), result.mapping, options.today);
+      result.formats = options.mapping && options.formats ? options.formats : columnFormats(ends.text, result.mapping, options.today);
       return;
     }
     result.total++;
@@ -470,7 +469,7 @@ function readRow(cells: string[], line: number, file: ParsedImport, today: strin
   const ranked = others.sort((a, b) => a[0] - b[0]).map(([, address]) => address);
   if (!row.email && ranked.length) row.email = ranked[0]!;
   if (!row.email) return { reason: 'no email address' };
-  const otherEmails = [...new Set(ranked)].filter((a) => a !== row.email).slice(0, 10);
+  const otherEmails = unionOf(ranked, undefined, row.email);
   if (otherEmails.length) row.otherEmails = otherEmails;
   file.skipped.push(...skipped);
   if (row.name && looksLikeFormula(row.name)) {
