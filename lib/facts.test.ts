@@ -7,7 +7,8 @@ import { readPage } from '../tests/unit/load-fixture';
 import { describe, expect, it } from 'vitest';
 import { applyManualEdit, applyPage, emptyContact } from './contacts';
 import { FACT_ROWS, type FactKind, type FactRow } from './facts';
-import { readCrmFields } from './hosts/crm';
+import { crmRecordFields } from './hosts/crm';
+import { settlePage } from './hosts/settle';
 import { customAdapter } from './hosts/custom';
 import { PICK_FIELDS } from './hosts/custom-fields';
 import { parseContactsCsv } from './import/csv';
@@ -32,12 +33,12 @@ const SAMPLES: Record<FactKind, { cell: string; plain: string | number; stored: 
   text: { cell: 'Cut onboarding by 40%', plain: 'Cut onboarding by 40%', stored: 'Cut onboarding by 40%' },
 };
 
-const crmPage = (facts: PageContext['facts']): PageContext => ({
+const crmPage = (shown: PageContext['shown']): PageContext => ({
   host: 'hubspot',
   hostLabel: 'HubSpot',
   url: 'https://app.hubspot.com/contacts/1/record/0-1/2',
   contact: { email: 'dana@acme.example' },
-  facts,
+  shown,
   composeCount: 0,
   missing: [],
 });
@@ -74,9 +75,10 @@ describe.each(FACT_ROWS.map((f) => [f.key, f] as [string, FactRow]))('the fact %
   });
 
   it.runIf(fact.page)('is read from a CRM record by its label, accepted from the page, and folded in with its source', () => {
-    const { facts } = readCrmFields(new Map([[fact.aliases[0]!, sample.cell]]), TODAY);
-    expect(facts).toEqual({ [fact.key]: sample.plain });
-    const page = PageContextSchema.parse(crmPage(facts)) as PageContext;
+    const { values } = crmRecordFields(new Map([[fact.aliases[0]!, sample.cell]]));
+    // The content script sends what the page writes; the background reads it as the import reads a cell.
+    const page = settlePage(PageContextSchema.parse(crmPage({ values })) as PageContext, TODAY);
+    expect(page.facts).toEqual({ [fact.key]: sample.plain });
     const contact = applyPage(emptyContact('dana@acme.example', NOW), page, NOW);
     expect(contact.facts[fact.key]).toEqual({ value: sample.stored, source: { kind: 'crm', label: 'HubSpot', observedAt: NOW } });
   });

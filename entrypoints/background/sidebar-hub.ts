@@ -10,6 +10,8 @@ import { Contact } from '@/lib/model';
 import type { Profile, Template } from '@/lib/templates/schema';
 import type { Store } from '@/lib/db/store';
 import type { PageContext } from '@/lib/hosts/types';
+import { settlePage } from '@/lib/hosts/settle';
+import { toDay } from '@/lib/day';
 import { PANEL_PORT, SIDEBAR_PORT } from '@/lib/messaging/protocol';
 import { COLLAPSED, getPref } from '@/lib/prefs';
 import { identify, plainAddress, selfFrom } from '@/lib/identity';
@@ -212,7 +214,9 @@ export class SidebarHub {
   private ownAddresses = new Set<string>();
 
   /** Takes a content script's read, decides whom it is about, shows it; returns the page as decided (the only one anything else may use). */
-  async setPage(tabId: number, read: PageContext): Promise<PageContext> {
+  async setPage(tabId: number, shown: PageContext): Promise<PageContext> {
+    // The facts the page writes are read here, as the import reads its cells.
+    const read = settlePage(shown, toDay(this.clock()));
     const account = plainAddress(read.accountEmail);
     if (account) this.ownAddresses.add(account);
     // Who the page is about is decided here again, with all the user is known as: whatever the

@@ -12,6 +12,8 @@ export const PAGE_LIMITS = {
   email: 320,
   subject: 1_000,
   shortFact: TEXT_LIMITS.segment,
+  /** A page fact as written ("Wednesday, 22 November 2026", "USD 1,200,000.00"). */
+  shownValue: 200,
   url: 4_000,
   messages: 200,
   /** All message text of one read together: the newest messages are kept within it. */
@@ -27,13 +29,18 @@ const cut = (s: string | undefined, n: number) => (s !== undefined && s.length >
 /** The page as the background accepts it: long values cut, the newest messages kept. */
 export function boundPage(page: PageContext): PageContext {
   const L = PAGE_LIMITS;
-  const f = page.facts;
+  const v = page.shown?.values;
   return {
     ...page,
     url: cut(page.url, L.url)!,
     accountEmail: cut(page.accountEmail, L.email),
     contact: page.contact && { email: cut(page.contact.email, L.email), name: cut(page.contact.name, L.name), company: cut(page.contact.company, L.name) },
-    facts: f && { ...f, lifecycleStage: cut(f.lifecycleStage, L.shortFact), segment: cut(f.segment, L.shortFact), timeZone: cut(f.timeZone, 64) },
+    shown: page.shown && {
+      dates: page.shown.dates,
+      values: Object.fromEntries(
+        Object.entries(v!).map(([key, value]) => [key, cut(value, key === 'lifecycleStage' || key === 'segment' ? L.shortFact : L.shownValue)]),
+      ),
+    },
     thread: page.thread && {
       id: cut(page.thread.id, 200),
       subject: cut(page.thread.subject, L.subject),

@@ -10,7 +10,7 @@
  * of the email disagree, or two shown records compete, the page is ambiguous: no contact is
  * chosen and the user picks (precision over recall: never the wrong person).
  */
-import { crmFieldOf, isKnownCrmLabel, pageDateOrder, readCrmFields } from './crm';
+import { crmFieldOf, crmRecordFields, isKnownCrmLabel, pageDateOrder } from './crm';
 import { addressIn, addressTokens, type Person } from '../identity';
 import { labelledValues, normaliseLabel } from './labels';
 import { closestAcross, draftRecipients, isEmailEditor } from './compose';
@@ -96,12 +96,11 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       }
 
       const first = (m: Map<string, string[]>) => new Map([...m].map(([k, v]) => [k, v[0]!]));
-      const dates = pageDateOrder(doc);
-      const fromHooks = readCrmFields(first(hooked), undefined, dates);
+      const fromHooks = crmRecordFields(first(hooked));
       const fields = first(hooked);
       for (const [key, values] of labelled) if (!fields.has(key)) fields.set(key, values[0]!);
-      const { contact, facts, unsure } = readCrmFields(fields, undefined, dates);
-      for (const key of Object.keys(facts)) readBy[key] = key in fromHooks.facts ? 'hooks' : 'label';
+      const { contact, values } = crmRecordFields(fields);
+      for (const key of Object.keys(values)) readBy[key] = key in fromHooks.values ? 'hooks' : 'label';
       if (contact.company) readBy.company = fromHooks.contact.company ? 'hooks' : 'label';
 
       // Alternatives in their order (current layout first), not in document order.
@@ -121,8 +120,8 @@ export function crmAdapter(id: HostId, label: string, s: CrmSelectors, isRecord:
       const person = { name: contact.name, company: contact.company, seen: 'record' as const };
       const people: Person[] = [...new Set([...hookedEmails, ...labelledEmails])].map((email) => ({ ...person, email }));
       if (people.length) readBy.email = hookedEmails.length ? 'hooks' : 'label';
-      const missing = [...(people.length ? [] : [`the contact's email on this ${label} record`]), ...unsure];
-      return { host: id, hostLabel: label, url, people, facts, readBy, composeCount, missing };
+      const missing = people.length ? [] : [`the contact's email on this ${label} record`];
+      return { host: id, hostLabel: label, url, people, shown: { values, dates: pageDateOrder(doc) }, readBy, composeCount, missing };
     },
     composeEditors(doc) {
       // One walk of the page (shadow roots included) for both: the host's hooked composer, and the

@@ -3,12 +3,10 @@
  * Labels are matched by the same names the CSV import recognises, so a field reads the same
  * whether it comes from a page or an export.
  */
-import { FACT_BY_KEY, isFactKey } from '../facts';
+import { FACT_BY_KEY, isFactKey, type PageFactKey } from '../facts';
 import { fieldForLabel, type ImportField } from '../import/headers';
-import { readField } from '../import/cells';
-import { toDay } from '../day';
 import { addressIn } from '../identity';
-import type { PageContext, PageFacts } from './types';
+import type { PageContext, ShownValues } from './types';
 import type { DateOrder } from '../import/formats';
 
 const OWNER_LABELS = new Set(['contact owner', 'owner', 'account owner']);
@@ -40,15 +38,14 @@ export function pageDateOrder(doc: Document): DateOrder | undefined {
   }
 }
 
-export function readCrmFields(
-  fields: Map<string, string>,
-  today = toDay(),
-  dates?: DateOrder,
-): { contact: NonNullable<PageContext['contact']>; facts: PageFacts; unsure: string[] } {
+/**
+ * The contact and the page facts a record's label/value pairs name, as the page writes them: the
+ * values are read (dates, numbers, percentages) in the background by `settlePage`, so the script
+ * injected into CRM pages carries no cell parser (issue 35: its size budget).
+ */
+export function crmRecordFields(fields: Map<string, string>): { contact: NonNullable<PageContext['contact']>; values: ShownValues } {
   const contact: NonNullable<PageContext['contact']> = {};
-  const facts: Record<string, unknown> = {};
-  /** Values the page shows that can be read two ways: not read, said (the user enters them). */
-  const unsure: string[] = [];
+  const values: ShownValues = {};
   let first = '';
   let last = '';
   for (const [label, raw] of fields) {
@@ -58,13 +55,8 @@ export function readCrmFields(
     else if (field === 'firstName') first ||= raw;
     else if (field === 'lastName') last ||= raw;
     else if (field === 'company') contact.company ??= raw;
-    // The facts a record page may show, each read as the import reads its cell.
-    else if (field && isFactKey(field) && FACT_BY_KEY[field].page && facts[field] === undefined) {
-      const reading = readField(field, raw, today, { dates });
-      if ('value' in reading) facts[field] = reading.value;
-      else if (reading.problem === 'order') unsure.push(`${FACT_BY_KEY[field].label.toLowerCase()} ("${raw}" can be day or month first: enter it below)`);
-    }
+    else if (field && isFactKey(field) && FACT_BY_KEY[field].page) values[field as PageFactKey] ??= raw;
   }
   if (!contact.name && (first || last)) contact.name = `${first} ${last}`.trim();
-  return { contact, facts: facts as PageFacts, unsure };
+  return { contact, values };
 }

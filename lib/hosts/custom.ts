@@ -6,7 +6,7 @@
 import { draftRecipients } from './compose';
 import { isWhereToWrite, pickReadAs, type CustomPicks } from './custom-fields';
 import { pickedIn, withPicks } from './picks';
-import { pageDateOrder, readCrmFields } from './crm';
+import { crmRecordFields, pageDateOrder } from './crm';
 import { isShown, queryShown, shownText } from './visible';
 import { addressIn, type Person } from '../identity';
 import type { HostAdapter, PageContext } from './types';
@@ -32,13 +32,20 @@ export function customAdapter(siteLabel: string, picks: CustomPicks): HostAdapte
       if (!picks.email) missing.unshift('the email field (pick the fields from the toolbar button)');
       const {
         contact: { email, ...named },
-        facts,
-        unsure,
-      } = readCrmFields(fields, undefined, pageDateOrder(doc));
-      missing.push(...unsure);
+        values,
+      } = crmRecordFields(fields);
       // The picked email, whole as the page shows it: the one identity decision says whether it is a person.
       const people: Person[] = email ? [{ email, ...named, seen: 'picked' }] : [];
-      return { host: 'custom', hostLabel: siteLabel, url, contact: named, people, facts, composeCount: this.composeEditors(doc).length, missing };
+      return {
+        host: 'custom',
+        hostLabel: siteLabel,
+        url,
+        contact: named,
+        people,
+        shown: { values, dates: pageDateOrder(doc) },
+        composeCount: this.composeEditors(doc).length,
+        missing,
+      };
     },
     composeEditors(doc) {
       // The editor the user picked (the page may also have note fields), else every rich-text editor.

@@ -49,7 +49,7 @@ describe('what a page may report', () => {
       hostLabel: 'Gmail',
       url: 'https://mail.google.com/mail/u/0/',
       contact: { email: 'a@b.example', name: 'N'.repeat(5_000), company: 'C'.repeat(400) },
-      facts: { segment: 'S'.repeat(73), lifecycleStage: 'L'.repeat(90) },
+      shown: { values: { segment: 'S'.repeat(73), lifecycleStage: 'L'.repeat(90), customerSince: '1'.repeat(500) } },
       thread: { subject: 's'.repeat(2_000), messages: Array.from({ length: 250 }, (_, i) => ({ from: `p${i}@b.example`, text: 'x'.repeat(30_000) })) },
       composeCount: 0,
       missing: Array.from({ length: 30 }, () => 'm'.repeat(500)),
@@ -59,7 +59,8 @@ describe('what a page may report', () => {
     expect(page.thread!.messages.reduce((n, m) => n + m.text.length, 0)).toBeLessThanOrEqual(PAGE_LIMITS.threadText);
     expect(page.thread!.messages.length).toBeLessThanOrEqual(PAGE_LIMITS.messages);
     expect(page.thread!.messages.at(-1)!.from).toBe('p249@b.example');
-    expect(page.facts!.segment).toHaveLength(60);
+    expect(page.shown!.values.segment).toHaveLength(60);
+    expect(page.shown!.values.customerSince).toHaveLength(PAGE_LIMITS.shownValue);
   });
 });
 

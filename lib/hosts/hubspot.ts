@@ -74,12 +74,12 @@ export const hubspot: typeof contactRecord = {
         return { email, ...(name ? { name } : {}), seen: 'associated' as const };
       }),
     );
-    const { customerSince } = context.facts ?? {};
+    const customerSince = context.shown?.values.customerSince;
     return {
       ...context,
       people,
       // A won deal's close date is when the account became a customer; its other fields are the deal's.
-      facts: customerSince ? { customerSince } : {},
+      shown: { values: customerSince ? { customerSince } : {}, dates: context.shown?.dates },
       readBy: people.length ? { email: 'hooks' } : {},
       // With no one associated, the record reader has said what is missing (its email).
       missing: people.length ? [] : context.missing,

@@ -9,7 +9,7 @@ import type { HostAdapter, PageContext } from './types';
 import { queryShown, shownText } from './visible';
 
 /** Reads what the user picked on this page: the picked person (`seen: 'picked'`), a picked name alone, and on CRMs its facts. */
-export type PickedReader = (doc: Document, url: string) => Pick<PageContext, 'people' | 'contact' | 'facts'>;
+export type PickedReader = (doc: Document, url: string) => Pick<PageContext, 'people' | 'contact' | 'shown'>;
 
 export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdapter {
   return {
@@ -19,7 +19,7 @@ export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdap
       const mine = readPicked(doc, url);
       const picked = mine.people ?? [];
       const readBy = { ...page.readBy };
-      for (const [key, value] of Object.entries({ ...mine.contact, ...mine.facts })) if (value !== undefined) readBy[key] = 'picked';
+      for (const [key, value] of Object.entries({ ...mine.contact, ...mine.shown?.values })) if (value !== undefined) readBy[key] = 'picked';
       if (picked.length) readBy.email = 'picked';
       // With a picked email, what was missing about the person (their email, the thread, which one) is found.
       const found = (m: string) => /email|thread|conversation|which |pick/i.test(m);
@@ -28,7 +28,9 @@ export function withPicks(base: HostAdapter, readPicked: PickedReader): HostAdap
         ...page,
         people: [...(page.people ?? []), ...picked],
         contact: { ...page.contact, ...definedOnly(mine.contact ?? {}) },
-        facts: { ...page.facts, ...definedOnly(mine.facts ?? {}) },
+        ...(page.shown || mine.shown
+          ? { shown: { values: { ...page.shown?.values, ...definedOnly(mine.shown?.values ?? {}) }, dates: page.shown?.dates ?? mine.shown?.dates } }
+          : {}),
         readBy,
         missing: picked.length ? page.missing.filter((m) => !found(m)) : page.missing,
       };

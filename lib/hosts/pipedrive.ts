@@ -66,11 +66,11 @@ export const pipedrive: typeof record = {
       ...(company ? { company } : {}),
       seen: 'associated' as const,
     }));
-    const { customerSince } = context.facts ?? {};
+    const customerSince = context.shown?.values.customerSince;
     return {
       ...context,
       people,
-      facts: customerSince ? { customerSince } : {},
+      shown: { values: customerSince ? { customerSince } : {}, dates: context.shown?.dates },
       readBy: people.length ? { email: 'label' } : {},
       missing: people.length ? context.missing.filter((m) => !m.startsWith("the contact's email")) : ["the deal's person (its Person section shows no email)"],
     };

@@ -8,6 +8,7 @@ import type { PageFactKey, PlainValue } from '../facts';
 import type { Candidate, Person } from '../identity';
 
 import type { HostId } from './registry';
+import type { DateOrder } from '../import/formats';
 
 export type { HostId };
 
@@ -22,6 +23,9 @@ export interface PageMessage {
 
 /** Facts as a CRM page shows them, already normalised (dates YYYY-MM-DD, numbers as numbers): those of the table marked `page`. */
 export type PageFacts = { [K in PageFactKey]?: PlainValue<K> };
+
+/** Page facts as the page writes them ("05/14/2026", "€1.200"), read in the background (lib/hosts/settle.ts). */
+export type ShownValues = { [K in PageFactKey]?: string };
 
 /** How a field was found: the host's hooks, what the value is (mailto), a label beside it, the user's pick. */
 export type ReadStrategy = 'hooks' | 'value' | 'label' | 'picked';
@@ -43,7 +47,10 @@ export interface PageContext {
   people?: Person[];
   /** Decided by `identify`, never by an adapter on its own. */
   contact?: { email?: string; name?: string; company?: string };
+  /** The facts as read, by the background from `shown` (a content script never sends these). */
   facts?: PageFacts;
+  /** What a record page shows of its facts, unread, and the date order its locale declares. */
+  shown?: { values: ShownValues; dates?: DateOrder };
   thread?: { id?: string; subject?: string; messages: PageMessage[] };
   /** How many compose editors are open. */
   composeCount: number;

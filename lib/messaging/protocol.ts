@@ -25,7 +25,7 @@ import type { QueueRow } from '../engine/queue';
 import type { SidebarView } from '../views';
 import type { ConfigCommand, InsertCommand, SelectCommand, StopCommand } from './content-commands';
 import type { Contact } from '../model';
-import { Ask, AskStatus, Email, IsoInstant, ManualEdit, plainFact, Referral } from '../model';
+import { Ask, AskStatus, Email, IsoInstant, ManualEdit, Referral } from '../model';
 import { FACTS, type FactSpec } from '../facts';
 import { Profile, Template } from '../templates/schema';
 import { NeverAskList } from '../never-ask';
@@ -106,8 +106,13 @@ export const PageContextSchema = z.object({
   contact: z
     .object({ email: z.string().max(L.email).optional(), name: z.string().max(L.name).optional(), company: z.string().max(L.name).optional() })
     .optional(),
-  // The facts of the table a page may show, each checked as the contact stores it.
-  facts: z.object(Object.fromEntries(FACTS.filter((f: FactSpec) => f.page).map((f) => [f.key, plainFact(f).optional()]))).optional(),
+  // The facts of the table a page may show, as it writes them: read in the background (lib/hosts/settle.ts).
+  shown: z
+    .object({
+      values: z.object(Object.fromEntries(FACTS.filter((f: FactSpec) => f.page).map((f) => [f.key, z.string().max(L.shownValue).optional()]))),
+      dates: z.enum(['dmy', 'mdy']).optional(),
+    })
+    .optional(),
   thread: z
     .object({ id: z.string().max(200).optional(), subject: z.string().max(L.subject).optional(), messages: z.array(PageMessage).max(L.messages) })
     .optional(),

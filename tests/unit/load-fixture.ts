@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { identify, selfFrom } from '../../lib/identity';
 import type { HostAdapter, PageContext } from '../../lib/hosts/types';
+import { settlePage } from '../../lib/hosts/settle';
+import { toDay } from '../../lib/day';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 
@@ -43,6 +45,6 @@ function attachDeclarativeShadowRoots(root: ParentNode): void {
 
 /**
  * A page read as the extension shows it: the adapter's reading, then the one identity decision
- * (issue 30) with what the page itself says of the user. Adapters report people; this decides.
+ * (issue 30) with what the page itself says of the user, its facts read as the background reads them. Adapters report people; this decides.
  */
-export const readPage = (adapter: HostAdapter, doc: Document, url: string): PageContext => identify(adapter.read(doc, url), selfFrom({}));
+export const readPage = (adapter: HostAdapter, doc: Document, url: string): PageContext => identify(settlePage(adapter.read(doc, url), toDay()), selfFrom({}));

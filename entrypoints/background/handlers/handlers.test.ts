@@ -465,7 +465,7 @@ describe('attribution (issue 19)', () => {
       url: 'https://app.hubspot.com/contacts/1/record/0-1/9',
       contact: { email: 'priya@lumen.example', name: 'Priya' },
       people: [{ email: 'priya@lumen.example', name: 'Priya', seen: 'record' }],
-      facts: { customerSince: '2026-11-10', lifecycleStage: 'Customer' },
+      shown: { values: { customerSince: '2026-11-10', lifecycleStage: 'Customer' } },
       composeCount: 0,
       missing: [],
     };
@@ -489,15 +489,20 @@ describe('attribution (issue 19)', () => {
       url: 'https://app.hubspot.com/contacts/1/record/0-1/9',
       contact: { email: 'priya@lumen.example', name: 'Priya' },
       people: [{ email: 'priya@lumen.example', name: 'Priya', seen: 'record' }],
-      facts: { customerSince: '2026-11-25', lifecycleStage: 'Customer' },
+      shown: { values: { customerSince: '2026-11-25', lifecycleStage: 'Customer' } },
       composeCount: 0,
       missing: [],
     };
     const cases: Array<[string, PageContext, string?]> = [
-      ['a former customer', { ...base, facts: { ...base.facts, lifecycleStage: 'Former customer' } }],
-      ['a potential customer', { ...base, facts: { ...base.facts, lifecycleStage: 'Potential customer' } }],
-      ['Pipedrive: not a customer yet', { ...base, host: 'pipedrive', hostLabel: 'Pipedrive', facts: { ...base.facts, lifecycleStage: 'Not a customer yet' } }],
-      ['"Customer" with no day it started', { ...base, facts: { lifecycleStage: 'Customer' } }],
+      ['a former customer', { ...base, shown: { values: { ...base.shown!.values, lifecycleStage: 'Former customer' } } }],
+      ['a potential customer', { ...base, shown: { values: { ...base.shown!.values, lifecycleStage: 'Potential customer' } } }],
+      [
+        'Pipedrive: not a customer yet',
+        { ...base, host: 'pipedrive', hostLabel: 'Pipedrive', shown: { values: { ...base.shown!.values, lifecycleStage: 'Not a customer yet' } } },
+      ],
+      ['"Customer" with no day it started', { ...base, shown: { values: { lifecycleStage: 'Customer' } } }],
+      // A content script sends what the page writes; facts it claims already read are not taken.
+      ['facts a page claims already read', { ...base, shown: undefined, facts: { customerSince: '2026-11-25', lifecycleStage: 'Customer' } }],
       ['a person only linked from the record', { ...base, people: [{ email: 'priya@lumen.example', seen: 'associated' }] }],
       ['a self-referral', base, 'priya@lumen.example'],
       ["a colleague at the referrer's company", base, 'dana@lumen.example'],
