@@ -137,6 +137,7 @@ export const Contact = z.object({
             comparative: z.number().min(-1).max(1),
             positiveMoment: z.string().max(100).optional(),
             complaint: z.string().max(100).optional(),
+            language: z.enum(['de', 'fr', 'es']).optional(),
           })
           .optional(),
       }),

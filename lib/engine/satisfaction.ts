@@ -8,6 +8,7 @@ import type { ContactFacts } from '../model';
 import { parseDay } from './relationship';
 import type { EngineSettings } from './settings';
 import { toneOf, type ThreadMessage } from './tone';
+import { LANGUAGE_NAMES, type OtherLanguage } from './languages';
 
 export const BASE_SCORE = 50;
 
@@ -185,7 +186,7 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     const mood = avg >= 0.05 ? 'sound warm' : avg <= -0.05 ? 'sound negative' : 'sound neutral';
     reasons.push({
       kind: 'tone',
-      label: `Their recent emails ${mood} (${tones.length} message${tones.length === 1 ? '' : 's'})`,
+      label: `Their recent emails ${mood} (${tones.length} message${tones.length === 1 ? '' : 's'}${readIn(tones)})`,
       contribution: points,
       blocking: tones.length >= 2 && avg <= -0.15,
     });
@@ -249,6 +250,15 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
 
 export function clampScore(n: number): number {
   return Math.max(0, Math.min(100, Math.round(n)));
+}
+
+/** The languages the messages were read in, when not all English: ", read in German", ", 2 read in French, 1 in English". */
+function readIn(tones: ReadonlyArray<{ language?: OtherLanguage }>): string {
+  const counts = new Map<string, number>();
+  for (const t of tones) counts.set(LANGUAGE_NAMES[t.language ?? 'en'], (counts.get(LANGUAGE_NAMES[t.language ?? 'en']) ?? 0) + 1);
+  if (!tones.some((t) => t.language)) return '';
+  if (counts.size === 1) return `, read in ${[...counts.keys()][0]}`;
+  return `, ${[...counts].map(([name, n], i) => `${n} ${i === 0 ? 'read ' : ''}in ${name}`).join(', ')}`;
 }
 
 function capitalize(s: string): string {

@@ -2,11 +2,12 @@
  * The tone of what the client wrote: AFINN-165 lexicon scoring with negation ("not bad" is
  * positive) from the `sentiment` package, plus phrase detection for the two events an account
  * manager cares about: a positive moment (it worked, goal reached, problem solved, thanks) and a
- * complaint. English only: other languages score neutral and detect nothing, and the sidebar
- * says so through a low confidence.
+ * complaint. German, French and Spanish are read too (lib/engine/languages.ts), and the message
+ * keeps the language it was read in, for the sidebar to say.
  */
 import { asSaid, toClient } from '../templates/voice';
 import Sentiment from 'sentiment';
+import { COMPLAINTS_BY_LANGUAGE, comparativeIn, languageOf, MOMENTS_BY_LANGUAGE, speaksIn, type OtherLanguage } from './languages';
 
 const analyzer = new Sentiment();
 
@@ -27,6 +28,8 @@ export interface MessageTone {
   comparative: number;
   positiveMoment?: string;
   complaint?: string;
+  /** The language it was read in, when not English. */
+  language?: OtherLanguage;
 }
 
 // "Positive moments" and complaints are events, not vocabulary: a lexicon scores "thanks" but
@@ -133,7 +136,7 @@ export function ownWords(text: string): string {
  * Bumped whenever the lexicon, the phrases or the scoring change: a tone stored under another
  * version is worked out again from the text.
  */
-export const TONE_VERSION = 1;
+export const TONE_VERSION = 2;
 
 /** A message's tone kept with it on the contact (issue 16: the queue re-reads thousands of stored threads). */
 export interface StoredTone {
@@ -141,29 +144,46 @@ export interface StoredTone {
   comparative: number;
   positiveMoment?: string;
   complaint?: string;
+  language?: OtherLanguage;
 }
 
 /** What to store with a message's text. */
 export function storedTone(text: string): StoredTone {
-  const { comparative, positiveMoment, complaint } = messageTone({ text });
-  return { v: TONE_VERSION, comparative, ...(positiveMoment ? { positiveMoment } : {}), ...(complaint ? { complaint } : {}) };
+  const { comparative, positiveMoment, complaint, language } = messageTone({ text });
+  return {
+    v: TONE_VERSION,
+    comparative,
+    ...(positiveMoment ? { positiveMoment } : {}),
+    ...(complaint ? { complaint } : {}),
+    ...(language ? { language } : {}),
+  };
 }
 
 /** The message's tone: the stored one when it was worked out by this version, else from its text. */
 export function toneOf(message: Pick<ThreadMessage, 'text' | 'date' | 'tone'>): MessageTone {
   const stored = message.tone;
   if (stored?.v !== TONE_VERSION) return messageTone(message);
-  return { date: message.date, comparative: stored.comparative, positiveMoment: stored.positiveMoment, complaint: stored.complaint };
+  return { date: message.date, comparative: stored.comparative, positiveMoment: stored.positiveMoment, complaint: stored.complaint, language: stored.language };
 }
 
 export function messageTone(message: Pick<ThreadMessage, 'text' | 'date'>): MessageTone {
   const words = ownWords(message.text);
   const sentences = words.split(/(?<=[.!?])\s+|\n+/).filter(Boolean);
-  const complaint = firstMatch(sentences, COMPLAINTS);
+  const english = words.trim() ? analyzer.analyze(words) : undefined;
+  const language = languageOf(words, (l) =>
+    l === 'en'
+      ? Boolean(english?.positive.length || english?.negative.length || firstMatch(sentences, [...COMPLAINTS, ...POSITIVE_MOMENTS]))
+      : speaksIn(l, words),
+  );
+  const other = language === 'en' ? undefined : language;
+  // A message's events in its language, and in English (a German thread quoting "cancel" is still one).
+  const complaints = other ? [...COMPLAINTS_BY_LANGUAGE[other], ...COMPLAINTS] : COMPLAINTS;
+  const moments = other ? [...MOMENTS_BY_LANGUAGE[other], ...POSITIVE_MOMENTS] : POSITIVE_MOMENTS;
+  const complaint = firstMatch(sentences, complaints);
   // A complaint in the same message outweighs a polite "thanks" at its end.
-  const positiveMoment = complaint ? undefined : firstMatch(sentences, POSITIVE_MOMENTS);
-  const comparative = words.trim() ? analyzer.analyze(words).comparative : 0;
-  return { date: message.date, comparative: clamp(comparative, -1, 1), positiveMoment, complaint };
+  const positiveMoment = complaint ? undefined : firstMatch(sentences, moments);
+  const comparative = other ? comparativeIn(other, words) : (english?.comparative ?? 0);
+  return { date: message.date, comparative: clamp(comparative, -1, 1), positiveMoment, complaint, ...(other ? { language: other } : {}) };
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -36,3 +36,15 @@ test('both keyboard shortcuts are registered by the browser, and the options pag
   await expect(shortcuts).toContainText('Insert the referral ask into the open draft: Alt+Shift+I');
   await expect(shortcuts).toContainText('chrome://extensions/shortcuts');
 });
+
+test("a German client's email is read in German, and the sidebar says so (issue 33)", async ({ openGmail }) => {
+  const panel = sidebar(
+    await openGmail('thread-own-reply-last', {
+      'Quick update: the new routing went live last week and it worked. We hit our quarterly target two weeks early, and the ops team loves it. Thank you for pushing it through.':
+        'Kurzes Update: Wir sind mit der neuen Planung nicht zufrieden, der Export funktioniert immer noch nicht und wir überlegen, den Vertrag zu kündigen.',
+    }),
+  );
+  const satisfaction = panel.getByTestId('satisfaction');
+  await expect(satisfaction).toContainText('Their recent emails sound negative (1 message, read in German)');
+  await expect(satisfaction).toContainText('Reported something still broken');
+});

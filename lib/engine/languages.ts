@@ -1,0 +1,213 @@
+/**
+ * Tone beyond English (issue 33): "Wir sind sehr zufrieden", "nous envisageons de résilier".
+ *
+ * - The language is told by `franc-min` (MIT, wooorm), among the four we score. Trigrams are
+ *   unsure on a line ("Sounds good, see you Tuesday." ranks German first), so a short text is
+ *   read in the first language, in franc's order, in which it holds a word we score or an event
+ *   phrase; with none, as English (neutral either way).
+ * - Each language's lexicon and stemmer come from nlp.js (MIT, AXA): German ML-SentiCon and
+ *   French Pattern polarities (-1..1, on word stems), Spanish AFINN (-5..5, the English scale).
+ *   The stemmers are nlp.js's Snowball ports, the ones the lexicons' stems were made with.
+ * - Negation is ours: nlp.js flips every word after the first "nicht" to the end of the text, and
+ *   has no French negations at all. Here a negation turns the rest of its clause, to the next
+ *   punctuation (the scope Pang, Lee and Vaithyanathan used): "nicht zufrieden", "pas satisfaits
+ *   de la qualité", "no estamos contentos"; closing a clause, it turns the few words before it
+ *   ("die neue Oberfläche mögen wir nicht").
+ * - The events (a complaint, a positive moment) are phrases, as in English: a lexicon cannot tell
+ *   "we are considering cancelling" from "we cancelled the old tool".
+ */
+import { francAll } from 'franc-min';
+import StemmerDe from '@nlpjs/lang-de/src/stemmer-de.js';
+import StemmerFr from '@nlpjs/lang-fr/src/stemmer-fr.js';
+import StemmerEs from '@nlpjs/lang-es/src/stemmer-es.js';
+import StopwordsDe from '@nlpjs/lang-de/src/stopwords-de.js';
+import StopwordsFr from '@nlpjs/lang-fr/src/stopwords-fr.js';
+import StopwordsEs from '@nlpjs/lang-es/src/stopwords-es.js';
+import senticonDe from '@nlpjs/lang-de/src/sentiment/senticon_de.json';
+import patternFr from '@nlpjs/lang-fr/src/sentiment/pattern_fr.json';
+import afinnEs from '@nlpjs/lang-es/src/sentiment/afinn_es.json';
+
+/** The languages whose tone is read; English is scored by `sentiment` (tone.ts). */
+export type ToneLanguage = 'en' | 'de' | 'fr' | 'es';
+export type OtherLanguage = Exclude<ToneLanguage, 'en'>;
+
+export const LANGUAGE_NAMES: Record<ToneLanguage, string> = { en: 'English', de: 'German', fr: 'French', es: 'Spanish' };
+
+const FRANC: Record<string, ToneLanguage> = { eng: 'en', deu: 'de', fra: 'fr', spa: 'es' };
+
+/** Letters from which trigrams tell the language on their own. */
+const SURE_LENGTH = 40;
+
+/**
+ * The text's language among those we read. `speaks(language)` says whether the text holds a word
+ * or phrase that language's scoring knows (English's lexicon is tone.ts's).
+ */
+export function languageOf(text: string, speaks: (language: ToneLanguage) => boolean): ToneLanguage {
+  const ranked = francAll(text, { only: Object.keys(FRANC), minLength: 8 })
+    .map(([code]) => FRANC[code])
+    .filter((l): l is ToneLanguage => l !== undefined);
+  if ((text.match(/\p{L}/gu)?.length ?? 0) >= SURE_LENGTH) return ranked[0] ?? 'en';
+  return ranked.find(speaks) ?? 'en';
+}
+
+/** Whether the text holds a word this language's lexicon scores, or one of its event phrases. */
+export function speaksIn(language: OtherLanguage, text: string): boolean {
+  const { stemmer, stopwords, words, negations } = LEXICONS[language];
+  const tokens = plain(text).split(/[^\p{L}\p{N}]+/u);
+  const scored = tokens.some((t) => t && !negations.has(t) && !stopwords.isStopword(t) && Math.abs(words[stemmer.stemWord(t)] ?? 0) >= 0.05);
+  return scored || [...COMPLAINTS_BY_LANGUAGE[language], ...MOMENTS_BY_LANGUAGE[language]].some(([p]) => p.test(text));
+}
+
+interface Lexicon {
+  stemmer: { stemWord(word: string): string };
+  /** Words never scored: the lexicons were partly translated, and Spanish AFINN rates "con" (with) -5. */
+  stopwords: { isStopword(word: string): boolean };
+  /** Polarity by stem. */
+  words: Record<string, number>;
+  /** To the AFINN scale the English scores use (-5..5 a word). */
+  scale: number;
+  /** Words that turn what follows them in the clause (or what precedes them, closing it). */
+  negations: ReadonlySet<string>;
+  /** Words that start another clause ("nicht schnell, und wir sind enttäuscht": "und" ends the negation). */
+  conjunctions: ReadonlySet<string>;
+}
+
+const LEXICONS: Record<OtherLanguage, Lexicon> = {
+  de: {
+    stemmer: new StemmerDe(),
+    stopwords: new StopwordsDe(),
+    words: senticonDe,
+    scale: 5,
+    negations: new Set(['nicht', 'nichts', 'kein', 'keine', 'keines', 'keinem', 'keinen', 'keiner', 'nie', 'niemals', 'keinesfalls', 'keineswegs', 'weder']),
+    conjunctions: new Set(['und', 'aber', 'sondern', 'doch', 'denn', 'weil', 'obwohl']),
+  },
+  fr: {
+    stemmer: new StemmerFr(),
+    stopwords: new StopwordsFr(),
+    words: patternFr,
+    scale: 5,
+    // "ne … pas" is one negation: the window is set, not toggled, by each of its words.
+    negations: new Set(['ne', 'n', 'pas', 'jamais', 'aucun', 'aucune', 'rien', 'sans', 'guere', 'ni']),
+    conjunctions: new Set(['et', 'mais', 'car', 'donc', 'puisque', 'parce']),
+  },
+  es: {
+    stemmer: new StemmerEs(),
+    stopwords: new StopwordsEs(),
+    words: afinnEs,
+    scale: 1,
+    negations: new Set(['no', 'nunca', 'jamas', 'ni', 'tampoco', 'sin', 'nada', 'ningun', 'ninguno', 'ninguna']),
+    conjunctions: new Set(['y', 'pero', 'sino', 'porque', 'aunque']),
+  },
+};
+
+/** How many words before it a negation closing its clause turns. */
+const NEGATION_REACH = 3;
+
+/** Lower case without accents, as the lexicons' stems are written ("enttäuscht" -> "enttauscht"). */
+const plain = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * The text's score per word on the AFINN scale, like `sentiment`'s `comparative`: the sum of its
+ * words' polarities, negated ones turned, over the number of words.
+ */
+export function comparativeIn(language: OtherLanguage, text: string): number {
+  const { stemmer, stopwords, words, scale, negations, conjunctions } = LEXICONS[language];
+  let score = 0;
+  let count = 0;
+  for (const tokens of clauses(plain(text), conjunctions)) {
+    count += tokens.length;
+    const values = tokens.map((t) => (negations.has(t) || stopwords.isStopword(t) ? 0 : (words[stemmer.stemWord(t)] ?? 0)));
+    const first = tokens.findIndex((t) => negations.has(t));
+    if (first >= 0 && tokens.slice(first + 1).some((t) => !negations.has(t))) {
+      for (let i = first + 1; i < tokens.length; i++) values[i] = -values[i]!;
+    } else if (first >= 0) {
+      // Closing its clause: it turns the words just before it.
+      for (let j = first - 1; j >= Math.max(0, first - NEGATION_REACH); j--) values[j] = -values[j]!;
+    }
+    score += values.reduce((a, b) => a + b, 0) * scale;
+  }
+  return count ? score / count : 0;
+}
+
+/** The text's clauses, as words: split at punctuation and at the words that start a clause. */
+function clauses(text: string, conjunctions: ReadonlySet<string>): string[][] {
+  const found: string[][] = [];
+  for (const part of text.split(/[.!?;:,()\n]+/)) {
+    let clause: string[] = [];
+    for (const word of part.split(/[^\p{L}\p{N}]+/u)) {
+      if (!word) continue;
+      if (conjunctions.has(word) && clause.length) {
+        found.push(clause);
+        clause = [];
+      }
+      clause.push(word);
+    }
+    if (clause.length) found.push(clause);
+  }
+  return found;
+}
+
+/** A phrase of one language, as a pattern that respects letters beyond ASCII ("déçu", "überlegen"). */
+const phrase = (source: string) => new RegExp(`(?<!\\p{L})(?:${source})(?!\\p{L})`, 'iu');
+
+/** The events in each language, labelled as the English ones are (the sidebar speaks English). */
+export const COMPLAINTS_BY_LANGUAGE: Record<OtherLanguage, ReadonlyArray<[RegExp, string]>> = {
+  de: [
+    [phrase('(funktioniert|geht|läuft|klappt) (immer noch|noch immer|schon wieder|wieder) nicht'), 'reported something still broken'],
+    [phrase('(funktioniert|geht|läuft|klappt)( \\p{L}+){0,4} nicht|(ist|sind) (kaputt|ausgefallen)'), 'reported something not working'],
+    [phrase('kündig\\p{L}*|Kündigung|Vertrag (beenden|auflösen)'), 'mentioned cancelling'],
+    [phrase('(Rück)?erstattung|Geld zurück'), 'asked for a refund'],
+    [phrase('enttäuscht|frustriert|verärgert|inakzeptabel|unzufrieden|eskalier\\p{L}*'), 'sounded frustrated'],
+    [phrase('Beschwerde|beschweren'), 'complained'],
+  ],
+  fr: [
+    [phrase('(fonctionne|marche) toujours pas|(ne|n.) ?(fonctionne|marche) toujours pas'), 'reported something still broken'],
+    [phrase('(ne|n.) ?(fonctionne|marche|va) (pas|plus)|(est|sont) en panne'), 'reported something not working'],
+    [phrase('résili\\p{L}*|annul(er|ation)|mettre fin'), 'mentioned cancelling'],
+    [phrase('rembours\\p{L}*'), 'asked for a refund'],
+    [phrase('déçu\\p{L}*|frustr\\p{L}*|inacceptable|mécontent\\p{L}*|escalad\\p{L}*'), 'sounded frustrated'],
+    [phrase('plainte|réclamation|(nous|me|se) plaindre'), 'complained'],
+  ],
+  es: [
+    [phrase('sigue sin funcionar|(todavía|aún) no funciona|otra vez no funciona'), 'reported something still broken'],
+    [phrase('no (funciona|anda|va)|(está|están) (caído|caídos|roto|rotos)'), 'reported something not working'],
+    [phrase('cancel(ar|ación|amos)|dar(nos)? de baja|rescindir'), 'mentioned cancelling'],
+    [phrase('reembolso|devolución del dinero'), 'asked for a refund'],
+    [phrase('decepcionad\\p{L}*|frustrad\\p{L}*|inaceptable|molest\\p{L}*|insatisfech\\p{L}*'), 'sounded frustrated'],
+    [phrase('queja|reclamación|reclamo'), 'complained'],
+  ],
+};
+
+export const MOMENTS_BY_LANGUAGE: Record<OtherLanguage, ReadonlyArray<[RegExp, string]>> = {
+  de: [
+    [
+      phrase('(es|das|alles) (funktioniert|klappt|läuft)( jetzt| endlich| wieder)?( super| einwandfrei| perfekt| reibungslos| gut)?(?! \\p{L}* ?nicht)'),
+      'said it worked',
+    ],
+    [phrase('(Problem|Fehler)( ist| wurde| wurden)?( \\p{L}+)? (gelöst|behoben)'), 'confirmed a problem was solved'],
+    [phrase('(Ziel|Ziele|Quartalsziel\\p{L}*|Umsatzziel\\p{L}*)( \\p{L}+){0,3} (erreicht|übertroffen)'), 'reached a goal'],
+    [phrase('live gegangen|(sind|ist) live|Go-Live'), 'went live'],
+    [phrase('vielen Dank|danke|dankbar'), 'thanked you'],
+    [phrase('begeistert|(wir )?lieben es'), 'said they love it'],
+  ],
+  fr: [
+    [phrase('(ça|cela|tout) (fonctionne|marche)( enfin| maintenant)?( bien| parfaitement)?'), 'said it worked'],
+    [phrase('(problème|bug)( est| a été)? (résolu|corrigé|réglé)'), 'confirmed a problem was solved'],
+    [phrase('(atteint|dépassé) (notre|nos|l.|les?) ?(\\p{L}+ )?(objectifs?|cible)'), 'reached a goal'],
+    [phrase('(sommes|est) en production|mise en production réussie'), 'went live'],
+    [phrase('merci|reconnaissant\\p{L}*'), 'thanked you'],
+    [phrase('ravi\\p{L}*|enchanté\\p{L}*|(nous )?adorons'), 'said they love it'],
+  ],
+  es: [
+    [phrase('(ya|ahora) funciona|todo funciona( bien| perfectamente)?'), 'said it worked'],
+    [phrase('(problema|error)( está| fue| ha sido| quedó)? (resuelto|solucionado|arreglado)'), 'confirmed a problem was solved'],
+    [phrase('(alcanzamos|superamos|cumplimos|logramos)( \\p{L}+){0,2} (objetivos?|metas?)'), 'reached a goal'],
+    [phrase('(estamos|está) en producción'), 'went live'],
+    [phrase('gracias|agradecid\\p{L}*'), 'thanked you'],
+    [phrase('encantad\\p{L}*|nos encanta'), 'said they love it'],
+  ],
+};
