@@ -6,7 +6,7 @@ describe('texts larger than one message cross in pieces (issue 16: a backup of 2
     const transfers = new Transfers(() => 0, 4);
     expect(transfers.offer('d1', 'abcdefghij')).toBe(3);
     expect([0, 1, 2].map((i) => transfers.piece('d1', i)).join('')).toBe('abcdefghij');
-    expect(() => transfers.piece('d1', 0)).toThrow('download the backup again');
+    expect(() => transfers.piece('d1', 0)).toThrow('download it again');
     expect(transfers.offer('empty', '')).toBe(1);
   });
 

@@ -41,7 +41,7 @@ export class Transfers {
   piece(id: string, index: number): string {
     const download = this.downloads.get(id);
     const piece = download?.pieces[index];
-    if (!download || piece === undefined) throw new Error('The extension restarted during the download: download the backup again.');
+    if (!download || piece === undefined) throw new Error('The extension restarted while the backup was downloading: download it again.');
     if (index === download.pieces.length - 1) this.downloads.delete(id);
     return piece;
   }

@@ -1,4 +1,8 @@
-/** What an import says about a cell it could not read: the words for `readField`'s problem codes. */
+/**
+ * What an import says about a cell it could not read: the words for `readField`'s problem codes.
+ * Every place showing one names the column first ("Line 7, column NPS Score: …"), so the words
+ * never name the field again (issue 33: "column NPS: NPS "15" is not…").
+ */
 import { FACT_BY_KEY, type FactKey } from '../facts';
 import { DAY_SPAN } from '../day';
 import { NUMBER_LIMITS } from '../limits';
@@ -13,15 +17,15 @@ export function describeProblem(problem: CellProblem, field: FactKey, raw: strin
     case 'order':
       return `"${raw}" can be day first or month first, and nothing says which: choose the column's order in the preview`;
     case 'future':
-      return `${FACT_BY_KEY[field].label.toLowerCase()} ${parseImportDate(raw, format.dates)} is in the future`;
+      return `${parseImportDate(raw, format.dates)} is in the future`;
     case 'nps':
-      return `NPS "${raw}" is not a whole number from 0 to 10`;
+      return `"${raw}" is not a whole number from 0 to 10`;
     case 'csat':
-      return `CSAT "${raw}" is not a score (1-5) or a percentage (0-100)${/^0[.,]\d/.test(raw.trim()) ? `: if it means ${Math.round(Number(raw.trim().replace(',', '.')) * 100)} %, write that` : ''}`;
+      return `"${raw}" is not a score (1-5) or a percentage (0-100)${/^0[.,]\d/.test(raw.trim()) ? `: if it means ${Math.round(Number(raw.trim().replace(',', '.')) * 100)} %, write that` : ''}`;
     case 'tickets':
-      return `${FACT_BY_KEY[field].label} "${raw}" is not a whole number`;
+      return `"${raw}" is not a whole number`;
     case 'amount':
-      return `${FACT_BY_KEY[field].label} "${raw.length > 40 ? `${raw.slice(0, 20)}…` : raw}" is not an amount from 0 to ${NUMBER_LIMITS.amount.toLocaleString('en-US')}`;
+      return `"${raw.length > 40 ? `${raw.slice(0, 20)}…` : raw}" is not an amount from 0 to ${NUMBER_LIMITS.amount.toLocaleString('en-US')}`;
     case 'zone':
       return `"${raw}" is not a time zone (use e.g. Europe/Paris)`;
     case 'long':

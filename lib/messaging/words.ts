@@ -39,8 +39,16 @@ export function fieldWords(type: string, path: PropertyKey[]): string {
   if (first === 'email') return CONTACT.email!;
   if (first === 'origin') return 'The CRM site';
   void third;
-  return path.length ? `"${path.map(String).join(' ')}"` : 'The request';
+  // A field no form labels (the user never typed it): its name in words, "saidOn" -> "said on".
+  return path.length
+    ? `"${path
+        .filter((p) => typeof p === 'string')
+        .map(inWords)
+        .join(' ')}"`
+    : 'The request';
 }
+
+const inWords = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
 /** What is wrong, in plain words. */
 export function problemWords(issue: Issue): string {
@@ -71,8 +79,9 @@ export function problemWords(issue: Issue): string {
     case 'custom':
       return issue.message;
     default:
-      // Our own refinements already speak plainly ("enter the site as https://crm.example.com").
-      return issue.message;
+      // Our own refinements already speak plainly ("enter the site as https://crm.example.com");
+      // zod's own ("Invalid input" of a union) do not.
+      return /^Invalid|expected|received/i.test(issue.message) ? 'is not the right kind of value' : issue.message;
   }
 }
 
@@ -94,13 +103,17 @@ export function backupProblem(issue: Issue & { values?: unknown[] }, backup: unk
   const list = (backup as Record<string, unknown> | null)?.[table ?? ''];
   const item = Array.isArray(list) && index !== undefined ? (list[Number(index)] as Record<string, unknown> | undefined) : undefined;
   const named = item && record ? record[1](item) : undefined;
-  const where = record
-    ? `${record[0]} ${Number(index) + 1}${typeof named === 'string' && named ? ` (${named.slice(0, 80)})` : ''}`
-    : table
-      ? `the file's "${issue.path.join(' ')}"`
-      : 'the file';
+  const plural = { contacts: 'contacts', asks: 'asks', templates: 'templates', kv: 'settings' }[table ?? ''];
+  const where =
+    record && index === undefined
+      ? `its list of ${plural}`
+      : record
+        ? `${record[0]} ${Number(index) + 1}${typeof named === 'string' && named ? ` (${named.slice(0, 80)})` : ''}`
+        : table
+          ? `the file's "${issue.path.join(' ')}"`
+          : 'the file';
   const field = rest.filter((p) => !/^\d+$/.test(p) && p !== 'value' && p !== 'facts');
-  const fieldName = field.length ? ` ${field.map((f) => (isFactKey(f) ? FACT_BY_KEY[f].label : f)).join(' ')}` : '';
+  const fieldName = field.length ? ` ${field.map((f) => (isFactKey(f) ? FACT_BY_KEY[f].label : inWords(f))).join(' ')}` : '';
   const choices = issue.code === 'invalid_value' && issue.values?.length ? `: it may be ${issue.values.map(String).join(', ')}` : '';
   const problem = issue.code === 'custom' ? issue.message : problemWords(issue);
   return `${where}${fieldName ? `, its${fieldName},` : issue.code === 'custom' ? ':' : ''} ${problem}${choices}`;

@@ -42,7 +42,7 @@ test('import a HubSpot export, see the report and the queue, back up and restore
   await expect(report).toContainText('6 of 7 rows imported');
   await expect(report).toContainText('Line 6: "broken-at-example" is not an email address');
   // A bad NPS skips that cell; the contact still comes in.
-  await expect(report).toContainText('Line 7, column NPS Score: NPS "15" is not a whole number from 0 to 10: cell skipped');
+  await expect(report).toContainText('Line 7, column NPS Score: "15" is not a whole number from 0 to 10: cell skipped');
   await expect(report).toContainText('Every row: 6 + 0 + 1 = 7');
 
   const popup = await context.newPage();
@@ -214,7 +214,7 @@ test('every line of a messy export is accounted for: duplicates merged and named
   await expect(report).toContainText('Every row: 3 + 1 + 1 = 5');
   await expect(report).toContainText("The file's 6 lines: 1 header + 5 rows");
   await expect(report).toContainText('Line 5: duplicate of line 2 (amara@okafor.example), merged into it: NPS 9 → 3');
-  await expect(report).toContainText('Line 3, column NPS: NPS "n/a" is not a whole number from 0 to 10: cell skipped');
+  await expect(report).toContainText('Line 3, column NPS: "n/a" is not a whole number from 0 to 10: cell skipped');
   await expect(report).toContainText('Line 3, column Time Zone');
   await expect(report).toContainText('Line 4: "not-an-email" is not an email address');
   await expect(report).toContainText('Line 6: the name "=HYPERLINK("x")" looks like a spreadsheet formula');

@@ -41,8 +41,7 @@ export function dataHandlers({
       const backup = await store.exportAll(now().toISOString());
       const check = Backup.safeParse(backup);
       if (!check.success) {
-        const issue = check.error.issues[0]!;
-        throw new Error(`The backup could not be made: a stored value would not restore (${issue.path.join('.')}: ${issue.message}). Nothing was downloaded.`);
+        throw new Error(`The backup could not be made: a stored value would not restore (${backupProblem(check.error.issues[0]!, backup)}). Nothing was downloaded.`);
       }
       const { contacts, asks, templates } = check.data;
       const text = contacts.length + asks.length <= READABLE_UP_TO ? JSON.stringify(check.data, null, 2) : JSON.stringify(check.data);

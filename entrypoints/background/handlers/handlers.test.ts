@@ -332,7 +332,7 @@ describe('data', () => {
     const made = await call('backup/export', {}, { role: 'options' });
     expect(made).toMatchObject({ contacts: 1, asks: 1, pieces: 1 });
     const backup = JSON.parse(await call('backup/piece', { id: made.id, index: 0 }, { role: 'options' }));
-    await expect(call('backup/piece', { id: made.id, index: 0 }, { role: 'options' })).rejects.toThrow('download the backup again');
+    await expect(call('backup/piece', { id: made.id, index: 0 }, { role: 'options' })).rejects.toThrow('download it again');
     await call('contact/edit', { email: 'lee@peer.example', edit: { nps: 3 } });
     expect((await call('backup/check', { backup }, { role: 'options' })).current.contacts).toBe(2);
     await expect(call('backup/restore', { backup: { ...backup, asks: [{ id: 1 }] } }, { role: 'options' })).rejects.toThrow('Nothing was changed');
