@@ -71,6 +71,8 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
       .catch((err: Error) => setSaveError(err.message.replace(/^Not saved: /, '')));
   };
   const [confirming, setConfirming] = useState(false);
+  /** This ask's copy to the CRM (its logging address in Bcc): on when one is set, the user may turn it off (issue 34). */
+  const [crmCopy, setCrmCopy] = useState(true);
   /** The draft gate's question: the open draft is not addressed to this contact, or cannot be read. */
   const [draftCheck, setDraftCheck] = useState<{ part: Part; confirmed: boolean; confirm: NonNullable<InsertOutcome['confirm']> }>();
   // Insert goes ahead without a question only where an ask is advised (or a follow-up is due).
@@ -85,7 +87,14 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
     setDraftCheck(undefined);
     setInsertState({ busy: true });
     try {
-      const outcome = await request('ask/insert', { email: contact.email, part, tabId, confirmed: confirmed || undefined, confirmedFor });
+      const outcome = await request('ask/insert', {
+        email: contact.email,
+        part,
+        tabId,
+        confirmed: confirmed || undefined,
+        confirmedFor,
+        crmCopy: view.crmCopy ? crmCopy : undefined,
+      });
       if (!outcome.ok && outcome.confirm) {
         setDraftCheck({ part, confirmed, confirm: outcome.confirm });
         setInsertState({ busy: false });
@@ -209,6 +218,12 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
         <button className={advised ? 'primary' : 'secondary'} data-testid="insert-ask" disabled={insertState.busy || !canInsert} onClick={onInsert('ask')}>
           Insert referral ask
         </button>
+        {view.crmCopy && (
+          <label className="crm-copy muted" data-testid="crm-copy">
+            <input type="checkbox" checked={crmCopy} onChange={(e) => setCrmCopy(e.target.checked)} /> A copy goes to your CRM:{' '}
+            {view.crmCopy.map((c) => `${c.crm} (${c.address})`).join(', ')} in Bcc
+          </label>
+        )}
         {!unobstructed && (
           <p className="error" role="alert" data-testid="obstructed">
             The page is covering or hiding this panel (or just stopped): inserting waits until the panel has been fully visible for a moment.

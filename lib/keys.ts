@@ -9,6 +9,7 @@ import { EMPTY_PROFILE, Profile } from './templates/schema';
 import { EMPTY_NEVER_ASK, NeverAskList } from './never-ask';
 import { EngineSettings, parseSettings } from './engine/settings';
 import { PICK_FIELDS } from './hosts/custom-fields';
+import { LoggingAddresses } from './crm/logging';
 
 const Origin = z.string().regex(/^https:\/\/[^/]+$/);
 const Picks = z.partialRecord(z.enum(PICK_FIELDS), z.string().min(1).max(500));
@@ -39,6 +40,8 @@ export const KEYS = {
   // A rule the schema refuses falls back alone, the others kept (parseSettings).
   settings: { schema: EngineSettings, read: parseSettings, label: 'the rules' } satisfies KeyRow<typeof EngineSettings>,
   reminders: key(z.object({ weeklyQueue: z.boolean() }), { weeklyQueue: false }, 'the reminders'),
+  /** Each CRM's logging (Bcc) address the user gave (issue 34): not a secret, backed up like the profile. */
+  crmLogging: key(LoggingAddresses, {}, "your CRMs' logging addresses"),
   customSites: key(z.array(z.object({ origin: Origin, picks: Picks })), [], 'your CRM sites'),
   hostPicks: key(z.record(Origin, Picks), {}, 'the fields picked on named sites'),
   'followUps:notifiedOn': key(z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/)]), '', 'the last follow-up notification'),

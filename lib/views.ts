@@ -3,6 +3,7 @@
  * screen, so that the pages only render (and the engine runs in one place).
  */
 import { describeSource, storedThread } from './contacts';
+import { LOGGING_GUIDES, type LoggingAddresses, type LoggingCrm } from './crm/logging';
 import type { ColleagueAsk, Evaluation } from './engine';
 import { askOf, choicesOf, judge, templateOf } from './case';
 import { resultSuggestions, type ResultSuggestion } from './engine/tone';
@@ -48,6 +49,8 @@ export interface ContactView {
   referredBy?: ReferredBy;
   /** This address is another of a stored contact's (issue 31): the sidebar offers that contact. */
   otherAddressOf?: { email: string; name: string };
+  /** Where Insert sends a copy: each CRM's logging address it puts in the draft's Bcc (issue 34). */
+  crmCopy?: Array<{ crm: string; address: string }>;
   /** Closing the loop with this client after their intro: a thank-you, or an update on how it went. */
   loop?: { part: 'thanks' | 'update'; label: string };
   /** A double opt-in ask they said OK to: waiting for their peer to agree, or agreed (the intro with your details may go). */
@@ -104,6 +107,15 @@ export function clientMessages(page: PageContext | undefined, email: string) {
   return (page?.thread?.messages ?? []).filter((m) => m.from === email);
 }
 
+/** The CRMs an insert here copies (their logging addresses into a webmail draft's Bcc, issue 34). */
+function crmCopyOf(page: PageContext, logging: LoggingAddresses | undefined): Pick<ContactView, 'crmCopy'> {
+  if (page.host !== 'gmail' && page.host !== 'outlook') return {};
+  const copies = (Object.entries(logging ?? {}) as Array<[LoggingCrm, string | undefined]>).flatMap(([crm, address]) =>
+    address ? [{ crm: LOGGING_GUIDES[crm].label, address }] : [],
+  );
+  return copies.length ? { crmCopy: copies } : {};
+}
+
 export function buildContactView(input: {
   page: PageContext;
   contact: Contact;
@@ -118,6 +130,7 @@ export function buildContactView(input: {
   otherAddressOf?: { email: string; name: string };
   /** The template the user picked in the sidebar for this contact, if any. */
   picked?: string;
+  crmLogging?: LoggingAddresses;
 }): ContactView {
   const { page, asks, settings, now } = input;
   // The thread on screen when it is theirs, else the last one seen with them: the queue judges on the same.
@@ -153,6 +166,7 @@ export function buildContactView(input: {
     resultSuggestions: contact.facts.results ? [] : resultSuggestions(thread.clientMessages),
     ...(input.referredBy ? { referredBy: input.referredBy } : {}),
     ...(input.otherAddressOf ? { otherAddressOf: input.otherAddressOf } : {}),
+    ...crmCopyOf(page, input.crmLogging),
     ...loopOf(asks, now, settings.referralStallDays),
     ...peerFirstOf(asks),
     draftedAt: judged.openDraft?.askedAt,

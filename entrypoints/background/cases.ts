@@ -6,6 +6,7 @@
  */
 import { subDays } from 'date-fns';
 import { colleagueAsks, colleagueCandidates, companyKey, emptyContact } from '@/lib/contacts';
+import type { LoggingAddresses } from '@/lib/crm/logging';
 import type { Store } from '@/lib/db/store';
 import type { ColleagueAsk } from '@/lib/engine';
 import { withVerdict } from '@/lib/engine/verdict-log';
@@ -28,6 +29,8 @@ export interface LoadedCase {
   referredBy?: ReferredBy;
   /** The contact who lists this address among their other addresses (issue 31). */
   otherAddressOf?: { email: string; name: string };
+  /** The CRM logging addresses an insert copies into Bcc (issue 34). */
+  crmLogging: LoggingAddresses;
 }
 
 export class Cases {
@@ -38,7 +41,7 @@ export class Cases {
 
   /** Everything a case is judged from, read at once; `seen`: the contact as a page just showed it, not yet written. */
   async load(email: string, seen?: Contact): Promise<LoadedCase> {
-    const [found, asks, templates, profile, settings, neverAsk, owner] = await Promise.all([
+    const [found, asks, templates, profile, settings, neverAsk, owner, crmLogging] = await Promise.all([
       seen?.email === email ? seen : this.store.getContact(email),
       this.store.asksFor(email),
       this.store.templates(),
@@ -46,11 +49,12 @@ export class Cases {
       this.store.settings(),
       this.store.neverAskList(),
       this.store.ownerOf(email),
+      this.store.value('crmLogging'),
     ]);
     const contact = found ?? emptyContact(email, this.clock().toISOString());
     const [colleagueAsk, referredBy] = await Promise.all([this.colleagueAsk(contact, settings.askCooldownDays, this.clock()), this.referredBy(email)]);
     const otherAddressOf = owner && owner.email !== email ? { email: owner.email, name: owner.name } : undefined;
-    return { contact, stored: !!found, asks, templates, profile, settings, neverAsk, colleagueAsk, referredBy, otherAddressOf };
+    return { contact, stored: !!found, asks, templates, profile, settings, neverAsk, colleagueAsk, referredBy, otherAddressOf, crmLogging };
   }
 
   /** The latest ask to a colleague of this contact inside the cool-down (one ask per company, issue 19). */

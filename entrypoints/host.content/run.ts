@@ -112,9 +112,14 @@ export async function runHostScript({ builtIn, withPicks, idleOn, family, openDr
       return Promise.resolve(true);
     }
     if (isInsertCommand(message)) {
-      const { html, text, subject, to, snippet, confirmedFor } = message;
-      return (openDraft?.(document, adapter!) ?? Promise.resolve()).then(() => {
-        const result = insertIntoCompose(document, adapter!, { html, text, subject, to, confirmedFor }, caret);
+      const { html, text, subject, to, snippet, confirmedFor, bcc } = message;
+      return (openDraft?.(document, adapter!) ?? Promise.resolve()).then(async () => {
+        const used: { editor?: HTMLElement } = {};
+        const result = insertIntoCompose(document, adapter!, { html, text, subject, to, confirmedFor }, caret, used);
+        // The CRM's copy: its logging address in this draft's Bcc, where the host shows one (issue 34).
+        if (result.ok && bcc?.length && used.editor) {
+          result.copy = adapter!.addBcc ? await adapter!.addBcc(used.editor, bcc) : { added: [], failed: bcc };
+        }
         if (result.ok && snippet) {
           // The inserted text's longer lines: the ask is undone only when none of them is left.
           const lines = text

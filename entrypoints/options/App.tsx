@@ -5,6 +5,7 @@ import { TemplatesEditor } from './TemplatesEditor';
 import { ImportContacts } from './ImportContacts';
 import { DataSection } from './DataSection';
 import { CustomSites } from './CustomSites';
+import { CrmLogging } from './CrmLogging';
 import { SettingsForm } from './SettingsForm';
 import { ReadingHealth } from './ReadingHealth';
 import { Shortcuts } from './Shortcuts';
@@ -25,9 +26,9 @@ export function App() {
         </p>
         <nav aria-label="Sections">
           <a href="#profile-heading">Profile</a> · <a href="#templates-title">Templates</a> · <a href="#import-title">Import</a> ·{' '}
-          <a href="#crm-title">Other CRMs</a> · <a href="#health-title">Reading health</a> · <a href="#rules-title">Rules</a> ·{' '}
-          <a href="#never-title">Never ask</a> · <a href="#place-title">Sidebar</a> · <a href="#shortcuts-title">Shortcuts</a> ·{' '}
-          <a href="#backup-title">Backup</a>
+          <a href="#crm-title">Other CRMs</a> · <a href="#logging-title">CRM logging</a> · <a href="#health-title">Reading health</a> ·{' '}
+          <a href="#rules-title">Rules</a> · <a href="#never-title">Never ask</a> · <a href="#place-title">Sidebar</a> ·{' '}
+          <a href="#shortcuts-title">Shortcuts</a> · <a href="#backup-title">Backup</a>
         </nav>
       </header>
       <div key={generation}>
@@ -35,6 +36,7 @@ export function App() {
         <TemplatesEditor profile={profile} />
         <ImportContacts />
         <CustomSites />
+        <CrmLogging />
         <ReadingHealth />
         <SettingsForm />
         <SidebarPlaceSettings />

@@ -118,7 +118,7 @@ export interface DraftShape {
  * any ancestor that also holds a message of the thread or another draft's editor (whose addresses
  * are not this draft's).
  */
-function draftRoot(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[]): Element {
+export function draftRoot(editor: HTMLElement, shape: DraftShape, editors: HTMLElement[]): Element {
   const notThisDraft = shape.notThisDraft ?? '[role=document],[data-message-id]';
   let root: Element = editor;
   for (let p = parentAcross(editor); p; p = parentAcross(p)) {
@@ -168,7 +168,13 @@ export function draftRecipientsOrSummary(editor: HTMLElement, shape: DraftShape 
   return fields;
 }
 
-export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: InsertRequest, caret: CaretMemory): InsertResult {
+export function insertIntoCompose(
+  doc: Document,
+  adapter: HostAdapter,
+  request: InsertRequest,
+  caret: CaretMemory,
+  used: { editor?: HTMLElement } = {},
+): InsertResult {
   // Only a draft the user can see is ever written into (a hidden editor the page keeps is not).
   const editors = adapter.composeEditors(doc).filter(isShown);
   const remembered = caret.recall();
@@ -220,6 +226,7 @@ export function insertIntoCompose(doc: Document, adapter: HostAdapter, request: 
     editor.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
   }
 
+  used.editor = editor;
   let subjectSet = false;
   const subject = adapter.subjectInput(editor);
   if (request.subject && subject && !subject.value.trim()) {
@@ -308,4 +315,66 @@ function greets(editor: HTMLElement): boolean {
 /** The inserted ask without its first paragraph when that paragraph is only a greeting ("Hi Zoë,"). */
 function withoutGreeting(html: string): string {
   return html.replace(/^<p>(hi|hello|hey|dear)\b[^<]{0,80},?<\/p>/i, '');
+}
+
+/** A control that shows a draft's Bcc field: Gmail's "Bcc" link ("Add Bcc recipients"), Outlook's "Bcc" button. */
+const BCC_TOGGLE = /^(add |show )?bcc\b/i;
+
+/** The shown, writable Bcc fields of a draft: inputs and editable areas named Bcc, or inside a field named Bcc. */
+function bccInputs(area: Element): HTMLElement[] {
+  return [...area.querySelectorAll<HTMLElement>('input, textarea, [contenteditable="true"]')].filter((el) => {
+    if (!isShown(el)) return false;
+    for (let n: Element | null = el; n && n !== area.parentElement; n = n.parentElement) if (fieldKind(n)?.kind === 'bcc') return true;
+    return false;
+  });
+}
+
+/**
+ * Adds `addresses` to the Bcc of the draft around `area` (issue 34: the CRM's logging address),
+ * visibly: the Bcc field is opened when closed, an address already there is not added again, and
+ * nothing is ever written into To or Cc. Says which were added and which could not be.
+ */
+export async function addToBcc(area: Element, addresses: string[], waitMs = 1_500): Promise<{ added: string[]; failed: string[] }> {
+  const doc = area.ownerDocument;
+  let inputs = bccInputs(area);
+  if (!inputs.length) {
+    const toggle = [...area.querySelectorAll<HTMLElement>('[role="link"], [role="button"], button, span')].find(
+      (el) => isShown(el) && !el.childElementCount && (BCC_TOGGLE.test(el.getAttribute('aria-label')?.trim() ?? '') || /^bcc$/i.test(el.textContent!.trim())),
+    );
+    toggle?.click();
+    for (const until = Date.now() + waitMs; !inputs.length && toggle && Date.now() < until;) {
+      await new Promise((r) => setTimeout(r, 50));
+      inputs = bccInputs(area);
+    }
+  }
+  const field = inputs[0];
+  if (!field) return { added: [], failed: addresses };
+  const added: string[] = [];
+  const failed: string[] = [];
+  // What the Bcc already holds, chips included: the outermost element named Bcc around the field.
+  let row: Element = field;
+  for (let n: Element | null = field; n && n !== area; n = n.parentElement) if (fieldKind(n)?.kind === 'bcc') row = n;
+  for (const address of addresses) {
+    if (addressesIn(row).includes(address)) continue;
+    field.focus();
+    if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement) {
+      // Through the element's own setter, so frameworks that watch it see the change.
+      const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(field), 'value')?.set;
+      const value = field.value.trim() ? `${field.value.replace(/[,;\s]*$/, '')}, ${address}` : address;
+      setter ? setter.call(field, value) : (field.value = value);
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      field.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      const range = doc.createRange();
+      range.selectNodeContents(field);
+      range.collapse(false);
+      doc.getSelection()?.removeAllRanges();
+      doc.getSelection()?.addRange(range);
+      if (!doc.execCommand('insertText', false, `${address}; `)) field.append(doc.createTextNode(`${address}; `));
+    }
+    field.dispatchEvent(new FocusEvent('blur'));
+    field.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
+    (addressesIn(row).includes(address) ? added : failed).push(address);
+  }
+  return { added, failed };
 }

@@ -5,7 +5,7 @@
  */
 import { parseHostDate, readableText, text } from './dom';
 import { addressIn, plainAddress, type Person } from '../identity';
-import { draftRecipientsOrSummary } from './compose';
+import { addToBcc, draftRecipientsOrSummary, draftRoot } from './compose';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 
@@ -225,6 +225,9 @@ export const gmail: HostAdapter = {
       { root: GMAIL.composeRoot, summary: GMAIL.recipientSummary, notThisDraft: GMAIL.message },
       this.composeEditors(editor.ownerDocument),
     );
+  },
+  addBcc(editor, addresses) {
+    return addToBcc(draftRoot(editor, { root: GMAIL.composeRoot, notThisDraft: GMAIL.message }, this.composeEditors(editor.ownerDocument)), addresses);
   },
   subjectInput(editor) {
     return editor.closest(GMAIL.composeRoot)?.querySelector<HTMLInputElement>(GMAIL.subjectInput) ?? null;

@@ -8,7 +8,7 @@
  */
 import { parseHostDate, readableText, text } from './dom';
 import { addressIn, plainAddress, type Person } from '../identity';
-import { draftRecipientsOrSummary } from './compose';
+import { addToBcc, draftRecipientsOrSummary, draftRoot } from './compose';
 import { allShown, firstShown, hasSize, isShown, shownText } from './visible';
 import type { HostAdapter, PageContext, PageMessage } from './types';
 
@@ -145,6 +145,16 @@ export const outlook: HostAdapter = {
       editor,
       { root: OUTLOOK.draftRoot, summary: OUTLOOK.recipientSummary, notThisDraft: `${OUTLOOK.messageBody}, [data-testid="SenderPersona"]` },
       this.composeEditors(editor.ownerDocument),
+    );
+  },
+  addBcc(editor, addresses) {
+    return addToBcc(
+      draftRoot(
+        editor,
+        { root: OUTLOOK.draftRoot, notThisDraft: `${OUTLOOK.messageBody}, [data-testid="SenderPersona"]` },
+        this.composeEditors(editor.ownerDocument),
+      ),
+      addresses,
     );
   },
   subjectInput(editor) {

@@ -82,7 +82,7 @@ export interface InsertRequest {
 }
 
 export type InsertResult =
-  | { ok: true; where: 'caret' | 'top'; subjectSet: boolean }
+  | { ok: true; where: 'caret' | 'top'; subjectSet: boolean; copy?: { added: string[]; failed: string[] } }
   | { ok: false; reason: string }
   /** The draft is not addressed to the contact (or cannot be read): nothing written, the user is asked. */
   | { ok: false; confirm: Addressees };
@@ -100,4 +100,6 @@ export interface HostAdapter {
   subjectInput(editor: HTMLElement): HTMLInputElement | null;
   /** Whom the draft around `editor` is addressed to, as the page shows it (lib/hosts/compose.ts). */
   recipients(editor: HTMLElement): Addressees;
+  /** Puts addresses in the Bcc of the draft around `editor` (a CRM's logging address, issue 34): the webmails only, so the CRM script carries none of it. */
+  addBcc?(editor: HTMLElement, addresses: string[]): Promise<{ added: string[]; failed: string[] }>;
 }

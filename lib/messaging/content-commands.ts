@@ -15,6 +15,8 @@ export interface InsertCommand {
   snippet?: string;
   /** The draft's recipients the user saw and said yes to (it is not addressed to `to`): written only while they are the same. */
   confirmedFor?: string;
+  /** The CRM logging addresses to put in the draft's Bcc (issue 34), never in To or Cc. */
+  bcc?: string[];
 }
 
 const MAX = 200_000;
@@ -35,7 +37,8 @@ export function isInsertCommand(message: unknown): message is InsertCommand {
     typeof m.to === 'string' &&
     m.to.length <= 320 &&
     optional(m.snippet, 200) &&
-    optional(m.confirmedFor, 20_000)
+    optional(m.confirmedFor, 20_000) &&
+    (m.bcc === undefined || (Array.isArray(m.bcc) && m.bcc.length <= 4 && m.bcc.every((a) => typeof a === 'string' && a.length <= 320)))
   );
 }
 

@@ -33,6 +33,7 @@ import { EngineSettings } from '../engine/settings';
 import { IMPORT_FIELDS } from '../import/headers';
 import { PICK_FIELDS } from '../hosts/custom-fields';
 import { PAGE_LIMITS } from '../hosts/bounds';
+import { LOGGING_CRMS, type LoggingAddresses } from '../crm/logging';
 
 export type Role = 'content' | 'sidebar' | 'popup' | 'options';
 
@@ -183,6 +184,8 @@ export const requests = {
       confirmed: z.boolean().optional(),
       /** The user said yes to writing into a draft not addressed to this contact: the recipients they were shown (`InsertOutcome.confirm.key`). */
       confirmedFor: z.string().max(20_000).optional(),
+      /** False: this ask's draft gets no copy to the CRM's logging address (on by default when one is set). */
+      crmCopy: z.boolean().optional(),
     }),
   },
   /** Select a gap left in the draft ("[FILL IN: your name]") so the user types over it. */
@@ -327,6 +330,13 @@ export const requests = {
   /** Every number the engine decides with; checked whole (zod) before it is stored. */
   'settings/save': { from: ['options'], reply: reply<null>(), payload: EngineSettings },
   'reminders/get': { from: ['options'], reply: reply<{ weeklyQueue: boolean }>(), payload: z.object({}) },
+  /** Each CRM's logging (Bcc) address (issue 34); the sidebar reads them to say a copy goes there. */
+  'logging/get': { from: ['options', 'sidebar', 'popup'], reply: reply<LoggingAddresses>(), payload: z.object({}) },
+  'logging/save': {
+    from: ['options'],
+    reply: reply<null>(),
+    payload: z.partialRecord(z.enum(LOGGING_CRMS), z.string().max(320)),
+  },
   'reminders/save': { from: ['options'], reply: reply<null>(), payload: z.object({ weeklyQueue: z.boolean() }) },
 } as const satisfies Record<string, { from: readonly Role[]; payload: z.ZodTypeAny; reply: unknown; tab?: true }>;
 

@@ -169,6 +169,29 @@ describe('Firefox: the core flows on the production build', () => {
   }, 60_000);
 });
 
+describe("Firefox: the CRM's logging address in the draft's Bcc (issue 34)", () => {
+  it('saved in the options, it is written into the Bcc Insert opens in Outlook, never into To or Cc', async () => {
+    const options = await firefox.extensionPage('options.html');
+    await fill(options, '[data-testid="logging-address"][data-crm="hubspot"]', '2456789@bcc.hubspot.com');
+    const save = await options.waitForSelector('#logging-title ~ button[type="submit"]');
+    await save!.click();
+    await until(async () => (await options.$eval('main', (m) => m.textContent ?? '')).includes("Saved: Insert adds HubSpot's logging address"), 'saved');
+    await options.close();
+
+    const page = await firefox.open('https://outlook.cloud.microsoft/mail/deeplink/compose', 'outlook-cloud/new-message-bcc.html');
+    const panel = await sidebarFrame(page);
+    expect(await until(() => textOf(panel, 'crm-copy'), 'the copy said')).toContain('HubSpot (2456789@bcc.hubspot.com) in Bcc');
+    await until(() => panel.$eval('[data-testid="insert-ask"]', (b) => !(b as HTMLButtonElement).disabled), 'Insert enabled');
+    await (await panel.$('[data-testid="insert-ask"]'))!.click();
+    await until(async () => (await panel.$eval('main', (m) => m.textContent ?? '')).includes('A copy goes to your CRM'), 'the copy added');
+    expect(await page.$eval('.bccInput', (el) => el.textContent ?? '')).toContain('2456789@bcc.hubspot.com');
+    expect(await page.$eval('.toInput', (el) => el.textContent ?? '')).toBe('');
+    expect(await page.$eval('.ccInput', (el) => el.textContent ?? '')).toBe('');
+    await page.close();
+    clean();
+  }, 60_000);
+});
+
 describe("Firefox: the sidebar in the browser's own sidebar (sidebar_action, issue 20)", () => {
   it('the sidebar page follows the tab the user switches to, with the same view as in the page', async () => {
     const gmail = await firefox.open(gmailUrl('thread-own-reply-last', '-panel'), 'gmail/thread-own-reply-last.html');

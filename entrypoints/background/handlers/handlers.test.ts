@@ -258,6 +258,25 @@ describe('insert', () => {
     expect((await store.asksFor('dana@acme.example'))[0]?.status).toBe('drafted');
   });
 
+  it("issue 34: the CRM's logging address goes in the command's Bcc, the view says so, one ask may leave it out; never the user's or a client's address", async () => {
+    const { call, send, sent } = await setupInsert();
+    const refused = await send('options', 'logging/save', { hubspot: 'alex@northwind.example', pipedrive: 'dana@acme.example' });
+    expect(!refused.ok && refused.error).toMatch(
+      /HubSpot: alex@northwind.example is your own address.*Pipedrive: dana@acme.example is a client's address.*Nothing was saved/,
+    );
+    expect(await call('logging/get', {}, { role: 'options' })).toEqual({});
+    await call('logging/save', { hubspot: ' 2456789@BCC.hubspot.com ', salesforce: '' }, { role: 'options' });
+    const view = await call('tab/view', { tabId: TAB }, { role: 'popup' });
+    expect(view.state === 'contact' && view.crmCopy).toEqual([{ crm: 'HubSpot', address: '2456789@bcc.hubspot.com' }]);
+
+    const outcome = await call('ask/insert', { email: 'dana@acme.example' });
+    expect((sent[0] as unknown as { bcc: string[] }).bcc).toEqual(['2456789@bcc.hubspot.com']);
+    // The content script did not say it added it: the user is told to add it by hand.
+    expect(outcome.message).toContain('The copy to your CRM was not added: put 2456789@bcc.hubspot.com in Bcc yourself.');
+    await call('ask/insert', { email: 'dana@acme.example', crmCopy: false, confirmed: true });
+    expect((sent[1] as unknown as { bcc: string[] }).bcc).toEqual([]);
+  });
+
   it('issue 33: the template picked in the sidebar is what the view previews and what Insert and the shortcut write, for that contact only', async () => {
     const { call, deps, sent } = await setupInsert();
     const before = await call('tab/view', { tabId: TAB }, { role: 'popup' });

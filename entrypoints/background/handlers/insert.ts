@@ -33,6 +33,8 @@ interface InsertOptions {
   seen: boolean;
   /** The draft's recipients the user said yes to, when it is not addressed to the contact. */
   confirmedFor?: string;
+  /** False: no copy to the CRM's logging address for this ask (issue 34); on when one is set. */
+  crmCopy?: boolean;
 }
 
 /**
@@ -44,8 +46,8 @@ async function write(
   tabId: number,
   contact: Contact,
   rendered: { html: string; text: string; subject?: string },
-  extra: { snippet?: string; confirmedFor?: string },
-): Promise<{ where: 'caret' | 'top' } | InsertOutcome> {
+  extra: { snippet?: string; confirmedFor?: string; bcc?: string[] },
+): Promise<{ where: 'caret' | 'top'; copied: string } | InsertOutcome> {
   let result: InsertResult;
   try {
     result = await commandTab(tabId, {
@@ -59,12 +61,30 @@ async function write(
   } catch {
     return { ok: false, message: 'The page did not answer: reload the tab and try again.' };
   }
-  if (result?.ok) return { where: result.where };
+  if (result?.ok) return { where: result.where, copied: copyWords(extra.bcc ?? [], result.copy) };
   if (result && 'confirm' in result) {
     const who = contact.name ? `${contact.name} (${contact.email})` : contact.email;
     return { ok: false, message: draftQuestion(result.confirm, contact.email, who), confirm: { ...result.confirm, key: recipientsKey(result.confirm) } };
   }
   return { ok: false, message: result?.reason ?? 'Could not insert into the compose box.' };
+}
+
+/** What the user reads of the CRM's copy: where it goes, or the address to put in Bcc by hand. */
+function copyWords(asked: string[], copy: { added: string[]; failed: string[] } | undefined): string {
+  if (!asked.length) return '';
+  const failed = copy ? copy.failed : asked;
+  if (failed.length) return ` The copy to your CRM was not added: put ${failed.join(', ')} in Bcc yourself.`;
+  return copy!.added.length ? " A copy goes to your CRM (its logging address is in the draft's Bcc)." : " Your CRM's logging address was already in Bcc.";
+}
+
+/**
+ * The logging addresses an insert puts in Bcc: those the user gave, unless turned off for this ask;
+ * in a webmail's draft only (a CRM's own composer logs its emails itself).
+ */
+async function copyTo({ store, hub }: Pick<Deps, 'store' | 'hub'>, tabId: number, crmCopy: boolean | undefined): Promise<string[]> {
+  const host = (await hub.page(tabId))?.host;
+  if (crmCopy === false || (host !== 'gmail' && host !== 'outlook')) return [];
+  return [...new Set(Object.values(await store.value('crmLogging')).filter((a): a is string => Boolean(a)))];
 }
 
 export function inserter({ store, hub, now }: Deps) {
@@ -77,6 +97,7 @@ export function inserter({ store, hub, now }: Deps) {
     templates: Template[],
     profile: Profile,
     confirmedFor?: string,
+    crmCopy?: boolean,
   ): Promise<InsertOutcome> {
     const { referralStallDays } = await store.settings();
     const at = now();
@@ -91,13 +112,13 @@ export function inserter({ store, hub, now }: Deps) {
       referralOutcome: ask.status === 'converted' ? 'they are now a customer' : 'we are still talking, and I will keep you posted',
     };
     const rendered = render(template, values, noteValues(contact, profile));
-    const written = await write(tabId, contact, rendered, { confirmedFor });
+    const written = await write(tabId, contact, rendered, { confirmedFor, bcc: await copyTo({ store, hub }, tabId, crmCopy) });
     if (!('where' in written)) return written;
     await store.updateAsk(ask.id, (a) => (part === 'thanks' ? { ...a, thankedAt: at.toISOString() } : { ...a, loopClosedAt: at.toISOString() }));
-    return { ok: true, missing: rendered.missing, message: `Inserted "${template.name}".` };
+    return { ok: true, missing: rendered.missing, message: `Inserted "${template.name}".${written.copied}` };
   }
 
-  return async (tabId: number, email: string, { part, confirmed = false, seen, confirmedFor }: InsertOptions): Promise<InsertOutcome> => {
+  return async (tabId: number, email: string, { part, confirmed = false, seen, confirmedFor, crmCopy }: InsertOptions): Promise<InsertOutcome> => {
     // Only for the contact this tab's sidebar shows: a request cannot aim an ask elsewhere.
     if ((await hub.contactEmail(tabId)) !== email) {
       return { ok: false, message: 'This tab shows another contact now; look again and retry.' };
@@ -105,7 +126,7 @@ export function inserter({ store, hub, now }: Deps) {
     const { view, templates, profile } = await hub.current(tabId, email);
     if (view.state !== 'contact' || !view.template || !templates || !profile) return { ok: false, message: 'No template to insert: add one in the options.' };
     if (view.evaluation.neverAsk && !confirmed) return { ok: false, message: `${view.contact.name || email} is on your never-ask list.` };
-    if (part === 'thanks' || part === 'update') return closeLoop(tabId, email, part, view.contact, templates, profile, confirmedFor);
+    if (part === 'thanks' || part === 'update') return closeLoop(tabId, email, part, view.contact, templates, profile, confirmedFor, crmCopy);
     const template = templates.find((t) => t.id === view.template!.id)!;
     const values = templateValues(view.contact, profile);
     const note = noteValues(view.contact, profile);
@@ -117,13 +138,17 @@ export function inserter({ store, hub, now }: Deps) {
       part === 'intro'
         ? render({ subject: '', ask: '', leadIn: 'Here is the note to forward to your peer, ready as it is:', intro }, values, note)
         : render(template, values, note);
-    const written = await write(tabId, view.contact, rendered, { snippet: part === 'ask' ? snippetOf(rendered) : undefined, confirmedFor });
+    const written = await write(tabId, view.contact, rendered, {
+      snippet: part === 'ask' ? snippetOf(rendered) : undefined,
+      confirmedFor,
+      bcc: await copyTo({ store, hub }, tabId, crmCopy),
+    });
     if (!('where' in written)) return written;
     const gaps = rendered.missing.length
       ? ` Fill in the ${rendered.missing.length} gap${rendered.missing.length === 1 ? '' : 's'} marked [FILL IN] before sending.`
       : '';
     const where = written.where === 'caret' ? 'at your cursor' : 'at the top of the draft';
-    if (part === 'intro') return { ok: true, missing: rendered.missing, message: `Inserted the intro to forward ${where}.${gaps}` };
+    if (part === 'intro') return { ok: true, missing: rendered.missing, message: `Inserted the intro to forward ${where}.${gaps}${written.copied}` };
     const ask = await recordInsert(store, {
       email,
       template,
@@ -133,7 +158,7 @@ export function inserter({ store, hub, now }: Deps) {
       now: now().toISOString(),
     });
     const withheld = inView ? '' : ' Your stored result and contact details were left as gaps: open the sidebar to have them filled in.';
-    return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}${withheld}` };
+    return { ok: true, askId: ask.id, missing: rendered.missing, message: `Inserted "${template.name}" ${where}.${gaps}${withheld}${written.copied}` };
   };
 }
 
@@ -141,7 +166,8 @@ export function insertHandlers(deps: Deps): Pick<Handlers, 'ask/insert' | 'compo
   const insert = inserter(deps);
   // The sidebar acts on its own tab; the popup names the active tab it shows. Either way the user sees the contact.
   return {
-    'ask/insert': ({ email, part, confirmed, confirmedFor }, { tabId }) => insert(tabId, email, { part, confirmed, seen: true, confirmedFor }),
+    'ask/insert': ({ email, part, confirmed, confirmedFor, crmCopy }, { tabId }) =>
+      insert(tabId, email, { part, confirmed, seen: true, confirmedFor, crmCopy }),
     // A gap the user clicked in the sidebar, selected in the draft to be typed over.
     'compose/select': ({ text }, { tabId }) => commandTab(tabId, { type: 'compose/select', text }).catch(() => false),
   };

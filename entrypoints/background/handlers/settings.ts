@@ -1,8 +1,10 @@
-/** The user's own choices: profile, templates, never-ask list, the engine's thresholds, reminders. */
+/** The user's own choices: profile, templates, never-ask list, the engine's thresholds, reminders, CRM logging addresses. */
 import { validateTemplate } from '@/lib/templates/render';
 import type { Handlers } from '../router';
 import { setWeeklyReminder } from '../reminders';
 import type { Deps } from './deps';
+import { LOGGING_CRMS, loggingProblem, type LoggingAddresses } from '@/lib/crm/logging';
+import { plainAddress, selfFrom } from '@/lib/identity';
 
 type SettingHandlers = Pick<
   Handlers,
@@ -18,6 +20,8 @@ type SettingHandlers = Pick<
   | 'settings/save'
   | 'reminders/get'
   | 'reminders/save'
+  | 'logging/get'
+  | 'logging/save'
 >;
 
 export function settingHandlers({ store }: Deps): SettingHandlers {
@@ -67,6 +71,27 @@ export function settingHandlers({ store }: Deps): SettingHandlers {
     async 'reminders/save'(reminders) {
       await store.setValue('reminders', reminders);
       await setWeeklyReminder(reminders.weeklyQueue);
+      return null;
+    },
+
+    'logging/get': () => store.value('crmLogging'),
+
+    async 'logging/save'(given) {
+      // An address that is a person's (the user's own, a client's) would send them the copy: refused, said.
+      const profile = await store.profile();
+      const self = selfFrom({ profileEmail: profile.email, aliases: profile.aliases });
+      const addresses: LoggingAddresses = {};
+      const problems: string[] = [];
+      for (const crm of LOGGING_CRMS) {
+        const raw = given[crm]?.trim();
+        if (!raw) continue;
+        const client = plainAddress(raw) ? await store.getContact(plainAddress(raw)!) : undefined;
+        const problem = loggingProblem(crm, raw, { isSelf: (a) => self.addresses.has(a), isClient: () => Boolean(client) });
+        if (problem) problems.push(problem);
+        else addresses[crm] = plainAddress(raw)!;
+      }
+      if (problems.length) throw new Error(`${problems.join(' ')} Nothing was saved.`);
+      await store.setValue('crmLogging', addresses);
       return null;
     },
   };
