@@ -12,7 +12,7 @@ const stamp = () => toDay();
 export function DataSection({ initialMessage, onRestored }: { initialMessage?: string; onRestored?: (message: string) => void } = {}) {
   const { message, say, failed, clear } = useMessage(initialMessage ? { ok: true, text: initialMessage } : undefined);
   /** A checked backup waiting for the user to confirm what it replaces. */
-  const [pendingRestore, setPendingRestore] = useState<{ name: string; text: string; summary: string }>();
+  const [pendingRestore, setPendingRestore] = useState<{ name: string; text: string; summary: string; checked: string }>();
   /** The restore under way: its file, and how many of its records are written. */
   const [restoring, setRestoring] = useState<{ name: string; done?: number; total?: number }>();
   useEffect(() => onAnnouncement((event) => event.type === 'restore/progress' && setRestoring((r) => r && { ...r, done: event.done, total: event.total })), []);
@@ -131,6 +131,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
                 setPendingRestore({
                   name: file.name,
                   text,
+                  checked: check.checked,
                   summary: `Restoring ${file.name} replaces everything here now (${n(check.current)}, your profile, settings and lists) with the backup's ${n(check.incoming)}, from ${new Date(check.exportedAt).toLocaleString()}.`,
                 });
               } catch (err) {
@@ -155,13 +156,16 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
             <button
               data-testid="restore-confirm"
               onClick={async () => {
-                const { name, text: file } = pendingRestore;
+                const { name, text: file, checked } = pendingRestore;
                 setPendingRestore(undefined);
                 clear();
                 setRestoring({ name });
                 try {
-                  // Sent again: the worker may have slept while the user read what the restore replaces.
-                  const counts = await request('backup/restore', { upload: await upload(file) });
+                  // The backup the check kept; sent again only if the worker slept while the user read what the restore replaces.
+                  const counts = await request('backup/restore', { checked }).catch(async (err: Error) => {
+                    if (!/no longer held/.test(err.message)) throw err;
+                    return request('backup/restore', { upload: await upload(file) });
+                  });
                   const text = `Restored ${plural(counts.contacts, 'contact')}, ${plural(counts.asks, 'ask')} and ${plural(counts.templates, 'template')} from ${name}.`;
                   // Every form on this page reloads what is stored now (issue 17): nothing old is saved over the restore.
                   if (onRestored) onRestored(text);

@@ -135,6 +135,8 @@ export const PageContextSchema = z.object({
 const TransferId = z.string().regex(/^[\w-]{8,64}$/);
 /** A backup sent whole (small ones, tests), or the name of an upload gathered in pieces. */
 const BackupSource = z.union([z.object({ upload: TransferId }), z.object({ backup: z.unknown() })]);
+/** A restore names the backup its check kept (sent and checked once, issue 35), else sends it again. */
+const RestoreSource = z.union([z.object({ checked: TransferId }), BackupSource]);
 
 export const requests = {
   /** A content script mounted its sidebar frame: only the frame that shows this key is served (issue 21). */
@@ -312,11 +314,13 @@ export const requests = {
       exportedAt: string;
       incoming: { contacts: number; asks: number; templates: number };
       current: { contacts: number; asks: number; templates: number };
+      /** The name the checked backup is kept under while the worker runs, for the restore that follows. */
+      checked: string;
     }>(),
     payload: BackupSource,
   },
   /** Checked whole by the background before anything is replaced. */
-  'backup/restore': { from: ['options'], reply: reply<{ contacts: number; asks: number; templates: number }>(), payload: BackupSource },
+  'backup/restore': { from: ['options'], reply: reply<{ contacts: number; asks: number; templates: number }>(), payload: RestoreSource },
   'queue/list': { from: ['popup'], reply: reply<{ rows: QueueRow[]; total: number }>(), payload: z.object({}) },
   /** "Compose in Gmail" from the queue: the ask for this contact, rendered and recorded as a draft, as a Gmail compose address; an empty draft (and the reason) where an ask is not advised yet. */
   'queue/compose': {

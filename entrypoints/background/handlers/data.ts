@@ -8,6 +8,9 @@ import { setWeeklyReminder } from '../reminders';
 import type { Deps } from './deps';
 
 /** A backup, checked whole; a plain message saying what is wrong otherwise. */
+/** What a restore hears when the backup its check kept is gone (the worker restarted): the page sends it again. */
+export const FORGOTTEN = 'The checked backup is no longer held (the extension restarted): sending it again.';
+
 export function checkBackup(backup: unknown): Backup {
   const parsed = Backup.safeParse(backup);
   if (!parsed.success) {
@@ -35,13 +38,17 @@ export function dataHandlers({
       throw error;
     }
   };
+  /** The backup the last check read, until the restore that follows (or the next check). */
+  let checked: { id: string; backup: Backup } | undefined;
   return {
     async 'backup/export'() {
       // A backup is offered only if it would restore: checked against the restore validator first.
       const backup = await store.exportAll(now().toISOString());
       const check = Backup.safeParse(backup);
       if (!check.success) {
-        throw new Error(`The backup could not be made: a stored value would not restore (${backupProblem(check.error.issues[0]!, backup)}). Nothing was downloaded.`);
+        throw new Error(
+          `The backup could not be made: a stored value would not restore (${backupProblem(check.error.issues[0]!, backup)}). Nothing was downloaded.`,
+        );
       }
       const { contacts, asks, templates } = check.data;
       const text = contacts.length + asks.length <= READABLE_UP_TO ? JSON.stringify(check.data, null, 2) : JSON.stringify(check.data);
@@ -58,17 +65,28 @@ export function dataHandlers({
 
     async 'backup/check'(source) {
       const valid = checkBackup(received(source));
+      // Kept for the restore the user confirms next: sent, parsed and checked once (issue 35: a
+      // 200,000-contact restore sent the file twice and checked it three times). One at a time.
+      checked = { id: crypto.randomUUID(), backup: valid };
       return {
         exportedAt: valid.exportedAt,
         incoming: { contacts: valid.contacts.length, asks: valid.asks.length, templates: valid.templates.length },
         current: await store.counts(),
+        checked: checked.id,
       };
     },
 
     async 'backup/restore'(source) {
       // Said as it goes: 200,000 contacts take minutes to write.
       const progress = (done: number, total: number) => void announce({ type: 'restore/progress', done, total });
-      const counts = await store.restoreAll(checkBackup(received(source)), progress);
+      let valid: Backup;
+      if ('checked' in source) {
+        // The worker slept since the check: the page sends the file again.
+        if (checked?.id !== source.checked) throw new Error(FORGOTTEN);
+        valid = checked.backup;
+      } else valid = checkBackup(received(source));
+      checked = undefined;
+      const counts = await store.restoreAll(valid, progress, { checked: true });
       // Alarms are not data: the restored reminder setting is applied to them.
       await refreshFollowUps(store);
       await setWeeklyReminder((await store.value('reminders')).weeklyQueue);

@@ -371,6 +371,23 @@ describe('data', () => {
   });
 });
 
+describe('a restore sent and checked once (issue 35)', () => {
+  it('the restore that follows a check uses the backup the check kept; once used, or after a restart, the page is told to send it again', async () => {
+    const { call, store } = setup();
+    await call('contact/edit', { email: 'dana@acme.example', edit: { nps: 9 } });
+    const made = await call('backup/export', {}, { role: 'options' });
+    const backup = JSON.parse(await call('backup/piece', { id: made.id, index: 0 }, { role: 'options' }));
+    await call('contact/edit', { email: 'lee@peer.example', edit: { nps: 3 } });
+    const check = await call('backup/check', { backup }, { role: 'options' });
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
+    expect(await call('backup/restore', { checked: check.checked }, { role: 'options' })).toMatchObject({ contacts: 1 });
+    expect(await store.getContact('lee@peer.example')).toBeUndefined();
+    await expect(call('backup/restore', { checked: check.checked }, { role: 'options' })).rejects.toThrow('no longer held');
+    // A worker that restarted between check and restore holds nothing: a fresh setup stands for it.
+    await expect(setup().call('backup/restore', { checked: check.checked }, { role: 'options' })).rejects.toThrow('sending it again');
+  });
+});
+
 describe('refresh on change (issue 13)', () => {
   it("every write reaches the sidebars showing that contact: a follow-up dismissed in the popup changes the open sidebar's verdict", async () => {
     const { call, store, deps } = setup();
