@@ -3,6 +3,7 @@ import { Ask, Contact } from './model';
 import { Template } from './templates/schema';
 import { validateTemplate } from './templates/render';
 import { isKey, KEYS } from './keys';
+import { pathWords, problemWords } from './messaging/words';
 
 export const BACKUP_FORMAT = 'referral-window-backup';
 
@@ -35,7 +36,8 @@ export const Backup = z
           ctx.addIssue({
             code: 'custom',
             path: [i, 'value'],
-            message: `${KEYS[entry.key].label}${issue.path.length ? ` (${issue.path.join('.')})` : ''}: ${issue.message}`,
+            // In words (issue 33): "emails line 2 is not an email address"; the record names the setting.
+            message: `${issue.path.length ? `${pathWords(issue.path)} ` : ''}${problemWords(issue as never)}`,
           });
         }
       });

@@ -5,6 +5,8 @@
 import { SETTING_LABELS } from '../engine/settings';
 import { FACT_BY_KEY, isFactKey } from '../facts';
 import { PROFILE_LABELS, TEMPLATE_LABELS } from '../templates/schema';
+import { isKey, KEYS } from '../keys';
+import { LOGGING_GUIDES, type LoggingCrm } from '../crm/logging';
 
 interface Issue {
   code?: string;
@@ -50,6 +52,21 @@ export function fieldWords(type: string, path: PropertyKey[]): string {
 
 const inWords = (name: string) => name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 
+/** A path inside a stored value, in words: ["emails", 0] -> "emails line 1", ["businessHours", "endHour"] -> "business hours end hour". */
+export const pathWords = (path: PropertyKey[]): string =>
+  path
+    .map((p) => {
+      const name = String(p);
+      if (/^\d+$/.test(name)) return `line ${Number(name) + 1}`;
+      const label =
+        SETTING_LABELS[name as keyof typeof SETTING_LABELS] ??
+        PROFILE_LABELS[name as keyof typeof PROFILE_LABELS]?.[0] ??
+        (isFactKey(name) ? FACT_BY_KEY[name].label : undefined) ??
+        LOGGING_GUIDES[name as LoggingCrm]?.label;
+      return label ? `"${label}"` : inWords(name);
+    })
+    .join(' ');
+
 /** What is wrong, in plain words. */
 export function problemWords(issue: Issue): string {
   const text = issue.origin === 'string';
@@ -89,7 +106,7 @@ const RECORDS: Record<string, [string, (r: Record<string, unknown>) => unknown]>
   contacts: ['contact', (r) => r.email],
   asks: ['ask', (r) => r.email],
   templates: ['template', (r) => r.name],
-  kv: ['setting', (r) => r.key],
+  kv: ['setting', (r) => (typeof r.key === 'string' && isKey(r.key) ? KEYS[r.key].label : r.key)],
 };
 
 /**

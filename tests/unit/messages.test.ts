@@ -168,6 +168,8 @@ describe('every message a user can meet is in plain words (issue 33)', () => {
       broken((b) => b.asks.push({ id: 'a', email: 'dana@acme.example', templateId: 'x', status: 'maybe', askedAt: NOW.toISOString(), history: [] })),
       broken((b) => (b.templates[0].ask = 7)),
       broken((b) => delete b.contacts),
+      broken((b) => b.kv.push({ key: 'neverAsk', value: { emails: ['not an address'], domains: [] } })),
+      broken((b) => b.kv.push({ key: 'crmLogging', value: { hubspot: 'nope' } })),
       'not a backup',
     ];
     for (const [i, backup] of files.entries()) {
