@@ -166,8 +166,26 @@ export function toneOf(message: Pick<ThreadMessage, 'text' | 'date' | 'tone'>): 
   return { date: message.date, comparative: stored.comparative, positiveMoment: stored.positiveMoment, complaint: stored.complaint, language: stored.language };
 }
 
+/**
+ * Tones worked out lately, by text: a sidebar builds its view again on every change of the page or
+ * the contact, and the thread on screen is scored from its text each time (0.3 ms a message, most
+ * of it telling the language). At most `REMEMBERED` texts, the oldest forgotten first.
+ */
+const remembered = new Map<string, Omit<MessageTone, 'date'>>();
+const REMEMBERED = 256;
+
 export function messageTone(message: Pick<ThreadMessage, 'text' | 'date'>): MessageTone {
-  const words = ownWords(message.text);
+  let tone = remembered.get(message.text);
+  if (!tone) {
+    tone = scoreText(message.text);
+    if (remembered.size >= REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    remembered.set(message.text, tone);
+  }
+  return { date: message.date, ...tone };
+}
+
+function scoreText(text: string): Omit<MessageTone, 'date'> {
+  const words = ownWords(text);
   const sentences = words.split(/(?<=[.!?])\s+|\n+/).filter(Boolean);
   const english = words.trim() ? analyzer.analyze(words) : undefined;
   const language = languageOf(words, (l) =>
@@ -183,7 +201,7 @@ export function messageTone(message: Pick<ThreadMessage, 'text' | 'date'>): Mess
   // A complaint in the same message outweighs a polite "thanks" at its end.
   const positiveMoment = complaint ? undefined : firstMatch(sentences, moments);
   const comparative = other ? comparativeIn(other, words) : (english?.comparative ?? 0);
-  return { date: message.date, comparative: clamp(comparative, -1, 1), positiveMoment, complaint, ...(other ? { language: other } : {}) };
+  return { comparative: clamp(comparative, -1, 1), positiveMoment, complaint, ...(other ? { language: other } : {}) };
 }
 
 function clamp(n: number, min: number, max: number): number {
