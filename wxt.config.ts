@@ -3,9 +3,9 @@ import { defineConfig } from 'wxt';
 import { ALL_HOST_MATCHES } from './lib/hosts/registry';
 
 /**
- * End-to-end tests of the field picker need a CRM origin already granted: Chromium's permission
- * prompt cannot be answered under automation. `npm run build:e2e-crm` builds that variant into
- * .output-crm; the production build never has it.
+ * End-to-end tests of the field picker, and of connecting a CRM's API (issue 34), need their origins
+ * already granted: Chromium's permission prompt cannot be answered under automation. `npm run
+ * build:e2e-crm` builds that variant into .output-crm; the production build never has them.
  */
 const E2E_CRM_ORIGIN = process.env.RW_E2E_CRM_ORIGIN;
 
@@ -29,7 +29,9 @@ export default defineConfig({
     // those sites are asked for one by one, at that moment (optional_host_permissions).
     permissions: ['storage', 'alarms', 'notifications', 'scripting'],
     optional_host_permissions: ['https://*/*'],
-    host_permissions: E2E_CRM_ORIGIN ? [...ALL_HOST_MATCHES, `${E2E_CRM_ORIGIN}/*`] : ALL_HOST_MATCHES,
+    host_permissions: E2E_CRM_ORIGIN
+      ? [...ALL_HOST_MATCHES, `${E2E_CRM_ORIGIN}/*`, 'https://api.hubapi.com/*', 'https://api.pipedrive.com/*']
+      : ALL_HOST_MATCHES,
     commands: {
       // Alt+Shift+R is not registered by Chromium 156 (it keeps it); S registers in Chromium and Firefox.
       'toggle-sidebar': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Show or hide the referral sidebar' },
@@ -41,9 +43,14 @@ export default defineConfig({
     ],
     ...(browser === 'firefox' && {
       // Firefox needs a stable id for storage and IndexedDB to survive restarts.
-      // data_collection_permissions: we collect nothing, and say so to Firefox.
+      // data_collection_permissions: nothing by default; connecting a CRM's API (issue 34) sends the
+      // user's own CRM a note naming a client (and, ticked, the ask's first line): asked for then.
       browser_specific_settings: {
-        gecko: { id: 'referral-window@northwind.example', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } },
+        gecko: {
+          id: 'referral-window@northwind.example',
+          strict_min_version: '142.0',
+          data_collection_permissions: { required: ['none'], optional: ['personallyIdentifyingInfo', 'personalCommunications'] },
+        },
       },
     }),
   }),

@@ -10,6 +10,8 @@ import { EMPTY_NEVER_ASK, NeverAskList } from './never-ask';
 import { EngineSettings, parseSettings } from './engine/settings';
 import { PICK_FIELDS } from './hosts/custom-fields';
 import { LoggingAddresses } from './crm/logging';
+import { CrmConnection } from './crm/api';
+import { OutboxEntry, TeamAsks } from './crm/outbox';
 
 const Origin = z.string().regex(/^https:\/\/[^/]+$/);
 const Picks = z.partialRecord(z.enum(PICK_FIELDS), z.string().min(1).max(500));
@@ -40,6 +42,12 @@ export const KEYS = {
   // A rule the schema refuses falls back alone, the others kept (parseSettings).
   settings: { schema: EngineSettings, read: parseSettings, label: 'the rules' } satisfies KeyRow<typeof EngineSettings>,
   reminders: key(z.object({ weeklyQueue: z.boolean() }), { weeklyQueue: false }, 'the reminders'),
+  /** The CRM the user connected, with its token (issue 34): only in this profile, never in a backup. */
+  crmApi: key(CrmConnection.nullable(), null, 'the connected CRM'),
+  /** The notes waiting for, or written to, the connected CRM: never in a backup. */
+  crmOutbox: key(z.array(OutboxEntry).max(500), [], "the CRM's outbox"),
+  /** Colleagues' asks read from the connected CRM, per record (a cache): never in a backup. */
+  crmTeamAsks: key(TeamAsks, {}, "colleagues' asks read from the CRM"),
   /** Each CRM's logging (Bcc) address the user gave (issue 34): not a secret, backed up like the profile. */
   crmLogging: key(LoggingAddresses, {}, "your CRMs' logging addresses"),
   customSites: key(z.array(z.object({ origin: Origin, picks: Picks })), [], 'your CRM sites'),
@@ -63,6 +71,9 @@ export const KEYS = {
 };
 
 export type Key = keyof typeof KEYS;
+
+/** Values that stay in this profile: a backup never holds them, a restore keeps them (a token is not data to move). */
+export const LOCAL_ONLY: ReadonlySet<string> = new Set(['crmApi', 'crmOutbox', 'crmTeamAsks']);
 export type ValueOf<K extends Key> = ReturnType<(typeof KEYS)[K]['read']>;
 
 export const isKey = (name: string): name is Key => Object.hasOwn(KEYS, name);

@@ -33,7 +33,15 @@ export interface LoadedCase {
   crmLogging: LoggingAddresses;
 }
 
+/** Where a colleague's ask on a contact's record is read (the connected CRM, issue 34). */
+export interface TeamReader {
+  teamAsk(contact: { email: string; recordUrl?: string }, cooldownDays: number): Promise<{ by: string; on: string; via: string } | undefined>;
+}
+
 export class Cases {
+  /** The connected CRM's colleagues' asks, when the background has one (never waited for a request). */
+  team?: TeamReader;
+
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
@@ -52,7 +60,21 @@ export class Cases {
       this.store.value('crmLogging'),
     ]);
     const contact = found ?? emptyContact(email, this.clock().toISOString());
-    const [colleagueAsk, referredBy] = await Promise.all([this.colleagueAsk(contact, settings.askCooldownDays, this.clock()), this.referredBy(email)]);
+    const [localAsk, referredBy, teamAsk] = await Promise.all([
+      this.colleagueAsk(contact, settings.askCooldownDays, this.clock()),
+      this.referredBy(email),
+      this.team?.teamAsk(contact, settings.askCooldownDays),
+    ]);
+    // A colleague's ask logged in the CRM counts like the user's own (the newer of the two is said).
+    const fromTeam: ColleagueAsk | undefined = teamAsk && {
+      email: contact.email,
+      name: contact.name,
+      company: contact.company,
+      askedAt: `${teamAsk.on}T12:00:00.000Z`,
+      by: teamAsk.by,
+      via: teamAsk.via,
+    };
+    const colleagueAsk = fromTeam && (!localAsk || fromTeam.askedAt > localAsk.askedAt) ? fromTeam : localAsk;
     const otherAddressOf = owner && owner.email !== email ? { email: owner.email, name: owner.name } : undefined;
     return { contact, stored: !!found, asks, templates, profile, settings, neverAsk, colleagueAsk, referredBy, otherAddressOf, crmLogging };
   }

@@ -23,6 +23,7 @@ import { SidebarHub } from './sidebar-hub';
 import { Cases } from './cases';
 import { SidePanelPlacement } from './side-panel';
 import { Transfers } from './transfers';
+import { CrmOutbox, OUTBOX_ALARM } from './crm-outbox';
 
 // A classic worker, one file: a module worker fetched and compiled its shared chunks on every
 // wake-up, ~30 ms more each time the popup woke it (issue 16).
@@ -39,9 +40,14 @@ export default defineBackground({
       health: new ReadingHealthLog(store),
       panel: new SidePanelPlacement(),
       transfers: new Transfers(),
+      outbox: new CrmOutbox(store, () => new Date()),
       now: () => new Date(),
     };
     refreshOnChange(store, deps);
+    // A colleague's ask read from the connected CRM counts in every view, shown once it is known.
+    deps.cases.team = deps.outbox;
+    deps.hub.readTeamFrom(deps.outbox);
+    deps.outbox.onLearned = (email) => void deps.hub.refresh(email);
     // The first run: a short setup, once, at install (not on updates).
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });
@@ -52,6 +58,9 @@ export default defineBackground({
     listenForReminders(store);
     void restoreReminders(store);
     startFollowUps(store);
+    // The connected CRM's outbox: retried by its alarm, and sent what waits whenever the worker starts.
+    browser.alarms.onAlarm.addListener((alarm) => alarm.name === OUTBOX_ALARM && void deps.outbox.flush());
+    void deps.outbox.flush();
     keepViewsReady([() => deps.queue.rows(), () => deps.openAsks.list(new Date())], [FOLLOW_UP_ALARM]);
 
     const insert = inserter(deps);

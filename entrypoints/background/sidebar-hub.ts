@@ -17,7 +17,7 @@ import { COLLAPSED, getPref } from '@/lib/prefs';
 import { identify, plainAddress, selfFrom } from '@/lib/identity';
 import { buildContactView, noContactMessage, summarizePage, type PanelMessage, type SidebarView } from '@/lib/views';
 import { roleOf } from './router';
-import { Cases } from './cases';
+import { Cases, type TeamReader } from './cases';
 import { commandTab } from '@/lib/messaging/client';
 
 type Port = Browser.runtime.Port;
@@ -214,6 +214,11 @@ export class SidebarHub {
   private ownAddresses = new Set<string>();
 
   /** Takes a content script's read, decides whom it is about, shows it; returns the page as decided (the only one anything else may use). */
+  /** Colleagues' asks from the connected CRM count in every view this hub builds (issue 34). */
+  readTeamFrom(team: TeamReader): void {
+    this.cases.team = team;
+  }
+
   async setPage(tabId: number, shown: PageContext): Promise<PageContext> {
     // The facts the page writes are read here, as the import reads its cells.
     const read = settlePage(shown, toDay(this.clock()));

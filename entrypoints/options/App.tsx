@@ -6,6 +6,7 @@ import { ImportContacts } from './ImportContacts';
 import { DataSection } from './DataSection';
 import { CustomSites } from './CustomSites';
 import { CrmLogging } from './CrmLogging';
+import { CrmConnect } from './CrmConnect';
 import { SettingsForm } from './SettingsForm';
 import { ReadingHealth } from './ReadingHealth';
 import { Shortcuts } from './Shortcuts';
@@ -37,6 +38,7 @@ export function App() {
         <ImportContacts />
         <CustomSites />
         <CrmLogging />
+        <CrmConnect />
         <ReadingHealth />
         <SettingsForm />
         <SidebarPlaceSettings />

@@ -9,6 +9,8 @@ import './popup.css';
 const QueueView = lazy(() => import('./QueueView').then((m) => ({ default: m.QueueView })));
 const KpisView = lazy(() => import('./KpisView').then((m) => ({ default: m.KpisView })));
 const PageView = lazy(() => import('./PageView').then((m) => ({ default: m.PageView })));
+// Only when a CRM is connected (issue 34): loaded after the first view, never in its way.
+const CrmOutboxView = lazy(() => import('./CrmOutboxView').then((m) => ({ default: m.CrmOutboxView })));
 
 /** Each tab's view; the tabs themselves (labels, first requests) are declared in lib/messaging/popup-views.ts. */
 const VIEWS: Record<PopupTab, ComponentType> = { asks: AsksView, queue: QueueView, kpis: KpisView, page: PageView };
@@ -20,6 +22,9 @@ export function App() {
     <main className="popup">
       <h1>Referral asks</h1>
       <HostAccess />
+      <Suspense fallback={null}>
+        <CrmOutboxView />
+      </Suspense>
       <div role="tablist" aria-label="Views">
         {POPUP_TABS.map((t) => (
           <button

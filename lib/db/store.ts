@@ -10,7 +10,7 @@ import { Ask, Contact, type FactSource } from '../model';
 import type { ImportedRow, ParsedImport } from '../import/csv';
 import { Backup, BACKUP_FORMAT } from '../backup';
 import { NeverAskList } from '../never-ask';
-import { KEYS, type Key, type ValueOf } from '../keys';
+import { KEYS, LOCAL_ONLY, type Key, type ValueOf } from '../keys';
 import { mergeImported } from '../import/merge';
 import { DEFAULT_TEMPLATES } from '../templates/defaults';
 import { Profile, Template } from '../templates/schema';
@@ -365,7 +365,7 @@ export class Store {
       contacts: await this.db.contacts.toArray(),
       asks: await this.db.asks.toArray(),
       templates: await this.templates(),
-      kv: await this.db.kv.toArray(),
+      kv: (await this.db.kv.toArray()).filter((row) => !LOCAL_ONLY.has(row.key)),
     }));
   }
 
@@ -388,6 +388,8 @@ export class Store {
     const valid = checked ? backup : Backup.parse(backup);
     const total = valid.contacts.length + valid.asks.length;
     await this.db.transaction('rw', [this.db.contacts, this.db.asks, this.db.templates, this.db.kv, this.db.views], async () => {
+      // The connected CRM and its outbox stay: a backup never holds them.
+      const kept = (await this.db.kv.toArray()).filter((row) => LOCAL_ONLY.has(row.key));
       await Promise.all([this.db.contacts.clear(), this.db.asks.clear(), this.db.templates.clear(), this.db.kv.clear(), this.db.views.clear()]);
       let done = 0;
       const write = async <T, K>(table: Table<T, K>, records: T[]) => {
@@ -401,7 +403,7 @@ export class Store {
       await write(this.db.contacts, valid.contacts);
       await write(this.db.asks, valid.asks);
       await this.db.templates.bulkAdd(valid.templates);
-      await this.db.kv.bulkAdd(valid.kv);
+      await this.db.kv.bulkAdd([...valid.kv.filter((row) => !LOCAL_ONLY.has(row.key)), ...kept]);
     });
     this.announce({ emails: 'all', contacts: true, asks: true, settings: true });
     return { contacts: valid.contacts.length, asks: valid.asks.length, templates: valid.templates.length };

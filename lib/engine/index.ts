@@ -57,6 +57,9 @@ export interface ColleagueAsk {
   name: string;
   company: string;
   askedAt: string;
+  /** A teammate's ask, read from the connected CRM (issue 34): who asked, and where it is logged. */
+  by?: string;
+  via?: string;
 }
 
 export interface Evaluation {
@@ -202,10 +205,20 @@ function verdictFor({
     const askAgain = addDays(startOfDay(parseISO(colleagueAsk.askedAt)), settings.askCooldownDays);
     if (todayOf(now).start < askAgain) {
       const company = colleagueAsk.company || 'their company';
+      const on = formatDay(parseISO(colleagueAsk.askedAt), 'MMM d');
+      const again = `one ask per company within ${settings.askCooldownDays} days. Ask again from ${formatDay(askAgain, 'MMM d, yyyy')}.`;
+      if (colleagueAsk.by) {
+        return {
+          kind: 'asked-recently',
+          headline: `Asked by ${colleagueAsk.by} on ${on}, logged in ${colleagueAsk.via}`,
+          nextStep: `${colleagueAsk.by} asked ${colleagueAsk.name || colleagueAsk.email}${colleagueAsk.company ? ` at ${company}` : ''}: ${again}`,
+          date: toDay(askAgain),
+        };
+      }
       return {
         kind: 'asked-recently',
-        headline: `Asked a colleague at ${company} on ${formatDay(parseISO(colleagueAsk.askedAt), 'MMM d')}`,
-        nextStep: `You asked ${colleagueAsk.name || colleagueAsk.email} at ${company}: one ask per company within ${settings.askCooldownDays} days. Ask again from ${formatDay(askAgain, 'MMM d, yyyy')}.`,
+        headline: `Asked a colleague at ${company} on ${on}`,
+        nextStep: `You asked ${colleagueAsk.name || colleagueAsk.email} at ${company}: ${again}`,
         date: toDay(askAgain),
       };
     }

@@ -34,6 +34,14 @@ import { IMPORT_FIELDS } from '../import/headers';
 import { PICK_FIELDS } from '../hosts/custom-fields';
 import { PAGE_LIMITS } from '../hosts/bounds';
 import { LOGGING_CRMS, type LoggingAddresses } from '../crm/logging';
+import { API_CRMS, type ApiCrm } from '../crm/api';
+import type { OutboxEntry } from '../crm/outbox';
+
+/** The connected CRM as the pages see it (no token), and its outbox. */
+export interface CrmStatus {
+  connection?: { crm: ApiCrm; connectedAt: string; withText: boolean; refused?: string };
+  entries: OutboxEntry[];
+}
 
 export type Role = 'content' | 'sidebar' | 'popup' | 'options';
 
@@ -334,6 +342,17 @@ export const requests = {
   /** Every number the engine decides with; checked whole (zod) before it is stored. */
   'settings/save': { from: ['options'], reply: reply<null>(), payload: EngineSettings },
   'reminders/get': { from: ['options'], reply: reply<{ weeklyQueue: boolean }>(), payload: z.object({}) },
+  /** The CRM connected through its API (issue 34): checked with one harmless read, then kept; the token never leaves the background. */
+  'crm/connect': {
+    from: ['options'],
+    reply: reply<CrmStatus>(),
+    payload: z.object({ crm: z.enum(API_CRMS), token: z.string().trim().min(8).max(500), withText: z.boolean().default(false) }),
+  },
+  'crm/disconnect': { from: ['options'], reply: reply<CrmStatus>(), payload: z.object({}) },
+  /** What is connected (never the token) and the outbox: what waits, was sent or failed. */
+  'crm/status': { from: ['options', 'popup'], reply: reply<CrmStatus>(), payload: z.object({}) },
+  /** Failed and waiting notes are tried again now. */
+  'crm/retry': { from: ['options', 'popup'], reply: reply<CrmStatus>(), payload: z.object({}) },
   /** Each CRM's logging (Bcc) address (issue 34); the sidebar reads them to say a copy goes there. */
   'logging/get': { from: ['options', 'sidebar', 'popup'], reply: reply<LoggingAddresses>(), payload: z.object({}) },
   'logging/save': {

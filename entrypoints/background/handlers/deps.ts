@@ -8,6 +8,7 @@ import type { ReadingHealthLog } from '../reading-health';
 import type { SidebarHub } from '../sidebar-hub';
 import type { SidePanelPlacement } from '../side-panel';
 import type { Transfers } from '../transfers';
+import type { CrmOutbox } from '../crm-outbox';
 
 export interface Deps {
   store: Store;
@@ -22,6 +23,8 @@ export interface Deps {
   panel: SidePanelPlacement;
   /** Backups and files too large for one message, in pieces. */
   transfers: Transfers;
+  /** Notes to the connected CRM, written once each (issue 34). */
+  outbox: CrmOutbox;
   /** The clock (a test's fixed day). */
   now: () => Date;
 }

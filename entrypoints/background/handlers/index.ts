@@ -9,6 +9,7 @@ import { pageHandlers } from './pages';
 import { queueHandlers } from './queue';
 import { settingHandlers } from './settings';
 import { siteHandlers } from './sites';
+import { crmHandlers } from './crm';
 
 export function allHandlers(deps: Deps): Handlers {
   return {
@@ -20,5 +21,6 @@ export function allHandlers(deps: Deps): Handlers {
     ...siteHandlers(deps),
     ...dataHandlers(deps),
     ...queueHandlers(deps),
+    ...crmHandlers(deps),
   };
 }

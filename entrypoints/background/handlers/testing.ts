@@ -17,10 +17,19 @@ import { SidebarHub } from '../sidebar-hub';
 import { Cases } from '../cases';
 import { SidePanelPlacement } from '../side-panel';
 import { Transfers } from '../transfers';
+import { CrmOutbox, type Fetch } from '../crm-outbox';
 import type { Deps } from './deps';
 import { allHandlers } from './index';
 
 export const NOW = new Date('2026-11-25T10:00:00.000Z');
+
+/** Where a test's requests to a CRM's API go (a stand-in of its documented endpoints); none set: any request fails the test. */
+let standIn: Fetch | undefined;
+export const useStandIn = (f: Fetch | undefined) => void (standIn = f);
+const fetchStandIn: Fetch = (url, init) => {
+  if (!standIn) throw new Error(`a request left in a test: ${url}`);
+  return standIn(url, init);
+};
 export const TAB = 7;
 let n = 0;
 
@@ -36,9 +45,17 @@ export function setup() {
     health: new ReadingHealthLog(store),
     panel: new SidePanelPlacement(),
     transfers: new Transfers(),
+    outbox: new CrmOutbox(
+      store,
+      () => NOW,
+      (url, init) => fetchStandIn(url, init),
+    ),
     now: () => NOW,
   };
   refreshOnChange(store, deps);
+  deps.cases.team = deps.outbox;
+  deps.hub.readTeamFrom(deps.outbox);
+  deps.outbox.onLearned = (email) => void deps.hub.refresh(email);
   const handlers = allHandlers(deps);
   /** A request as the router hands it over: the payload parsed by its schema, the sender's tab. */
   const call = <T extends RequestType>(type: T, payload: unknown, context: Partial<TabContext> = {}): Promise<Responses[T]> => {
