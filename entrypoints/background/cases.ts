@@ -9,6 +9,7 @@ import { colleagueAsks, colleagueCandidates, companyKey, emptyContact } from '@/
 import type { LoggingAddresses } from '@/lib/crm/logging';
 import type { Store } from '@/lib/db/store';
 import type { ColleagueAsk } from '@/lib/engine';
+import { colleagueAskFrom, newerAsk } from '@/lib/crm/api';
 import { withVerdict } from '@/lib/engine/verdict-log';
 import type { Ask, Contact } from '@/lib/model';
 import type { NeverAskList } from '@/lib/never-ask';
@@ -66,15 +67,7 @@ export class Cases {
       this.team?.teamAsk(contact, settings.askCooldownDays),
     ]);
     // A colleague's ask logged in the CRM counts like the user's own (the newer of the two is said).
-    const fromTeam: ColleagueAsk | undefined = teamAsk && {
-      email: contact.email,
-      name: contact.name,
-      company: contact.company,
-      askedAt: `${teamAsk.on}T12:00:00.000Z`,
-      by: teamAsk.by,
-      via: teamAsk.via,
-    };
-    const colleagueAsk = fromTeam && (!localAsk || fromTeam.askedAt > localAsk.askedAt) ? fromTeam : localAsk;
+    const colleagueAsk = newerAsk(teamAsk && colleagueAskFrom(contact, teamAsk, teamAsk.via), localAsk);
     const otherAddressOf = owner && owner.email !== email ? { email: owner.email, name: owner.name } : undefined;
     return { contact, stored: !!found, asks, templates, profile, settings, neverAsk, colleagueAsk, referredBy, otherAddressOf, crmLogging };
   }

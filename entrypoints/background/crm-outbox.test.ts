@@ -283,7 +283,7 @@ describe('the outbox (issue 34)', () => {
       timestamp: '2026-11-20T09:00:00.000Z',
     });
     hubspot.notes.push({ id: '701', contact: '51', body: 'A call note that mentions a referral.', timestamp: '2026-11-21T09:00:00.000Z' });
-    const { call, store } = await connected(hubspot);
+    const { call, store, deps } = await connected(hubspot);
     await store.updateContact('priya@lumen.example', (c) => ({ ...c, company: 'Lumen Health', facts: { ...c.facts } }), NOW.toISOString());
     const page = {
       host: 'hubspot' as const,
@@ -303,6 +303,13 @@ describe('the outbox (issue 34)', () => {
     expect(view.state === 'contact' && view.evaluation.verdict.nextStep).toBe(
       'Dana Kim asked Priya Raman at Lumen Health: one ask per company within 90 days. Ask again from Feb 18, 2027.',
     );
+    // The queue counts it too: Priya, in the window and a promoter, is not in "who to ask" now.
+    const queued = async () => (await call('queue/list', {}, { role: 'popup' })).rows.map((r) => r.email);
+    expect(await queued()).not.toContain('priya@lumen.example');
+    await store.setValue('crmTeamAsks', {});
+    await deps.queue.changed({ emails: 'all', settings: true });
+    expect(await queued()).toContain('priya@lumen.example');
+    await store.setValue('crmTeamAsks', { 'hubspot:51': { fetchedAt: NOW.toISOString(), by: 'Dana Kim', on: '2026-11-20' } });
     const reads = hubspot.calls.filter((c) => c.includes('/associations/notes')).length;
     expect(reads).toBe(1);
     // Opened again within the cool-down: not read again.

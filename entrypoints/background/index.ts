@@ -47,7 +47,10 @@ export default defineBackground({
     // A colleague's ask read from the connected CRM counts in every view, shown once it is known.
     deps.cases.team = deps.outbox;
     deps.hub.readTeamFrom(deps.outbox);
-    deps.outbox.onLearned = (email) => void deps.hub.refresh(email);
+    deps.outbox.onLearned = (email) => {
+      void deps.hub.refresh(email);
+      void deps.queue.changed({ emails: 'all', settings: true });
+    };
     // The first run: a short setup, once, at install (not on updates).
     browser.runtime.onInstalled.addListener(({ reason }) => {
       if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/setup.html') });

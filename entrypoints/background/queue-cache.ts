@@ -11,6 +11,8 @@ import { toDay } from '@/lib/day';
 import type { Ask, Contact } from '@/lib/model';
 import { buildQueue, compareQueueRows, queueStartRange, type QueueRow } from '@/lib/engine/queue';
 import { colleagueAsks, colleagueCandidatesOf } from '@/lib/contacts';
+import { API_LABELS, colleagueAskFrom, newerAsk, recordIdIn } from '@/lib/crm/api';
+import type { ColleagueAsk } from '@/lib/engine';
 import { SavedView } from './saved-view';
 
 /** Rows sent to the popup at once; the total says how many more there are. */
@@ -131,6 +133,22 @@ export class QueueCache {
     const candidates = [...new Set(contacts.flatMap(candidatesOf))];
     const people = await this.store.namesOf([...new Set(candidates.map((a) => a.email))]);
     for (const [email, person] of people) named.set(email, person);
-    return buildQueue(contacts, asksByEmail, neverAsk, settings, now, colleagueAsks(candidates, people));
+    const local = colleagueAsks(candidates, people);
+    const team = await this.teamAsksOf(settings.askCooldownDays, now);
+    // A colleague's ask logged in the connected CRM counts here as in the sidebar (issue 34): the newer one.
+    return buildQueue(contacts, asksByEmail, neverAsk, settings, now, (c) => newerAsk(team(c), local(c)));
+  }
+
+  /** The colleagues' asks the connected CRM's records hold, as last read (the sidebar reads them; none connected: none). */
+  private async teamAsksOf(cooldownDays: number, now: Date): Promise<(c: Contact) => ColleagueAsk | undefined> {
+    const [connection, read] = await Promise.all([this.store.value('crmApi'), this.store.value('crmTeamAsks')]);
+    if (!connection || !Object.keys(read).length) return () => undefined;
+    const since = toDay(subDays(now, cooldownDays));
+    return (c) => {
+      const id = recordIdIn(connection.crm, c.recordUrl);
+      const ask = id ? read[`${connection.crm}:${id}`] : undefined;
+      if (!ask?.by || !ask.on || ask.on < since) return undefined;
+      return colleagueAskFrom(c, { by: ask.by, on: ask.on }, API_LABELS[connection.crm]);
+    };
   }
 }

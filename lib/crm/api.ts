@@ -12,6 +12,7 @@
  * 429 when the rate limit is hit (HubSpot with `Retry-After`).
  */
 import { z } from 'zod';
+import type { ColleagueAsk } from '../engine';
 
 export const API_CRMS = ['hubspot', 'pipedrive'] as const;
 export type ApiCrm = (typeof API_CRMS)[number];
@@ -163,3 +164,11 @@ export function askInNote(body: string): NotedAsk | undefined {
   const key = /\[([a-z]+:[^\]\s]{1,100}:sent)\]\s*$/.exec(body)?.[1];
   return { by: m[1]!, on: m[3]!, ...(key ? { key } : {}) };
 }
+
+/** A teammate's ask read from the CRM, as the one-ask-per-company rule counts it (sidebar and queue alike). */
+export function colleagueAskFrom(contact: { email: string; name: string; company: string }, ask: { by: string; on: string }, via: string): ColleagueAsk {
+  return { email: contact.email, name: contact.name, company: contact.company, askedAt: `${ask.on}T12:00:00.000Z`, by: ask.by, via };
+}
+
+/** The newer of two asks to a colleague (either may be missing). */
+export const newerAsk = (a: ColleagueAsk | undefined, b: ColleagueAsk | undefined): ColleagueAsk | undefined => (a && (!b || a.askedAt > b.askedAt) ? a : b);

@@ -55,7 +55,10 @@ export function setup() {
   refreshOnChange(store, deps);
   deps.cases.team = deps.outbox;
   deps.hub.readTeamFrom(deps.outbox);
-  deps.outbox.onLearned = (email) => void deps.hub.refresh(email);
+  deps.outbox.onLearned = (email) => {
+    void deps.hub.refresh(email);
+    void deps.queue.changed({ emails: 'all', settings: true });
+  };
   const handlers = allHandlers(deps);
   /** A request as the router hands it over: the payload parsed by its schema, the sender's tab. */
   const call = <T extends RequestType>(type: T, payload: unknown, context: Partial<TabContext> = {}): Promise<Responses[T]> => {
