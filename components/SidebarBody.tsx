@@ -16,7 +16,7 @@ export function SidebarBody({ view, tabId, actions, waiting }: { view: SidebarVi
       </header>
       {(view.state === 'waiting' || view.state === 'not-ours') && <p className="muted">{waiting}</p>}
       {view.state === 'no-contact' && <ManualContact message={view.message} page={view.page} tabId={tabId} />}
-      {view.state === 'contact' && <ContactPanel view={view} tabId={tabId} />}
+      {view.state === 'contact' && <ContactPanel key={view.contact.email} view={view} tabId={tabId} />}
     </main>
   );
 }

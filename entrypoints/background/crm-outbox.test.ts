@@ -243,6 +243,8 @@ describe('the outbox (issue 34)', () => {
     void deps.outbox.changed(['priya@lumen.example']);
     await vi.waitFor(() => expect(hubspot.notes).toHaveLength(1));
     expect((await deps.outbox.entries())[0]!.state).toBe('sending');
+    // Before the request left, an alarm was set to wake a worker that dies: nothing runs at every start-up.
+    expect(fakeBrowser.alarms.create).toHaveBeenCalledWith('crm-outbox', { when: NOW.getTime() + 60_000 });
     // A new worker on the same database.
     const restarted = new CrmOutbox(store, () => NOW, hubspot.fetch);
     await restarted.flush();
@@ -316,5 +318,20 @@ describe('the outbox (issue 34)', () => {
     await call('page/context', { ...page, composeCount: 1 }, { role: 'content' });
     await call('tab/view', { tabId: 7 }, { role: 'popup' });
     expect(hubspot.calls.filter((c) => c.includes('/associations/notes')).length).toBe(1);
+  });
+
+  it('the one request the extension makes goes only to a CRM API origin, without cookies or referrer', async () => {
+    const { store } = setup();
+    const outbox = new CrmOutbox(store, () => NOW);
+    const sent: Array<[string, RequestInit | undefined]> = [];
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => (sent.push([url, init]), new Response('{}')));
+    try {
+      await expect(outbox.fetcher('https://crm.example.com/collect', { method: 'GET', headers: {} })).rejects.toThrow('not a CRM API');
+      await expect(outbox.fetcher('https://api.hubapi.com.evil.example/x', { method: 'GET', headers: {} })).rejects.toThrow('not a CRM API');
+      await outbox.fetcher('https://api.pipedrive.com/v1/users/me', { method: 'GET', headers: {} });
+      expect(sent).toEqual([['https://api.pipedrive.com/v1/users/me', { method: 'GET', headers: {}, credentials: 'omit', referrerPolicy: 'no-referrer' }]]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

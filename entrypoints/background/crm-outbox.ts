@@ -12,6 +12,7 @@ import type { Store } from '@/lib/db/store';
 import type { Ask } from '@/lib/model';
 import {
   API_LABELS,
+  API_ORIGINS,
   askInNote,
   backoffMs,
   LOGGED_STAGES,
@@ -34,6 +35,15 @@ export type Fetch = (
   init: ApiRequest['init'],
 ) => Promise<{ status: number; headers: { get(name: string): string | null }; json(): Promise<unknown> }>;
 
+/**
+ * The extension's only network request (issue 34): to the API origin of a CRM the user connected,
+ * nowhere else, whatever the URL a caller builds (the promise of no other request, held here).
+ */
+const toCrmApi: Fetch = async (url, init) => {
+  if (!Object.values(API_ORIGINS).includes(new URL(url).origin)) throw new Error(`not a CRM API: ${new URL(url).origin}`);
+  return fetch(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' });
+};
+
 export class CrmOutbox {
   private running: Promise<void> | undefined;
   private again = false;
@@ -41,8 +51,8 @@ export class CrmOutbox {
   constructor(
     private store: Store,
     private clock: () => Date,
-    /** The one way a request leaves (a test's stand-in instead). */
-    readonly fetcher: Fetch = (url, init) => fetch(url, init),
+    /** The one way a request leaves (a test's stand-in instead): only ever to a CRM's API origin. */
+    readonly fetcher: Fetch = toCrmApi,
   ) {}
 
   connection(): Promise<CrmConnection | undefined> {
@@ -142,6 +152,8 @@ export class CrmOutbox {
         continue;
       }
       await this.update(entry.key, { state: 'sending', attempts: entry.attempts + 1, recordId });
+      // Should the worker die before the answer, this alarm wakes it to look for the note (no work at every start-up).
+      await browser.alarms?.create(OUTBOX_ALARM, { when: this.clock().getTime() + 60_000 });
       const ask = (await this.store.asksFor(entry.email)).find((a) => a.id === entry.askId);
       const profile = await this.store.profile();
       const body = noteText({

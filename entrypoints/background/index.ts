@@ -61,9 +61,8 @@ export default defineBackground({
     listenForReminders(store);
     void restoreReminders(store);
     startFollowUps(store);
-    // The connected CRM's outbox: retried by its alarm, and sent what waits whenever the worker starts.
+    // The connected CRM's outbox: retried, and a request the worker died in looked for, by its alarm.
     browser.alarms.onAlarm.addListener((alarm) => alarm.name === OUTBOX_ALARM && void deps.outbox.flush());
-    void deps.outbox.flush();
     keepViewsReady([() => deps.queue.rows(), () => deps.openAsks.list(new Date())], [FOLLOW_UP_ALARM]);
 
     const insert = inserter(deps);

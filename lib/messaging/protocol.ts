@@ -353,8 +353,8 @@ export const requests = {
   'crm/status': { from: ['options', 'popup'], reply: reply<CrmStatus>(), payload: z.object({}) },
   /** Failed and waiting notes are tried again now. */
   'crm/retry': { from: ['options', 'popup'], reply: reply<CrmStatus>(), payload: z.object({}) },
-  /** Each CRM's logging (Bcc) address (issue 34); the sidebar reads them to say a copy goes there. */
-  'logging/get': { from: ['options', 'sidebar', 'popup'], reply: reply<LoggingAddresses>(), payload: z.object({}) },
+  /** Each CRM's logging (Bcc) address (issue 34), for the settings (the sidebar's view carries the copy it adds). */
+  'logging/get': { from: ['options'], reply: reply<LoggingAddresses>(), payload: z.object({}) },
   'logging/save': {
     from: ['options'],
     reply: reply<null>(),

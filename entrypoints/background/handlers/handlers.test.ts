@@ -259,12 +259,16 @@ describe('insert', () => {
   });
 
   it("issue 34: the CRM's logging address goes in the command's Bcc, the view says so, one ask may leave it out; never the user's or a client's address", async () => {
-    const { call, send, sent } = await setupInsert();
+    const { call, send, sent, store } = await setupInsert();
     const refused = await send('options', 'logging/save', { hubspot: 'alex@northwind.example', pipedrive: 'dana@acme.example' });
     expect(!refused.ok && refused.error).toMatch(
       /HubSpot: alex@northwind.example is your own address.*Pipedrive: dana@acme.example is a client's address.*Nothing was saved/,
     );
     expect(await call('logging/get', {}, { role: 'options' })).toEqual({});
+    // A client's other address is theirs too (issue 31).
+    await store.updateContact('dana@acme.example', (c) => ({ ...c, otherEmails: ['dana.home@mail.example'] }), NOW.toISOString());
+    const other = await send('options', 'logging/save', { gainsight: 'dana.home@mail.example' });
+    expect(!other.ok && other.error).toContain("Gainsight: dana.home@mail.example is a client's address");
     await call('logging/save', { hubspot: ' 2456789@BCC.hubspot.com ', salesforce: '' }, { role: 'options' });
     const view = await call('tab/view', { tabId: TAB }, { role: 'popup' });
     expect(view.state === 'contact' && view.crmCopy).toEqual([{ crm: 'HubSpot', address: '2456789@bcc.hubspot.com' }]);

@@ -85,7 +85,9 @@ export function settingHandlers({ store }: Deps): SettingHandlers {
       for (const crm of LOGGING_CRMS) {
         const raw = given[crm]?.trim();
         if (!raw) continue;
-        const client = plainAddress(raw) ? await store.getContact(plainAddress(raw)!) : undefined;
+        // A client's address, or one of their other addresses (issue 31).
+        const address = plainAddress(raw);
+        const client = address ? ((await store.getContact(address)) ?? (await store.ownerOf(address))) : undefined;
         const problem = loggingProblem(crm, raw, { isSelf: (a) => self.addresses.has(a), isClient: () => Boolean(client) });
         if (problem) problems.push(problem);
         else addresses[crm] = plainAddress(raw)!;
