@@ -36,7 +36,7 @@ export interface LoadedCase {
 
 /** Where a colleague's ask on a contact's record is read (the connected CRM, issue 34). */
 export interface TeamReader {
-  teamAsk(contact: { email: string; recordUrl?: string }, cooldownDays: number): Promise<{ by: string; on: string; via: string } | undefined>;
+  teamAsk(contact: { email: string; recordUrl?: string }, cooldownDays: number): Promise<{ by: string; on: string; who?: string; via: string } | undefined>;
 }
 
 export class Cases {
@@ -107,8 +107,8 @@ export class Cases {
    * it (issue 18, item 11). Written in its own transaction from the stored contact, so two sidebars
    * on one contact add it once; the write's announcement re-sends the view with it.
    */
-  noteShown(view: ContactView, asks: Ask[], now: Date): void {
-    const input = { contact: view.contact, evaluation: view.evaluation, asks, now };
+  noteShown(view: ContactView, asks: Ask[], now: Date, colleagueAsk?: ColleagueAsk): void {
+    const input = { contact: view.contact, evaluation: view.evaluation, asks, now, colleagueAsk };
     const log = withVerdict(view.contact.verdictLog, input);
     if (!log) return;
     view.contact = { ...view.contact, verdictLog: log };

@@ -9,86 +9,34 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Ask } from '@/lib/model';
 import { NOW, setup, useStandIn } from './handlers/testing';
 import { CrmOutbox, type Fetch } from './crm-outbox';
+import { HUBSPOT_TOKEN, PIPEDRIVE_TOKEN, hubspotApi, lowerCased, pipedriveApi, type ApiReply } from '@/tests/shared/crm-stand-ins';
 
-const HUBSPOT_TOKEN = 'pat-eu1-11111111-2222';
 const RECORD = 'https://app.hubspot.com/contacts/2456789/record/0-1/51';
 
-type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
+/** A stand-in's answer as `fetch` gives it. */
+const answer = (r: ApiReply) => ({ status: r.status, headers: { get: (n: string) => r.headers?.[n.toLowerCase()] ?? null }, json: async () => r.json });
 
 /**
- * HubSpot as its documentation describes it: Bearer tokens, `POST /crm/v3/objects/notes` needing
- * `hs_timestamp` and an association of type 202 to an existing contact, the contact's notes listed
- * by `GET /crm/v4/objects/contacts/{id}/associations/notes` and read by `POST …/notes/batch/read`.
- * `next` replies once in place of the documented answer (a 429, a 401, an outage).
+ * HubSpot (tests/shared/crm-stand-ins.ts) behind the outbox's fetch. `faults` break the transport
+ * of the next note written: the answer never comes (the worker dies) or the connection drops.
  */
-function hubspotStandIn(contacts = ['51']) {
-  const notes: Array<{ id: string; contact: string; body: string; timestamp: string }> = [];
-  const calls: string[] = [];
-  const next: Array<Reply | 'hang' | 'drop'> = [];
+function hubspotStandIn(...args: Parameters<typeof hubspotApi>) {
+  const api = hubspotApi(...args);
+  const faults: Array<'hang' | 'drop'> = [];
   const fetch: Fetch = async (url, init) => {
-    calls.push(`${init.method} ${url}`);
-    const reply = (r: Reply) => ({ status: r.status, headers: { get: (n: string) => r.headers?.[n.toLowerCase()] ?? null }, json: async () => r.body });
-    if (init.headers.Authorization !== `Bearer ${HUBSPOT_TOKEN}`)
-      return reply({ status: 401, body: { status: 'error', message: 'Authentication credentials not found.', category: 'INVALID_AUTHENTICATION' } });
-    const scripted = next.shift();
-    const u = new URL(url);
-    if (u.pathname === '/crm/v3/objects/notes' && init.method === 'POST') {
-      if (scripted && scripted !== 'hang' && scripted !== 'drop') return reply(scripted);
-      const body = JSON.parse(init.body!);
-      const to = body.associations?.[0];
-      if (!body.properties?.hs_timestamp)
-        return reply({
-          status: 400,
-          body: { status: 'error', message: 'Property values were not valid: hs_timestamp is required', category: 'VALIDATION_ERROR' },
-        });
-      if (to?.types?.[0]?.associationTypeId !== 202 || !contacts.includes(to.to.id))
-        return reply({ status: 400, body: { status: 'error', message: `No contact with id ${to?.to?.id}`, category: 'VALIDATION_ERROR' } });
-      notes.push({ id: String(900 + notes.length), contact: to.to.id, body: body.properties.hs_note_body, timestamp: body.properties.hs_timestamp });
-      // The note is written, and the answer never comes (the worker dies) or the connection drops.
-      if (scripted === 'hang') return new Promise(() => undefined);
-      if (scripted === 'drop') throw new TypeError('Failed to fetch');
-      return reply({ status: 201, body: { id: notes.at(-1)!.id, properties: body.properties } });
-    }
-    const associations = /^\/crm\/v4\/objects\/contacts\/(\d+)\/associations\/notes$/.exec(u.pathname);
-    if (associations && init.method === 'GET') {
-      return reply({
-        status: 200,
-        body: { results: notes.filter((n) => n.contact === associations[1]).map((n) => ({ toObjectId: Number(n.id), associationTypes: [] })) },
-      });
-    }
-    if (u.pathname === '/crm/v3/objects/notes/batch/read' && init.method === 'POST') {
-      const ids: string[] = JSON.parse(init.body!).inputs.map((i: { id: string }) => i.id);
-      return reply({
-        status: 200,
-        body: { status: 'COMPLETE', results: notes.filter((n) => ids.includes(n.id)).map((n) => ({ id: n.id, properties: { hs_note_body: n.body } })) },
-      });
-    }
-    if (u.pathname === '/crm/v3/objects/contacts' && init.method === 'GET') return reply({ status: 200, body: { results: [{ id: '51' }] } });
-    return reply({ status: 404, body: { message: 'Not found' } });
+    const reply = api.handle({ method: init.method, url, headers: lowerCased(init.headers), body: init.body });
+    const fault = reply.status === 201 ? faults.shift() : undefined;
+    if (fault === 'hang') return new Promise(() => undefined);
+    if (fault === 'drop') throw new TypeError('Failed to fetch');
+    return answer(reply);
   };
-  return { fetch, notes, calls, next };
+  return { ...api, fetch, faults };
 }
 
-/** Pipedrive as documented: `x-api-token`, `POST /v1/notes` {content, person_id}, `GET /v1/notes?person_id=`, `GET /v1/users/me`. */
-function pipedriveStandIn() {
-  const notes: Array<{ id: number; person_id: number; content: string }> = [];
-  const fetch: Fetch = async (url, init) => {
-    const reply = (status: number, body: unknown) => ({ status, headers: { get: () => null }, json: async () => body });
-    if (init.headers['x-api-token'] !== 'pd-token-123456') return reply(401, { success: false, error: 'unauthorized access', errorCode: 401 });
-    const u = new URL(url);
-    if (u.pathname === '/v1/users/me') return reply(200, { success: true, data: { id: 1, name: 'Alex Moreau' } });
-    if (u.pathname === '/v1/notes' && init.method === 'POST') {
-      const body = JSON.parse(init.body!);
-      if (!body.content || !Number.isInteger(body.person_id)) return reply(400, { success: false, error: 'content is required' });
-      notes.push({ id: notes.length + 1, person_id: body.person_id, content: body.content });
-      return reply(201, { success: true, data: notes.at(-1) });
-    }
-    if (u.pathname === '/v1/notes' && init.method === 'GET') {
-      return reply(200, { success: true, data: notes.filter((n) => n.person_id === Number(u.searchParams.get('person_id'))) });
-    }
-    return reply(404, { success: false, error: 'not found' });
-  };
-  return { fetch, notes };
+function pipedriveStandIn(...args: Parameters<typeof pipedriveApi>) {
+  const api = pipedriveApi(...args);
+  const fetch: Fetch = async (url, init) => answer(api.handle({ method: init.method, url, headers: lowerCased(init.headers), body: init.body }));
+  return { ...api, fetch };
 }
 
 const ask = (over: Partial<Ask> = {}): Ask => ({
@@ -102,6 +50,21 @@ const ask = (over: Partial<Ask> = {}): Ask => ({
     { status: 'sent', at: '2026-11-25T10:05:00.000Z' },
   ],
   ...over,
+});
+
+const src = { kind: 'manual' as const, observedAt: NOW.toISOString() };
+/** In the window (four months a customer) and a promoter: "who to ask" lists her. */
+const factsInWindow = { customerSince: { value: '2026-07-20', source: src }, nps: { value: { score: 10 }, source: src } };
+
+/** Priya's HubSpot record as the CRM page reads it. */
+const recordPage = () => ({
+  host: 'hubspot' as const,
+  hostLabel: 'HubSpot',
+  url: RECORD,
+  people: [{ email: 'priya@lumen.example', name: 'Priya Raman', seen: 'record' as const }],
+  shown: { values: { customerSince: '2026-07-20', nps: '10' } },
+  composeCount: 0,
+  missing: [],
 });
 
 let granted: string[] = [];
@@ -121,7 +84,7 @@ async function connected(standIn: { fetch: Fetch }, crm: 'hubspot' | 'pipedrive'
   await ctx.call('profile/save', { name: 'Alex Moreau', email: 'alex@northwind.example' }, { role: 'options' });
   granted.push(crm === 'hubspot' ? 'https://api.hubapi.com/*' : 'https://api.pipedrive.com/*');
   await ctx.store.updateContact('priya@lumen.example', (c) => ({ ...c, name: 'Priya Raman', recordUrl }), NOW.toISOString());
-  await ctx.call('crm/connect', { crm, token: crm === 'hubspot' ? HUBSPOT_TOKEN : 'pd-token-123456' }, { role: 'options' });
+  await ctx.call('crm/connect', { crm, token: crm === 'hubspot' ? HUBSPOT_TOKEN : PIPEDRIVE_TOKEN }, { role: 'options' });
   return ctx;
 }
 
@@ -203,7 +166,7 @@ describe('the outbox (issue 34)', () => {
     hubspot.next.push({
       status: 429,
       headers: { 'retry-after': '120' },
-      body: { status: 'error', message: 'You have reached your ten_secondly_rolling limit.' },
+      json: { status: 'error', message: 'You have reached your ten_secondly_rolling limit.' },
     });
     await store.addAsk(ask());
     await deps.outbox.changed(['priya@lumen.example']);
@@ -216,7 +179,7 @@ describe('the outbox (issue 34)', () => {
     await call('crm/retry', {}, { role: 'popup' });
     expect(hubspot.notes).toHaveLength(1);
 
-    hubspot.next.push({ status: 400, body: { status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR' } });
+    hubspot.next.push({ status: 400, json: { status: 'error', message: 'Property values were not valid', category: 'VALIDATION_ERROR' } });
     await store.addAsk(ask({ id: 'a2', history: [{ status: 'sent', at: '2026-11-25T12:00:00.000Z' }] }));
     await deps.outbox.changed(['priya@lumen.example']);
     expect((await deps.outbox.entries()).find((e) => e.askId === 'a2')).toMatchObject({
@@ -224,7 +187,7 @@ describe('the outbox (issue 34)', () => {
       why: 'HubSpot refused the note (400: Property values were not valid)',
     });
 
-    hubspot.next.push({ status: 401, body: { status: 'error', message: 'The OAuth token used to make this call expired.' } });
+    hubspot.next.push({ status: 401, json: { status: 'error', message: 'The OAuth token used to make this call expired.' } });
     await store.addAsk(ask({ id: 'a3', history: [{ status: 'sent', at: '2026-11-25T13:00:00.000Z' }] }));
     await deps.outbox.changed(['priya@lumen.example']);
     const status = await call('crm/status', {}, { role: 'options' });
@@ -237,7 +200,7 @@ describe('the outbox (issue 34)', () => {
   it('a worker killed between request and answer: after the restart the note is found on the record, not written again', async () => {
     const hubspot = hubspotStandIn();
     const { store, deps } = await connected(hubspot);
-    hubspot.next.push('hang');
+    hubspot.faults.push('hang');
     await store.addAsk(ask());
     // The first worker sends and never hears back; it is gone.
     void deps.outbox.changed(['priya@lumen.example']);
@@ -256,7 +219,7 @@ describe('the outbox (issue 34)', () => {
   it('a dropped connection after the note was written: looked for before trying again, so still one note', async () => {
     const hubspot = hubspotStandIn();
     const { store, deps } = await connected(hubspot);
-    hubspot.next.push('drop');
+    hubspot.faults.push('drop');
     await store.addAsk(ask());
     await deps.outbox.changed(['priya@lumen.example']);
     expect((await deps.outbox.entries())[0]).toMatchObject({ state: 'sending' });
@@ -311,13 +274,151 @@ describe('the outbox (issue 34)', () => {
     await store.setValue('crmTeamAsks', {});
     await deps.queue.changed({ emails: 'all', settings: true });
     expect(await queued()).toContain('priya@lumen.example');
-    await store.setValue('crmTeamAsks', { 'hubspot:51': { fetchedAt: NOW.toISOString(), by: 'Dana Kim', on: '2026-11-20' } });
-    const reads = hubspot.calls.filter((c) => c.includes('/associations/notes')).length;
-    expect(reads).toBe(1);
+    await vi.waitFor(async () => expect(await store.value('crmTeamAsks')).toHaveProperty(['hubspot:51', 'by'], 'Dana Kim'));
+    const reads = () => hubspot.calls.filter((c) => c.includes('/contacts/51/associations/notes')).length;
+    const before = reads();
     // Opened again within the cool-down: not read again.
     await call('page/context', { ...page, composeCount: 1 }, { role: 'content' });
     await call('tab/view', { tabId: 7 }, { role: 'popup' });
-    expect(hubspot.calls.filter((c) => c.includes('/associations/notes')).length).toBe(1);
+    await call('queue/list', {}, { role: 'popup' });
+    expect(reads()).toBe(before);
+  });
+
+  it("a colleague's ask to someone else at the company counts: read from the company's record, and our notes go there too", async () => {
+    const hubspot = hubspotStandIn(['51', '52']);
+    // Dana Kim asked Marco Ruiz (another contact at Lumen Health) last week; her note is on his record and the company's.
+    hubspot.notes.push({
+      id: '700',
+      contact: '52',
+      company: '9001',
+      body: 'Referral window: Dana Kim asked Marco Ruiz for a referral on 2026-11-18.\n\n[hubspot:dana-ask:sent]',
+      timestamp: '2026-11-18T09:00:00.000Z',
+    });
+    const { call, store } = await connected(hubspot);
+    await store.updateContact('priya@lumen.example', (c) => ({ ...c, company: 'Lumen Health' }), NOW.toISOString());
+    await call('page/context', recordPage(), { role: 'content' });
+    await vi.waitFor(async () => {
+      const view = await call('tab/view', { tabId: 7 }, { role: 'popup' });
+      expect(view.state === 'contact' && view.evaluation.verdict.nextStep).toBe(
+        'Dana Kim asked Marco Ruiz at Lumen Health: one ask per company within 90 days. Ask again from Feb 16, 2027.',
+      );
+    });
+    expect(hubspot.calls).toContain('GET https://api.hubapi.com/crm/v4/objects/companies/9001/associations/notes');
+
+    // Our own ask to Priya (a user asking anyway, or later): the note is on her record and on Lumen Health's.
+    await store.addAsk(ask({ history: [{ status: 'sent', at: '2026-11-25T10:05:00.000Z' }] }));
+    await vi.waitFor(() => expect(hubspot.notes).toHaveLength(2));
+    expect(hubspot.notes[1]).toMatchObject({ contact: '51', company: '9001' });
+  });
+
+  it('a contact with several companies and none primary: no company is guessed, only their own record is read and written', async () => {
+    const hubspot = hubspotStandIn(['51'], {
+      '51': [
+        { id: '9001', primary: false },
+        { id: '9002', primary: false },
+      ],
+    });
+    const { call, store, deps } = await connected(hubspot);
+    await call('page/context', recordPage(), { role: 'content' });
+    await call('tab/view', { tabId: 7 }, { role: 'popup' });
+    await vi.waitFor(async () => expect(await store.value('crmTeamAsks')).toHaveProperty('hubspot:51'));
+    expect(hubspot.calls.some((c) => c.includes('/companies/'))).toBe(false);
+    await store.addAsk(ask());
+    await deps.outbox.changed(['priya@lumen.example']);
+    expect(hubspot.notes).toMatchObject([{ contact: '51', company: undefined }]);
+  });
+
+  it('the queue reads the first clients\' records, never opened in the sidebar: a colleague\'s ask keeps them out of "who to ask"', async () => {
+    const hubspot = hubspotStandIn(['51']);
+    hubspot.notes.push({
+      id: '700',
+      contact: '51',
+      body: 'Referral window: Dana Kim asked Priya Raman for a referral on 2026-11-20.\n\n[hubspot:dana-ask:sent]',
+      timestamp: '2026-11-20T09:00:00.000Z',
+    });
+    const { call, store } = await connected(hubspot);
+    // Imported with her record's address; no page of hers was ever open.
+    await store.updateContact('priya@lumen.example', (c) => ({ ...c, facts: factsInWindow }), NOW.toISOString());
+    const queued = async () => (await call('queue/list', {}, { role: 'popup' })).rows.map((r) => r.email);
+    expect(await queued()).toContain('priya@lumen.example');
+    await vi.waitFor(async () => expect(await queued()).not.toContain('priya@lumen.example'));
+    // Read once: the next opens of the popup within the cool-down make no request.
+    const calls = hubspot.calls.length;
+    await queued();
+    await queued();
+    expect(hubspot.calls.length).toBe(calls);
+  });
+
+  it('a burst of asks against the rate limit: nothing is sent before Retry-After, every note is written once', async () => {
+    const hubspot = hubspotStandIn(['51']);
+    const { store, deps } = await connected(hubspot);
+    let now = NOW.getTime();
+    hubspot.rate.clock = () => now;
+    hubspot.rate.limit = 3;
+    // This test's outbox, on a clock the test moves, is the only one sending.
+    vi.spyOn(deps.outbox, 'changed').mockResolvedValue();
+    const outbox = new CrmOutbox(store, () => new Date(now), hubspot.fetch);
+    for (let i = 1; i <= 8; i++) await store.addAsk(ask({ id: `b${i}`, history: [{ status: 'sent', at: `2026-11-25T10:0${i}:00.000Z` }] }));
+    const sentAt: number[] = [];
+    // The alarm wakes the worker at the entry's `nextAt`: time jumps there, as the browser's alarm would.
+    for (let round = 0; round < 20 && hubspot.notes.length < 8; round++) {
+      await outbox.changed('all');
+      const waits = (await outbox.entries()).filter((e) => e.state === 'waiting' && e.nextAt).map((e) => Date.parse(e.nextAt!));
+      for (const e of await outbox.entries()) if (e.why) expect(e.why).toMatch(/^HubSpot asked to slow down \(429\): trying again at \d\d:\d\d UTC$/);
+      sentAt.push(now);
+      if (waits.length) now = Math.max(...waits);
+    }
+    expect(hubspot.notes.map((n) => n.body.match(/\[(.+)\]$/)?.[1]).sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((i) => `hubspot:b${i}:sent`));
+    // After each 429 the outbox waited as told: one refusal per window at most, not a request per entry.
+    expect(hubspot.rate.refused.length).toBeLessThanOrEqual(3);
+    expect(new Set(hubspot.rate.refused).size).toBe(hubspot.rate.refused.length);
+    expect((await outbox.entries()).every((e) => e.state === 'sent')).toBe(true);
+  });
+
+  it('a server error (503) waits 30 s and tries again, once written', async () => {
+    const hubspot = hubspotStandIn(['51']);
+    const { store, deps } = await connected(hubspot);
+    let now = NOW.getTime();
+    vi.spyOn(deps.outbox, 'changed').mockResolvedValue();
+    const outbox = new CrmOutbox(store, () => new Date(now), hubspot.fetch);
+    hubspot.next.push({ status: 503, json: { status: 'error', message: 'Service Unavailable' } });
+    await store.addAsk(ask());
+    await outbox.changed(['priya@lumen.example']);
+    const [entry] = await outbox.entries();
+    expect(entry).toMatchObject({
+      state: 'waiting',
+      nextAt: new Date(now + 30_000).toISOString(),
+      why: 'HubSpot had an error (503): trying again at 10:00 UTC',
+    });
+    await outbox.flush();
+    expect(hubspot.notes).toHaveLength(0);
+    now += 30_000;
+    await outbox.flush();
+    expect(hubspot.notes).toHaveLength(1);
+  });
+
+  it("Pipedrive: a colleague's ask at the person's organization counts, and our note names the organization too", async () => {
+    const pipedrive = pipedriveStandIn({ 812: 77 });
+    pipedrive.notes.push({
+      id: 50,
+      person_id: 900,
+      org_id: 77,
+      content: 'Referral window: Sam Ortiz asked Marco Ruiz for a referral on 2026-11-10.\n\n[pipedrive:x:sent]',
+    });
+    const { call, store } = await connected(pipedrive, 'pipedrive', 'https://northwind.pipedrive.com/person/812');
+    await store.updateContact('priya@lumen.example', (c) => ({ ...c, company: 'Lumen Health' }), NOW.toISOString());
+    await call(
+      'page/context',
+      { ...recordPage(), host: 'pipedrive', hostLabel: 'Pipedrive', url: 'https://northwind.pipedrive.com/person/812' },
+      { role: 'content' },
+    );
+    await vi.waitFor(async () => {
+      const view = await call('tab/view', { tabId: 7 }, { role: 'popup' });
+      expect(view.state === 'contact' && view.evaluation.verdict.headline).toBe('Asked by Sam Ortiz on Nov 10, logged in Pipedrive');
+    });
+    await store.addAsk(ask());
+    await vi.waitFor(() => expect(pipedrive.notes).toHaveLength(2));
+    expect(pipedrive.notes[1]).toMatchObject({ person_id: 812, org_id: 77 });
   });
 
   it('the one request the extension makes goes only to a CRM API origin, without cookies or referrer', async () => {

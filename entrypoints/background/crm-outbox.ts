@@ -24,7 +24,7 @@ import {
   type CrmConnection,
   type LoggedStage,
 } from '@/lib/crm/api';
-import { findNoteRequests, noteBodies, notesHoldKey, type OutboxEntry } from '@/lib/crm/outbox';
+import { companyIdIn, companyRequest, findNoteRequests, noteBodies, type OutboxEntry, type RecordKind } from '@/lib/crm/outbox';
 
 export const OUTBOX_ALARM = 'crm-outbox';
 /** Stage changes this long before the connection are not logged (only what happens once connected). */
@@ -43,6 +43,8 @@ const toCrmApi: Fetch = async (url, init) => {
   if (!Object.values(API_ORIGINS).includes(new URL(url).origin)) throw new Error(`not a CRM API: ${new URL(url).origin}`);
   return fetch(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' });
 };
+
+const requestOf = (r: ApiRequest): [string, ApiRequest['init']] => [r.url, r.init];
 
 export class CrmOutbox {
   private running: Promise<void> | undefined;
@@ -165,7 +167,9 @@ export class CrmOutbox {
         text: connection.withText ? ask?.snippet : undefined,
         key: entry.key,
       });
-      const request = noteRequest(connection, recordId, body, entry.at);
+      // On their company's record too, when a read of the record named it (colleagues asking someone else there see it).
+      const companyId = (await this.store.value('crmTeamAsks'))[`${connection.crm}:${recordId}`]?.companyId;
+      const request = noteRequest(connection, recordId, body, entry.at, companyId);
       let answer;
       try {
         const response = await this.fetcher(request.url, request.init);
@@ -198,44 +202,83 @@ export class CrmOutbox {
 
   /** Told when a colleague's ask was learned from the CRM for a contact (the sidebar shows it). */
   onLearned?: (email: string) => void;
-  private reading = new Set<string>();
+  private reading = new Map<string, Promise<boolean>>();
 
   /**
-   * A colleague's ask on this contact's record, as the connected CRM holds it (issue 34): read at
-   * most once per record per cool-down and kept; never waited for. A stale or unread record is read
-   * in the background, and `onLearned` says when something new is known.
+   * A colleague's ask on this contact's record or their company's, as the connected CRM holds it
+   * (issue 34): read at most once per record per cool-down and kept; never waited for. A stale or
+   * unread record is read in the background, and `onLearned` says when something new is known.
    */
-  async teamAsk(contact: { email: string; recordUrl?: string }, cooldownDays: number): Promise<{ by: string; on: string; via: string } | undefined> {
+  async teamAsk(
+    contact: { email: string; recordUrl?: string },
+    cooldownDays: number,
+  ): Promise<{ by: string; on: string; who?: string; via: string } | undefined> {
     const connection = await this.connection();
     if (!connection || connection.refused) return undefined;
     const recordId = recordIdIn(connection.crm, contact.recordUrl);
     if (!recordId) return undefined;
-    const cacheKey = `${connection.crm}:${recordId}`;
-    const known = (await this.store.value('crmTeamAsks'))[cacheKey];
-    const fresh = known && Date.parse(known.fetchedAt) > this.clock().getTime() - cooldownDays * 86_400_000;
-    if (!fresh && !this.reading.has(cacheKey)) {
-      this.reading.add(cacheKey);
-      void this.readTeam(connection, recordId, cacheKey, contact.email).finally(() => this.reading.delete(cacheKey));
-    }
-    return known?.by && known.on ? { by: known.by, on: known.on, via: API_LABELS[connection.crm] } : undefined;
+    const known = (await this.store.value('crmTeamAsks'))[`${connection.crm}:${recordId}`];
+    if (!this.fresh(known, cooldownDays)) void this.read(connection, recordId).then((learned) => learned && this.onLearned?.(contact.email));
+    return known?.by && known.on ? { by: known.by, on: known.on, ...(known.who ? { who: known.who } : {}), via: API_LABELS[connection.crm] } : undefined;
   }
 
-  private async readTeam(connection: CrmConnection, recordId: string, cacheKey: string, email: string): Promise<void> {
-    const answers: unknown[] = [];
+  /**
+   * The records of the queue's first contacts, read when the popup asks for the queue (issue 34):
+   * at most `limit` records not read within the cool-down, one after another (a CRM's rate limit is
+   * per token), so a colleague's ask keeps a client out of "who to ask" before the sidebar ever
+   * opened them. Says `onLearned` once for all, after the last read.
+   */
+  async readQueue(emails: readonly string[], limit = 10): Promise<void> {
+    const connection = await this.connection();
+    if (!connection || connection.refused || !emails.length) return;
+    const [read, { askCooldownDays: cooldownDays }] = await Promise.all([this.store.value('crmTeamAsks'), this.store.settings()]);
+    const due = (await this.store.contactsOf([...emails]))
+      .map((c) => c && { email: c.email, recordId: recordIdIn(connection.crm, c.recordUrl) })
+      .filter((c): c is { email: string; recordId: string } => !!c?.recordId && !this.fresh(read[`${connection.crm}:${c.recordId}`], cooldownDays))
+      .slice(0, limit);
+    let learned: string | undefined;
+    for (const { email, recordId } of due) {
+      if (!(await this.connection())) return;
+      if (await this.read(connection, recordId)) learned = email;
+    }
+    if (learned) this.onLearned?.(learned);
+  }
+
+  private fresh(known: { fetchedAt: string } | undefined, cooldownDays: number): boolean {
+    return !!known && Date.parse(known.fetchedAt) > this.clock().getTime() - cooldownDays * 86_400_000;
+  }
+
+  /** Reads a record once at a time (a second caller waits for the same read); true when a colleague's ask was found. */
+  private read(connection: CrmConnection, recordId: string): Promise<boolean> {
+    const cacheKey = `${connection.crm}:${recordId}`;
+    let reading = this.reading.get(cacheKey);
+    if (!reading) {
+      reading = this.readTeam(connection, recordId, cacheKey).finally(() => this.reading.delete(cacheKey));
+      this.reading.set(cacheKey, reading);
+    }
+    return reading;
+  }
+
+  /**
+   * The record's notes and its company's (HubSpot: the primary company; Pipedrive: the person's
+   * organization): our marker's asks by others than this profile. Nothing is kept when a read fails
+   * (read again next time); what is kept names the company, for the notes this profile writes.
+   */
+  private async readTeam(connection: CrmConnection, recordId: string, cacheKey: string): Promise<boolean> {
+    const bodies: string[] = [];
+    let companyId: string | undefined;
     try {
-      for (const step of findNoteRequests(connection, recordId)) {
-        const request = step(answers);
-        if (!request) break;
-        const response = await this.fetcher(request.url, request.init);
-        if (response.status < 200 || response.status >= 300) return;
-        answers.push(await response.json());
-      }
+      bodies.push(...(await this.notesOf(connection, recordId, 'contact')));
+      const response = await this.fetcher(...requestOf(companyRequest(connection, recordId)));
+      if (response.status < 200 || response.status >= 300) return false;
+      companyId = companyIdIn(connection.crm, await response.json());
+      if (companyId) bodies.push(...(await this.notesOf(connection, companyId, 'company')));
     } catch {
-      return;
+      return false;
     }
     // Our own notes are in the outbox: only other people's asks count as a colleague's.
     const own = new Set((await this.entries()).map((e) => e.key));
-    const asks = noteBodies(connection.crm, answers)
+    const asks = bodies
       .map(askInNote)
       .filter((a): a is NonNullable<typeof a> => !!a && !(a.key && own.has(a.key)))
       .sort((a, b) => b.on.localeCompare(a.on));
@@ -243,23 +286,32 @@ export class CrmOutbox {
     const newest = asks[0];
     await this.store.setValue('crmTeamAsks', {
       ...all,
-      [cacheKey]: { fetchedAt: this.clock().toISOString(), ...(newest ? { by: newest.by, on: newest.on } : {}) },
+      [cacheKey]: {
+        fetchedAt: this.clock().toISOString(),
+        ...(companyId ? { companyId } : {}),
+        ...(newest ? { by: newest.by, on: newest.on, who: newest.who } : {}),
+      },
     });
-    if (newest) this.onLearned?.(email);
+    return !!newest && (all[cacheKey]?.by !== newest.by || all[cacheKey]?.on !== newest.on || all[cacheKey]?.who !== newest.who);
+  }
+
+  /** The note bodies on one record; throws when the CRM does not answer with them. */
+  private async notesOf(connection: CrmConnection, recordId: string, kind: RecordKind): Promise<string[]> {
+    const answers: unknown[] = [];
+    for (const step of findNoteRequests(connection, recordId, kind)) {
+      const request = step(answers);
+      if (!request) break;
+      const response = await this.fetcher(...requestOf(request));
+      if (response.status < 200 || response.status >= 300) throw new Error(`${response.status}`);
+      answers.push(await response.json());
+    }
+    return noteBodies(connection.crm, answers);
   }
 
   /** Whether the record already holds the note with this key (a request sent before the worker died). */
   private async alreadyThere(connection: CrmConnection, recordId: string, key: string): Promise<boolean> {
     try {
-      let found: unknown[] = [];
-      for (const step of findNoteRequests(connection, recordId)) {
-        const request = step(found);
-        if (!request) break;
-        const response = await this.fetcher(request.url, request.init);
-        if (response.status < 200 || response.status >= 300) return false;
-        found = [...found, await response.json()];
-      }
-      return notesHoldKey(connection.crm, found, key);
+      return (await this.notesOf(connection, recordId, 'contact')).some((body) => body.includes(`[${key}]`));
     } catch {
       return false;
     }

@@ -148,7 +148,7 @@ export class QueueCache {
       const id = recordIdIn(connection.crm, c.recordUrl);
       const ask = id ? read[`${connection.crm}:${id}`] : undefined;
       if (!ask?.by || !ask.on || ask.on < since) return undefined;
-      return colleagueAskFrom(c, { by: ask.by, on: ask.on }, API_LABELS[connection.crm]);
+      return colleagueAskFrom(c, { by: ask.by, on: ask.on, who: ask.who }, API_LABELS[connection.crm]);
     };
   }
 }

@@ -322,7 +322,7 @@ export class SidebarHub {
     const loaded = await this.cases.load(email, seen);
     const pick = this.picks.get(tabId);
     const view = buildContactView({ page, ...loaded, now, picked: pick?.email === email ? pick.id : undefined });
-    this.cases.noteShown(view, loaded.asks, now);
+    this.cases.noteShown(view, loaded.asks, now, loaded.colleagueAsk);
     return { view, templates: loaded.templates, profile: loaded.profile };
   }
 

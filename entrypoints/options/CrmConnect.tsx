@@ -7,7 +7,7 @@ import { FormMessage, useMessage } from '@/components/FormMessage';
 
 const WHERE: Record<ApiCrm, string> = {
   hubspot:
-    'In HubSpot: Development > Keys > Service keys (or a private app) with the scopes crm.objects.contacts.read and crm.objects.contacts.write; copy its token.',
+    'In HubSpot: Development > Keys > Service keys (or a private app) with the scopes crm.objects.contacts.read, crm.objects.contacts.write and crm.objects.companies.read; copy its token.',
   pipedrive: 'In Pipedrive: Personal preferences > API: your personal API token.',
 };
 
@@ -54,8 +54,10 @@ export function CrmConnect() {
       <h2 id="connect-title">Connect your CRM (optional)</h2>
       <p className="muted">
         Connected, each stage of an ask (asked, OK, intro, converted, declined) is written as one short note on the contact's record, the one whose page you
-        opened: never found by a search, never a new contact. Only the background sends, only to the API origin you allow at Connect; nothing else is sent.
-        Disconnect forgets the token and gives the origin back. Tokens are never in a backup.
+        opened, and on their company's (HubSpot's primary company, Pipedrive's organization): never found by a search, never a new contact. Colleagues' notes on
+        those records are read when you open a client and for the first clients of "who to ask", at most once per record per cool-down: an ask there counts like
+        yours. Only the background sends, only to the API origin you allow at Connect; nothing else is sent. Disconnect forgets the token and gives the origin
+        back. Tokens are never in a backup.
       </p>
       <p className="muted">The note, exactly as it is written:</p>
       <pre className="note-preview" data-testid="crm-note-preview">

@@ -94,8 +94,11 @@ export function checkRequest(c: Pick<CrmConnection, 'crm' | 'token'>): ApiReques
   return { url: `${API_ORIGINS[c.crm]}${path}`, init: { method: 'GET', headers: json(c.token, c.crm) } };
 }
 
-/** The note on the record, as each API documents it. */
-export function noteRequest(c: Pick<CrmConnection, 'crm' | 'token'>, recordId: string, body: string, at: string): ApiRequest {
+/**
+ * The note on the record, as each API documents it; on the record's company too when it is known
+ * (HubSpot association type 190, Pipedrive `org_id`), so colleagues asking someone else there see it.
+ */
+export function noteRequest(c: Pick<CrmConnection, 'crm' | 'token'>, recordId: string, body: string, at: string, companyId?: string): ApiRequest {
   if (c.crm === 'hubspot') {
     return {
       url: `${API_ORIGINS.hubspot}/crm/v3/objects/notes`,
@@ -104,14 +107,21 @@ export function noteRequest(c: Pick<CrmConnection, 'crm' | 'token'>, recordId: s
         headers: json(c.token, 'hubspot'),
         body: JSON.stringify({
           properties: { hs_timestamp: at, hs_note_body: body.slice(0, 65_536) },
-          associations: [{ to: { id: recordId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 202 }] }],
+          associations: [
+            { to: { id: recordId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 202 }] },
+            ...(companyId ? [{ to: { id: companyId }, types: [{ associationCategory: 'HUBSPOT_DEFINED', associationTypeId: 190 }] }] : []),
+          ],
         }),
       },
     };
   }
   return {
     url: `${API_ORIGINS.pipedrive}/v1/notes`,
-    init: { method: 'POST', headers: json(c.token, 'pipedrive'), body: JSON.stringify({ content: body, person_id: Number(recordId) }) },
+    init: {
+      method: 'POST',
+      headers: json(c.token, 'pipedrive'),
+      body: JSON.stringify({ content: body, person_id: Number(recordId), ...(companyId ? { org_id: Number(companyId) } : {}) }),
+    },
   };
 }
 
@@ -148,9 +158,10 @@ export function backoffMs(attempt: number, asked = 0): number {
   return Math.max(asked, Math.min(3_600_000, 30_000 * 2 ** Math.max(0, attempt - 1)));
 }
 
-/** An ask a note records: who asked, and the day. */
+/** An ask a note records: who asked whom, and the day. */
 export interface NotedAsk {
   by: string;
+  who: string;
   on: string;
   key?: string;
 }
@@ -162,12 +173,27 @@ export function askInNote(body: string): NotedAsk | undefined {
   const m = ASKED.exec(body);
   if (!m) return undefined;
   const key = /\[([a-z]+:[^\]\s]{1,100}:sent)\]\s*$/.exec(body)?.[1];
-  return { by: m[1]!, on: m[3]!, ...(key ? { key } : {}) };
+  return { by: m[1]!, who: m[2]!, on: m[3]!, ...(key ? { key } : {}) };
 }
 
-/** A teammate's ask read from the CRM, as the one-ask-per-company rule counts it (sidebar and queue alike). */
-export function colleagueAskFrom(contact: { email: string; name: string; company: string }, ask: { by: string; on: string }, via: string): ColleagueAsk {
-  return { email: contact.email, name: contact.name, company: contact.company, askedAt: `${ask.on}T12:00:00.000Z`, by: ask.by, via };
+/**
+ * A teammate's ask read from the CRM, as the one-ask-per-company rule counts it (sidebar and queue
+ * alike): of this contact, or (read from their company's record) of someone else there, by name.
+ */
+export function colleagueAskFrom(
+  contact: { email: string; name: string; company: string },
+  ask: { by: string; on: string; who?: string },
+  via: string,
+): ColleagueAsk {
+  const same = !ask.who || ask.who === contact.name || ask.who === contact.email;
+  return {
+    email: same ? contact.email : '',
+    name: same ? contact.name : ask.who!,
+    company: contact.company,
+    askedAt: `${ask.on}T12:00:00.000Z`,
+    by: ask.by,
+    via,
+  };
 }
 
 /** The newer of two asks to a colleague (either may be missing). */

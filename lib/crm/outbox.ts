@@ -28,19 +28,27 @@ export type OutboxEntry = z.infer<typeof OutboxEntry>;
 const auth = (c: Pick<CrmConnection, 'crm' | 'token'>): Record<string, string> =>
   c.crm === 'hubspot' ? { Authorization: `Bearer ${c.token}`, 'Content-Type': 'application/json' } : { 'x-api-token': c.token };
 
+/** The records a note is on: a contact (HubSpot) or person (Pipedrive), or their company (organization). */
+export type RecordKind = 'contact' | 'company';
+
 /**
  * The reads that list a record's notes, each built from the answers before it (HubSpot: the
- * contact's associated notes, then their bodies; Pipedrive: the person's notes). None: stop.
+ * record's associated notes, then their bodies; Pipedrive: the person's or organization's notes).
+ * None: stop.
  */
-export function findNoteRequests(c: Pick<CrmConnection, 'crm' | 'token'>, recordId: string): Array<(answers: unknown[]) => ApiRequest | undefined> {
+export function findNoteRequests(
+  c: Pick<CrmConnection, 'crm' | 'token'>,
+  recordId: string,
+  kind: RecordKind = 'contact',
+): Array<(answers: unknown[]) => ApiRequest | undefined> {
+  const id = encodeURIComponent(recordId);
   if (c.crm === 'pipedrive') {
-    return [
-      () => ({ url: `${API_ORIGINS.pipedrive}/v1/notes?person_id=${encodeURIComponent(recordId)}&limit=100`, init: { method: 'GET', headers: auth(c) } }),
-    ];
+    const by = kind === 'contact' ? 'person_id' : 'org_id';
+    return [() => ({ url: `${API_ORIGINS.pipedrive}/v1/notes?${by}=${id}&limit=100`, init: { method: 'GET', headers: auth(c) } })];
   }
   return [
     () => ({
-      url: `${API_ORIGINS.hubspot}/crm/v4/objects/contacts/${encodeURIComponent(recordId)}/associations/notes`,
+      url: `${API_ORIGINS.hubspot}/crm/v4/objects/${kind === 'contact' ? 'contacts' : 'companies'}/${id}/associations/notes`,
       init: { method: 'GET', headers: auth(c) },
     }),
     (answers) => {
@@ -54,6 +62,29 @@ export function findNoteRequests(c: Pick<CrmConnection, 'crm' | 'token'>, record
   ];
 }
 
+/** The read that names a contact's company (HubSpot: its associated companies; Pipedrive: the person, whose `org_id` says). */
+export function companyRequest(c: Pick<CrmConnection, 'crm' | 'token'>, recordId: string): ApiRequest {
+  const id = encodeURIComponent(recordId);
+  return c.crm === 'pipedrive'
+    ? { url: `${API_ORIGINS.pipedrive}/v1/persons/${id}`, init: { method: 'GET', headers: auth(c) } }
+    : { url: `${API_ORIGINS.hubspot}/crm/v4/objects/contacts/${id}/associations/companies`, init: { method: 'GET', headers: auth(c) } };
+}
+
+/** The company `companyRequest`'s answer names: HubSpot's primary company (else the only one), Pipedrive's organization. */
+export function companyIdIn(crm: ApiCrm, answer: unknown): string | undefined {
+  if (crm === 'pipedrive') {
+    const org = (answer as { data?: { org_id?: unknown } | null })?.data?.org_id;
+    const id = org && typeof org === 'object' ? (org as { value?: unknown }).value : org;
+    return typeof id === 'number' && Number.isInteger(id) && id > 0 ? String(id) : undefined;
+  }
+  type Link = { toObjectId?: unknown; associationTypes?: Array<{ typeId?: unknown; label?: unknown }> };
+  const links = ((answer as { results?: Link[] })?.results ?? []).filter((l) => /^\d{1,20}$/.test(String(l.toObjectId)));
+  // Type 1 is "Primary" (contact to company); a contact with several companies and none primary: none is guessed.
+  const primary = links.find((l) => l.associationTypes?.some((t) => t.typeId === 1 || t.label === 'Primary'));
+  const one = primary ?? (links.length === 1 ? links[0] : undefined);
+  return one ? String(one.toObjectId) : undefined;
+}
+
 /** The note bodies the answers of `findNoteRequests` hold. */
 export function noteBodies(crm: ApiCrm, answers: unknown[]): string[] {
   const bodies =
@@ -63,14 +94,17 @@ export function noteBodies(crm: ApiCrm, answers: unknown[]): string[] {
   return bodies.filter((b): b is string => typeof b === 'string');
 }
 
-/** Whether the answers of `findNoteRequests` hold a note carrying `key`. */
-export function notesHoldKey(crm: ApiCrm, answers: unknown[], key: string): boolean {
-  return noteBodies(crm, answers).some((b) => b.includes(`[${key}]`));
-}
-
 /** What the connected CRM said of a record's asks, kept per record (never in a backup). */
 export const TeamAsks = z.record(
   z.string().max(40),
-  z.object({ fetchedAt: z.string(), by: z.string().max(120).optional(), on: z.string().max(10).optional() }),
+  z.object({
+    fetchedAt: z.string(),
+    /** The ask newest on the record or its company: who asked, the day, and whom (a colleague at the company, or the contact). */
+    by: z.string().max(120).optional(),
+    on: z.string().max(10).optional(),
+    who: z.string().max(200).optional(),
+    /** The record's company (HubSpot company, Pipedrive organization), when the CRM names one: notes go there too. */
+    companyId: z.string().max(40).optional(),
+  }),
 );
 export type TeamAsks = z.infer<typeof TeamAsks>;

@@ -31,6 +31,18 @@ describe('why the verdict changed', () => {
     expect(withVerdict(first, view(c, new Date('2026-09-03T10:00:00Z')))).toBeUndefined();
   });
 
+  it("names a teammate's ask learned from the CRM, not time, when it changed the verdict", () => {
+    const c = contactWith({ customerSince: start, nps: goodNps });
+    const now = new Date('2026-10-20T10:00:00Z');
+    const log = withVerdict(undefined, view(c, now))!;
+    expect(log[0]).toMatchObject({ kind: 'ask-now' });
+    const colleagueAsk = { email: '', name: 'Marco Ruiz', company: 'Acme', askedAt: '2026-10-15T12:00:00.000Z', by: 'Dana Kim', via: 'HubSpot' };
+    const later = new Date('2026-10-20T10:05:00Z');
+    const evaluation = evaluate({ contact: c, asks: [], now: later, settings: DEFAULT_SETTINGS, colleagueAsk });
+    const next = withVerdict(log, { contact: c, evaluation, asks: [], now: later, colleagueAsk })!;
+    expect(next[1]).toMatchObject({ kind: 'asked-recently', because: 'Dana Kim asked Marco Ruiz (Oct 15, logged in HubSpot)' });
+  });
+
   it('names the window opening when time alone changed it', () => {
     const c = contactWith({ customerSince: start, nps: goodNps });
     const log = withVerdict(undefined, view(c, new Date('2026-09-02T10:00:00Z')))!;

@@ -8,7 +8,7 @@
 import { format } from 'date-fns';
 import { FACT_BY_KEY, type FactKey } from '../facts';
 import type { Ask, Contact, VerdictLogEntry } from '../model';
-import type { Evaluation } from './index';
+import type { ColleagueAsk, Evaluation } from './index';
 import { parseDay } from './relationship';
 
 /** Entries kept per contact, newest last. */
@@ -38,8 +38,10 @@ export function cause(input: {
   asks: readonly Ask[];
   since?: string;
   now: Date;
+  /** The ask to a colleague at their company the verdict counted (the user's own, or a teammate's read from the CRM). */
+  colleagueAsk?: ColleagueAsk;
 }): string {
-  const { contact, evaluation, asks, since, now } = input;
+  const { contact, evaluation, asks, since, now, colleagueAsk } = input;
   const kind = evaluation.verdict.kind;
   if (!since) return 'first seen';
   if (kind === 'never-ask') return 'added to your never-ask list';
@@ -51,6 +53,13 @@ export function cause(input: {
     )
     .sort((a, b) => b.at.localeCompare(a.at));
   if (moves[0]) return `${moves[0].words} (${day(moves[0].at)})`;
+  // One ask per company: someone else there was asked (a teammate's ask is learned when the CRM is read, not when made).
+  if (kind === 'asked-recently' && colleagueAsk) {
+    const whom = colleagueAsk.name || colleagueAsk.email || 'a colleague';
+    return colleagueAsk.by
+      ? `${colleagueAsk.by} asked ${whom} (${day(colleagueAsk.askedAt)}, logged in ${colleagueAsk.via})`
+      : `${whom}${colleagueAsk.company ? ` at ${colleagueAsk.company}` : ''} was asked (${day(colleagueAsk.askedAt)})`;
+  }
   // The newest fact observed since, with where it came from.
   const facts = (Object.entries(contact.facts) as Array<[FactKey, NonNullable<Contact['facts'][FactKey]>]>)
     .filter(([, f]) => f.source.observedAt > since)
@@ -73,7 +82,7 @@ export function cause(input: {
 /** The history with the verdict now shown, or `undefined` when it is the one the history ends on. */
 export function withVerdict(
   log: readonly VerdictLogEntry[] | undefined,
-  input: { contact: Pick<Contact, 'facts' | 'recentMessages'>; evaluation: Evaluation; asks: readonly Ask[]; now: Date },
+  input: { contact: Pick<Contact, 'facts' | 'recentMessages'>; evaluation: Evaluation; asks: readonly Ask[]; now: Date; colleagueAsk?: ColleagueAsk },
 ): VerdictLogEntry[] | undefined {
   const last = log?.[log.length - 1];
   const { verdict } = input.evaluation;

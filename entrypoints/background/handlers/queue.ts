@@ -14,9 +14,14 @@ export function gmailComposeUrl(to: string, subject = '', body = ''): string {
   return `https://mail.google.com/mail/?${params}`;
 }
 
-export function queueHandlers({ store, queue, cases, now }: Deps): Pick<Handlers, 'queue/list' | 'queue/compose'> {
+export function queueHandlers({ store, queue, cases, outbox, now }: Deps): Pick<Handlers, 'queue/list' | 'queue/compose'> {
   return {
-    'queue/list': () => queue.rows(now()),
+    async 'queue/list'() {
+      const page = await queue.rows(now());
+      // With a CRM connected, the first clients' records are read for a colleague's ask (never waited for; none connected: nothing).
+      void outbox.readQueue(page.rows.slice(0, 10).map((r) => r.email)).catch((e) => console.error('[referral-window] CRM read', e));
+      return page;
+    },
 
     async 'queue/compose'({ email }) {
       const at = now();
