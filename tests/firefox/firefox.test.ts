@@ -7,7 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
+import { format, parseISO } from 'date-fns';
 import { daysAgo, gmailUrl } from '../shared/hosts';
+import { HUBSPOT_TOKEN, hubspotApi } from '../shared/crm-stand-ins';
 import { attrOf, fill, launchFirefox, sidebarFrame, tempFile, textOf, until, type Session } from './harness';
 
 let firefox: Session;
@@ -190,6 +192,99 @@ describe("Firefox: the CRM's logging address in the draft's Bcc (issue 34)", () 
     await page.close();
     clean();
   }, 60_000);
+});
+
+describe('Firefox: logging through the HubSpot API, against the stand-in behind the proxy (issue 34)', () => {
+  it("connect with a token; a colleague's ask at the company is read and said; an ask is one note on the contact and company; a revoked token stops; disconnect", async () => {
+    const hubspot = hubspotApi(['51'], { '51': [{ id: '9001', primary: true }] });
+    // Dana Kim's extension logged her ask to Marco Ruiz, Priya's colleague at Lumen Health, on the company's record.
+    const askedOn = daysAgo(5);
+    hubspot.notes.push({
+      id: '700',
+      contact: '52',
+      company: '9001',
+      body: `Referral window: Dana Kim asked Marco Ruiz for a referral on ${askedOn}.\n\n[hubspot:dana-ask:sent]`,
+      timestamp: `${askedOn}T09:00:00.000Z`,
+    });
+    firefox.api = (call) => hubspot.handle(call);
+    try {
+      let options = await firefox.extensionPage('options.html');
+      const form = '[data-testid="crm-connect"][data-crm="hubspot"]';
+      await fill(options, `${form} input[type="password"]`, 'pat-na1-wrong-token');
+      await (await options.$(`${form} button[type="submit"]`))!.click();
+      await until(async () => (await options.$eval('main', (m) => m.textContent ?? '')).includes('HubSpot refused the token (401'), 'the refusal said');
+      await fill(options, `${form} input[type="password"]`, HUBSPOT_TOKEN);
+      await (await options.$(`${form} button[type="submit"]`))!.click();
+      expect(await until(() => textOf(options, 'crm-connected'), 'connected')).toContain('Connected to HubSpot');
+
+      const since = daysAgo(125);
+      const [y, m, d] = since.split('-');
+      const page = await firefox.open('https://app.hubspot.com/contacts/2456789/record/0-1/51', 'hubspot/contact-record.html', {
+        '{{CUSTOMER_SINCE}}': `${m}/${d}/${y}`,
+      });
+      const panel = await sidebarFrame(page);
+      const headline = await until(
+        async () => {
+          const text = await textOf(panel, 'verdict');
+          return text.includes('Asked by Dana Kim') ? text : '';
+        },
+        "the colleague's ask said",
+        15_000,
+      );
+      expect(headline).toContain(`Asked by Dana Kim on ${format(parseISO(askedOn), 'MMM d')}, logged in HubSpot`);
+      expect(headline).toContain('Dana Kim asked Marco Ruiz at Lumen Health');
+      await page.close();
+
+      // Priya asked anyway (recorded as the popup's undo would put it back): one note, on her record and her company's.
+      let popup = await firefox.extensionPage('popup.html');
+      const at = new Date().toISOString();
+      const ask = {
+        id: 'ff-ask',
+        email: 'priya.raman@lumen-health.example',
+        templateId: 'default-ask',
+        status: 'sent',
+        askedAt: at,
+        history: [{ status: 'sent', at }],
+      };
+      await popup.evaluate(async (a) => {
+        const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
+        await b.runtime.sendMessage({ type: 'ask/restore', payload: { ask: a } });
+      }, ask);
+      await until(async () => hubspot.notes.length === 2, 'the note written');
+      expect(hubspot.notes[1]).toMatchObject({ contact: '51', company: '9001' });
+      expect(hubspot.notes[1]!.body).toMatch(/^Referral window: .+ asked Priya Raman for a referral on \d{4}-\d\d-\d\d\.\n\n\[hubspot:ff-ask:sent\]$/);
+
+      // The token is revoked in HubSpot: the next stage's note is refused, nothing more is sent, the settings say so.
+      hubspot.next.push({
+        status: 401,
+        json: { status: 'error', message: 'The OAuth token used to make this call expired.', category: 'EXPIRED_AUTHENTICATION' },
+      });
+      // Firefox refuses a driver's navigation of an extension page: the popup is opened again.
+      await popup.close();
+      popup = await firefox.extensionPage('popup.html');
+      await popup.waitForSelector('select[aria-label="Status of the ask to Priya Raman"]', { timeout: 8_000 });
+      await popup.select('select[aria-label="Status of the ask to Priya Raman"]', 'accepted');
+      await options.close();
+      options = await firefox.extensionPage('options.html');
+      expect(
+        await until(
+          async () => ((await textOf(options, 'crm-connected')).includes('refused the token') ? textOf(options, 'crm-connected') : ''),
+          'the refusal',
+        ),
+      ).toContain('HubSpot refused the token (401: The OAuth token used to make this call expired.): connect again in the settings.');
+      expect(hubspot.notes).toHaveLength(2);
+
+      await (await options.$('[data-testid="crm-disconnect"]'))!.click();
+      await until(async () => !(await options.$('[data-testid="crm-connected"]')), 'disconnected');
+      await popup.close();
+      await options.close();
+      // Every request the background sent went to the stand-in, to HubSpot's API origin.
+      expect(firefox.apiCalls.every((c) => c.url.startsWith('https://api.hubapi.com/'))).toBe(true);
+      clean();
+    } finally {
+      firefox.api = undefined;
+    }
+  }, 90_000);
 });
 
 describe("Firefox: the sidebar in the browser's own sidebar (sidebar_action, issue 20)", () => {

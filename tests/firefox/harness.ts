@@ -3,14 +3,21 @@
  * puppeteer-core over WebDriver BiDi (Playwright cannot drive stock Firefox). The same fixture
  * pages as the Chromium suite are served at the real host URLs with the hosts' CSPs
  * (`tests/shared/hosts.ts`); any other request a page makes is recorded, and a test fails on it.
- * The background (an event page in Firefox) cannot be watched this way: its requests are covered by
- * the conventions test (no network API in the code) and the Chromium suite's service worker guard.
+ * The background (an event page in Firefox) is not a page the driver can intercept: Firefox sends
+ * every https request through a local proxy instead (`network.proxy.ssl`), which answers a CRM's API
+ * origin with the test's stand-in (`Session.api`, over TLS with a certificate made for the run and
+ * accepted by the session's `acceptInsecureCerts`) and records any other host as a leak.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { cspFor, fixtureHtml, ROOT } from '../shared/hosts';
+import type { ApiCall, ApiReply } from '../shared/crm-stand-ins';
 import { ensureBrowsers, findFirefox } from '../shared/browsers.mjs';
 
 export const FIREFOX = findFirefox() ?? '/usr/bin/firefox-esr';
@@ -20,8 +27,20 @@ const GECKO_ID = 'referral-window@northwind.example';
 const UUID = '6f1d2c3b-4a5e-4f60-8a9b-0c1d2e3f4a5b';
 export const EXTENSION = `moz-extension://${UUID}`;
 
+/** Answers a request the extension sent to a CRM's API (`tests/shared/crm-stand-ins.ts`). */
+export type ApiStandIn = (call: ApiCall) => ApiReply;
+
+/** The hosts whose https requests the proxy hands to `Session.api` (the two CRM API origins). */
+const API_HOSTS = new Set(['api.hubapi.com', 'api.pipedrive.com']);
+/** Firefox's own services (remote settings and the like): the browser's requests, refused but not the extension's leaks. */
+const FIREFOX_OWN = /(^|\.)(mozilla\.(com|net|org)|firefox\.com|mozaws\.net)$/;
+
 export interface Session {
   browser: Browser;
+  /** Answers the extension's requests to a CRM's API (none set: each is a leak). */
+  api?: ApiStandIn;
+  /** What reached the API stand-in, in order. */
+  apiCalls: ApiCall[];
   /** Requests that would have left the browser (there must be none). */
   leaks: string[];
   /** Errors thrown in any page. */
@@ -33,19 +52,92 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** A certificate for the API hosts, made for this run (the session accepts it; nothing else would). */
+function apiCertificate(dir: string): { key: Buffer; cert: Buffer } {
+  const key = path.join(dir, 'api.key');
+  const cert = path.join(dir, 'api.crt');
+  const names = [...API_HOSTS].map((h) => `DNS:${h}`).join(',');
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=api.hubapi.com',
+      '-addext',
+      `subjectAltName=${names}`,
+    ],
+    {
+      stdio: 'ignore',
+    },
+  );
+  return { key: readFileSync(key), cert: readFileSync(cert) };
+}
+
 export async function launchFirefox(): Promise<Session> {
   if (!existsSync(path.join(BUILD, 'manifest.json'))) throw new Error('Build first: npm run build:firefox');
   if (!existsSync(FIREFOX)) await ensureBrowsers(['firefox']);
   const profile = mkdtempSync(path.join(tmpdir(), 'rw-firefox-'));
+  const leaks: string[] = [];
+  const apiCalls: ApiCall[] = [];
+  // The API stand-in behind the proxy: TLS ends here, each request is answered by `session.api`.
+  const tls = createHttpsServer(apiCertificate(profile), (req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+      const call: ApiCall = { method: req.method ?? 'GET', url: `https://${req.headers.host}${req.url}`, headers, body };
+      const answer = session.api?.(call);
+      if (!answer) {
+        leaks.push(`${call.method} ${call.url}`);
+        res.writeHead(502).end();
+        return;
+      }
+      apiCalls.push(call);
+      res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers }).end(answer.json === undefined ? '' : JSON.stringify(answer.json));
+    });
+  });
+  const proxy = createHttpServer((req, res) => {
+    if (!FIREFOX_OWN.test(new URL(req.url ?? '', 'http://unknown').hostname)) leaks.push(`${req.method} ${req.url}`);
+    res.writeHead(502).end();
+  });
+  proxy.on('connect', (req: IncomingMessage, socket: Socket) => {
+    const host = (req.url ?? '').split(':')[0]!;
+    if (!API_HOSTS.has(host)) {
+      if (!FIREFOX_OWN.test(host)) leaks.push(`CONNECT ${req.url}`);
+      socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+      return;
+    }
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n', () => tls.emit('connection', socket));
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+  const port = (proxy.address() as AddressInfo).port;
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     userDataDir: profile,
+    acceptInsecureCerts: true,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-      // The fixtures are served by the test; nothing may go to the network.
-      'network.proxy.type': 0,
+      // The fixtures are served by the test, in the page; what else goes out meets the proxy (above).
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.no_proxies_on': '',
+      // Optional permissions asked at a click (a CRM's API origin at Connect) are granted without the prompt automation cannot answer.
+      'extensions.webextOptionalPermissionPrompts': false,
       'browser.shell.checkDefaultBrowser': false,
       // Extension pages are opened with window.open from the sidebar (see extensionPage).
       'dom.disable_open_during_load': false,
@@ -53,7 +145,6 @@ export async function launchFirefox(): Promise<Session> {
     },
   });
   await browser.installExtension(BUILD);
-  const leaks: string[] = [];
   const errors: string[] = [];
   const served = new Map<string, { body: string; csp: string }>();
   let launcher: Page | undefined;
@@ -108,17 +199,21 @@ export async function launchFirefox(): Promise<Session> {
     return page;
   };
 
-  return {
+  const session: Session = {
     browser,
+    apiCalls,
     leaks,
     errors,
     open,
     extensionPage,
     async close() {
       await browser.close();
+      proxy.close();
+      tls.close();
       rmSync(profile, { recursive: true, force: true });
     },
   };
+  return session;
 }
 
 /**
