@@ -661,11 +661,13 @@ function seedAsks(b, n) {
   );
 }
 /** Forgets the saved views (as after a write the worker had no time to follow), for the worst case. */
+/** Forgets the saved views, and the first screen kept beside them in storage.local (issue 35). */
 const dropSavedViews = (b) =>
   inWorker(b, async (db) => {
     const tx = db.transaction('views', 'readwrite');
     tx.objectStore('views').clear();
     await new Promise((ok) => (tx.oncomplete = ok));
+    await chrome.storage.local.remove('popup:first-asks');
   });
 /**
  * Opens the popup `samples` times: its first content, then the queue as its tab asks for it; cold:
@@ -674,7 +676,7 @@ const dropSavedViews = (b) =>
  * forgotten first, so both are computed while the popup waits.
  */
 async function popupSamples(b, cdp, { cold, unsaved = false, samples = POPUP_SAMPLES }) {
-  const out = { firsts: [], queues: [], lists: [], queuesStopped: [] };
+  const out = { firsts: [], rows: [], queues: [], lists: [], queuesStopped: [] };
   for (let i = 0; i < samples; i++) {
     if (unsaved) await dropSavedViews(b);
     if (cold) await stopWorker(cdp);
@@ -682,6 +684,9 @@ async function popupSamples(b, cdp, { cold, unsaved = false, samples = POPUP_SAM
     await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
     await popup.waitForFunction(() => performance.getEntriesByName('first-content').length > 0, null, { timeout: 120_000 });
     out.firsts.push(await popup.evaluate(() => performance.getEntriesByName('first-content')[0].startTime));
+    // The asks view's own rows (React), interactive: from the first screen when one was drawn, else from the worker's answer.
+    await popup.waitForFunction(() => performance.getEntriesByName('asks-drawn').length > 0, null, { timeout: 120_000 });
+    out.rows.push(await popup.evaluate(() => performance.getEntriesByName('asks-drawn')[0].startTime));
     out.queues.push(await timed(popup, 'queue/list'));
     out.lists.push(await timed(popup, 'asks/list'));
     if (cold && !unsaved) {
@@ -917,21 +922,24 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
   await dropSavedViews(b);
   const unsaved = await popupSamples(b, cdp, { cold: true, unsaved: true, samples: 3 });
   const what = `${contacts.toLocaleString('en')} contacts + ${asks.toLocaleString('en')} asks`;
+  // Issue 35: the goal is a ratio to the empty extension page measured in the same run (the absolute
+  // 100 ms is below that floor on this machine).
+  const toFloor = (ms) => `${round(ms / floors.pageMs)}× the empty-page floor (${round(floors.pageMs)} ms)`;
   record(
     `Popup first content, ${what}, service worker cold`,
     median(cold.firsts),
     'ms',
-    '<= 100 ms',
-    median(cold.firsts) <= 100,
-    `median of ${cold.firsts.length}, worker stopped before each: ${list(cold.firsts)}; ${floors.note}; with nothing saved (computed while the popup waits): ${list(unsaved.firsts)}`,
+    '<= 1.5× the floor',
+    median(cold.firsts) <= 1.5 * floors.pageMs,
+    `${toFloor(median(cold.firsts))}; median of ${cold.firsts.length}, worker stopped before each: ${list(cold.firsts)}; ${floors.note}; the asks' own rows (React, the worker's answer) ${round(median(cold.rows))} ms; with nothing saved (computed while the popup waits): ${list(unsaved.firsts)}`,
   );
   record(
     `Popup first content, ${what}, service worker warm`,
     median(warm.firsts),
     'ms',
-    '<= 100 ms',
-    median(warm.firsts) <= 100,
-    `median of ${warm.firsts.length}: ${list(warm.firsts)}; the asks query alone ${round(median(warm.lists))} ms warm`,
+    '<= 1.5× the floor',
+    median(warm.firsts) <= 1.5 * floors.pageMs,
+    `${toFloor(median(warm.firsts))}; median of ${warm.firsts.length}: ${list(warm.firsts)}; the asks' own rows (React, the worker's answer) ${round(median(warm.rows))} ms; the asks query alone ${round(median(warm.lists))} ms warm`,
   );
   record(
     `"Who to ask" query, ${what}, service worker cold`,
@@ -946,14 +954,17 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
   return { b, options, cdp, bgHeap, what };
 }
 
+// BENCH_ONLY=popup: the popup and queue at 50,000 contacts alone (one import, no floor rounds, no 200,000).
 {
-  const { b, bgHeap, what } = await scaleCase({ contacts: 50_000, asks: 10_000, withImportFloor: true });
-  await sidebarAtScale(b, what);
-  record(`Background heap with ${what}`, bgHeap, 'MB', '<= 60 MB', bgHeap <= 60, 'live objects after the import, the popup and the queue');
+  const { b, bgHeap, what } = await scaleCase({ contacts: 50_000, asks: 10_000, withImportFloor: ONLY !== 'popup' });
+  if (ONLY !== 'popup') {
+    await sidebarAtScale(b, what);
+    record(`Background heap with ${what}`, bgHeap, 'MB', '<= 60 MB', bgHeap <= 60, 'live objects after the import, the popup and the queue');
+  }
   await b.close();
 }
 
-if (process.env.BENCH_SCALE !== '0') {
+if (process.env.BENCH_SCALE !== '0' && ONLY !== 'popup') {
   const { b, options, what } = await scaleCase({ contacts: 200_000, asks: 50_000 });
   await sidebarAtScale(b, what);
   const size = await storageMB(b);

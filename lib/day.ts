@@ -28,3 +28,30 @@ export function isPlausibleDay(value: string): boolean {
 
 /** The years a kept day may fall in: no customer of a living business started before 1900. */
 export const DAY_SPAN = { from: 1900, to: 2199 } as const;
+
+/**
+ * How long ago an instant was, in the largest whole unit, as a person says it ("5 days ago", "1
+ * hour ago", "in 2 minutes"): seconds under a minute, then minutes, hours, days under 30, months
+ * of 30 days under 12, years. No library: the popup draws its first screen with it before anything
+ * else has loaded (issue 35).
+ */
+export function timeAgo(iso: string, now: Date): string {
+  const seconds = (now.getTime() - Date.parse(iso)) / 1000;
+  const abs = Math.abs(seconds);
+  const [unit, size] =
+    abs < 60
+      ? (['second', 1] as const)
+      : abs < 3_600
+        ? (['minute', 60] as const)
+        : abs < 86_400
+          ? (['hour', 3_600] as const)
+          : abs < 30 * 86_400
+            ? (['day', 86_400] as const)
+            : abs < 365 * 86_400
+              ? (['month', 30 * 86_400] as const)
+              : (['year', 365 * 86_400] as const);
+  const n = Math.round(abs / size);
+  // Twelve months rounded up from 360-odd days read as a year.
+  const words = unit === 'month' && n === 12 ? '1 year' : `${n} ${unit}${n === 1 ? '' : 's'}`;
+  return seconds >= 0 ? `${words} ago` : `in ${words}`;
+}

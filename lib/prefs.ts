@@ -38,12 +38,23 @@ export const IMPORT_MAPPINGS: Pref<Record<string, Array<string | null>>> = {
       : {},
 };
 
+/**
+ * The first rows of the open asks, as the worker last saved that page (issue 35): the popup draws
+ * them before React loads. Derived data: removed on every write it depends on, never in a backup;
+ * the popup checks it holds today (`firstScreenHolds`) before drawing anything from it.
+ */
+export const FIRST_ASKS_SCREEN: Pref<unknown> = { key: 'popup:first-asks', read: (v) => v };
+
 export async function getPref<T>(pref: Pref<T>): Promise<T> {
   return pref.read((await browser.storage.local.get(pref.key))[pref.key]);
 }
 
 export async function setPref<T>(pref: Pref<T>, value: T): Promise<void> {
   await browser.storage.local.set({ [pref.key]: value });
+}
+
+export async function removePref(pref: Pref<unknown>): Promise<void> {
+  await browser.storage.local.remove(pref.key);
 }
 
 /**

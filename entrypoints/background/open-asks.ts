@@ -6,11 +6,24 @@
 import type { Store, StoreChange } from '@/lib/db/store';
 import type { AskRow } from '@/lib/asks/pipeline';
 import { askRows } from './ask-rules';
-import { FIRST_ASKS, isFirstAsks } from '@/lib/messaging/popup-views';
-import { SavedView } from './saved-view';
+import { FIRST_ASKS, FIRST_SCREEN, isFirstAsks, type FirstScreen } from '@/lib/messaging/popup-views';
+import { FIRST_ASKS_SCREEN, removePref, setPref } from '@/lib/prefs';
+import { SavedView, type Mirror } from './saved-view';
 
 type Options = NonNullable<Parameters<typeof askRows>[2]>;
 type Page = { rows: AskRow[]; total: number };
+
+/**
+ * The page's first screen, kept in `storage.local` beside the saved page (issue 35): the popup
+ * draws it before React loads and before this worker wakes. Removed whenever the page is.
+ */
+const firstScreen: Mirror<Page> = {
+  save: ({ day, until, value }) => {
+    const screen: FirstScreen = { day, ...(until ? { until } : {}), total: value.total, rows: value.rows.slice(0, FIRST_SCREEN) };
+    return setPref(FIRST_ASKS_SCREEN, screen);
+  },
+  drop: () => removePref(FIRST_ASKS_SCREEN),
+};
 
 export class OpenAsks {
   private readonly view: SavedView<Page>;
@@ -28,6 +41,7 @@ export class OpenAsks {
         return { value: page, until: await store.nextFollowUpAfter(now.toISOString()) };
       },
       clock,
+      firstScreen,
     );
   }
 

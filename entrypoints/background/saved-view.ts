@@ -18,8 +18,14 @@ export interface Computed<T> {
   until?: string;
 }
 
-interface Saved<T> extends Computed<T> {
+export interface Saved<T> extends Computed<T> {
   day: string;
+}
+
+/** A copy kept elsewhere with the saved one: written when it is saved, removed when it is. */
+export interface Mirror<T> {
+  save(saved: Saved<T>): Promise<void>;
+  drop(): Promise<void>;
 }
 
 /** How long after the last change the view is computed again (writes come in bursts). */
@@ -48,6 +54,7 @@ export class SavedView<T> {
     private readonly key: string,
     private readonly compute: (now: Date) => Promise<Computed<T>>,
     private readonly clock: () => Date = () => new Date(),
+    private readonly mirror?: Mirror<T>,
   ) {}
 
   async get(now = this.clock()): Promise<T> {
@@ -102,16 +109,16 @@ export class SavedView<T> {
     if (this.persisted === false) return;
     this.persisted = false;
     try {
-      await this.store.dropView(this.key);
+      await Promise.all([this.store.dropView(this.key), this.mirror?.drop()]);
     } catch (error) {
       this.persisted = undefined;
       throw error;
     }
   }
 
-  private save(value: Saved<T>): Promise<void> {
+  private async save(value: Saved<T>): Promise<void> {
     this.persisted = true;
-    return this.store.saveView(this.key, value);
+    await Promise.all([this.store.saveView(this.key, value), this.mirror?.save(value)]);
   }
 
   /** Computed (or mended) again after the last change, while nobody waits. */

@@ -3,6 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AskRow } from '@/lib/asks/pipeline';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIRST_ASKS } from '@/lib/messaging/popup-views';
 
 const request = vi.hoisted(() => vi.fn());
@@ -84,11 +85,70 @@ describe("the popup's first page (issue 16)", () => {
   it('is not taken by a view asking for something else: that view gets its own answer', async () => {
     const first = deferred<typeof PAGE>();
     request.mockReturnValueOnce(first.promise).mockResolvedValue({ rows: [PAGE.rows[1]], total: 1 });
-    const { requestFirstPage, takeFirstPage, arrivedFirstPage } = await import('./first-page');
+    const { requestFirstPage, takeFirstPage, firstPageNow } = await import('./first-page');
     requestFirstPage();
     expect(takeFirstPage({ filter: 'all', query: '', limit: 100 })).toBeUndefined();
     // Once given up, a late answer is not handed to the first render of a later view either.
     await act(async () => first.ok(PAGE));
-    expect(arrivedFirstPage()).toBeUndefined();
+    expect(firstPageNow()).toEqual({ page: undefined, final: false });
+  });
+});
+
+describe("the popup's first screen before React (issue 35)", () => {
+  let container: HTMLElement;
+  let root: Root;
+  beforeEach(async () => {
+    vi.resetModules();
+    request.mockReset();
+    performance.clearMarks();
+    fakeBrowser.reset();
+    container = document.body.appendChild(document.createElement('div'));
+    root = createRoot(container);
+  });
+  afterEach(() => {
+    act(() => root.unmount());
+    container.remove();
+  });
+  const NOW = new Date('2026-11-25T10:00:00');
+  const saved = (over: object = {}) => fakeBrowser.storage.local.set({ 'popup:first-asks': { day: '2026-11-25', total: 2, rows: PAGE.rows, ...over } });
+
+  it('draws the rows the worker saved, inert, before any answer; React draws the same rows over it, then the answer', async () => {
+    await saved();
+    const reply = deferred<{ rows: AskRow[]; total: number }>();
+    request.mockReturnValue(reply.promise);
+    const { requestFirstPage } = await import('./first-page');
+    const { drawFirstScreen } = await import('../first-screen');
+    requestFirstPage();
+    const drawn = await drawFirstScreen(container, NOW);
+    const main = container.querySelector('main')!;
+    expect([...main.querySelectorAll('li strong')].map((n) => n.textContent)).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(main.querySelector('li .muted')!.textContent).toBe('Northwind · Referral ask · asked 5 days ago');
+    expect(main.hasAttribute('inert') && main.getAttribute('aria-hidden')).toBe('true');
+    expect(performance.getEntriesByName('first-content')).toHaveLength(1);
+
+    expect(drawn?.rows).toHaveLength(2);
+    const { AsksView } = await import('./AsksView');
+    act(() => root.render(<AsksView />));
+    // React's own rows replaced the picture, from the same saved rows, while the answer is awaited.
+    expect(container.querySelectorAll('main')).toHaveLength(0);
+    expect([...container.querySelectorAll('[data-testid="ask-row"] strong')].map((n) => n.textContent)).toEqual(['Ada Lovelace', 'Alan Turing']);
+    await act(async () => reply.ok({ rows: [PAGE.rows[1]!], total: 1 }));
+    expect([...container.querySelectorAll('[data-testid="ask-row"] strong')].map((n) => n.textContent)).toEqual(['Alan Turing']);
+    expect(request).toHaveBeenCalledTimes(1);
+  });
+
+  it('draws nothing from rows saved another day, or past a follow-up falling due, or once React has drawn', async () => {
+    const { drawFirstScreen } = await import('../first-screen');
+    await saved({ day: '2026-11-24' });
+    expect(await drawFirstScreen(container, NOW)).toBeUndefined();
+    await saved({ until: '2026-11-25T08:00:00.000Z' });
+    expect(await drawFirstScreen(container, NOW)).toBeUndefined();
+    await fakeBrowser.storage.local.clear();
+    expect(await drawFirstScreen(container, NOW)).toBeUndefined();
+    expect(container.childElementCount).toBe(0);
+    await saved();
+    container.append(document.createElement('p'));
+    expect(await drawFirstScreen(container, NOW)).toBeUndefined();
+    expect(performance.getEntriesByName('first-content')).toHaveLength(0);
   });
 });

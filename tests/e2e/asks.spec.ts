@@ -1,5 +1,5 @@
 import type { Page, Worker } from '@playwright/test';
-import { expect, sidebar, test } from './harness';
+import { expect, seed, seededClient, sidebar, test } from './harness';
 
 /** Adds a message to the Gmail thread the way Gmail renders one (DOM APIs only: the page enforces Trusted Types). */
 async function gmailMessage(page: Page, from: { email: string; name: string }, text: string) {
@@ -203,4 +203,43 @@ test('KPIs match hand-computed numbers; introduced records the referral', async 
   await expect(row).toContainText('Referral: Priya Shah priya@peer.example');
   await popup.getByTestId('tab-kpis').click();
   await expect(kpi('introduced')).toHaveText('2');
+});
+
+test('the popup shows the open asks the worker saved before its interface loads, then the same rows, usable; an ask discarded is gone from both', async ({
+  context,
+  extensionId,
+  worker,
+}) => {
+  const now = new Date().toISOString();
+  const ask = (id: string, email: string) => ({ id, email, templateId: 'default-ask', status: 'sent', askedAt: now, history: [{ status: 'sent', at: now }] });
+  await seed(context, extensionId, {
+    contacts: [seededClient('dana@acme-logistics.example', 'Dana Whitfield'), seededClient('lee@peer.example', 'Lee Park', { company: 'Peer Co' })],
+    asks: [ask('a1', 'dana@acme-logistics.example'), ask('a2', 'lee@peer.example')],
+  });
+  const firstScreen = () =>
+    worker.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, { rows: Array<{ name: string }> }>> } } } })
+        .chrome;
+      return (await c.storage.local.get('popup:first-asks'))['popup:first-asks']?.rows.map((r) => r.name);
+    });
+  // Opened once, the worker saves the page, and its first screen beside it.
+  let popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByTestId('ask-row')).toHaveCount(2);
+  await expect.poll(firstScreen).toEqual(['Dana Whitfield', 'Lee Park']);
+  await popup.close();
+
+  popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await expect(popup.getByTestId('ask-row')).toHaveCount(2);
+  // Drawn from what was saved before React drew its own rows, and replaced by them: nothing inert is left.
+  const marks = await popup.evaluate(() => ['first-content', 'asks-drawn'].map((m) => performance.getEntriesByName(m)[0]?.startTime ?? -1));
+  expect(marks[0]).toBeGreaterThan(0);
+  expect(marks[0]).toBeLessThan(marks[1]!);
+  await expect(popup.locator('main[inert]')).toHaveCount(0);
+  await expect(popup.getByTestId('ask-row').first()).toContainText('Acme Logistics · Referral ask (B2B) · asked');
+
+  // A write to the asks removes the saved screen at once; the next one holds only what is open.
+  await popup.getByTestId('ask-row').filter({ hasText: 'Lee Park' }).getByTestId('ask-discard').click();
+  await expect.poll(firstScreen).toEqual(['Dana Whitfield']);
 });

@@ -1,0 +1,72 @@
+/**
+ * The popup's first screen, before React and before the worker (issue 35). The worker keeps the
+ * first rows of the open asks in `storage.local` whenever it saves that page and removes them on
+ * every write they depend on (`background/open-asks.ts`). This classic script, loaded by the
+ * popup's HTML right after its root element, starts reading them while the page still parses and
+ * draws them at once as plain text in the popup's layout: inert, hidden from assistive technology,
+ * with the words the asks view uses (`rowWords`). It leaves the rows it drew for that view
+ * (`DRAWN_FIRST_SCREEN`), whose first render draws the same rows over them, interactive; the
+ * worker's own answer follows. Nothing is drawn from rows that no longer hold (another day, past
+ * a follow-up falling due), or once React has drawn.
+ */
+import type { AskRow } from '@/lib/asks/pipeline';
+import { DRAWN_FIRST_SCREEN, firstScreenHolds, POPUP_TABS, rowWords, type FirstScreen } from '@/lib/messaging/popup-views';
+import { FIRST_ASKS_SCREEN, getPref } from '@/lib/prefs';
+
+type Child = Node | string;
+
+function el(tag: string, attrs: Record<string, string>, ...children: Child[]): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function row(r: AskRow, now: Date): HTMLElement {
+  const { who, line, next } = rowWords(r, now);
+  return el(
+    'li',
+    { class: r.followUpDue ? 'due' : r.ask.discardedAt ? 'discarded' : '' },
+    el('div', { class: 'who' }, el('strong', {}, who), el('span', { class: 'muted' }, line), el('span', { class: 'next' }, next)),
+    el(
+      'div',
+      { class: 'controls' },
+      el('select', { disabled: '' }, el('option', {}, r.ask.status)),
+      el('button', { disabled: '' }, 'Discard'),
+      el('button', { disabled: '' }, 'Delete'),
+    ),
+  );
+}
+
+/** The saved first screen, drawn into `root` unless React got there first; the rows drawn, or undefined. */
+export async function drawFirstScreen(root: HTMLElement, now = new Date()): Promise<FirstScreen | undefined> {
+  const saved = await getPref(FIRST_ASKS_SCREEN).catch(() => undefined);
+  if (!firstScreenHolds(saved, now) || root.childElementCount) return undefined;
+  const tabs = POPUP_TABS.map((t, i) => el('button', { role: 'tab', 'aria-selected': String(i === 0) }, t.label));
+  const toolbar = el(
+    'div',
+    { class: 'toolbar' },
+    el('label', {}, 'Show ', el('select', { disabled: '' }, el('option', {}, 'Open asks'))),
+    el('input', { type: 'search', placeholder: 'Search name, email, company', disabled: '' }),
+    el('button', { disabled: '' }, 'Export CSV'),
+  );
+  const list = el('ul', { class: 'asks' }, ...saved.rows.map((r) => row(r, now)));
+  // A picture of the view for the moment before React draws it: nothing in it can be used or read out.
+  root.append(
+    el(
+      'main',
+      { class: 'popup', inert: '', 'aria-hidden': 'true' },
+      el('h1', {}, 'Referral asks'),
+      el('div', { role: 'tablist' }, ...tabs),
+      el('section', {}, toolbar, list),
+    ),
+  );
+  (globalThis as Record<string, unknown>)[DRAWN_FIRST_SCREEN] = saved;
+  performance.mark('first-content');
+  return saved;
+}
+
+export default defineUnlistedScript(() => {
+  const root = document.getElementById('root');
+  if (root) void drawFirstScreen(root);
+});
