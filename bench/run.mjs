@@ -28,6 +28,16 @@ const ENGINE_PROCESSES = QUICK ? 1 : 5;
 /** Imports of the 50,000-row file, each against its own floor. */
 const IMPORT_ROUNDS = QUICK ? 1 : 2;
 const results = [];
+/** Wall time per group (issue 35: the whole bench within 15 minutes), said in the last row. */
+const started = Date.now();
+let groupStart = started;
+const groups = [];
+const groupDone = (name) => {
+  const now = Date.now();
+  groups.push(`${name} ${((now - groupStart) / 60_000).toFixed(1)}`);
+  console.log(`-- ${name}: ${((now - groupStart) / 1000).toFixed(0)} s`);
+  groupStart = now;
+};
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
@@ -250,6 +260,7 @@ async function engineCase() {
 // cases. Run last, after the 200,000-contact case, two whole runs read 3.6 and 4.6 µs where the same
 // bundle reads 2.4-2.6 µs on its own (the machine still busy with what that case left behind).
 if (!ONLY || ONLY === 'engine') await engineCase();
+groupDone('engine');
 if (ONLY === 'engine') process.exit(0);
 
 // 1b. Host-page main-thread cost under a mutation storm, with and without the extension.
@@ -337,6 +348,8 @@ if (!ONLY || ONLY === 'host') {
   const heapDiff = (median(heaps.with) - median(heaps.without)) / 1024 / 1024;
   record('Content script heap (page heap with minus without)', heapDiff, 'MB', '<= 2 MB', heapDiff <= 2);
 }
+
+groupDone('host');
 
 // BENCH_ONLY=host: the host-page figures alone (a quick check while changing the readers);
 // BENCH_ONLY=scale: the import, popup, queue and 200,000-contact figures alone.
@@ -498,6 +511,7 @@ if (!ONLY || ONLY === 'sidebar') {
   await b.close();
 }
 
+groupDone('sidebar');
 if (ONLY === 'sidebar') process.exit(0);
 
 // 2b. The same 50 switches, host main thread: the iframe design against React in the host page.
@@ -526,6 +540,8 @@ if (!ONLY) {
     `${round(ms(iframe, 'switches') / ms(inPage, 'switches'))}× the in-page baseline (engine and React run outside the host page)`,
   );
 }
+
+groupDone('iframe vs in-page');
 
 // 4 + 5. Scale: CSV import of 50,000 rows against the raw IndexedDB floor; then, with 10,000 asks,
 // the popup and the queue with the service worker cold (stopped first, as MV3 does after ~30 s
@@ -964,6 +980,8 @@ async function scaleCase({ contacts, asks, withImportFloor }) {
   await b.close();
 }
 
+groupDone('50,000 contacts');
+
 if (process.env.BENCH_SCALE !== '0' && ONLY !== 'popup') {
   const { b, options, what } = await scaleCase({ contacts: 200_000, asks: 50_000 });
   await sidebarAtScale(b, what);
@@ -977,6 +995,8 @@ if (process.env.BENCH_SCALE !== '0' && ONLY !== 'popup') {
   record(`Database size on disk, ${what}`, size, 'MB', 'reported', undefined, "the extension's storage usage (navigator.storage.estimate)");
   await b.close();
 }
+
+groupDone('200,000 contacts');
 
 // 7. Firefox: the headline figures measured the same way (injected script, contact switch, insert).
 if (!ONLY) {
@@ -1012,6 +1032,12 @@ if (!ONLY) {
       `p50 ${round(out.insertP50)} ms over ${out.inserts} inserts`,
     );
   }
+}
+
+if (!ONLY) {
+  groupDone('Firefox');
+  const minutes = (Date.now() - started) / 60_000;
+  record('The whole bench, wall time', minutes, 'min', '<= 15 min', minutes <= 15, `by group, min: ${groups.join('; ')} (the two builds npm run bench makes first not counted)`);
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${
