@@ -1037,7 +1037,14 @@ if (!ONLY) {
 if (!ONLY) {
   groupDone('Firefox');
   const minutes = (Date.now() - started) / 60_000;
-  record('The whole bench, wall time', minutes, 'min', '<= 15 min', minutes <= 15, `by group, min: ${groups.join('; ')} (the two builds npm run bench makes first not counted)`);
+  record(
+    'The whole bench, wall time',
+    minutes,
+    'min',
+    '<= 15 min',
+    minutes <= 15,
+    `by group, min: ${groups.join('; ')} (the two builds npm run bench makes first not counted)`,
+  );
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Chromium ${
