@@ -35,7 +35,7 @@ function render(root: ReturnType<typeof createRoot>) {
     neverAsk: EMPTY_NEVER_ASK,
     now: new Date(),
   });
-  root.render(<ContactPanel view={view} />);
+  root.render(<ContactPanel view={view} unobstructed />);
 }
 
 const host = document.createElement('div');

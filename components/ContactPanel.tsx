@@ -13,7 +13,6 @@ import { VARIABLES, type VariableName } from '@/lib/templates/schema';
 import type { ContactFacts, ManualEdit } from '@/lib/model';
 import type { ContactView, PageSummary } from '@/lib/views';
 import { ReadProblem } from './ReadProblem';
-import { useUnobstructed } from './use-unobstructed';
 import './contact-panel.css';
 
 /**
@@ -59,7 +58,12 @@ export function ManualContact({ message, page, tabId, onChanged }: { message: st
 type Part = 'ask' | 'intro' | 'thanks' | 'update';
 
 /** The contact on screen: verdict, age, satisfaction, insert, facts. Shared by the sidebar and the popup. */
-export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; tabId?: number; onChanged?: () => void }) {
+/**
+ * `unobstructed`: whether the panel has been visibly unobstructed for a moment (`useUnobstructed`),
+ * tracked by the page that shows it: the panel itself is drawn afresh for each contact, and must not
+ * wait to be seen again when only the contact changed.
+ */
+export function ContactPanel({ view, tabId, onChanged, unobstructed }: { view: ContactView; tabId?: number; onChanged?: () => void; unobstructed: boolean }) {
   const { contact, evaluation, factSources } = view;
   const { relationship, verdict } = evaluation;
   const [insertState, setInsertState] = useState<{ busy: boolean; message?: string; ok?: boolean; gaps?: VariableName[] }>({ busy: false });
@@ -107,7 +111,6 @@ export function ContactPanel({ view, tabId, onChanged }: { view: ContactView; ta
     }
   };
   // Acting only when the panel has been visibly unobstructed for a moment: the page cannot click-jack an insert.
-  const unobstructed = useUnobstructed(() => document.documentElement);
   /** A click that inserts: the user's own (not a script's), and one press: a double click never inserts twice. */
   const onInsert = (part: Part) => (e: MouseEvent<HTMLButtonElement>) => {
     if (!e.nativeEvent.isTrusted || e.detail > 1) return;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SidebarView } from '@/lib/views';
 import { ContactPanel, ManualContact } from './ContactPanel';
+import { useUnobstructed } from './use-unobstructed';
 
 /**
  * What the sidebar shows for a tab: the contact with its verdict, or manual entry. One component
@@ -8,6 +9,8 @@ import { ContactPanel, ManualContact } from './ContactPanel';
  * tab it shows (`tabId`), the in-page sidebar acts on its own.
  */
 export function SidebarBody({ view, tabId, actions, waiting }: { view: SidebarView; tabId?: number; actions?: ReactNode; waiting: string }) {
+  // Tracked here, where it lasts: the contact panel below is drawn afresh for each contact.
+  const unobstructed = useUnobstructed(() => document.documentElement);
   return (
     <main className="panel">
       <header className="bar">
@@ -16,7 +19,7 @@ export function SidebarBody({ view, tabId, actions, waiting }: { view: SidebarVi
       </header>
       {(view.state === 'waiting' || view.state === 'not-ours') && <p className="muted">{waiting}</p>}
       {view.state === 'no-contact' && <ManualContact message={view.message} page={view.page} tabId={tabId} />}
-      {view.state === 'contact' && <ContactPanel key={view.contact.email} view={view} tabId={tabId} />}
+      {view.state === 'contact' && <ContactPanel key={view.contact.email} view={view} tabId={tabId} unobstructed={unobstructed} />}
     </main>
   );
 }

@@ -1,39 +1,5 @@
-import type { Page, Worker } from '@playwright/test';
-import { expect, seed, seededClient, sidebar, test } from './harness';
-
-/** Adds a message to the Gmail thread the way Gmail renders one (DOM APIs only: the page enforces Trusted Types). */
-async function gmailMessage(page: Page, from: { email: string; name: string }, text: string) {
-  await page.evaluate(
-    ({ from, text }) => {
-      const when = new Date().toLocaleString('en-US', {
-        weekday: 'short',
-        month: 'short',
-        day: 'numeric',
-        year: 'numeric',
-        hour: 'numeric',
-        minute: '2-digit',
-      });
-      const msg = document.createElement('div');
-      msg.className = 'adn ads';
-      msg.setAttribute('data-message-id', `#msg-f:${Date.now()}`);
-      const sender = document.createElement('span');
-      sender.className = 'gD';
-      sender.setAttribute('email', from.email);
-      sender.setAttribute('name', from.name);
-      sender.textContent = from.name;
-      const date = document.createElement('span');
-      date.className = 'g3';
-      date.setAttribute('title', when);
-      date.textContent = when;
-      const body = document.createElement('div');
-      body.className = 'a3s';
-      body.textContent = text;
-      msg.append(sender, date, body);
-      document.querySelector('.Bs')!.append(msg);
-    },
-    { from, text },
-  );
-}
+import type { Worker } from '@playwright/test';
+import { expect, gmailMessage, seed, seededClient, sidebar, test } from './harness';
 
 const badge = (worker: Worker) =>
   worker.evaluate(() => (globalThis as unknown as { chrome: { action: { getBadgeText(d: object): Promise<string> } } }).chrome.action.getBadgeText({}));

@@ -126,3 +126,30 @@ test('a caret in the middle of a typed greeting: the ask starts on its own line 
   // The typed line is whole, and the ask is below it.
   expect(text.indexOf('Hi Dana, great call today.')).toBeLessThan(text.indexOf('just reply'));
 });
+
+test('after the thread on screen changed to another client and back, Insert works at once: the panel stays seen across contacts', async ({ openGmail }) => {
+  const page = await openGmail('thread-own-reply-last');
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('insert-ask')).toBeEnabled();
+  // Gmail shows another thread, then this one again (its senders rewritten, as Gmail's single page does).
+  const senders = (email: string) =>
+    page.evaluate((to) => {
+      for (const s of document.querySelectorAll('span.gD')) if (s.getAttribute('email') !== 'alex@northwind.example') s.setAttribute('email', to);
+    }, email);
+  for (let i = 0; i < 8; i++) {
+    await page.waitForTimeout(400);
+    await senders(`client${i}@peer.example`);
+    await expect(panel.getByTestId('contact-email')).toHaveText(`client${i}@peer.example`);
+  }
+  await senders('dana@acme-logistics.example');
+  await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
+  await panel.getByTestId('customer-since-input').fill(new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10));
+  await panel.getByTestId('nps-input').fill('9');
+  await panel.getByTestId('nps-input').blur();
+  await expect(panel.getByTestId('verdict')).toHaveAttribute('data-verdict', 'ask-now');
+  // The panel was visible all along: the button is usable within the steady moment, not never.
+  await expect(panel.getByTestId('insert-ask')).toBeEnabled({ timeout: 2_000 });
+  await expect(panel.getByTestId('obstructed')).toHaveCount(0);
+  await panel.getByTestId('insert-ask').click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
+});

@@ -7,8 +7,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { format, parseISO } from 'date-fns';
-import { CRM_BUILD, expect, launchCrm, sidebar, test } from './harness';
-import { cspFor, daysAgo, fixtureHtml } from '../shared/hosts';
+import { CRM_BUILD, expect, gmailMessage, launchCrm, seed, seededClient, sidebar, test } from './harness';
+import { cspFor, daysAgo, fixtureHtml, gmailUrl } from '../shared/hosts';
 import { HUBSPOT_TOKEN, hubspotApi, type ApiReply } from '../shared/crm-stand-ins';
 
 const RECORD = 'https://app.hubspot.com/contacts/2456789/record/0-1/51';
@@ -149,6 +149,63 @@ test('the worker stopped between a note and its answer: "Try again now" finds th
     expect(hubspot.notes).toHaveLength(1);
     // Looked for before anything was sent again: the record's notes were read, no second note posted.
     expect(hubspot.calls.filter((c) => c === 'POST https://api.hubapi.com/crm/v3/objects/notes')).toHaveLength(1);
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
+
+test('insert in Gmail, the ask sent, their OK: each stage one note on the record her HubSpot page showed; a revoked token stops the next', async () => {
+  test.skip(!existsSync(CRM_BUILD), 'run npm run build:e2e-crm first');
+  const { context, extensionId, errors, close } = await launchCrm('custom-crm/contact.html', { '{{CUSTOMER_SINCE}}': '2026-08-01' });
+  const hubspot = hubspotApi(['51'], {});
+  await serveHubspot(context, hubspot);
+  const thread = gmailUrl('thread-own-reply-last');
+  await context.route(thread, (route) =>
+    route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': cspFor(thread) }, body: fixtureHtml('gmail/thread-own-reply-last.html') }),
+  );
+  try {
+    // Dana Whitfield, whose HubSpot record (contact 51) the user opened before: seeded as a restore would.
+    await seed(context, extensionId, { contacts: [seededClient('dana@acme-logistics.example', 'Dana Whitfield', { recordUrl: RECORD })] });
+    let options = await connect(context, extensionId);
+    await expect(options.getByTestId('crm-connected')).toContainText('Connected to HubSpot');
+
+    const page = await context.newPage();
+    await page.goto(thread);
+    const panel = sidebar(page);
+    await panel.getByTestId('insert-ask').click();
+    await expect(panel.getByRole('status').filter({ hasText: 'Inserted' })).toBeVisible();
+    // A draft is not an ask yet: nothing is logged.
+    await page.waitForTimeout(300);
+    expect(hubspot.notes).toHaveLength(0);
+
+    // Sent: the compose closes and the message appears in the thread. Then her "OK".
+    const sentText = await page.locator('div[g_editable="true"]').innerText();
+    await page.evaluate(() => document.querySelector('.AO')!.remove());
+    await gmailMessage(page, { email: 'alex@northwind.example', name: 'Alex Moreau' }, sentText);
+    await expect.poll(() => hubspot.notes.length).toBe(1);
+    await gmailMessage(page, { email: 'dana@acme-logistics.example', name: 'Dana Whitfield' }, 'OK, happy to! I know two people.');
+    await expect.poll(() => hubspot.notes.length).toBe(2);
+    const today = new Date().toISOString().slice(0, 10);
+    expect(hubspot.notes.map((n) => [n.contact, n.body.split('\n')[0]])).toEqual([
+      ['51', `Referral window: A colleague asked Dana Whitfield for a referral on ${today}.`],
+      ['51', `Referral window: Dana Whitfield said OK to A colleague's referral ask on ${today}.`],
+    ]);
+
+    // The token is revoked in HubSpot: the next stage's note is refused, and the settings say so.
+    hubspot.next.push({
+      status: 401,
+      json: { status: 'error', message: 'The OAuth token used to make this call expired.', category: 'EXPIRED_AUTHENTICATION' },
+    });
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByLabel('Status of the ask to Dana Whitfield').selectOption('declined');
+    await options.close();
+    options = await context.newPage();
+    await expect
+      .poll(async () => (await options.goto(`chrome-extension://${extensionId}/options.html#connect-title`), options.getByTestId('crm-connected').innerText()))
+      .toContain('HubSpot refused the token (401: The OAuth token used to make this call expired.): connect again in the settings.');
+    expect(hubspot.notes).toHaveLength(2);
     expect(errors).toEqual([]);
   } finally {
     await close();
