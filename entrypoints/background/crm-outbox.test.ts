@@ -9,7 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Ask } from '@/lib/model';
 import { NOW, setup, useStandIn } from './handlers/testing';
 import { CrmOutbox, type Fetch } from './crm-outbox';
-import { HUBSPOT_TOKEN, PIPEDRIVE_TOKEN, hubspotApi, lowerCased, pipedriveApi, type ApiReply } from '@/tests/shared/crm-stand-ins';
+import { danaAskedMarco, HUBSPOT_TOKEN, PIPEDRIVE_TOKEN, hubspotApi, lowerCased, pipedriveApi, type ApiReply } from '@/tests/shared/crm-stand-ins';
 
 const RECORD = 'https://app.hubspot.com/contacts/2456789/record/0-1/51';
 
@@ -250,15 +250,7 @@ describe('the outbox (issue 34)', () => {
     hubspot.notes.push({ id: '701', contact: '51', body: 'A call note that mentions a referral.', timestamp: '2026-11-21T09:00:00.000Z' });
     const { call, store, deps } = await connected(hubspot);
     await store.updateContact('priya@lumen.example', (c) => ({ ...c, company: 'Lumen Health', facts: { ...c.facts } }), NOW.toISOString());
-    const page = {
-      host: 'hubspot' as const,
-      hostLabel: 'HubSpot',
-      url: RECORD,
-      people: [{ email: 'priya@lumen.example', name: 'Priya Raman', seen: 'record' as const }],
-      shown: { values: { customerSince: '2026-07-20', nps: '10' } },
-      composeCount: 0,
-      missing: [],
-    };
+    const page = recordPage();
     await call('page/context', page, { role: 'content' });
     await vi.waitFor(async () => {
       const view = await call('tab/view', { tabId: 7 }, { role: 'popup' });
@@ -287,13 +279,7 @@ describe('the outbox (issue 34)', () => {
   it("a colleague's ask to someone else at the company counts: read from the company's record, and our notes go there too", async () => {
     const hubspot = hubspotStandIn(['51', '52']);
     // Dana Kim asked Marco Ruiz (another contact at Lumen Health) last week; her note is on his record and the company's.
-    hubspot.notes.push({
-      id: '700',
-      contact: '52',
-      company: '9001',
-      body: 'Referral window: Dana Kim asked Marco Ruiz for a referral on 2026-11-18.\n\n[hubspot:dana-ask:sent]',
-      timestamp: '2026-11-18T09:00:00.000Z',
-    });
+    hubspot.notes.push(danaAskedMarco('2026-11-18'));
     const { call, store } = await connected(hubspot);
     await store.updateContact('priya@lumen.example', (c) => ({ ...c, company: 'Lumen Health' }), NOW.toISOString());
     await call('page/context', recordPage(), { role: 'content' });

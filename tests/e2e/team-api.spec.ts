@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { format, parseISO } from 'date-fns';
 import { CRM_BUILD, expect, gmailMessage, launchCrm, seed, seededClient, sidebar, test } from './harness';
 import { cspFor, daysAgo, fixtureHtml, gmailUrl } from '../shared/hosts';
-import { HUBSPOT_TOKEN, hubspotApi, type ApiReply } from '../shared/crm-stand-ins';
+import { danaAskedMarco, HUBSPOT_TOKEN, hubspotApi, type ApiReply } from '../shared/crm-stand-ins';
 
 const RECORD = 'https://app.hubspot.com/contacts/2456789/record/0-1/51';
 
@@ -64,13 +64,7 @@ test("connect HubSpot; a colleague's ask at the company is said; an ask is one n
   // Priya (contact 51) at Lumen Health (company 9001, primary); Dana Kim asked Marco Ruiz there five days ago.
   const hubspot = hubspotApi(['51'], { '51': [{ id: '9001', primary: true }] });
   const askedOn = daysAgo(5);
-  hubspot.notes.push({
-    id: '700',
-    contact: '52',
-    company: '9001',
-    body: `Referral window: Dana Kim asked Marco Ruiz for a referral on ${askedOn}.\n\n[hubspot:dana-ask:sent]`,
-    timestamp: `${askedOn}T09:00:00.000Z`,
-  });
+  hubspot.notes.push(danaAskedMarco(askedOn));
   await serveHubspot(context, hubspot);
   try {
     const options = await connect(context, extensionId, 'pat-na1-wrong-token');

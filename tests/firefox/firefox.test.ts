@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { format, parseISO } from 'date-fns';
 import { daysAgo, gmailUrl } from '../shared/hosts';
-import { HUBSPOT_TOKEN, hubspotApi } from '../shared/crm-stand-ins';
+import { danaAskedMarco, HUBSPOT_TOKEN, hubspotApi } from '../shared/crm-stand-ins';
 import { attrOf, fill, launchFirefox, sidebarFrame, tempFile, textOf, until, type Session } from './harness';
 
 let firefox: Session;
@@ -199,13 +199,7 @@ describe('Firefox: logging through the HubSpot API, against the stand-in behind 
     const hubspot = hubspotApi(['51'], { '51': [{ id: '9001', primary: true }] });
     // Dana Kim's extension logged her ask to Marco Ruiz, Priya's colleague at Lumen Health, on the company's record.
     const askedOn = daysAgo(5);
-    hubspot.notes.push({
-      id: '700',
-      contact: '52',
-      company: '9001',
-      body: `Referral window: Dana Kim asked Marco Ruiz for a referral on ${askedOn}.\n\n[hubspot:dana-ask:sent]`,
-      timestamp: `${askedOn}T09:00:00.000Z`,
-    });
+    hubspot.notes.push(danaAskedMarco(askedOn));
     firefox.api = (call) => hubspot.handle(call);
     try {
       let options = await firefox.extensionPage('options.html');

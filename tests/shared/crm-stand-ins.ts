@@ -41,6 +41,18 @@ export interface HubspotNote {
 }
 
 /**
+ * A teammate's ask logged by her own extension: Dana Kim asked Marco Ruiz (contact 52), Priya's
+ * colleague at Lumen Health (company 9001), on `on` (YYYY-MM-DD); on his record and the company's.
+ */
+export const danaAskedMarco = (on: string): HubspotNote => ({
+  id: '700',
+  contact: '52',
+  company: '9001',
+  body: `Referral window: Dana Kim asked Marco Ruiz for a referral on ${on}.\n\n[hubspot:dana-ask:sent]`,
+  timestamp: `${on}T09:00:00.000Z`,
+});
+
+/**
  * A HubSpot portal holding `contacts` (ids) and, per contact, its companies. `next` answers once in
  * place of the documented answer (a 429, a 401, an outage); `rate.limit` requests per ten seconds
  * by `rate.clock` before 429 with Retry-After (`rate.refused` says when).
