@@ -124,6 +124,8 @@ export class CrmOutbox {
 
   /** The user's retry: what failed or waits is tried now (one "sending" is still looked for on the record first). */
   async retry(): Promise<void> {
+    const connection = await this.connection();
+    if (connection?.heldUntil) await this.store.setValue('crmApi', { ...connection, heldUntil: undefined });
     const entries = await this.entries();
     await this.store.setValue(
       'crmOutbox',
@@ -138,6 +140,8 @@ export class CrmOutbox {
     const connection = await this.connection();
     if (!connection || connection.refused) return;
     const now = this.clock().toISOString();
+    // The CRM asked to wait: no note goes before then, not even one added since (its alarm wakes the outbox).
+    if (connection.heldUntil && connection.heldUntil > now) return;
     for (const entry of await this.entries()) {
       if (entry.state !== 'waiting' && entry.state !== 'sending' && entry.state !== 'no-record') continue;
       if (entry.nextAt && entry.nextAt > now) continue;
@@ -193,8 +197,9 @@ export class CrmOutbox {
         const wait = backoffMs(entry.attempts + 1, answer.retryInMs);
         const nextAt = new Date(this.clock().getTime() + wait).toISOString();
         await this.update(entry.key, { state: 'waiting', nextAt, why: `${answer.why}: trying again at ${nextAt.slice(11, 16)} UTC` });
+        // One slow answer holds every note back, those added meanwhile too: a burst costs one refused request per wait.
+        await this.store.setValue('crmApi', { ...connection, heldUntil: nextAt });
         await browser.alarms?.create(OUTBOX_ALARM, { when: Date.parse(nextAt) });
-        // One slow answer holds the rest back: the next ones wait for the alarm too.
         return;
       }
     }

@@ -33,6 +33,8 @@ export const CrmConnection = z.object({
   withText: z.boolean().default(false),
   /** Set when the CRM refused the token: nothing is sent until the user connects again. */
   refused: z.string().max(500).optional(),
+  /** Set when the CRM asked to slow down (429) or failed (5xx): no note is sent before this instant, whichever note it is. */
+  heldUntil: z.string().optional(),
 });
 export type CrmConnection = z.infer<typeof CrmConnection>;
 

@@ -205,3 +205,38 @@ test('insert in Gmail, the ask sent, their OK: each stage one note on the record
     await close();
   }
 });
+
+test('a burst of asks against HubSpot rate limit: the outbox waits as told, the popup says so, and every note is written once', async () => {
+  test.skip(!existsSync(CRM_BUILD), 'run npm run build:e2e-crm first');
+  // Chromium wakes an alarm no sooner than 30 s: one wait is part of this test.
+  test.setTimeout(120_000);
+  const { context, extensionId, errors, close } = await launchCrm('custom-crm/contact.html', { '{{CUSTOMER_SINCE}}': '2026-08-01' });
+  const hubspot = hubspotApi(['51'], {});
+  await serveHubspot(context, hubspot);
+  try {
+    const options = await connect(context, extensionId);
+    await expect(options.getByTestId('crm-connected')).toContainText('Connected to HubSpot');
+    const page = await context.newPage();
+    await page.goto(RECORD);
+    await expect(sidebar(page).getByTestId('contact-name')).toHaveText('Priya Raman');
+    await expect.poll(() => hubspot.calls.length).toBeGreaterThan(2);
+    // From here, HubSpot's ten-second rolling limit is three requests.
+    hubspot.rate.window = [];
+    hubspot.rate.limit = 3;
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    for (let i = 1; i <= 5; i++) await askPriya(popup, `burst-${i}`);
+    await expect.poll(() => hubspot.rate.refused.length).toBeGreaterThan(0);
+    await popup.reload();
+    await expect(popup.getByTestId('crm-outbox')).toContainText('HubSpot asked to slow down (429): trying again at');
+    await expect.poll(() => hubspot.notes.length, { timeout: 90_000 }).toBe(5);
+    expect(new Set(hubspot.notes.map((n) => n.body.match(/\[(.+)\]$/)?.[1])).size).toBe(5);
+    // One refusal per wait: after a 429 nothing is sent before the time HubSpot gave.
+    expect(hubspot.rate.refused.length).toBeLessThanOrEqual(2);
+    await popup.reload();
+    await expect(popup.getByTestId('crm-outbox')).toContainText('HubSpot: 5 notes written');
+    expect(errors).toEqual([]);
+  } finally {
+    await close();
+  }
+});
