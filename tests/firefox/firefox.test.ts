@@ -281,6 +281,63 @@ describe('Firefox: logging through the HubSpot API, against the stand-in behind 
   }, 90_000);
 });
 
+describe('Firefox: a note whose background died before the answer (issue 34)', () => {
+  it('the extension restarted between the note and its answer: Try again now finds the note on the record, one POST in all', async () => {
+    // Priya (contact 51) at Lumen Health (9001): the company an earlier read named, which her notes name too.
+    const hubspot = hubspotApi(['51'], { '51': [{ id: '9001', primary: true }] });
+    let held = 0;
+    // HubSpot writes the first note; its answer never comes back.
+    firefox.api = (call) => {
+      const reply = hubspot.handle(call);
+      return reply.status === 201 && held++ === 0 ? 'hold' : reply;
+    };
+    try {
+      let options = await firefox.extensionPage('options.html');
+      await fill(options, '[data-testid="crm-connect"][data-crm="hubspot"] input[type="password"]', HUBSPOT_TOKEN);
+      await (await options.$('[data-testid="crm-connect"][data-crm="hubspot"] button[type="submit"]'))!.click();
+      await until(() => textOf(options, 'crm-connected'), 'connected');
+      // Priya's record was opened in an earlier test (contact 51): the note goes there.
+      let popup = await firefox.extensionPage('popup.html');
+      const at = new Date().toISOString();
+      const ask = {
+        id: 'ff-killed',
+        email: 'priya.raman@lumen-health.example',
+        templateId: 'default-ask',
+        status: 'sent',
+        askedAt: at,
+        history: [{ status: 'sent', at }],
+      };
+      await popup.evaluate(async (a) => {
+        const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
+        await b.runtime.sendMessage({ type: 'ask/restore', payload: { ask: a } });
+      }, ask);
+      await until(async () => hubspot.notes.length === 1, 'the note written, its answer held');
+
+      await firefox.restartExtension(popup);
+      popup = await firefox.extensionPage('popup.html');
+      expect(await until(() => attrOf(popup, 'crm-outbox-entry', 'data-state'), 'the entry')).toBe('sending');
+      await (await popup.waitForSelector('[data-testid="crm-retry"]'))!.click();
+      await until(async () => hubspot.calls.some((c) => c.endsWith('/notes/batch/read')), 'the record read');
+      await popup.close();
+      popup = await firefox.extensionPage('popup.html');
+      expect(await until(async () => ((await textOf(popup, 'crm-outbox')).includes('1 note written') ? textOf(popup, 'crm-outbox') : ''), 'written')).toContain(
+        'HubSpot: 1 note written',
+      );
+      expect(hubspot.notes).toHaveLength(1);
+      expect(hubspot.calls.filter((c) => c === 'POST https://api.hubapi.com/crm/v3/objects/notes')).toHaveLength(1);
+
+      options = await firefox.extensionPage('options.html');
+      await (await options.waitForSelector('[data-testid="crm-disconnect"]'))!.click();
+      await until(async () => !(await options.$('[data-testid="crm-connected"]')), 'disconnected');
+      await popup.close();
+      await options.close();
+      clean();
+    } finally {
+      firefox.api = undefined;
+    }
+  }, 90_000);
+});
+
 describe("Firefox: the sidebar in the browser's own sidebar (sidebar_action, issue 20)", () => {
   it('the sidebar page follows the tab the user switches to, with the same view as in the page', async () => {
     const gmail = await firefox.open(gmailUrl('thread-own-reply-last', '-panel'), 'gmail/thread-own-reply-last.html');

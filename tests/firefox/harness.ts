@@ -27,8 +27,8 @@ const GECKO_ID = 'referral-window@northwind.example';
 const UUID = '6f1d2c3b-4a5e-4f60-8a9b-0c1d2e3f4a5b';
 export const EXTENSION = `moz-extension://${UUID}`;
 
-/** Answers a request the extension sent to a CRM's API (`tests/shared/crm-stand-ins.ts`). */
-export type ApiStandIn = (call: ApiCall) => ApiReply;
+/** Answers a request the extension sent to a CRM's API (`tests/shared/crm-stand-ins.ts`); 'hold': never answers it. */
+export type ApiStandIn = (call: ApiCall) => ApiReply | 'hold';
 
 /** The hosts whose https requests the proxy hands to `Session.api` (the two CRM API origins). */
 const API_HOSTS = new Set(['api.hubapi.com', 'api.pipedrive.com']);
@@ -49,6 +49,12 @@ export interface Session {
   open(url: string, fixture: string, replace?: Record<string, string>, options?: { sidebar?: boolean }): Promise<Page>;
   /** Opens an extension page (popup.html, options.html) in a tab. */
   extensionPage(file: string): Promise<Page>;
+  /**
+   * Restarts the extension from `page` (one of its own pages) as the browser does when it updates
+   * it: the background dies mid-work, its database and storage stay. Extension pages and sidebars
+   * open before are gone; `extensionPage` opens new ones.
+   */
+  restartExtension(page: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -97,6 +103,7 @@ export async function launchFirefox(): Promise<Session> {
       const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
       const call: ApiCall = { method: req.method ?? 'GET', url: `https://${req.headers.host}${req.url}`, headers, body };
       const answer = session.api?.(call);
+      if (answer === 'hold') return void apiCalls.push(call);
       if (!answer) {
         leaks.push(`${call.method} ${call.url}`);
         res.writeHead(502).end();
@@ -199,8 +206,29 @@ export async function launchFirefox(): Promise<Session> {
     return page;
   };
 
+  const restartExtension: Session['restartExtension'] = async (page) => {
+    await page.evaluate(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload()).catch(() => undefined);
+    await launcher?.close().catch(() => undefined);
+    launcher = undefined;
+    // The extension is back when a new tab's sidebar loads.
+    await until(
+      async () => {
+        const probe = await open('https://mail.google.com/mail/u/0/launcher-again', 'gmail/thread-own-reply-last.html', {}, { sidebar: false });
+        const ok = await sidebarFrame(probe, 2_000).then(
+          () => true,
+          () => false,
+        );
+        await probe.close();
+        return ok;
+      },
+      'the extension to start again',
+      20_000,
+    );
+  };
+
   const session: Session = {
     browser,
+    restartExtension,
     apiCalls,
     leaks,
     errors,
