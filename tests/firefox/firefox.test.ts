@@ -380,6 +380,115 @@ async function withdrawAccess(origin: string): Promise<boolean> {
   return removed;
 }
 
+// After the flows that need Dana not asked yet, before host access is withdrawn.
+describe('Firefox: insert, send and OK logged through the API; a burst against the rate limit (issue 34)', () => {
+  it('each stage of a real ask is one note on the record her HubSpot page showed; a burst waits as HubSpot says and writes each once', async () => {
+    const hubspot = hubspotApi(['51', '61'], { '61': [{ id: '9100', primary: true }] });
+    firefox.api = (call) => hubspot.handle(call);
+    try {
+      const options = await firefox.extensionPage('options.html');
+      await fill(options, '[data-testid="crm-connect"][data-crm="hubspot"] input[type="password"]', HUBSPOT_TOKEN);
+      await (await options.$('[data-testid="crm-connect"][data-crm="hubspot"] button[type="submit"]'))!.click();
+      await until(() => textOf(options, 'crm-connected'), 'connected');
+      // Dana's HubSpot record (contact 61) opened once: her notes go there.
+      const since = daysAgo(120);
+      const [y, m, d] = since.split('-');
+      const record = await firefox.open('https://app.hubspot.com/contacts/2456789/record/0-1/61', 'hubspot/contact-record.html', {
+        'Priya Raman': 'Dana Whitfield',
+        'priya.raman@lumen-health.example': 'dana@acme-logistics.example',
+        '{{CUSTOMER_SINCE}}': `${m}/${d}/${y}`,
+      });
+      const recordPanel = await sidebarFrame(record);
+      expect(await until(() => textOf(recordPanel, 'contact-email'), 'Dana on her record')).toBe('dana@acme-logistics.example');
+      await record.close();
+
+      // Insert in her Gmail thread, then send it: the compose closes and the message is in the thread.
+      const page = await firefox.open(gmailUrl('thread-own-reply-last', '-logged'), 'gmail/thread-own-reply-last.html');
+      const panel = await sidebarFrame(page);
+      await until(() => panel.$eval('[data-testid="insert-ask"]', (b) => !(b as HTMLButtonElement).disabled), 'Insert enabled');
+      await (await panel.$('[data-testid="insert-ask"]'))!.click();
+      await until(async () => (await panel.$eval('main', (m) => m.textContent ?? '')).includes('Inserted'), 'inserted');
+      expect(hubspot.notes).toHaveLength(0);
+      const message = (email: string, name: string, text: string) =>
+        page.evaluate(
+          (email, name, text) => {
+            const msg = document.createElement('div');
+            msg.className = 'adn ads';
+            msg.setAttribute('data-message-id', `#msg-f:${Date.now()}`);
+            const sender = document.createElement('span');
+            sender.className = 'gD';
+            sender.setAttribute('email', email);
+            sender.setAttribute('name', name);
+            sender.textContent = name;
+            const when = new Date().toLocaleString('en-US', {
+              weekday: 'short',
+              month: 'short',
+              day: 'numeric',
+              year: 'numeric',
+              hour: 'numeric',
+              minute: '2-digit',
+            });
+            const date = document.createElement('span');
+            date.className = 'g3';
+            date.setAttribute('title', when);
+            date.textContent = when;
+            const body = document.createElement('div');
+            body.className = 'a3s';
+            body.textContent = text;
+            msg.append(sender, date, body);
+            document.querySelector('.Bs')!.append(msg);
+          },
+          email,
+          name,
+          text,
+        );
+      const sent = await page.$eval('div[g_editable="true"]', (el) => (el as HTMLElement).innerText);
+      await page.evaluate(() => document.querySelector('.AO')!.remove());
+      await message('alex@northwind.example', 'Alex Moreau', sent);
+      await until(async () => hubspot.notes.length === 1, 'the sent ask logged');
+      await message('dana@acme-logistics.example', 'Dana Whitfield', 'OK, happy to! I know two people.');
+      await until(async () => hubspot.notes.length === 2, 'her OK logged');
+      expect(hubspot.notes.map((n) => [n.contact, n.company, n.body.split('\n')[0]!.replace(/ on \d{4}-\d\d-\d\d\.$/, '')])).toEqual([
+        ['61', '9100', 'Referral window: A colleague asked Dana Whitfield for a referral'],
+        ['61', '9100', "Referral window: Dana Whitfield said OK to A colleague's referral ask"],
+      ]);
+      await page.close();
+
+      // A burst: four more asks against three requests per ten seconds.
+      hubspot.rate.window = [];
+      hubspot.rate.limit = 3;
+      const popup = await firefox.extensionPage('popup.html');
+      for (let i = 1; i <= 4; i++) {
+        const at = new Date().toISOString();
+        const ask = {
+          id: `ff-burst-${i}`,
+          email: 'dana@acme-logistics.example',
+          templateId: 'default-ask',
+          status: 'sent',
+          askedAt: at,
+          history: [{ status: 'sent', at }],
+        };
+        await popup.evaluate(async (a) => {
+          const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
+          await b.runtime.sendMessage({ type: 'ask/restore', payload: { ask: a } });
+        }, ask);
+      }
+      await until(async () => hubspot.rate.refused.length > 0, 'a 429');
+      await until(async () => hubspot.notes.length === 6, 'every note after the wait', 70_000);
+      expect(new Set(hubspot.notes.map((n) => n.body.match(/\[(.+)\]$/)?.[1])).size).toBe(6);
+      expect(hubspot.rate.refused.length).toBeLessThanOrEqual(2);
+
+      await (await options.waitForSelector('[data-testid="crm-disconnect"]'))!.click();
+      await until(async () => !(await options.$('[data-testid="crm-connected"]')), 'disconnected');
+      await popup.close();
+      await options.close();
+      clean();
+    } finally {
+      firefox.api = undefined;
+    }
+  }, 150_000);
+});
+
 describe('Firefox: host access the user withheld', () => {
   it('the popup says which named host it may not read, and offers to ask for it', async () => {
     // As a user would in about:addons → Permissions: access to Pipedrive withdrawn.
