@@ -8,7 +8,7 @@ import { test as base, chromium, expect, type BrowserContext, type Page, type Re
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cspFor, fixtureHtml, gmailUrl, GMAIL_CSP, ROOT } from '../shared/hosts';
+import { cspFor, fixtureHtml, gmailMessageInPage, gmailUrl, GMAIL_CSP, ROOT } from '../shared/hosts';
 import { findChromium } from '../shared/browsers.mjs';
 
 export { ROOT, FIXTURES, GMAIL_CSP, withPart } from '../shared/hosts';
@@ -272,36 +272,7 @@ export async function launchCrm(fixture: string, replace: Record<string, string>
   return { context, extensionId, worker, errors, network, close };
 }
 
-/** Adds a message to the Gmail thread the way Gmail renders one (DOM APIs only: the page enforces Trusted Types). */
+/** Adds a message to the Gmail thread (`gmailMessageInPage`). */
 export async function gmailMessage(page: Page, from: { email: string; name: string }, text: string) {
-  await page.evaluate(
-    ({ from, text }) => {
-      const when = new Date().toLocaleString('en-US', {
-        weekday: 'short',
-        month: 'short',
-        day: 'numeric',
-        year: 'numeric',
-        hour: 'numeric',
-        minute: '2-digit',
-      });
-      const msg = document.createElement('div');
-      msg.className = 'adn ads';
-      msg.setAttribute('data-message-id', `#msg-f:${Date.now()}`);
-      const sender = document.createElement('span');
-      sender.className = 'gD';
-      sender.setAttribute('email', from.email);
-      sender.setAttribute('name', from.name);
-      sender.textContent = from.name;
-      const date = document.createElement('span');
-      date.className = 'g3';
-      date.setAttribute('title', when);
-      date.textContent = when;
-      const body = document.createElement('div');
-      body.className = 'a3s';
-      body.textContent = text;
-      msg.append(sender, date, body);
-      document.querySelector('.Bs')!.append(msg);
-    },
-    { from, text },
-  );
+  await page.evaluate(gmailMessageInPage, { ...from, text });
 }

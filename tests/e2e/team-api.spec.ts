@@ -13,6 +13,12 @@ import { danaAskedMarco, HUBSPOT_TOKEN, hubspotApi, type ApiReply } from '../sha
 
 const RECORD = 'https://app.hubspot.com/contacts/2456789/record/0-1/51';
 
+/** The e2e CRM build in a browser of its own (the test is skipped when that build was not made). */
+function launchApi() {
+  test.skip(!existsSync(CRM_BUILD), 'run npm run build:e2e-crm first');
+  return launchCrm('custom-crm/contact.html', { '{{CUSTOMER_SINCE}}': '2026-08-01' });
+}
+
 /**
  * HubSpot's API answered by `hubspot`, and Priya Raman's record page (contact 51) served with
  * HubSpot's CSP; `hold` may keep an answer from coming back (true: never answered).
@@ -59,8 +65,7 @@ async function askPriya(popup: Page, id: string): Promise<void> {
 }
 
 test("connect HubSpot; a colleague's ask at the company is said; an ask is one note on the client's record and company; the popup shows it", async () => {
-  test.skip(!existsSync(CRM_BUILD), 'run npm run build:e2e-crm first');
-  const { context, extensionId, errors, network, close } = await launchCrm('custom-crm/contact.html', { '{{CUSTOMER_SINCE}}': '2026-08-01' });
+  const { context, extensionId, errors, network, close } = await launchApi();
   // Priya (contact 51) at Lumen Health (company 9001, primary); Dana Kim asked Marco Ruiz there five days ago.
   const hubspot = hubspotApi(['51'], { '51': [{ id: '9001', primary: true }] });
   const askedOn = daysAgo(5);
@@ -113,8 +118,7 @@ test("connect HubSpot; a colleague's ask at the company is said; an ask is one n
 });
 
 test('the worker stopped between a note and its answer: "Try again now" finds the note on the record and writes nothing twice', async () => {
-  test.skip(!existsSync(CRM_BUILD), 'run npm run build:e2e-crm first');
-  const { context, extensionId, errors, close } = await launchCrm('custom-crm/contact.html', { '{{CUSTOMER_SINCE}}': '2026-08-01' });
+  const { context, extensionId, errors, close } = await launchApi();
   const hubspot = hubspotApi(['51'], {});
   // HubSpot writes the first note; its answer never comes back.
   let held = 0;
@@ -150,8 +154,7 @@ test('the worker stopped between a note and its answer: "Try again now" finds th
 });
 
 test('insert in Gmail, the ask sent, their OK: each stage one note on the record her HubSpot page showed; a revoked token stops the next', async () => {
-  test.skip(!existsSync(CRM_BUILD), 'run npm run build:e2e-crm first');
-  const { context, extensionId, errors, close } = await launchCrm('custom-crm/contact.html', { '{{CUSTOMER_SINCE}}': '2026-08-01' });
+  const { context, extensionId, errors, close } = await launchApi();
   const hubspot = hubspotApi(['51'], {});
   await serveHubspot(context, hubspot);
   const thread = gmailUrl('thread-own-reply-last');

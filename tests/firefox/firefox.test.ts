@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { format, parseISO } from 'date-fns';
-import { daysAgo, gmailUrl } from '../shared/hosts';
+import { daysAgo, gmailMessageInPage, gmailUrl } from '../shared/hosts';
 import { danaAskedMarco, HUBSPOT_TOKEN, hubspotApi } from '../shared/crm-stand-ins';
 import { attrOf, fill, launchFirefox, sidebarFrame, tempFile, textOf, until, type Session } from './harness';
 
@@ -36,6 +36,25 @@ async function importCsv(csv: string): Promise<Page> {
   await confirm!.click();
   await until(async () => (await textOf(options, 'import-report')).includes(' new, '), 'the import report');
   return options;
+}
+
+/** Settings > Connect your CRM with HubSpot's token, as the user does it; the options page. */
+async function connectHubspot(): Promise<Page> {
+  const options = await firefox.extensionPage('options.html');
+  await fill(options, '[data-testid="crm-connect"][data-crm="hubspot"] input[type="password"]', HUBSPOT_TOKEN);
+  await (await options.$('[data-testid="crm-connect"][data-crm="hubspot"] button[type="submit"]'))!.click();
+  await until(() => textOf(options, 'crm-connected'), 'connected');
+  return options;
+}
+
+/** An ask to `email` recorded as sent now, the way the popup's undo puts one back. */
+async function recordSentAsk(popup: Page, id: string, email: string): Promise<void> {
+  const at = new Date().toISOString();
+  const ask = { id, email, templateId: 'default-ask', status: 'sent', askedAt: at, history: [{ status: 'sent', at }] };
+  await popup.evaluate(async (a) => {
+    const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
+    await b.runtime.sendMessage({ type: 'ask/restore', payload: { ask: a } });
+  }, ask);
 }
 
 describe('Firefox: the core flows on the production build', () => {
@@ -231,19 +250,7 @@ describe('Firefox: logging through the HubSpot API, against the stand-in behind 
 
       // Priya asked anyway (recorded as the popup's undo would put it back): one note, on her record and her company's.
       let popup = await firefox.extensionPage('popup.html');
-      const at = new Date().toISOString();
-      const ask = {
-        id: 'ff-ask',
-        email: 'priya.raman@lumen-health.example',
-        templateId: 'default-ask',
-        status: 'sent',
-        askedAt: at,
-        history: [{ status: 'sent', at }],
-      };
-      await popup.evaluate(async (a) => {
-        const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
-        await b.runtime.sendMessage({ type: 'ask/restore', payload: { ask: a } });
-      }, ask);
+      await recordSentAsk(popup, 'ff-ask', 'priya.raman@lumen-health.example');
       await until(async () => hubspot.notes.length === 2, 'the note written');
       expect(hubspot.notes[1]).toMatchObject({ contact: '51', company: '9001' });
       expect(hubspot.notes[1]!.body).toMatch(/^Referral window: .+ asked Priya Raman for a referral on \d{4}-\d\d-\d\d\.\n\n\[hubspot:ff-ask:sent\]$/);
@@ -292,25 +299,10 @@ describe('Firefox: a note whose background died before the answer (issue 34)', (
       return reply.status === 201 && held++ === 0 ? 'hold' : reply;
     };
     try {
-      let options = await firefox.extensionPage('options.html');
-      await fill(options, '[data-testid="crm-connect"][data-crm="hubspot"] input[type="password"]', HUBSPOT_TOKEN);
-      await (await options.$('[data-testid="crm-connect"][data-crm="hubspot"] button[type="submit"]'))!.click();
-      await until(() => textOf(options, 'crm-connected'), 'connected');
+      let options = await connectHubspot();
       // Priya's record was opened in an earlier test (contact 51): the note goes there.
       let popup = await firefox.extensionPage('popup.html');
-      const at = new Date().toISOString();
-      const ask = {
-        id: 'ff-killed',
-        email: 'priya.raman@lumen-health.example',
-        templateId: 'default-ask',
-        status: 'sent',
-        askedAt: at,
-        history: [{ status: 'sent', at }],
-      };
-      await popup.evaluate(async (a) => {
-        const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
-        await b.runtime.sendMessage({ type: 'ask/restore', payload: { ask: a } });
-      }, ask);
+      await recordSentAsk(popup, 'ff-killed', 'priya.raman@lumen-health.example');
       await until(async () => hubspot.notes.length === 1, 'the note written, its answer held');
 
       await firefox.restartExtension(popup);
@@ -386,10 +378,7 @@ describe('Firefox: insert, send and OK logged through the API; a burst against t
     const hubspot = hubspotApi(['51', '61'], { '61': [{ id: '9100', primary: true }] });
     firefox.api = (call) => hubspot.handle(call);
     try {
-      const options = await firefox.extensionPage('options.html');
-      await fill(options, '[data-testid="crm-connect"][data-crm="hubspot"] input[type="password"]', HUBSPOT_TOKEN);
-      await (await options.$('[data-testid="crm-connect"][data-crm="hubspot"] button[type="submit"]'))!.click();
-      await until(() => textOf(options, 'crm-connected'), 'connected');
+      const options = await connectHubspot();
       // Dana's HubSpot record (contact 61) opened once: her notes go there.
       const since = daysAgo(120);
       const [y, m, d] = since.split('-');
@@ -409,39 +398,7 @@ describe('Firefox: insert, send and OK logged through the API; a burst against t
       await (await panel.$('[data-testid="insert-ask"]'))!.click();
       await until(async () => (await panel.$eval('main', (m) => m.textContent ?? '')).includes('Inserted'), 'inserted');
       expect(hubspot.notes).toHaveLength(0);
-      const message = (email: string, name: string, text: string) =>
-        page.evaluate(
-          (email, name, text) => {
-            const msg = document.createElement('div');
-            msg.className = 'adn ads';
-            msg.setAttribute('data-message-id', `#msg-f:${Date.now()}`);
-            const sender = document.createElement('span');
-            sender.className = 'gD';
-            sender.setAttribute('email', email);
-            sender.setAttribute('name', name);
-            sender.textContent = name;
-            const when = new Date().toLocaleString('en-US', {
-              weekday: 'short',
-              month: 'short',
-              day: 'numeric',
-              year: 'numeric',
-              hour: 'numeric',
-              minute: '2-digit',
-            });
-            const date = document.createElement('span');
-            date.className = 'g3';
-            date.setAttribute('title', when);
-            date.textContent = when;
-            const body = document.createElement('div');
-            body.className = 'a3s';
-            body.textContent = text;
-            msg.append(sender, date, body);
-            document.querySelector('.Bs')!.append(msg);
-          },
-          email,
-          name,
-          text,
-        );
+      const message = (email: string, name: string, text: string) => page.evaluate(gmailMessageInPage, { email, name, text });
       const sent = await page.$eval('div[g_editable="true"]', (el) => (el as HTMLElement).innerText);
       await page.evaluate(() => document.querySelector('.AO')!.remove());
       await message('alex@northwind.example', 'Alex Moreau', sent);
@@ -459,19 +416,7 @@ describe('Firefox: insert, send and OK logged through the API; a burst against t
       hubspot.rate.limit = 3;
       const popup = await firefox.extensionPage('popup.html');
       for (let i = 1; i <= 4; i++) {
-        const at = new Date().toISOString();
-        const ask = {
-          id: `ff-burst-${i}`,
-          email: 'dana@acme-logistics.example',
-          templateId: 'default-ask',
-          status: 'sent',
-          askedAt: at,
-          history: [{ status: 'sent', at }],
-        };
-        await popup.evaluate(async (a) => {
-          const b = (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
-          await b.runtime.sendMessage({ type: 'ask/restore', payload: { ask: a } });
-        }, ask);
+        await recordSentAsk(popup, `ff-burst-${i}`, 'dana@acme-logistics.example');
       }
       await until(async () => hubspot.rate.refused.length > 0, 'a 429');
       await until(async () => hubspot.notes.length === 6, 'every note after the wait', 70_000);

@@ -81,3 +81,29 @@ export const cspFor = (url: string): string => {
   const id = rowFor(url)?.id as NamedHostId | undefined;
   return id ? HOST_FIXTURES[id].csp : GMAIL_CSP;
 };
+
+/**
+ * Adds a message to a Gmail fixture's thread the way Gmail renders one, run inside the page
+ * (`page.evaluate(gmailMessageInPage, …)` in Playwright and puppeteer alike): DOM APIs only, as
+ * the page enforces Trusted Types. Self-contained: it is sent to the page as source.
+ */
+export function gmailMessageInPage({ email, name, text }: { email: string; name: string; text: string }): void {
+  const when = new Date().toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+  const msg = document.createElement('div');
+  msg.className = 'adn ads';
+  msg.setAttribute('data-message-id', `#msg-f:${Date.now()}`);
+  const sender = document.createElement('span');
+  sender.className = 'gD';
+  sender.setAttribute('email', email);
+  sender.setAttribute('name', name);
+  sender.textContent = name;
+  const date = document.createElement('span');
+  date.className = 'g3';
+  date.setAttribute('title', when);
+  date.textContent = when;
+  const body = document.createElement('div');
+  body.className = 'a3s';
+  body.textContent = text;
+  msg.append(sender, date, body);
+  document.querySelector('.Bs')!.append(msg);
+}
