@@ -412,6 +412,48 @@ describe('the outbox (issue 34)', () => {
     expect(pipedrive.notes[1]).toMatchObject({ person_id: 812, org_id: 77 });
   });
 
+  it('a Disconnect made while a note awaits its answer stays: a 429 or 401 after it writes no token back; what was read goes too', async () => {
+    const hubspot = hubspotStandIn(['51']);
+    const { store, deps, call } = await connected(hubspot);
+    // This test's outbox, whose answers it holds, is the only one sending.
+    vi.spyOn(deps.outbox, 'changed').mockResolvedValue();
+    // Her record read once: a colleague's ask is known.
+    await store.setValue('crmTeamAsks', { 'hubspot:51': { fetchedAt: NOW.toISOString(), by: 'Dana Kim', on: '2026-11-20' } });
+    for (const answer of [
+      { status: 429, headers: { 'retry-after': '60' }, json: { status: 'error', message: 'You have reached your ten_secondly_rolling limit.' } },
+      { status: 401, json: { status: 'error', message: 'The OAuth token used to make this call expired.' } },
+    ]) {
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const slow = new CrmOutbox(
+        store,
+        () => NOW,
+        async (url, init) => {
+          await held;
+          return answer.status
+            ? {
+                status: answer.status,
+                headers: { get: (n: string) => (answer as { headers?: Record<string, string> }).headers?.[n] ?? null },
+                json: async () => answer.json,
+              }
+            : hubspot.fetch(url, init);
+        },
+      );
+      await store.addAsk(ask({ id: `d-${answer.status}`, history: [{ status: 'sent', at: '2026-11-25T10:05:00.000Z' }] }));
+      const sending = slow.changed([`priya@lumen.example`]);
+      await vi.waitFor(async () => expect((await slow.entries()).some((e) => e.askId === `d-${answer.status}` && e.state === 'sending')).toBe(true));
+      await call('crm/disconnect', {}, { role: 'options' });
+      release();
+      await sending;
+      expect(await store.value('crmApi')).toBeNull();
+      expect(JSON.stringify(await store.exportAll(NOW.toISOString()))).not.toContain(HUBSPOT_TOKEN);
+      expect(await store.value('crmTeamAsks')).toEqual({});
+      // Connected again for the next answer.
+      granted.push('https://api.hubapi.com/*');
+      await call('crm/connect', { crm: 'hubspot', token: HUBSPOT_TOKEN }, { role: 'options' });
+    }
+  });
+
   it('the one request the extension makes goes only to a CRM API origin, without cookies or referrer', async () => {
     const { store } = setup();
     const outbox = new CrmOutbox(store, () => NOW);

@@ -125,7 +125,7 @@ export class CrmOutbox {
   /** The user's retry: what failed or waits is tried now (one "sending" is still looked for on the record first). */
   async retry(): Promise<void> {
     const connection = await this.connection();
-    if (connection?.heldUntil) await this.store.setValue('crmApi', { ...connection, heldUntil: undefined });
+    if (connection?.heldUntil) await this.amend(connection, { heldUntil: undefined });
     const entries = await this.entries();
     await this.store.setValue(
       'crmOutbox',
@@ -190,7 +190,7 @@ export class CrmOutbox {
       } else if ('stop' in answer) {
         await this.update(entry.key, { state: 'failed', why: answer.why });
         if (answer.stop === 'token') {
-          await this.store.setValue('crmApi', { ...connection, refused: answer.why });
+          await this.amend(connection, { refused: answer.why });
           return;
         }
       } else {
@@ -198,11 +198,22 @@ export class CrmOutbox {
         const nextAt = new Date(this.clock().getTime() + wait).toISOString();
         await this.update(entry.key, { state: 'waiting', nextAt, why: `${answer.why}: trying again at ${nextAt.slice(11, 16)} UTC` });
         // One slow answer holds every note back, those added meanwhile too: a burst costs one refused request per wait.
-        await this.store.setValue('crmApi', { ...connection, heldUntil: nextAt });
+        await this.amend(connection, { heldUntil: nextAt });
         await browser.alarms?.create(OUTBOX_ALARM, { when: Date.parse(nextAt) });
         return;
       }
     }
+  }
+
+  /**
+   * Marks the connection a request was sent under (refused, held), only if it is still the one
+   * stored: a Disconnect, or another connection, made while the answer was awaited stays as it is
+   * (a token the user removed is never written back).
+   */
+  private amend(connection: CrmConnection, change: Partial<CrmConnection>): Promise<void> {
+    return this.store.updateValue('crmApi', (now) =>
+      now && now.crm === connection.crm && now.connectedAt === connection.connectedAt ? { ...now, ...change } : undefined,
+    );
   }
 
   /** Told when a colleague's ask was learned from the CRM for a contact (the sidebar shows it). */
@@ -287,6 +298,8 @@ export class CrmOutbox {
       .map(askInNote)
       .filter((a): a is NonNullable<typeof a> => !!a && !(a.key && own.has(a.key)))
       .sort((a, b) => b.on.localeCompare(a.on));
+    // Disconnected (or connected anew) while this read was under way: what it read is not kept.
+    if ((await this.connection())?.connectedAt !== connection.connectedAt) return false;
     const all = await this.store.value('crmTeamAsks');
     const newest = asks[0];
     await this.store.setValue('crmTeamAsks', {

@@ -56,8 +56,8 @@ export function CrmConnect() {
         Connected, each stage of an ask (asked, OK, intro, converted, declined) is written as one short note on the contact's record, the one whose page you
         opened, and on their company's (HubSpot's primary company, Pipedrive's organization): never found by a search, never a new contact. Colleagues' notes on
         those records are read when you open a client and for the first clients of "who to ask", at most once per record per cool-down: an ask there counts like
-        yours. Only the background sends, only to the API origin you allow at Connect; nothing else is sent. Disconnect forgets the token and gives the origin
-        back. Tokens are never in a backup.
+        yours. Only the background sends, only to the API origin you allow at Connect; nothing else is sent. Disconnect forgets the token and what was read with
+        it, and gives the origin back. Tokens are never in a backup.
       </p>
       <p className="muted">The note, exactly as it is written:</p>
       <pre className="note-preview" data-testid="crm-note-preview">

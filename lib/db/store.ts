@@ -333,6 +333,17 @@ export class Store {
     return this.putValue(key, value);
   }
 
+  /**
+   * A value changed from what is stored now, in one transaction: `change` answers the new value,
+   * or undefined to leave it (a change that must not land on a value replaced meanwhile).
+   */
+  async updateValue<K extends Key>(key: K, change: (current: ValueOf<K>) => ValueOf<K> | undefined): Promise<void> {
+    await this.db.transaction('rw', this.db.kv, async () => {
+      const next = change(await this.value(key));
+      if (next !== undefined) await this.putValue(key, next);
+    });
+  }
+
   /** The one write of a kv value, checked by its key's schema (the profile, never-ask list and rules announce theirs). */
   private async putValue<K extends Key>(key: K, value: ValueOf<K>): Promise<void> {
     await this.db.kv.put({ key, value: KEYS[key].schema.parse(value) });

@@ -57,6 +57,8 @@ export function crmHandlers(deps: Deps): Pick<Handlers, 'crm/connect' | 'crm/dis
       const connection = await outbox.connection();
       await store.setValue('crmApi', null);
       await store.setValue('crmOutbox', []);
+      // What was read with that token goes too: colleagues' asks are read again at the next connection.
+      await store.setValue('crmTeamAsks', {});
       if (connection) await release(connection.crm);
       return status(deps);
     },
