@@ -2,7 +2,7 @@ import { plural } from '@/lib/engine/relationship';
 import { useEffect, useState } from 'react';
 import { download } from '@/components/download';
 import { onAnnouncement, request } from '@/lib/messaging/client';
-import { upload } from '@/lib/messaging/upload';
+import { sendFile } from '@/lib/messaging/upload';
 import { toDay } from '@/lib/day';
 import { FormMessage, useMessage } from '@/components/FormMessage';
 
@@ -12,7 +12,7 @@ const stamp = () => toDay();
 export function DataSection({ initialMessage, onRestored }: { initialMessage?: string; onRestored?: (message: string) => void } = {}) {
   const { message, say, failed, clear } = useMessage(initialMessage ? { ok: true, text: initialMessage } : undefined);
   /** A checked backup waiting for the user to confirm what it replaces. */
-  const [pendingRestore, setPendingRestore] = useState<{ name: string; text: string; summary: string; checked: string }>();
+  const [pendingRestore, setPendingRestore] = useState<{ file: File; summary: string; checked: string }>();
   /** The restore under way: its file, and how many of its records are written. */
   const [restoring, setRestoring] = useState<{ name: string; done?: number; total?: number }>();
   useEffect(() => onAnnouncement((event) => event.type === 'restore/progress' && setRestoring((r) => r && { ...r, done: event.done, total: event.total })), []);
@@ -120,17 +120,15 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
             onChange={async (e) => {
               const file = e.target.files?.[0];
               if (!file) return;
-              const text = await file.text();
               try {
-                const check = await request('backup/check', { upload: await upload(text) }).catch((err: Error) => {
+                const check = await sendFile(file, (source) => request('backup/check', source)).catch((err: Error) => {
                   throw /not a JSON file/.test(err.message) ? new Error(`${file.name} is not a JSON file. Nothing was changed.`) : err;
                 });
                 const n = (c: { contacts: number; asks: number; templates: number }) =>
                   `${plural(c.contacts, 'contact')}, ${plural(c.asks, 'ask')}, ${plural(c.templates, 'template')}`;
                 clear();
                 setPendingRestore({
-                  name: file.name,
-                  text,
+                  file,
                   checked: check.checked,
                   summary: `Restoring ${file.name} replaces everything here now (${n(check.current)}, your profile, settings and lists) with the backup's ${n(check.incoming)}, from ${new Date(check.exportedAt).toLocaleString()}.`,
                 });
@@ -156,7 +154,8 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
             <button
               data-testid="restore-confirm"
               onClick={async () => {
-                const { name, text: file, checked } = pendingRestore;
+                const { file, checked } = pendingRestore;
+                const { name } = file;
                 setPendingRestore(undefined);
                 clear();
                 setRestoring({ name });
@@ -164,7 +163,7 @@ export function DataSection({ initialMessage, onRestored }: { initialMessage?: s
                   // The backup the check kept; sent again only if the worker slept while the user read what the restore replaces.
                   const counts = await request('backup/restore', { checked }).catch(async (err: Error) => {
                     if (!/no longer held/.test(err.message)) throw err;
-                    return request('backup/restore', { upload: await upload(file) });
+                    return sendFile(file, (source) => request('backup/restore', source));
                   });
                   const text = `Restored ${plural(counts.contacts, 'contact')}, ${plural(counts.asks, 'ask')} and ${plural(counts.templates, 'template')} from ${name}.`;
                   // Every form on this page reloads what is stored now (issue 17): nothing old is saved over the restore.

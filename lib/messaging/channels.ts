@@ -14,3 +14,6 @@ export const PANEL_PORT = 'sidepanel';
  * under the 64 MB one message holds, even once every quote of the JSON it carries is escaped.
  */
 export const UPLOAD_PIECE = 8_000_000;
+
+/** The start of what the worker answers when it could not read a file by its blob: URL: the page then sends it in pieces. */
+export const UNREAD_FILE = 'The file could not be read where the page holds it';

@@ -141,8 +141,13 @@ export const PageContextSchema = z.object({
 
 /** A transfer's name (a random UUID from the page). */
 const TransferId = z.string().regex(/^[\w-]{8,64}$/);
-/** A backup sent whole (small ones, tests), or the name of an upload gathered in pieces. */
-const BackupSource = z.union([z.object({ upload: TransferId }), z.object({ backup: z.unknown() })]);
+/**
+ * A file the options page holds, by the blob: URL it made for it (the worker reads it itself, no
+ * copy through messages: issue 35), e.g. blob:chrome-extension://<id>/<uuid>.
+ */
+const FileUrl = z.string().regex(/^blob:(chrome|moz)-extension:\/\/[\w-]{8,64}\/[\w-]{8,64}$/);
+/** A backup sent whole (small ones, tests), the name of an upload gathered in pieces, or the file itself by its URL. */
+const BackupSource = z.union([z.object({ upload: TransferId }), z.object({ file: FileUrl }), z.object({ backup: z.unknown() })]);
 /** A restore names the backup its check kept (sent and checked once, issue 35), else sends it again. */
 const RestoreSource = z.union([z.object({ checked: TransferId }), BackupSource]);
 

@@ -263,6 +263,14 @@ test('a large restore says how far it has written, then what it restored', async
   const backup = { format: 'referral-window-backup', version: 1, exportedAt: at, contacts, asks: [], templates: [], kv: [] };
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
+  // The file goes to the worker by its blob: URL, read there (issue 35), not in 8 MB messages.
+  await options.evaluate(() => {
+    const w = window as unknown as { pieces: number; chrome: { runtime: { sendMessage(m: { type?: string }): Promise<unknown> } } };
+    const runtime = w.chrome.runtime;
+    const send = runtime.sendMessage.bind(runtime);
+    w.pieces = 0;
+    runtime.sendMessage = (m) => ((w.pieces += m?.type === 'upload/piece' ? 1 : 0), send(m));
+  });
   await options
     .getByTestId('restore-file')
     .setInputFiles({ name: 'big-backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
@@ -270,6 +278,7 @@ test('a large restore says how far it has written, then what it restored', async
   await expect(options.getByTestId('restore-progress')).toContainText(/of 20,000 contacts and asks written/, { timeout: 60_000 });
   await expect(options.getByTestId('data-message')).toContainText('Restored 20,000 contacts', { timeout: 90_000 });
   await expect(options.getByTestId('restore-progress')).toHaveCount(0);
+  expect(await options.evaluate(() => (window as unknown as { pieces: number }).pieces)).toBe(0);
 });
 
 test('a 12,000-row export is read while it is written: every line accounted for, a late duplicate of a multi-line row merged', async ({

@@ -160,6 +160,14 @@ describe('Firefox: the core flows on the production build', () => {
     expect(backup.contacts.map((c) => c.email)).toContain('dana@acme-logistics.example');
     // A change after the backup, then the restore: the change is gone.
     await importCsv('Email,NPS\nnew@later.example,8\n');
+    // The file goes to the background by its blob: URL, read there (issue 35), not in 8 MB messages.
+    await options.evaluate(() => {
+      const w = globalThis as unknown as { browser: { runtime: { sendMessage(m: { type?: string }): Promise<unknown> } }; pieces: number };
+      const runtime = w.browser.runtime;
+      const send = runtime.sendMessage.bind(runtime);
+      w.pieces = 0;
+      runtime.sendMessage = (m) => ((w.pieces += m?.type === 'upload/piece' ? 1 : 0), send(m));
+    });
     const input = await options.waitForSelector('[data-testid="restore-file"]');
     await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(tempFile('backup.json', JSON.stringify(backup)));
     const confirm = await options.waitForSelector('[data-testid="restore-confirm"]', { timeout: 8_000 });
@@ -170,6 +178,7 @@ describe('Firefox: the core flows on the production build', () => {
       return (await b.runtime.sendMessage({ type: 'contacts/search', payload: { query: '', limit: 100 } })).value;
     })) as Array<{ email: string }>;
     expect(after.map((c) => c.email).sort()).toEqual(backup.contacts.map((c) => c.email).sort());
+    expect(await options.evaluate(() => (globalThis as unknown as { pieces: number }).pieces)).toBe(0);
     await options.close();
     clean();
   }, 60_000);

@@ -1,16 +1,17 @@
-import { backupProblem } from '@/lib/messaging/words';
 /** Everything at once: the backup (offered only if it would restore), its check, and the restore. */
 import { Backup } from '@/lib/backup';
+import { UNREAD_FILE } from '@/lib/messaging/channels';
 import { announce } from '@/lib/messaging/client';
+import { backupProblem } from '@/lib/messaging/words';
 import type { Handlers } from '../router';
 import { refreshFollowUps } from '../follow-ups';
 import { setWeeklyReminder } from '../reminders';
 import type { Deps } from './deps';
 
-/** A backup, checked whole; a plain message saying what is wrong otherwise. */
 /** What a restore hears when the backup its check kept is gone (the worker restarted): the page sends it again. */
 export const FORGOTTEN = 'The checked backup is no longer held (the extension restarted): sending it again.';
 
+/** A backup, checked whole; a plain message saying what is wrong otherwise. */
 export function checkBackup(backup: unknown): Backup {
   const parsed = Backup.safeParse(backup);
   if (!parsed.success) {
@@ -18,6 +19,21 @@ export function checkBackup(backup: unknown): Backup {
     throw new Error(`This is not a valid Referral window backup: ${backupProblem(issue as never, backup)}. Nothing was changed.`);
   }
   return parsed.data;
+}
+
+/**
+ * The text of a file the options page holds, by the blob: URL it made (this extension's own only).
+ * Anything that stops the read is said as UNREAD_FILE: the page then sends the file in pieces.
+ */
+async function readFile(url: string): Promise<string> {
+  if (!url.startsWith(`blob:${globalThis.location?.origin}/`)) throw new Error(`${UNREAD_FILE}: not this extension's.`);
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(String(response.status));
+    return await response.text();
+  } catch (error) {
+    throw new Error(`${UNREAD_FILE} (${error instanceof Error ? error.message : String(error)}).`);
+  }
 }
 
 /** Records up to which a backup file is indented for reading; a larger one is written compact (half the size). */
@@ -28,11 +44,12 @@ export function dataHandlers({
   transfers,
   now,
 }: Deps): Pick<Handlers, 'backup/export' | 'backup/piece' | 'upload/piece' | 'backup/check' | 'backup/restore'> {
-  /** The backup a check or restore names: sent whole, or gathered from its pieces. */
-  const received = (source: { backup?: unknown; upload?: string }): unknown => {
-    if (!('upload' in source) || source.upload === undefined) return source.backup;
+  /** The backup a check or restore names: sent whole, gathered from its pieces, or read where the page holds it. */
+  const received = async (source: { backup?: unknown; upload?: string; file?: string }): Promise<unknown> => {
+    if (source.file === undefined && source.upload === undefined) return source.backup;
+    const text = source.file === undefined ? transfers.take(source.upload!) : await readFile(source.file);
     try {
-      return JSON.parse(transfers.take(source.upload));
+      return JSON.parse(text);
     } catch (error) {
       if (error instanceof SyntaxError) throw new Error('This is not a JSON file. Nothing was changed.');
       throw error;
@@ -64,7 +81,7 @@ export function dataHandlers({
     },
 
     async 'backup/check'(source) {
-      const valid = checkBackup(received(source));
+      const valid = checkBackup(await received(source));
       // Kept for the restore the user confirms next: sent, parsed and checked once (issue 35: a
       // 200,000-contact restore sent the file twice and checked it three times). One at a time.
       checked = { id: crypto.randomUUID(), backup: valid };
@@ -84,7 +101,7 @@ export function dataHandlers({
         // The worker slept since the check: the page sends the file again.
         if (checked?.id !== source.checked) throw new Error(FORGOTTEN);
         valid = checked.backup;
-      } else valid = checkBackup(received(source));
+      } else valid = checkBackup(await received(source));
       checked = undefined;
       const counts = await store.restoreAll(valid, progress, { checked: true });
       // Alarms are not data: the restored reminder setting is applied to them.

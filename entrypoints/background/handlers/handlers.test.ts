@@ -12,6 +12,7 @@ import { inserter } from './insert';
 import { placeFor, placesFrom } from '@/lib/sidebar-place';
 import { PLACES } from '@/lib/prefs';
 import { NOW, setup, TAB } from './testing';
+import { requests } from '@/lib/messaging/protocol';
 
 const gmailPage = (email: string, name: string): PageContext => ({
   host: 'gmail',
@@ -389,6 +390,38 @@ describe('a restore sent and checked once (issue 35)', () => {
     await expect(call('backup/restore', { checked: check.checked }, { role: 'options' })).rejects.toThrow('no longer held');
     // A worker that restarted between check and restore holds nothing: a fresh setup stands for it.
     await expect(setup().call('backup/restore', { checked: check.checked }, { role: 'options' })).rejects.toThrow('sending it again');
+  });
+});
+
+describe('a backup read where the options page holds it (issue 35)', () => {
+  const ORIGIN = 'chrome-extension://abcdefghijklmnop';
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("is read by its blob: URL when it is this extension's; any other, or a read that fails, is said so the page sends it in pieces", async () => {
+    const { call, store } = setup();
+    await call('contact/edit', { email: 'dana@acme.example', edit: { nps: 9 } });
+    const made = await call('backup/export', {}, { role: 'options' });
+    const text = await call('backup/piece', { id: made.id, index: 0 }, { role: 'options' });
+    await call('contact/edit', { email: 'lee@peer.example', edit: { nps: 3 } });
+    const mine = `blob:${ORIGIN}/0b7c6c39-1b5e-4d6e-9a43-7c1f4b2a9e11`;
+    const read: string[] = [];
+    vi.stubGlobal('location', { origin: ORIGIN });
+    vi.stubGlobal('fetch', async (url: string) => (read.push(url), url === mine ? new Response(text) : new Response('', { status: 404 })));
+    vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
+    const check = await call('backup/check', { file: mine }, { role: 'options' });
+    expect(check.incoming.contacts).toBe(1);
+    expect(await call('backup/restore', { checked: check.checked }, { role: 'options' })).toMatchObject({ contacts: 1 });
+    expect(await store.getContact('lee@peer.example')).toBeUndefined();
+    // Another extension's file is not even asked for; a file gone is said the same way.
+    const theirs = 'blob:chrome-extension://zyxwvutsrqponmlk/0b7c6c39-1b5e-4d6e-9a43-7c1f4b2a9e11';
+    await expect(call('backup/check', { file: theirs }, { role: 'options' })).rejects.toThrow('could not be read where the page holds it');
+    await expect(call('backup/check', { file: `blob:${ORIGIN}/11111111-2222-3333-4444-555555555555` }, { role: 'options' })).rejects.toThrow(
+      'could not be read where the page holds it',
+    );
+    expect(read).toEqual([mine, `blob:${ORIGIN}/11111111-2222-3333-4444-555555555555`]);
+    // Nothing but a blob: URL of an extension is taken for one.
+    for (const file of ['https://evil.example/backup.json', 'blob:https://evil.example/0b7c6c39-1b5e-4d6e-9a43-7c1f4b2a9e11'])
+      expect(requests['backup/check'].payload.safeParse({ file }).success).toBe(false);
   });
 });
 
