@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { applyManualEdit, applyPage } from '../contacts';
 import type { PageContext } from '../hosts/types';
 import { openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './index';
-import { ImportRefused, Store } from './store';
+import { ImportRefused, sameRecord, Store } from './store';
 import { streamContactsCsv, type ImportedRow, type ParsedImport } from '../import/csv';
 import { withStatus } from '../asks/pipeline';
 import { Ask, Contact } from '../model';
@@ -276,6 +276,50 @@ describe('store', () => {
     ]);
     expect(await store.db.contacts.count()).toBe(12_000);
     expect(await store.db.asks.count()).toBe(3);
+  });
+
+  it('a restore over other data leaves exactly the backup: the same kept, the changed rewritten, the rest gone (issue 35)', async () => {
+    const store = new Store(openDb(freshName()));
+    const rows = Array.from({ length: 12_000 }, (_, i) => ({ line: i + 2, email: `p${i}@x.example`, facts: { nps: i % 11 } }));
+    await store.importContacts(rows as never, { kind: 'import', observedAt: T1 }, T2);
+    const backup = JSON.parse(JSON.stringify(await store.exportAll(T2)));
+    const ask = (i: number) => ({ id: `a${i}`, email: `p${i}@x.example`, templateId: 't', status: 'sent', askedAt: T2, history: [] });
+    backup.asks = [ask(1), ask(2)];
+    // After the backup: one contact changed, one added, one deleted; an ask changed, one added.
+    await store.importContacts(
+      [
+        { line: 2, email: 'p5@x.example', facts: { nps: 0 } },
+        { line: 3, email: 'new@x.example', facts: {} },
+      ] as never,
+      { kind: 'import', observedAt: T2 },
+      T2,
+    );
+    await store.db.contacts.delete('p7@x.example');
+    await store.db.asks.bulkPut([{ ...ask(1), status: 'declined' }, ask(3)] as never);
+    const heard: Array<[number, number]> = [];
+    await store.restoreAll(backup, (done, total) => heard.push([done, total]));
+    expect(JSON.parse(JSON.stringify(await store.exportAll(T2)))).toEqual(backup);
+    expect((await store.getContact('p5@x.example'))?.facts.nps?.value.score).toBe(5);
+    expect(heard.at(-1)).toEqual([12_002, 12_002]);
+    // Wholly other data (most of what is stored goes): the same outcome.
+    const other = new Store(openDb(freshName()));
+    await other.importContacts(
+      [...Array(30).keys()].map((i) => ({ line: i + 2, email: `q${i}@y.example`, facts: {} })) as never,
+      { kind: 'import', observedAt: T1 },
+      T2,
+    );
+    await other.restoreAll(backup);
+    expect(JSON.parse(JSON.stringify(await other.exportAll(T2)))).toEqual(backup);
+  });
+
+  it('records are the same whatever the order of their fields; a value, an element or a field more is a change', () => {
+    expect(sameRecord({ a: 1, b: { c: [1, { d: 'x' }] } }, { b: { c: [1, { d: 'x' }] }, a: 1 })).toBe(true);
+    expect(sameRecord({ a: 1, e: undefined }, { a: 1 })).toBe(true);
+    expect(sameRecord({ a: 1 }, { a: 2 })).toBe(false);
+    expect(sameRecord({ a: [1, 2] }, { a: [1, 2, 3] })).toBe(false);
+    expect(sameRecord({ a: [1] }, { a: { 0: 1 } })).toBe(false);
+    expect(sameRecord({ a: 1 }, { a: 1, b: null })).toBe(false);
+    expect(sameRecord({ a: '1' }, { a: 1 })).toBe(false);
   });
 
   it('a broken backup changes nothing', async () => {

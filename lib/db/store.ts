@@ -401,18 +401,14 @@ export class Store {
     await this.db.transaction('rw', [this.db.contacts, this.db.asks, this.db.templates, this.db.kv, this.db.views], async () => {
       // The connected CRM and its outbox stay: a backup never holds them.
       const kept = (await this.db.kv.toArray()).filter((row) => LOCAL_ONLY.has(row.key));
-      await Promise.all([this.db.contacts.clear(), this.db.asks.clear(), this.db.templates.clear(), this.db.kv.clear(), this.db.views.clear()]);
+      await Promise.all([this.db.templates.clear(), this.db.kv.clear(), this.db.views.clear()]);
       let done = 0;
-      const write = async <T, K>(table: Table<T, K>, records: T[]) => {
-        for (let i = 0; i < records.length; i += RESTORE_CHUNK) {
-          const chunk = records.slice(i, i + RESTORE_CHUNK);
-          await table.bulkAdd(chunk);
-          done += chunk.length;
-          onProgress?.(done, total);
-        }
+      const written = (n: number) => {
+        done += n;
+        onProgress?.(done, total);
       };
-      await write(this.db.contacts, valid.contacts);
-      await write(this.db.asks, valid.asks);
+      await replaceRecords(this.db.contacts, valid.contacts, (c: Contact) => c.email, written);
+      await replaceRecords(this.db.asks, valid.asks, (a: Ask) => a.id, written);
       await this.db.templates.bulkAdd(valid.templates);
       await this.db.kv.bulkAdd([...valid.kv.filter((row) => !LOCAL_ONLY.has(row.key)), ...kept]);
     });
@@ -455,8 +451,68 @@ async function readAll(rows: StreamedRows): Promise<ImportedRow[]> {
 /** The file was refused whole (not a CSV, no email column): the transaction is rolled back. */
 export class ImportRefused extends Error {}
 
-/** Records a restore writes between two progress reports. */
+/** Records a restore reads or writes between two progress reports. */
 const RESTORE_CHUNK = 5_000;
+/** Chunks a restore has written behind the one it waits for. */
+const RESTORE_IN_FLIGHT = 2;
+
+/**
+ * Makes `table` hold exactly `records` (inside the caller's transaction), writing only what
+ * differs: a backup restored over the data it was made from (undoing a mistake) rewrites nothing
+ * that is the same, and deletes only what the backup does not hold. Where most of what is stored
+ * goes, the table is cleared instead (one request, not one a record). Issue 35: 200,000 contacts
+ * and 50,000 asks took 10 s to clear and 49 s to write again, whatever they held.
+ * `written(n)` hears each `n` records now as the backup has them, in order.
+ */
+async function replaceRecords<T extends I, I>(
+  table: Table<T, string, I>,
+  records: T[],
+  keyOf: (record: T) => string,
+  written: (n: number) => void,
+): Promise<void> {
+  const wanted = new Map(records.map((r) => [keyOf(r), r]));
+  const same = new Set<string>();
+  const gone: string[] = [];
+  let stored = 0;
+  for (let last: string | undefined; ;) {
+    const page = await (last === undefined ? table.toCollection() : table.where(':id').above(last)).limit(RESTORE_CHUNK).toArray();
+    for (const record of page) {
+      const key = keyOf(record);
+      const incoming = wanted.get(key);
+      if (incoming === undefined) gone.push(key);
+      else if (sameRecord(record, incoming)) same.add(key);
+    }
+    stored += page.length;
+    if (page.length < RESTORE_CHUNK) break;
+    last = keyOf(page.at(-1)!);
+  }
+  const cleared = gone.length * 2 > stored;
+  if (cleared) await table.clear();
+  else if (gone.length) await table.bulkDelete(gone);
+  const toWrite = cleared ? records : records.filter((r) => !same.has(keyOf(r)));
+  if (!cleared && same.size) written(same.size);
+  // Written in chunks, a few in flight, so the database never waits for the next one.
+  const writes: Promise<unknown>[] = [];
+  for (let i = 0; i < toWrite.length; i += RESTORE_CHUNK) {
+    const chunk = toWrite.slice(i, i + RESTORE_CHUNK);
+    writes.push((cleared ? table.bulkAdd(chunk) : table.bulkPut(chunk)).then(() => written(chunk.length)));
+    await writes.at(-1 - RESTORE_IN_FLIGHT);
+  }
+  await Promise.all(writes);
+}
+
+/** The same record, whatever the order of its fields (a backup's are in its schema's order); a missing field and an undefined one are the same. */
+export function sameRecord(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => sameRecord(x, (b as unknown[])[i]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const ka = keys(x);
+  return ka.length === keys(y).length && ka.every((k) => sameRecord(x[k], y[k]));
+}
 
 /** Rows per write: big enough to keep the database busy, small enough to start it early. */
 const IMPORT_CHUNK = 2_000;
