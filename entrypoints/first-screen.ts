@@ -1,16 +1,15 @@
 /**
  * The popup's first screen, before React and before the worker (issue 35). The worker keeps the
  * first rows of the open asks in `storage.local` whenever it saves that page and removes them on
- * every write they depend on (`background/open-asks.ts`). This classic script, loaded by the
- * popup's HTML right after its root element, starts reading them while the page still parses and
- * draws them at once as plain text in the popup's layout: inert, hidden from assistive technology,
+ * every write they depend on (`background/open-asks.ts`). This classic script, the first the
+ * popup's <head> loads, starts reading them before any other file of the page loads and draws them as plain text in the popup's layout: inert, hidden from assistive technology,
  * with the words the asks view uses (`rowWords`). It leaves the rows it drew for that view
  * (`DRAWN_FIRST_SCREEN`), whose first render draws the same rows over them, interactive; the
  * worker's own answer follows. Nothing is drawn from rows that no longer hold (another day, past
  * a follow-up falling due), or once React has drawn.
  */
 import type { AskRow } from '@/lib/asks/pipeline';
-import { DRAWN_FIRST_SCREEN, firstScreenHolds, POPUP_TABS, rowWords, type FirstScreen } from '@/lib/messaging/popup-views';
+import { DRAWN_FIRST_SCREEN, FIRST_SCREEN_SETTLED, firstScreenHolds, POPUP_TABS, rowWords, type FirstScreen } from '@/lib/messaging/popup-views';
 import { FIRST_ASKS_SCREEN, getPref } from '@/lib/prefs';
 
 type Child = Node | string;
@@ -38,10 +37,15 @@ function row(r: AskRow, now: Date): HTMLElement {
   );
 }
 
-/** The saved first screen, drawn into `root` unless React got there first; the rows drawn, or undefined. */
-export async function drawFirstScreen(root: HTMLElement, now = new Date()): Promise<FirstScreen | undefined> {
+/**
+ * The saved first screen, drawn into the root (`where`: it, or how to find it once the rows are
+ * read) unless React got there first; the rows drawn, or undefined. `main.tsx` starts React's first
+ * render once this settles.
+ */
+export async function drawFirstScreen(where: HTMLElement | (() => Promise<HTMLElement | null>), now = new Date()): Promise<FirstScreen | undefined> {
   const saved = await getPref(FIRST_ASKS_SCREEN).catch(() => undefined);
-  if (!firstScreenHolds(saved, now) || root.childElementCount) return undefined;
+  const root = typeof where === 'function' ? await where() : where;
+  if (!root || !firstScreenHolds(saved, now) || root.childElementCount) return undefined;
   const tabs = POPUP_TABS.map((t, i) => el('button', { role: 'tab', 'aria-selected': String(i === 0) }, t.label));
   const toolbar = el(
     'div',
@@ -66,7 +70,15 @@ export async function drawFirstScreen(root: HTMLElement, now = new Date()): Prom
   return saved;
 }
 
+/** The popup's root: there once the parser passed it (it has, by the time storage answers), else after parsing. */
+const popupRoot = (): Promise<HTMLElement | null> =>
+  new Promise((found) => {
+    const root = () => found(document.getElementById('root'));
+    if (document.getElementById('root') || document.readyState !== 'loading') root();
+    else document.addEventListener('readystatechange', root, { once: true });
+  });
+
 export default defineUnlistedScript(() => {
-  const root = document.getElementById('root');
-  if (root) void drawFirstScreen(root);
+  // Run from the popup's <head>, first of its scripts: the read starts before any other file loads.
+  (globalThis as Record<string, unknown>)[FIRST_SCREEN_SETTLED] = drawFirstScreen(popupRoot);
 });

@@ -151,4 +151,14 @@ describe("the popup's first screen before React (issue 35)", () => {
     expect(await drawFirstScreen(container, NOW)).toBeUndefined();
     expect(performance.getEntriesByName('first-content')).toHaveLength(0);
   });
+
+  it('run from the <head>, it reads first and finds the root after; no root, nothing drawn', async () => {
+    const { drawFirstScreen } = await import('../first-screen');
+    await saved();
+    expect(await drawFirstScreen(async () => null, NOW)).toBeUndefined();
+    const found = vi.fn(async () => container);
+    expect((await drawFirstScreen(found, NOW))?.rows).toHaveLength(2);
+    expect(found).toHaveBeenCalledOnce();
+    expect(container.querySelectorAll('main li')).toHaveLength(2);
+  });
 });

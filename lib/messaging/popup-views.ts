@@ -61,3 +61,10 @@ export function rowWords({ ask, name, company, templateName, nextStep }: AskRow,
 
 /** Where the first screen, once drawn, leaves its rows for the asks view to start from (`first-screen.ts`). */
 export const DRAWN_FIRST_SCREEN = 'referralWindowFirstScreen';
+/**
+ * Where the first screen leaves the promise of its attempt (drawn or not), so React's first render
+ * waits for it instead of taking the page's only thread while the saved rows are on their way.
+ */
+export const FIRST_SCREEN_SETTLED = 'referralWindowFirstScreenSettled';
+/** How long React waits for the first screen at most (a storage read that never answers). */
+export const FIRST_SCREEN_WAIT_MS = 150;
