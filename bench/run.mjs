@@ -352,8 +352,8 @@ if (!ONLY || ONLY === 'host') {
 
 groupDone('host');
 
-// BENCH_ONLY=host: the host-page figures alone (a quick check while changing the readers);
-// BENCH_ONLY=scale: the import, popup, queue and 200,000-contact figures alone.
+// BENCH_ONLY=host: the host-page figures alone (a quick check while changing the readers); the
+// others: engine, sidebar, popup (50,000 contacts), restore (200,000: import, backup, both restores).
 if (ONLY === 'host') process.exit(0);
 
 /** The baseline: the sidebar as a React tree in the host page (bench/in-page-sidebar.tsx). */
