@@ -77,7 +77,11 @@ describe('conventions', () => {
 
   it("one place alone talks to the network: the connected CRM's outbox, in the background (issue 34)", () => {
     const talking = all.filter((f) => /\b(fetch|XMLHttpRequest|WebSocket|EventSource|sendBeacon)\s*\(/.test(code(f)));
-    expect(talking).toEqual(['entrypoints/background/crm-outbox.ts']);
+    // And the worker reading a file the options page holds, by this extension's own blob: URL only.
+    expect(talking).toEqual(['entrypoints/background/crm-outbox.ts', 'entrypoints/background/read-file.ts']);
+    const reader = code('entrypoints/background/read-file.ts');
+    expect(reader.match(/\bfetch\s*\(/g)).toHaveLength(1);
+    expect(reader.indexOf('if (!url.startsWith(`blob:${globalThis.location?.origin}/`)) throw')).toBeLessThan(reader.indexOf('fetch('));
   });
 
   it('a verdict is one row: no view or action names verdict kinds to decide what to do', () => {

@@ -1,10 +1,10 @@
 /** Everything at once: the backup (offered only if it would restore), its check, and the restore. */
 import { Backup } from '@/lib/backup';
-import { UNREAD_FILE } from '@/lib/messaging/channels';
 import { announce } from '@/lib/messaging/client';
 import { backupProblem } from '@/lib/messaging/words';
 import type { Handlers } from '../router';
 import { refreshFollowUps } from '../follow-ups';
+import { readFile } from '../read-file';
 import { setWeeklyReminder } from '../reminders';
 import type { Deps } from './deps';
 
@@ -19,21 +19,6 @@ export function checkBackup(backup: unknown): Backup {
     throw new Error(`This is not a valid Referral window backup: ${backupProblem(issue as never, backup)}. Nothing was changed.`);
   }
   return parsed.data;
-}
-
-/**
- * The text of a file the options page holds, by the blob: URL it made (this extension's own only).
- * Anything that stops the read is said as UNREAD_FILE: the page then sends the file in pieces.
- */
-async function readFile(url: string): Promise<string> {
-  if (!url.startsWith(`blob:${globalThis.location?.origin}/`)) throw new Error(`${UNREAD_FILE}: not this extension's.`);
-  try {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(String(response.status));
-    return await response.text();
-  } catch (error) {
-    throw new Error(`${UNREAD_FILE} (${error instanceof Error ? error.message : String(error)}).`);
-  }
 }
 
 /** Records up to which a backup file is indented for reading; a larger one is written compact (half the size). */
