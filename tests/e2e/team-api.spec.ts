@@ -51,6 +51,15 @@ async function connect(context: BrowserContext, extensionId: string, token = HUB
   return options;
 }
 
+/** Connected with the right token (the settings say so), then Priya's HubSpot record opened and read by the sidebar. */
+async function connectThenOpenPriya(context: BrowserContext, extensionId: string): Promise<void> {
+  const options = await connect(context, extensionId);
+  await expect(options.getByTestId('crm-connected')).toContainText('Connected to HubSpot');
+  const page = await context.newPage();
+  await page.goto(RECORD);
+  await expect(sidebar(page).getByTestId('contact-name')).toHaveText('Priya Raman');
+}
+
 /** An ask to Priya recorded as sent, the way the popup's undo puts one back. */
 async function askPriya(popup: Page, id: string): Promise<void> {
   const now = new Date().toISOString();
@@ -124,11 +133,7 @@ test('the worker stopped between a note and its answer: "Try again now" finds th
   let held = 0;
   await serveHubspot(context, hubspot, (reply) => reply.status === 201 && held++ === 0);
   try {
-    const options = await connect(context, extensionId);
-    await expect(options.getByTestId('crm-connected')).toContainText('Connected to HubSpot');
-    const page = await context.newPage();
-    await page.goto(RECORD);
-    await expect(sidebar(page).getByTestId('contact-name')).toHaveText('Priya Raman');
+    await connectThenOpenPriya(context, extensionId);
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await askPriya(popup, 'ask-killed');
@@ -217,11 +222,7 @@ test('a burst of asks against HubSpot rate limit: the outbox waits as told, the 
   const hubspot = hubspotApi(['51'], {});
   await serveHubspot(context, hubspot);
   try {
-    const options = await connect(context, extensionId);
-    await expect(options.getByTestId('crm-connected')).toContainText('Connected to HubSpot');
-    const page = await context.newPage();
-    await page.goto(RECORD);
-    await expect(sidebar(page).getByTestId('contact-name')).toHaveText('Priya Raman');
+    await connectThenOpenPriya(context, extensionId);
     await expect.poll(() => hubspot.calls.length).toBeGreaterThan(2);
     // From here, HubSpot's ten-second rolling limit is three requests.
     hubspot.rate.window = [];

@@ -47,6 +47,15 @@ async function connectHubspot(): Promise<Page> {
   return options;
 }
 
+/** Disconnects the CRM as the user does, closes the pages the test opened, then checks nothing left the browser and no page failed. */
+async function disconnectAndClose(options: Page, ...pages: Page[]): Promise<void> {
+  await (await options.waitForSelector('[data-testid="crm-disconnect"]'))!.click();
+  await until(async () => !(await options.$('[data-testid="crm-connected"]')), 'disconnected');
+  for (const page of pages) await page.close();
+  await options.close();
+  clean();
+}
+
 /** An ask to `email` recorded as sent now, the way the popup's undo puts one back. */
 async function recordSentAsk(popup: Page, id: string, email: string): Promise<void> {
   const at = new Date().toISOString();
@@ -284,13 +293,9 @@ describe('Firefox: logging through the HubSpot API, against the stand-in behind 
       ).toContain('HubSpot refused the token (401: The OAuth token used to make this call expired.): connect again in the settings.');
       expect(hubspot.notes).toHaveLength(2);
 
-      await (await options.$('[data-testid="crm-disconnect"]'))!.click();
-      await until(async () => !(await options.$('[data-testid="crm-connected"]')), 'disconnected');
-      await popup.close();
-      await options.close();
+      await disconnectAndClose(options, popup);
       // Every request the background sent went to the stand-in, to HubSpot's API origin.
       expect(firefox.apiCalls.every((c) => c.url.startsWith('https://api.hubapi.com/'))).toBe(true);
-      clean();
     } finally {
       firefox.api = undefined;
     }
@@ -328,11 +333,7 @@ describe('Firefox: a note whose background died before the answer (issue 34)', (
       expect(hubspot.calls.filter((c) => c === 'POST https://api.hubapi.com/crm/v3/objects/notes')).toHaveLength(1);
 
       options = await firefox.extensionPage('options.html');
-      await (await options.waitForSelector('[data-testid="crm-disconnect"]'))!.click();
-      await until(async () => !(await options.$('[data-testid="crm-connected"]')), 'disconnected');
-      await popup.close();
-      await options.close();
-      clean();
+      await disconnectAndClose(options, popup);
     } finally {
       firefox.api = undefined;
     }
@@ -432,11 +433,7 @@ describe('Firefox: insert, send and OK logged through the API; a burst against t
       expect(new Set(hubspot.notes.map((n) => n.body.match(/\[(.+)\]$/)?.[1])).size).toBe(6);
       expect(hubspot.rate.refused.length).toBeLessThanOrEqual(2);
 
-      await (await options.waitForSelector('[data-testid="crm-disconnect"]'))!.click();
-      await until(async () => !(await options.$('[data-testid="crm-connected"]')), 'disconnected');
-      await popup.close();
-      await options.close();
-      clean();
+      await disconnectAndClose(options, popup);
     } finally {
       firefox.api = undefined;
     }
