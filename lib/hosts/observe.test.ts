@@ -3,23 +3,41 @@ import { describe, expect, it, vi } from 'vitest';
 import { watchPage } from './observe';
 
 describe('watchPage', () => {
-  it('settles a burst into one call, throttles a stream, and stops on abort', async () => {
+  it('reads a redraw at once, follows a redraw spread over tasks once, throttles a stream, and stops on abort', async () => {
     vi.useFakeTimers();
-    const onChange = vi.fn();
+    const seen: number[] = [];
+    const onChange = vi.fn(() => {
+      seen.push(document.body.childElementCount);
+    });
     const controller = new AbortController();
     watchPage(window, onChange, { signal: controller.signal, interval: 300, quiet: 20 });
+    document.body.replaceChildren();
+    await vi.advanceTimersByTimeAsync(1_000);
+    onChange.mockClear();
+    seen.length = 0;
+    // A thread switch drawn in one task: read once, in the next task, whole.
     for (let i = 0; i < 50; i++) document.body.append(document.createElement('div'));
-    await vi.advanceTimersByTimeAsync(0);
     expect(onChange).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(25);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(seen).toEqual([50]);
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(onChange).toHaveBeenCalledTimes(1);
+    // A redraw spread over three tasks 5 ms apart: read at once, then once more with all of it.
+    for (let t = 0; t < 3; t++) {
+      document.body.append(document.createElement('p'));
+      await vi.advanceTimersByTimeAsync(5);
+    }
+    await vi.advanceTimersByTimeAsync(20);
+    expect(seen).toEqual([50, 51, 53]);
     // A stream of changes for one second: about one call per 300 ms, not one per change.
+    await vi.advanceTimersByTimeAsync(1_000);
+    onChange.mockClear();
     for (let t = 0; t < 1000; t += 10) {
       document.body.append(document.createElement('span'));
       await vi.advanceTimersByTimeAsync(10);
     }
-    expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(3);
-    expect(onChange.mock.calls.length).toBeLessThanOrEqual(5);
+    expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(4);
+    expect(onChange.mock.calls.length).toBeLessThanOrEqual(6);
     controller.abort();
     const calls = onChange.mock.calls.length;
     document.body.append(document.createElement('p'));

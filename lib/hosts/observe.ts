@@ -1,7 +1,9 @@
 /**
- * The one page-watching helper every host uses. After the page changes (DOM mutations, history
- * or hash navigation) it calls `onChange` once the burst settles (`quiet` ms, so a thread switch
- * shows quickly), and under a constant stream of changes at most once per `interval` ms, so a
+ * The one page-watching helper every host uses. After a calm spell, the first change is read at
+ * once (the next task: a host that redraws in one task, as a thread switch does, is read whole,
+ * and the sidebar follows within a few milliseconds). If that read found something new and the
+ * page goes on changing, one more read follows `quiet` ms later, for a redraw spread over several
+ * tasks; after that, under a constant stream of changes, at most one read per `interval` ms, so a
  * busy page costs little. The mutation callback itself only arms a timer (and compares the URL):
  * no per-mutation DOM work. Between the first change and the read it arms, nobody listens: the
  * observer is disconnected, so a page mutating hundreds of times a second pays for one mutation
@@ -21,16 +23,24 @@ export function watchPage(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastRun = -Infinity;
   let wait = interval;
+  /** The last read came at once after a calm spell and found news: the redraw may go on. */
+  let settling = false;
   let href = win.location.href;
-  const run = () => {
+  const run = (calm: boolean) => {
     timer = undefined;
     if (signal.aborted) return;
     listen();
     lastRun = performance.now();
-    wait = onChange() === false ? Math.min(slowest, wait * 2) : interval;
+    const news = onChange() !== false;
+    wait = news ? interval : Math.min(slowest, wait * 2);
+    settling = news && calm;
   };
   const arm = () => {
-    timer = setTimeout(run, Math.max(quiet, wait - (performance.now() - lastRun)));
+    const since = performance.now() - lastRun;
+    const calm = since >= wait;
+    const delay = calm ? 0 : settling ? quiet - since : wait - since;
+    settling = false;
+    timer = setTimeout(() => run(calm), Math.max(0, delay));
   };
   /** Back to the fast pace; a read already waiting is brought forward. */
   const hurry = () => {
