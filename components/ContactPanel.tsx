@@ -1,5 +1,5 @@
 import { format, parseISO } from 'date-fns';
-import { Fragment, useState, type InputHTMLAttributes, type MouseEvent } from 'react';
+import { Fragment, useLayoutEffect, useRef, useState, type InputHTMLAttributes, type MouseEvent } from 'react';
 import { FactInput } from './FactInput';
 import { TimeZoneInput } from './TimeZoneInput';
 import { SatisfactionReasons } from './SatisfactionReasons';
@@ -57,28 +57,38 @@ export function ManualContact({ message, page, tabId, onChanged }: { message: st
 
 type Part = 'ask' | 'intro' | 'thanks' | 'update';
 
-/** The contact on screen: verdict, age, satisfaction, insert, facts. Shared by the sidebar and the popup. */
 /**
- * `unobstructed`: whether the panel has been visibly unobstructed for a moment (`useUnobstructed`),
- * tracked by the page that shows it: the panel itself is drawn afresh for each contact, and must not
- * wait to be seen again when only the contact changed.
+ * The contact on screen: verdict, age, satisfaction, insert, facts. Shared by the sidebar and the
+ * popup. Kept in place from one contact to the next (only what differs is drawn again: remounting
+ * it was most of a contact switch in Firefox); what it holds is held per contact (`useContactState`,
+ * `FactInput`'s owner). `unobstructed`: whether the panel has been visibly unobstructed for a
+ * moment (`useUnobstructed`), tracked by the page that shows it, so that only the contact changing
+ * does not make it wait to be seen again.
  */
 export function ContactPanel({ view, tabId, onChanged, unobstructed }: { view: ContactView; tabId?: number; onChanged?: () => void; unobstructed: boolean }) {
   const { contact, evaluation, factSources } = view;
   const { relationship, verdict } = evaluation;
-  const [insertState, setInsertState] = useState<{ busy: boolean; message?: string; ok?: boolean; gaps?: VariableName[] }>({ busy: false });
-  const [saveError, setSaveError] = useState('');
+  // Everything below belongs to this contact: the panel is kept, not drawn again, when the page
+  // moves to another contact (a contact switch costs only what changed), so each piece of state
+  // is held for the contact it was set for, and a late answer for one never shows on another.
+  const [insertState, setInsertState] = useContactState<{ busy: boolean; message?: string; ok?: boolean; gaps?: VariableName[] }>(contact.email, {
+    busy: false,
+  });
+  const [saveError, setSaveError] = useContactState(contact.email, '');
   const save = (edit: ManualEdit) => {
     setSaveError('');
     request('contact/edit', { email: contact.email, edit })
       .then(onChanged)
       .catch((err: Error) => setSaveError(err.message.replace(/^Not saved: /, '')));
   };
-  const [confirming, setConfirming] = useState(false);
+  const [confirming, setConfirming] = useContactState(contact.email, false);
   /** This ask's copy to the CRM (its logging address in Bcc): on when one is set, the user may turn it off (issue 34). */
-  const [crmCopy, setCrmCopy] = useState(true);
+  const [crmCopy, setCrmCopy] = useContactState(contact.email, true);
   /** The draft gate's question: the open draft is not addressed to this contact, or cannot be read. */
-  const [draftCheck, setDraftCheck] = useState<{ part: Part; confirmed: boolean; confirm: NonNullable<InsertOutcome['confirm']> }>();
+  const [draftCheck, setDraftCheck] = useContactState<{ part: Part; confirmed: boolean; confirm: NonNullable<InsertOutcome['confirm']> } | undefined>(
+    contact.email,
+    undefined,
+  );
   // Insert goes ahead without a question only where an ask is advised (or a follow-up is due).
   const advised = view.askAdvised;
   const insert = async (part: Part, confirmed = false, confirmedFor?: string) => {
@@ -157,7 +167,7 @@ export function ContactPanel({ view, tabId, onChanged, unobstructed }: { view: C
           </p>
         )}
       </section>
-      <ReadProblem page={view.page} tabId={tabId} onChanged={onChanged} />
+      <ReadProblem key={contact.email} page={view.page} tabId={tabId} onChanged={onChanged} />
 
       <section className={`card verdict tone-${VERDICTS[verdict.kind].tone}`} data-testid="verdict" data-verdict={verdict.kind} aria-live="polite">
         <h2>
@@ -351,6 +361,7 @@ export function ContactPanel({ view, tabId, onChanged, unobstructed }: { view: C
           <Fragment key={f.key}>
             {f.kind === 'zone' ? (
               <TimeZoneInput
+                owner={contact.email}
                 label={f.label}
                 testId={testIdOf(f.key)}
                 value={shownFact(facts, f.key)}
@@ -359,6 +370,7 @@ export function ContactPanel({ view, tabId, onChanged, unobstructed }: { view: C
               />
             ) : (
               <FactInput
+                owner={contact.email}
                 label={f.label}
                 testId={testIdOf(f.key)}
                 placeholder={f.hint}
@@ -369,7 +381,13 @@ export function ContactPanel({ view, tabId, onChanged, unobstructed }: { view: C
               />
             )}
             {f.kind === 'nps' && (
-              <FactInput label="NPS answered on" type="date" value={facts.nps?.value.answeredOn ?? ''} onCommit={(v) => save({ npsAnsweredOn: v || null })} />
+              <FactInput
+                owner={contact.email}
+                label="NPS answered on"
+                type="date"
+                value={facts.nps?.value.answeredOn ?? ''}
+                onCommit={(v) => save({ npsAnsweredOn: v || null })}
+              />
             )}
           </Fragment>
         ))}
@@ -377,7 +395,13 @@ export function ContactPanel({ view, tabId, onChanged, unobstructed }: { view: C
           <input id="never-ask" type="checkbox" checked={contact.neverAsk} onChange={(e) => save({ neverAsk: e.target.checked })} />
           <label htmlFor="never-ask">Never ask this contact for referrals</label>
         </div>
-        <FactInput label="Snooze until" type="date" value={contact.snoozedUntil ?? ''} onCommit={(v) => save({ snoozedUntil: v || null })} />
+        <FactInput
+          owner={contact.email}
+          label="Snooze until"
+          type="date"
+          value={contact.snoozedUntil ?? ''}
+          onCommit={(v) => save({ snoozedUntil: v || null })}
+        />
         {saveError && (
           <p className="error" role="alert">
             Not saved: {saveError}
@@ -386,6 +410,23 @@ export function ContactPanel({ view, tabId, onChanged, unobstructed }: { view: C
       </section>
     </>
   );
+}
+
+/**
+ * State that belongs to one contact: set while the panel shows them, it reads as `initial` once the
+ * panel shows another, and a set made for someone no longer shown (an insert or a save answering
+ * late) is dropped.
+ */
+function useContactState<T>(email: string, initial: T): [T, (next: T) => void] {
+  const [held, setHeld] = useState({ email, value: initial });
+  const shown = useRef(email);
+  useLayoutEffect(() => {
+    shown.current = email;
+  }, [email]);
+  const set = (value: T) => {
+    if (shown.current === email) setHeld({ email, value });
+  };
+  return [held.email === email ? held.value : initial, set];
 }
 
 /** Why did the verdict change? The contact's last verdicts, newest first, each with what changed it. */

@@ -9,7 +9,7 @@ import { useUnobstructed } from './use-unobstructed';
  * tab it shows (`tabId`), the in-page sidebar acts on its own.
  */
 export function SidebarBody({ view, tabId, actions, waiting }: { view: SidebarView; tabId?: number; actions?: ReactNode; waiting: string }) {
-  // Tracked here, where it lasts: the contact panel below is drawn afresh for each contact.
+  // Tracked here, where it lasts whatever the panel below shows.
   const unobstructed = useUnobstructed(() => document.documentElement);
   return (
     <main className="panel">
@@ -19,7 +19,7 @@ export function SidebarBody({ view, tabId, actions, waiting }: { view: SidebarVi
       </header>
       {(view.state === 'waiting' || view.state === 'not-ours') && <p className="muted">{waiting}</p>}
       {view.state === 'no-contact' && <ManualContact message={view.message} page={view.page} tabId={tabId} />}
-      {view.state === 'contact' && <ContactPanel key={view.contact.email} view={view} tabId={tabId} unobstructed={unobstructed} />}
+      {view.state === 'contact' && <ContactPanel view={view} tabId={tabId} unobstructed={unobstructed} />}
     </main>
   );
 }

@@ -8,13 +8,15 @@ interface Props {
   onCommit: (zone: string) => void;
   hint?: string;
   testId?: string;
+  /** Whose time zone this is: see `FactInput`. */
+  owner?: string;
 }
 
 /**
  * A searchable picker of the browser's time zones: typing a city or a region filters the list
  * (each zone with its offset now), and only a zone of the list is saved, never free text.
  */
-export function TimeZoneInput({ label, value, onCommit, hint, testId }: Props) {
+export function TimeZoneInput({ label, value, onCommit, hint, testId, owner }: Props) {
   const listId = `zones-${testId ?? label.replace(/\W+/g, '-')}`;
   // The list (about 400 zones, each with its offset) is built when the field is first focused, not with every sidebar.
   const [wanted, setWanted] = useState(false);
@@ -23,6 +25,7 @@ export function TimeZoneInput({ label, value, onCommit, hint, testId }: Props) {
     <>
       <FactInput
         label={label}
+        owner={owner}
         value={value}
         hint={hint}
         testId={testId}

@@ -52,7 +52,7 @@ export function PageView() {
         <p className="muted">This page is not one the extension reads. {hostNames()} work as they are; add another CRM in the settings.</p>
       )}
       {view.state === 'no-contact' && <ManualContact message={view.message} page={view.page} tabId={tab.id} onChanged={() => void load(tab.id)} />}
-      {view.state === 'contact' && <ContactPanel key={view.contact.email} view={view} tabId={tab.id} onChanged={() => void load(tab.id)} unobstructed />}
+      {view.state === 'contact' && <ContactPanel view={view} tabId={tab.id} onChanged={() => void load(tab.id)} unobstructed />}
     </div>
   );
 }
