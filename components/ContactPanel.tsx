@@ -57,6 +57,9 @@ export function ManualContact({ message, page, tabId, onChanged }: { message: st
 
 type Part = 'ask' | 'intro' | 'thanks' | 'update';
 
+/** How long an insert may take before its button says it is busy (a shorter wait would only flicker). */
+const BUSY_AFTER_MS = 150;
+
 /**
  * The contact on screen: verdict, age, satisfaction, insert, facts. Shared by the sidebar and the
  * popup. Kept in place from one contact to the next (only what differs is drawn again: remounting
@@ -91,33 +94,45 @@ export function ContactPanel({ view, tabId, onChanged, unobstructed }: { view: C
   );
   // Insert goes ahead without a question only where an ask is advised (or a follow-up is due).
   const advised = view.askAdvised;
+  /** An insert on its way: a second one waits for its answer (checked at once, not when the panel draws again). */
+  const inFlight = useRef(false);
   const insert = async (part: Part, confirmed = false, confirmedFor?: string) => {
-    if (!unobstructed || insertState.busy) return;
+    if (!unobstructed || inFlight.current) return;
     if (part === 'ask' && view.insertNeedsConfirmation && !confirmed) {
       setConfirming(true);
       return;
     }
-    setConfirming(false);
-    setDraftCheck(undefined);
-    setInsertState({ busy: true });
+    inFlight.current = true;
+    // The request leaves before anything is drawn: in Firefox this panel and the background share
+    // one thread, and drawing the busy state first was a third of an insert. An insert answers in
+    // ~10 ms; the busy state is shown only if it has not answered in BUSY_AFTER_MS.
+    const answer = request('ask/insert', {
+      email: contact.email,
+      part,
+      tabId,
+      confirmed: confirmed || undefined,
+      confirmedFor,
+      crmCopy: view.crmCopy ? crmCopy : undefined,
+    });
+    const slow = setTimeout(() => setInsertState({ busy: true }), BUSY_AFTER_MS);
     try {
-      const outcome = await request('ask/insert', {
-        email: contact.email,
-        part,
-        tabId,
-        confirmed: confirmed || undefined,
-        confirmedFor,
-        crmCopy: view.crmCopy ? crmCopy : undefined,
-      });
+      const outcome = await answer;
+      setConfirming(false);
       if (!outcome.ok && outcome.confirm) {
         setDraftCheck({ part, confirmed, confirm: outcome.confirm });
         setInsertState({ busy: false });
         return;
       }
+      setDraftCheck(undefined);
       onChanged?.();
       setInsertState({ busy: false, ok: outcome.ok, message: outcome.message, gaps: outcome.ok ? (outcome.missing as VariableName[] | undefined) : undefined });
     } catch (err) {
+      setConfirming(false);
+      setDraftCheck(undefined);
       setInsertState({ busy: false, ok: false, message: (err as Error).message });
+    } finally {
+      clearTimeout(slow);
+      inFlight.current = false;
     }
   };
   // Acting only when the panel has been visibly unobstructed for a moment: the page cannot click-jack an insert.
