@@ -14,6 +14,9 @@ import { daysAgo, gmailUrl } from '../tests/shared/hosts';
 const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 const gz = (file: string) => gzipSync(readFileSync(path.join(BUILD, file)), { level: 9 }).length;
 
+/** A pause longer than any switch or insert measured here (the times are stamped inside the browser). */
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
 const session = await launchFirefox();
 try {
   const page = await session.open(gmailUrl('thread-own-reply-last', '-bench'), 'gmail/thread-own-reply-last.html');
@@ -29,7 +32,8 @@ try {
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   });
   const switches: number[] = [];
-  for (let i = 0; i < 30; i++) {
+  // As many as the Chromium case on an empty database (50).
+  for (let i = 0; i < 50; i++) {
     await new Promise((r) => setTimeout(r, 400));
     const email = `client${i}@bench.example`;
     const t0 = await page.evaluate((e) => {
@@ -37,6 +41,9 @@ try {
       for (const s of document.querySelectorAll('span.gD')) if (s.getAttribute('email') !== 'alex@northwind.example') s.setAttribute('email', e);
       return t;
     }, email);
+    // Asked only once it is surely done: the driver's own calls into the two documents would
+    // otherwise run on their main threads while the switch is being timed there.
+    await settle();
     const seen = await until(() => panel.evaluate((e) => (window as unknown as { seen: Record<string, number> }).seen[e], email), `verdict for ${email}`);
     switches.push(seen! - t0);
   }
@@ -51,7 +58,8 @@ try {
   await fill(panel, '[data-testid="nps-input"]', '9');
   await until(() => panel.$eval('[data-testid="verdict"]', (el) => el.getAttribute('data-verdict') === 'ask-now'), 'ask-now');
   const inserts: number[] = [];
-  for (let i = 0; i < 15; i++) {
+  // As many as the Chromium case (20): its p95 is the second slowest, not the slowest of all.
+  for (let i = 0; i < 20; i++) {
     await page.evaluate(() => {
       const editor = document.querySelector('div[g_editable="true"]')!;
       editor.replaceChildren(document.createElement('div'));
@@ -72,6 +80,7 @@ try {
       document.addEventListener('click', () => (w.clickedAt = performance.timeOrigin + performance.now()), { capture: true, once: true });
     });
     await (await panel.$('[data-testid="insert-ask"]'))!.click();
+    await settle();
     const at = await until(() => page.evaluate(() => (window as unknown as { inserted?: number }).inserted), 'the inserted text');
     inserts.push(at! - (await panel.evaluate(() => (window as unknown as { clickedAt: number }).clickedAt)));
   }
