@@ -8,11 +8,13 @@ import { browser } from 'wxt/browser';
 import { openSidePanel } from '../sidebar/side-panel';
 import { DEFAULT_PLACES, placeFor, type Places } from '@/lib/sidebar-place';
 import { PLACES, watchPref } from '@/lib/prefs';
+import { TabWatch } from './tab-watch';
 
 export class SidePanelPlacement {
   private places: Places = DEFAULT_PLACES;
   /** Each tab's host, as its last page read said. */
   private hosts = new Map<number, string>();
+  private readonly tabs = new TabWatch();
 
   start(): void {
     // For the worker's life: it ends with it.
@@ -28,10 +30,15 @@ export class SidePanelPlacement {
     browser.action.onClicked.addListener((tab) => {
       if (tab.id !== undefined) void openSidePanel(tab.id).catch(() => undefined);
     });
-    browser.tabs.onRemoved.addListener((tabId) => this.hosts.delete(tabId));
     // A navigation resets the tab's own popup to the default: the next page read sets it again.
-    browser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.status === 'loading') this.hosts.delete(tabId);
+    // Listened to only while a tab is known here (`tab-watch.ts`); a worker that slept meanwhile
+    // knows no tab, so the next read sets the popup again anyway.
+    this.tabs.add({
+      updated: (tabId, change) => {
+        if (change.status === 'loading') this.hosts.delete(tabId);
+      },
+      removed: (tabId) => this.hosts.delete(tabId),
+      watching: () => this.hosts.size > 0,
     });
   }
 
@@ -45,6 +52,7 @@ export class SidePanelPlacement {
   async pageRead(tabId: number, host: string): Promise<void> {
     if (this.hosts.get(tabId) === host) return;
     this.hosts.set(tabId, host);
+    this.tabs.check();
     await this.setAction(tabId, host);
   }
 

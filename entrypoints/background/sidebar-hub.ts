@@ -19,6 +19,7 @@ import { buildContactView, noContactMessage, summarizePage, type PanelMessage, t
 import { roleOf } from './router';
 import { Cases, type TeamReader } from './cases';
 import { commandTab } from '@/lib/messaging/client';
+import { TabWatch } from './tab-watch';
 
 type Port = Browser.runtime.Port;
 type Snapshot = { view: SidebarView; templates?: Template[]; profile?: Profile };
@@ -54,15 +55,27 @@ export class SidebarHub {
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
+    private readonly tabs: TabWatch = new TabWatch(),
   ) {
     this.cases = new Cases(store, clock);
   }
 
   start(): void {
     browser.runtime.onConnect.addListener((port) => void this.connect(port));
-    // The tab's URL is visible only on the sites the extension may read: any other means it left them.
-    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-      if (change.status === 'loading' || change.url) void this.leftPage(tabId, tab.url);
+    // Tab events only while some tab is known here (`tab-watch.ts`): never for every page load in the browser.
+    this.tabs.add({
+      // The tab's URL is visible only on the sites the extension may read: any other means it left them.
+      updated: (tabId, change, tab) => {
+        if (change.status === 'loading' || change.url) void this.leftPage(tabId, tab.url);
+      },
+      removed: (tabId) => {
+        this.pages.delete(tabId);
+        this.chosen.delete(tabId);
+        this.picks.delete(tabId);
+        this.frames.delete(tabId);
+        void browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);
+      },
+      watching: () => this.pages.size > 0 || this.ports.size > 0 || this.panels.size > 0,
     });
     // Site access withdrawn (Firefox's add-on permissions, Chrome's site access): the tabs on that
     // site are cleared and their scripts stopped at once; granted again, they are read again.
@@ -72,13 +85,6 @@ export class SidebarHub {
     } catch {
       // A browser without permission events (tests' fake browser): access stands as granted.
     }
-    browser.tabs.onRemoved.addListener((tabId) => {
-      this.pages.delete(tabId);
-      this.chosen.delete(tabId);
-      this.picks.delete(tabId);
-      this.frames.delete(tabId);
-      void browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);
-    });
   }
 
   /** The key of the sidebar frame each tab's content script mounted: no other frame is served (issue 21). */
@@ -115,6 +121,7 @@ export class SidebarHub {
     this.picks.delete(tabId);
     this.frames.delete(tabId);
     this.latest.delete(tabId);
+    this.tabs.check();
     await browser.storage.session?.remove([`page:${tabId}`, `frame:${tabId}`]).catch(() => undefined);
     await this.push(tabId);
   }
@@ -158,13 +165,17 @@ export class SidebarHub {
       return;
     }
     this.panels.set(port, undefined);
+    this.tabs.check();
     port.onMessage.addListener((message) => {
       const tabId = (message as { tabId?: unknown } | null)?.tabId;
       if (typeof tabId !== 'number' || !Number.isInteger(tabId)) return;
       this.panels.set(port, tabId);
       void this.push(tabId);
     });
-    port.onDisconnect.addListener(() => this.panels.delete(port));
+    port.onDisconnect.addListener(() => {
+      this.panels.delete(port);
+      this.tabs.check();
+    });
   }
 
   private async connect(port: Port): Promise<void> {
@@ -183,10 +194,12 @@ export class SidebarHub {
     }
     this.ports.get(tabId)?.disconnect();
     this.ports.set(tabId, port);
+    this.tabs.check();
     port.onDisconnect.addListener(() => {
       if (this.ports.get(tabId) !== port) return;
       this.ports.delete(tabId);
       this.latest.delete(tabId);
+      this.tabs.check();
     });
     void this.push(tabId);
   }
@@ -196,7 +209,14 @@ export class SidebarHub {
     if (known) return known;
     const key = `page:${tabId}`;
     const stored = (await browser.storage.session?.get(key))?.[key] as PageContext | undefined;
-    if (stored) this.pages.set(tabId, stored);
+    if (!stored) return undefined;
+    // Kept from before the worker slept, when no tab event was listened to: the tab may have left the site since.
+    if (!(await stillOn(tabId, stored.url))) {
+      await this.forget(tabId);
+      return undefined;
+    }
+    this.pages.set(tabId, stored);
+    this.tabs.check();
     return stored;
   }
 
@@ -233,6 +253,7 @@ export class SidebarHub {
     );
     const previous = this.pages.get(tabId);
     this.pages.set(tabId, page);
+    this.tabs.check();
     // The mirror is a convenience for a restarted worker: when the session area is full (its quota
     // is 10 MB), the tab is remembered without its thread, and never as an unhandled error.
     void browser.storage.session
@@ -371,6 +392,20 @@ export class SidebarHub {
       }
     }
   }
+}
+
+/**
+ * Whether the tab still shows `url`'s site: its URL is visible only on the sites the extension may
+ * read, so none means it left, as does a tab the browser no longer has.
+ */
+async function stillOn(tabId: number, url: string): Promise<boolean> {
+  let tab: { url?: string } | undefined;
+  try {
+    tab = await browser.tabs.get(tabId);
+  } catch {
+    return false;
+  }
+  return !!tab?.url && originOf(tab.url) === originOf(url);
 }
 
 const originOf = (url: string) => {
