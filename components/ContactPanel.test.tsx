@@ -1,18 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '@/lib/engine/settings';
-import { DEFAULT_TEMPLATES } from '@/lib/templates/defaults';
-import { EMPTY_PROFILE } from '@/lib/templates/schema';
-import { buildContactView } from '@/lib/views';
+import { describe, expect, it, vi } from 'vitest';
 import type { Contact, FactSource } from '@/lib/model';
+import { viewWithDefaults } from '@/lib/testing';
+import { testRoot, typeInto as type } from './testing';
 
 const request = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/messaging/client', () => ({ request }));
 const { ContactPanel } = await import('./ContactPanel');
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const NOW = new Date();
 const src: FactSource = { kind: 'manual', observedAt: NOW.toISOString() };
@@ -25,8 +20,8 @@ const person = (email: string, nps?: number): Contact => ({
   updatedAt: NOW.toISOString(),
 });
 const viewOf = (contact: Contact) =>
-  buildContactView({
-    page: {
+  viewWithDefaults(
+    {
       host: 'gmail',
       hostLabel: 'Gmail',
       url: 'https://mail.google.com/mail/u/0/#inbox/x',
@@ -35,40 +30,15 @@ const viewOf = (contact: Contact) =>
       missing: [],
     },
     contact,
-    asks: [],
-    templates: DEFAULT_TEMPLATES,
-    profile: EMPTY_PROFILE,
-    settings: DEFAULT_SETTINGS,
-    neverAsk: { emails: [], domains: [] },
-    now: NOW,
-  });
-
-/** Types as a user would (React listens to the native input event), without leaving the field. */
-function type(input: HTMLInputElement, text: string) {
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-  act(() => {
-    setter.call(input, text);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
+    NOW,
+  );
 
 describe('the contact panel moving from one contact to the next, kept in place', () => {
-  let container: HTMLElement;
-  let root: Root;
+  const at = testRoot(() => request.mockReset());
   const dana = person('dana@acme.example', 9);
   const sam = person('sam@other.example');
-  const show = (contact: Contact) => act(() => root.render(<ContactPanel view={viewOf(contact)} unobstructed />));
-  const field = (id: string) => container.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
-
-  beforeEach(() => {
-    request.mockReset();
-    container = document.body.appendChild(document.createElement('div'));
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
+  const show = (contact: Contact) => act(() => at.root.render(<ContactPanel view={viewOf(contact)} unobstructed />));
+  const field = (id: string) => at.container.querySelector<HTMLInputElement>(`[data-testid="${id}"]`)!;
 
   it('an edit typed for one contact is saved to them, and never shows or lands on the next', () => {
     request.mockResolvedValue(null);
@@ -102,10 +72,10 @@ describe('the contact panel moving from one contact to the next, kept in place',
     expect(request).toHaveBeenCalledWith('contact/edit', { email: dana.email, edit: { nps: 7 } });
     show(sam);
     await act(async () => refuse(new Error('Not saved: the store is closed')));
-    expect(container.textContent).not.toContain('Not saved');
+    expect(at.container.textContent).not.toContain('Not saved');
     // Back on Dana: her panel starts clean too (the answer came for a panel no longer shown).
     show(dana);
-    expect(container.textContent).not.toContain('Not saved');
+    expect(at.container.textContent).not.toContain('Not saved');
     expect(field('nps-input').value).toBe('9');
   });
 
@@ -114,8 +84,8 @@ describe('the contact panel moving from one contact to the next, kept in place',
     show(dana);
     type(field('nps-input'), '12');
     await act(async () => field('nps-input').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
-    expect(container.querySelector('[role="alert"]')?.textContent).toContain('NPS is a score from 0 to 10');
+    expect(at.container.querySelector('[role="alert"]')?.textContent).toContain('NPS is a score from 0 to 10');
     show(sam);
-    expect(container.textContent).not.toContain('NPS is a score');
+    expect(at.container.textContent).not.toContain('NPS is a score');
   });
 });

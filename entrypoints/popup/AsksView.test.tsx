@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { testRoot } from '@/components/testing';
 import type { AskRow } from '@/lib/asks/pipeline';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIRST_ASKS } from '@/lib/messaging/popup-views';
 
 const request = vi.hoisted(() => vi.fn());
 vi.mock('@/lib/messaging/client', () => ({ request }));
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const row = (email: string, name: string): AskRow => ({
   ask: { id: email, email, templateId: 'default-ask', status: 'sent', askedAt: '2026-11-20T10:00:00.000Z', history: [] },
@@ -29,20 +27,12 @@ function deferred<T>() {
 }
 
 describe("the popup's first page (issue 16)", () => {
-  let container: HTMLElement;
-  let root: Root;
   // Each test loads the modules afresh: the first page is kept in module state, once per popup.
-  beforeEach(() => {
+  const at = testRoot(() => {
     vi.resetModules();
     request.mockReset();
-    container = document.body.appendChild(document.createElement('div'));
-    root = createRoot(container);
   });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
-  const names = () => [...container.querySelectorAll('[data-testid="ask-row"] strong')].map((n) => n.textContent);
+  const names = () => [...at.container.querySelectorAll('[data-testid="ask-row"] strong')].map((n) => n.textContent);
 
   it('is drawn by the first render when its answer came before React, and is not asked for twice', async () => {
     request.mockResolvedValue(PAGE);
@@ -50,7 +40,7 @@ describe("the popup's first page (issue 16)", () => {
     const { AsksView } = await import('./AsksView');
     requestFirstPage();
     await new Promise((r) => setTimeout(r));
-    act(() => root.render(<AsksView />));
+    act(() => at.root.render(<AsksView />));
     expect(names()).toEqual(['Ada Lovelace', 'Alan Turing']);
     await act(() => new Promise((r) => setTimeout(r, 10)));
     expect(request).toHaveBeenCalledTimes(1);
@@ -64,13 +54,13 @@ describe("the popup's first page (issue 16)", () => {
     const { requestFirstPage } = await import('./first-page');
     const { AsksView } = await import('./AsksView');
     requestFirstPage();
-    act(() => root.render(<AsksView />));
+    act(() => at.root.render(<AsksView />));
     return reply;
   }
 
   it('is waited for when React is first (a worker that was asleep): loading, then the rows, still one request', async () => {
     const reply = await drawnBeforeTheAnswer();
-    expect(container.textContent).toContain('Loading');
+    expect(at.container.textContent).toContain('Loading');
     await act(async () => reply.ok(PAGE));
     expect(names()).toEqual(['Ada Lovelace', 'Alan Turing']);
     expect(request).toHaveBeenCalledTimes(1);
@@ -79,7 +69,7 @@ describe("the popup's first page (issue 16)", () => {
   it('says why when the first request fails', async () => {
     const reply = await drawnBeforeTheAnswer();
     await act(async () => reply.fail(new Error('The extension was restarting and did not answer: try again. Nothing was written.')));
-    expect(container.querySelector('[role="alert"]')?.textContent).toMatch(/restarting/);
+    expect(at.container.querySelector('[role="alert"]')?.textContent).toMatch(/restarting/);
   });
 
   it('is not taken by a view asking for something else: that view gets its own answer', async () => {
@@ -95,19 +85,11 @@ describe("the popup's first page (issue 16)", () => {
 });
 
 describe("the popup's first screen before React (issue 35)", () => {
-  let container: HTMLElement;
-  let root: Root;
-  beforeEach(async () => {
+  const at = testRoot(() => {
     vi.resetModules();
     request.mockReset();
     performance.clearMarks();
     fakeBrowser.reset();
-    container = document.body.appendChild(document.createElement('div'));
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
   });
   const NOW = new Date('2026-11-25T10:00:00');
   const saved = (over: object = {}) => fakeBrowser.storage.local.set({ 'popup:first-asks': { day: '2026-11-25', total: 2, rows: PAGE.rows, ...over } });
@@ -119,8 +101,8 @@ describe("the popup's first screen before React (issue 35)", () => {
     const { requestFirstPage } = await import('./first-page');
     const { drawFirstScreen } = await import('../first-screen');
     requestFirstPage();
-    const drawn = await drawFirstScreen(container, NOW);
-    const main = container.querySelector('main')!;
+    const drawn = await drawFirstScreen(at.container, NOW);
+    const main = at.container.querySelector('main')!;
     expect([...main.querySelectorAll('li strong')].map((n) => n.textContent)).toEqual(['Ada Lovelace', 'Alan Turing']);
     expect(main.querySelector('li .muted')!.textContent).toBe('Northwind · Referral ask · asked 5 days ago');
     expect(main.hasAttribute('inert') && main.getAttribute('aria-hidden')).toBe('true');
@@ -128,27 +110,27 @@ describe("the popup's first screen before React (issue 35)", () => {
 
     expect(drawn?.rows).toHaveLength(2);
     const { AsksView } = await import('./AsksView');
-    act(() => root.render(<AsksView />));
+    act(() => at.root.render(<AsksView />));
     // React's own rows replaced the picture, from the same saved rows, while the answer is awaited.
-    expect(container.querySelectorAll('main')).toHaveLength(0);
-    expect([...container.querySelectorAll('[data-testid="ask-row"] strong')].map((n) => n.textContent)).toEqual(['Ada Lovelace', 'Alan Turing']);
+    expect(at.container.querySelectorAll('main')).toHaveLength(0);
+    expect([...at.container.querySelectorAll('[data-testid="ask-row"] strong')].map((n) => n.textContent)).toEqual(['Ada Lovelace', 'Alan Turing']);
     await act(async () => reply.ok({ rows: [PAGE.rows[1]!], total: 1 }));
-    expect([...container.querySelectorAll('[data-testid="ask-row"] strong')].map((n) => n.textContent)).toEqual(['Alan Turing']);
+    expect([...at.container.querySelectorAll('[data-testid="ask-row"] strong')].map((n) => n.textContent)).toEqual(['Alan Turing']);
     expect(request).toHaveBeenCalledTimes(1);
   });
 
   it('draws nothing from rows saved another day, or past a follow-up falling due, or once React has drawn', async () => {
     const { drawFirstScreen } = await import('../first-screen');
     await saved({ day: '2026-11-24' });
-    expect(await drawFirstScreen(container, NOW)).toBeUndefined();
+    expect(await drawFirstScreen(at.container, NOW)).toBeUndefined();
     await saved({ until: '2026-11-25T08:00:00.000Z' });
-    expect(await drawFirstScreen(container, NOW)).toBeUndefined();
+    expect(await drawFirstScreen(at.container, NOW)).toBeUndefined();
     await fakeBrowser.storage.local.clear();
-    expect(await drawFirstScreen(container, NOW)).toBeUndefined();
-    expect(container.childElementCount).toBe(0);
+    expect(await drawFirstScreen(at.container, NOW)).toBeUndefined();
+    expect(at.container.childElementCount).toBe(0);
     await saved();
-    container.append(document.createElement('p'));
-    expect(await drawFirstScreen(container, NOW)).toBeUndefined();
+    at.container.append(document.createElement('p'));
+    expect(await drawFirstScreen(at.container, NOW)).toBeUndefined();
     expect(performance.getEntriesByName('first-content')).toHaveLength(0);
   });
 
@@ -156,9 +138,9 @@ describe("the popup's first screen before React (issue 35)", () => {
     const { drawFirstScreen } = await import('../first-screen');
     await saved();
     expect(await drawFirstScreen(async () => null, NOW)).toBeUndefined();
-    const found = vi.fn(async () => container);
+    const found = vi.fn(async () => at.container);
     expect((await drawFirstScreen(found, NOW))?.rows).toHaveLength(2);
     expect(found).toHaveBeenCalledOnce();
-    expect(container.querySelectorAll('main li')).toHaveLength(2);
+    expect(at.container.querySelectorAll('main li')).toHaveLength(2);
   });
 });

@@ -76,9 +76,7 @@ describe('referral queue', () => {
 describe('one truth for the verdict (issue 17)', () => {
   it('the queue judges a client on the thread the sidebar saw: considering cancelling is fix first in both', async () => {
     const { applyPage } = await import('../contacts');
-    const { buildContactView } = await import('../views');
-    const { DEFAULT_TEMPLATES } = await import('../templates/defaults');
-    const { EMPTY_PROFILE } = await import('../templates/schema');
+    const { viewWithDefaults } = await import('../testing');
     const page = {
       host: 'gmail' as const,
       hostLabel: 'Gmail',
@@ -99,29 +97,11 @@ describe('one truth for the verdict (issue 17)', () => {
       missing: [],
     };
     const seen = applyPage(c('open@a.example', '2026-07-01', 9), page, '2026-11-20T11:00:00.000Z');
-    const view = buildContactView({
-      page,
-      contact: seen,
-      asks: [],
-      templates: DEFAULT_TEMPLATES,
-      profile: EMPTY_PROFILE,
-      settings: DEFAULT_SETTINGS,
-      neverAsk: { emails: [], domains: [] },
-      now: NOW,
-    });
+    const view = viewWithDefaults(page, seen, NOW);
     expect(view.evaluation.verdict.kind).toBe('fix-first');
     // Later, in the popup, no page open: the queue reads the same signals from the contact.
     expect(buildQueue([seen], new Map(), { emails: [], domains: [] }, DEFAULT_SETTINGS, NOW).map((r) => r.email)).toEqual([]);
-    const elsewhere = buildContactView({
-      page: { ...page, contact: undefined, thread: undefined },
-      contact: seen,
-      asks: [],
-      templates: DEFAULT_TEMPLATES,
-      profile: EMPTY_PROFILE,
-      settings: DEFAULT_SETTINGS,
-      neverAsk: { emails: [], domains: [] },
-      now: NOW,
-    });
+    const elsewhere = viewWithDefaults({ ...page, contact: undefined, thread: undefined }, seen, NOW);
     expect(elsewhere.evaluation.verdict.kind).toBe('fix-first');
     expect(elsewhere.evaluation.satisfaction.score).toBe(view.evaluation.satisfaction.score);
   });
