@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Contact, FactSource } from '@/lib/model';
-import { viewWithDefaults } from '@/lib/testing';
+import { viewWithDefaults } from '@/tests/shared/views';
 import { testRoot, typeInto as type } from './testing';
 
 const request = vi.hoisted(() => vi.fn());

@@ -76,7 +76,7 @@ describe('referral queue', () => {
 describe('one truth for the verdict (issue 17)', () => {
   it('the queue judges a client on the thread the sidebar saw: considering cancelling is fix first in both', async () => {
     const { applyPage } = await import('../contacts');
-    const { viewWithDefaults } = await import('../testing');
+    const { viewWithDefaults } = await import('@/tests/shared/views');
     const page = {
       host: 'gmail' as const,
       hostLabel: 'Gmail',
