@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import Dexie from 'dexie';
 import type { Ask } from '@/lib/model';
 import { NOW, setup, useStandIn } from './handlers/testing';
 import { CrmOutbox, type Fetch } from './crm-outbox';
@@ -364,6 +365,53 @@ describe('the outbox (issue 34)', () => {
     expect(hubspot.rate.refused.length).toBeLessThanOrEqual(3);
     expect(new Set(hubspot.rate.refused).size).toBe(hubspot.rate.refused.length);
     expect((await outbox.entries()).every((e) => e.state === 'sent')).toBe(true);
+  });
+
+  it('an ask recorded while a note is on its way is neither lost nor undoes the note (each change made on what the outbox holds then)', async () => {
+    const hubspot = hubspotStandIn(['51']);
+    const { store, deps } = await connected(hubspot);
+    vi.spyOn(deps.outbox, 'changed').mockResolvedValue();
+    // The CRM's answer to the first note waits until the test lets it come.
+    let release!: () => void;
+    const answered = new Promise<void>((done) => (release = done));
+    let first = true;
+    const outbox = new CrmOutbox(
+      store,
+      () => NOW,
+      async (url, init) => {
+        if (first && init.method === 'POST') {
+          first = false;
+          await answered;
+        }
+        return hubspot.fetch(url, init);
+      },
+    );
+    // A slow disk: what a read outside a transaction found comes back 20 ms later, by when another
+    // change may have been written.
+    const read = store.value.bind(store);
+    let readStarted = () => undefined as void;
+    vi.spyOn(store, 'value').mockImplementation(async (key) => {
+      const value = await read(key);
+      if (key === 'crmOutbox' && !Dexie.currentTransaction) {
+        readStarted();
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      return value;
+    });
+    await store.addAsk(ask({ id: 'c1', history: [{ status: 'sent', at: '2026-11-25T10:01:00.000Z' }] }));
+    const sending = outbox.changed(['priya@lumen.example']);
+    await vi.waitFor(() => expect(first).toBe(false));
+    // c2 is recorded while c1's note waits for its answer; the answer comes as the outbox is read for c2.
+    await store.addAsk(ask({ id: 'c2', history: [{ status: 'sent', at: '2026-11-25T10:02:00.000Z' }] }));
+    // (Made in one transaction, the look at the outbox for c2 reads nothing outside one: 50 ms then.)
+    const reading = Promise.race([new Promise<void>((done) => (readStarted = done)), new Promise((r) => setTimeout(r, 50))]);
+    const adding = outbox.changed(['priya@lumen.example']);
+    await reading;
+    release();
+    await Promise.all([sending, adding]);
+    await outbox.flush();
+    expect(hubspot.notes.map((n) => n.body.match(/\[(.+)\]$/)?.[1]).sort()).toEqual(['hubspot:c1:sent', 'hubspot:c2:sent']);
+    expect((await outbox.entries()).map((e) => `${e.askId} ${e.state}`).sort()).toEqual(['c1 sent', 'c2 sent']);
   });
 
   it('a server error (503) waits 30 s and tries again, once written', async () => {

@@ -74,37 +74,40 @@ export class CrmOutbox {
     await this.flush();
   }
 
+  /**
+   * Each change to the outbox is made on what it holds at that moment, in one transaction: a look
+   * at the asks (after each one recorded) and the sending of a note run at once, and a list read
+   * before the other's write would undo it (a note marked sent back to waiting, sent twice; an
+   * entry added lost).
+   */
   private async add(connection: CrmConnection, asks: Ask[]): Promise<void> {
-    const entries = await this.entries();
-    const known = new Set(entries.map((e) => e.key));
-    const added: OutboxEntry[] = [];
-    for (const ask of asks) {
-      for (const step of ask.history) {
-        if (!(step.status in LOGGED_STAGES) || step.at < connection.connectedAt) continue;
-        const key = `${connection.crm}:${ask.id}:${step.status}`;
-        if (known.has(key)) continue;
-        known.add(key);
-        added.push({
-          key,
-          crm: connection.crm,
-          email: ask.email,
-          askId: ask.id,
-          stage: step.status as LoggedStage,
-          at: step.at,
-          state: 'waiting',
-          attempts: 0,
-        });
+    await this.store.updateValue('crmOutbox', (entries) => {
+      const known = new Set(entries.map((e) => e.key));
+      const added: OutboxEntry[] = [];
+      for (const ask of asks) {
+        for (const step of ask.history) {
+          if (!(step.status in LOGGED_STAGES) || step.at < connection.connectedAt) continue;
+          const key = `${connection.crm}:${ask.id}:${step.status}`;
+          if (known.has(key)) continue;
+          known.add(key);
+          added.push({
+            key,
+            crm: connection.crm,
+            email: ask.email,
+            askId: ask.id,
+            stage: step.status as LoggedStage,
+            at: step.at,
+            state: 'waiting',
+            attempts: 0,
+          });
+        }
       }
-    }
-    if (added.length) await this.store.setValue('crmOutbox', [...entries, ...added].slice(-AT_MOST));
+      return added.length ? [...entries, ...added].slice(-AT_MOST) : undefined;
+    });
   }
 
-  private async update(key: string, change: Partial<OutboxEntry>): Promise<void> {
-    const entries = await this.entries();
-    await this.store.setValue(
-      'crmOutbox',
-      entries.map((e) => (e.key === key ? { ...e, ...change } : e)),
-    );
+  private update(key: string, change: Partial<OutboxEntry>): Promise<void> {
+    return this.store.updateValue('crmOutbox', (entries) => entries.map((e) => (e.key === key ? { ...e, ...change } : e)));
   }
 
   /** Sends what is due, one at a time; a call while one runs makes it run once more after. */
@@ -126,9 +129,7 @@ export class CrmOutbox {
   async retry(): Promise<void> {
     const connection = await this.connection();
     if (connection?.heldUntil) await this.amend(connection, { heldUntil: undefined });
-    const entries = await this.entries();
-    await this.store.setValue(
-      'crmOutbox',
+    await this.store.updateValue('crmOutbox', (entries) =>
       entries.map((e) =>
         e.state === 'sent' ? e : { ...e, state: e.state === 'sending' ? ('sending' as const) : ('waiting' as const), nextAt: undefined, why: undefined },
       ),
