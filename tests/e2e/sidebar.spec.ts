@@ -149,3 +149,45 @@ test("the client's time zone is picked from the browser's list by city, and the 
   await expect(zone).toHaveValue('Asia/Kolkata');
   await expect(panel.locator('.sendtime')).toContainText(/in Kolkata, .* for you|in Kolkata, the same for you/);
 });
+
+test('a thread drawn over several tasks, colleague first: the sidebar never names anyone but the client, and ends on them', async ({ openGmail }) => {
+  const page = await openGmail('thread-own-reply-last', withPart('gmail/parts/staged-thread-switch.html'));
+  const panel = sidebar(page);
+  await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
+  const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
+  // Every contact the sidebar shows from here on, as it shows it.
+  await frame.evaluate(() => {
+    const w = window as unknown as { shown: string[]; asked: string[] };
+    w.shown = [];
+    w.asked = [];
+    new MutationObserver(() => {
+      const email = document.querySelector('[data-testid="contact-email"]')?.textContent ?? '';
+      if (email && email !== w.shown.at(-1)) w.shown.push(email);
+      const question = document.querySelector('[data-testid="read-problem"]')?.textContent ?? '';
+      if (question && question !== w.asked.at(-1)) w.asked.push(question);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  // Stages 10 ms apart (inside the content script's follow-up read), 40 ms (past it), 400 ms (each
+  // stage read on its own: the colleague's message alone, with no client yet, is read too).
+  const before = ['dana@acme-logistics.example'];
+  for (const [gap, client, name] of [
+    [10, 'lee@peer-corp.example', 'Lee Park'],
+    [40, 'zoe@lisbon-freight.example', 'Zoë Lima'],
+    [400, 'kai@harbor-supply.example', 'Kai Berg'],
+  ] as const) {
+    await page.evaluate(
+      ([ms, who]) => (window as unknown as { switchThreadInStages(ms: number, who: readonly string[]): Promise<void> }).switchThreadInStages(ms, who),
+      [gap, [client, name]] as const,
+    );
+    await expect(panel.getByTestId('contact-email')).toHaveText(client);
+    await expect(panel.getByTestId('verdict')).toBeVisible();
+    const shown = await frame.evaluate(() => (window as unknown as { shown: string[] }).shown);
+    // Never the colleague who wrote first, never the account itself: only each client in turn.
+    before.push(client);
+    expect(shown.filter((e) => e !== before[0])).toEqual(before.slice(1));
+  }
+  // The stages in between were read, not skipped: the sidebar said so while there was no thread yet.
+  expect(await frame.evaluate(() => (window as unknown as { asked: string[] }).asked)).toContainEqual(
+    expect.stringContaining('Could not read an open email thread'),
+  );
+});
