@@ -79,9 +79,13 @@ const popupRoot = (): Promise<HTMLElement | null> =>
   });
 
 export default defineUnlistedScript(() => {
-  // Run from the popup's <head>, first of its scripts: the read starts before any other file loads.
-  (globalThis as Record<string, unknown>)[FIRST_SCREEN_SETTLED] = drawFirstScreen(popupRoot);
-  // Then React's entry, which the build names here rather than in the page (`wxt.config.ts`).
-  const entry = document.querySelector<HTMLMetaElement>('meta[name="popup-entry"]')?.content;
-  if (entry) document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: entry }));
+  try {
+    // Run from the popup's <head>, first of its scripts: the read starts before any other file loads.
+    (globalThis as Record<string, unknown>)[FIRST_SCREEN_SETTLED] = drawFirstScreen(popupRoot);
+  } finally {
+    // Then React's entry, which the build names here rather than in the page (`wxt.config.ts`):
+    // added whatever became of the first screen, so the popup itself always loads.
+    const entry = document.querySelector<HTMLMetaElement>('meta[name="popup-entry"]')?.content;
+    if (entry) document.head.append(Object.assign(document.createElement('script'), { type: 'module', src: entry }));
+  }
 });
