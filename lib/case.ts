@@ -44,9 +44,20 @@ export function judge({ contact: stored, asks, settings, neverAsk, now, colleagu
   const listed = isNeverAsk(stored, neverAsk);
   const contact = listed === stored.neverAsk ? stored : { ...stored, neverAsk: listed };
   const signals = thread ?? (stored.recentMessages?.length ? storedThread(stored) : undefined);
-  const evaluation = evaluate({ contact, ...signals, asks, now, settings, colleagueAsk, withoutSendTime });
+  const evaluation = evaluate({
+    contact,
+    clientMessages: signals?.clientMessages,
+    ourMessageDates: signals?.ourMessageDates,
+    asks,
+    now,
+    settings,
+    colleagueAsk,
+    withoutSendTime,
+  });
+  const judged: Judged = { contact, evaluation, advice: adviceFor(evaluation.verdict.kind, evaluation.followUpDue) };
   const openDraft = asks.length ? newestOpenDraft(asks) : undefined;
-  return { contact, evaluation, advice: adviceFor(evaluation.verdict.kind, evaluation.followUpDue), ...(openDraft ? { openDraft } : {}) };
+  if (openDraft) judged.openDraft = openDraft;
+  return judged;
 }
 
 function newestOpenDraft(asks: Ask[]): Ask | undefined {

@@ -28,7 +28,7 @@ export function isNeverAsk(contact: { email: string; neverAsk: boolean }, list: 
     listed = lookupOf(list);
     lookups.set(list, listed);
   }
-  return listed(contact.email.toLowerCase());
+  return listed(contact.email);
 }
 
 /** An email on the list, or at a listed domain or any of its subdomains ("acme.com" covers "eu.acme.com"). */
@@ -36,7 +36,8 @@ function lookupOf(list: NeverAskList): (email: string) => boolean {
   if (!list.emails.length && !list.domains.length) return () => false;
   const emails = new Set(list.emails);
   const domains = new Set(list.domains);
-  return (email) => {
+  return (address) => {
+    const email = address.toLowerCase();
     if (emails.has(email)) return true;
     for (let domain = email.slice(email.lastIndexOf('@') + 1); domain;) {
       if (domains.has(domain)) return true;

@@ -56,6 +56,11 @@ export function dayNumber(day: string): number {
   return remember(ordinals, day, (text) => utcDay(parseDay(text)) / 86_400_000);
 }
 
+/** The local calendar day an instant falls on, as a `dayNumber`: `today - dayNumberOf(d)` is `calendarDays(now, d)`. */
+export function dayNumberOf(instant: Date): number {
+  return utcDay(instant) / 86_400_000;
+}
+
 /** Today, as the engine uses it, for one instant. */
 export interface Today {
   /** YYYY-MM-DD, local. */

@@ -145,6 +145,22 @@ describe('tone', () => {
     expect(messageTone({ text: 'Login is not working again. Thanks.' })).toMatchObject({ complaint: expect.any(String), positiveMoment: undefined });
   });
 });
+it('a message dated ahead of now, or with no readable date, is neither their tone nor their latest word', () => {
+  const at = (d: number) => new Date(2026, 10, d, 10).toISOString();
+  const ev = run(
+    { customerSince: f('2026-07-01'), ...promoter },
+    {
+      clientMessages: [
+        { from: 'c@x.example', date: 'last Tuesday', text: 'Still broken, awful.' },
+        { from: 'c@x.example', date: at(28), text: 'This is broken, terrible.' },
+        { from: 'c@x.example', date: at(10), text: 'It works now, thanks a lot!' },
+      ],
+    },
+  );
+  expect(ev.satisfaction.lastClientMessageAt).toBe(at(10));
+  expect(ev.satisfaction.reasons.find((r) => r.kind === 'tone')?.label).toBe('Their recent emails sound warm (1 message)');
+  expect(ev.satisfaction.reasons.find((r) => r.kind === 'recency')?.label).toBe('Wrote to you 12 days ago');
+});
 
 describe('invariants (property tests)', () => {
   const day = fc.date({ min: new Date(2023, 0, 1), max: new Date(2027, 0, 1), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));

@@ -158,8 +158,8 @@ function verdictFor({
     };
   }
 
-  const blockers = sat.reasons.filter((r) => r.blocking);
-  if (blockers.length > 0) {
+  if (sat.reasons.some((r) => r.blocking)) {
+    const blockers = sat.reasons.filter((r) => r.blocking);
     return {
       kind: 'fix-first',
       headline: 'Fix the relationship first',

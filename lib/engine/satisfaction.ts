@@ -3,11 +3,11 @@
  * contributions, clamped to 0..100, so every point on screen is explained by a reason.
  */
 import { formatDistanceStrict } from 'date-fns';
-import { calendarDays, dayNumber, formatDay, todayOf } from './calendar';
+import { calendarDays, dayNumber, dayNumberOf, formatDay, todayOf } from './calendar';
 import type { ContactFacts } from '../model';
 import { parseDay } from './relationship';
 import type { EngineSettings } from './settings';
-import { toneOf, type ThreadMessage } from './tone';
+import { toneOf, type MessageTone, type ThreadMessage } from './tone';
 import { LANGUAGE_NAMES, type OtherLanguage } from './languages';
 
 export const BASE_SCORE = 50;
@@ -58,27 +58,26 @@ export function npsCategory(score: number): 'promoter' | 'passive' | 'detractor'
   return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }
 
-function ago(date: Date, now: Date): string {
-  return agoDays(calendarDays(now, date), date, now);
-}
-
-/** As `ago`, the calendar days between them already counted. */
-function agoDays(days: number, date: Date, now: Date): string {
+/**
+ * "3 days ago", "2 months ago": `days` is the calendar days from `date` to `now`; `date` is an
+ * instant or a YYYY-MM-DD (read only when the words need more than the days).
+ */
+function agoDays(days: number, date: Date | string, now: Date): string {
   if (days <= 0) return 'today';
   if (days === 1) return 'yesterday';
   if (days < 14) return `${days} days ago`;
   if (days < 60) return `${Math.floor(days / 7)} weeks ago`;
-  const key = `${date.getTime()}|${now.getTime()}`;
-  let text = distances.get(key);
+  if (distances.now !== now.getTime() || distances.words.size > 5_000) distances = { now: now.getTime(), words: new Map() };
+  const key = typeof date === 'string' ? date : date.getTime();
+  let text = distances.words.get(key);
   if (text === undefined) {
-    if (distances.size > 5_000) distances.clear();
-    text = `${formatDistanceStrict(date, now, { roundingMethod: 'floor' })} ago`;
-    distances.set(key, text);
+    text = `${formatDistanceStrict(typeof date === 'string' ? parseDay(date) : date, now, { roundingMethod: 'floor' })} ago`;
+    distances.words.set(key, text);
   }
   return text;
 }
-/** "3 months ago" for an instant and now: the queue meets the same few answer days thousands of times. */
-const distances = new Map<string, string>();
+/** "3 months ago" for an answer day or instant, for one now: the queue meets the same few answer days thousands of times. */
+let distances: { now: number; words: Map<string | number, string> } = { now: NaN, words: new Map() };
 
 const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
 const amounts = new Map<number, string>();
@@ -136,8 +135,7 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     const stale = oldestDays === undefined || oldestDays > settings.npsFreshDays;
     const full = npsPoints(nps.score);
     const category = npsCategory(nps.score);
-    const age =
-      answeredDays === undefined ? 'answer date unknown' : agoDays(answeredDays, nps.answeredOn ? parseDay(nps.answeredOn) : new Date(source.observedAt), now);
+    const age = answeredDays === undefined ? 'answer date unknown' : agoDays(answeredDays, nps.answeredOn ?? new Date(source.observedAt), now);
     reasons.push({
       kind: 'nps',
       label: `NPS ${nps.score} (${category}), ${age}${stale ? ', old answer counts half' : ''}`,
@@ -169,67 +167,12 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     );
   }
 
-  // Tone: the client's own messages within the look-back, newest first. (Most contacts in a queue
-  // have no thread stored: nothing below is worked out for them.) Each date is read once.
-  const thread = clientMessages.length > 0;
-  const nowMs = now.getTime();
-  const stamped = !thread ? [] : clientMessages.map((m) => ({ m, t: m.date ? Date.parse(m.date) : undefined }));
-  const dated = stamped
-    .map(({ m, t }) => ({ m, t, at: t === undefined ? undefined : new Date(t) }))
-    .filter(({ t, at }) => t === undefined || (calendarDays(now, at!) <= settings.toneLookbackDays && t <= nowMs))
-    .sort((a, b) => (b.t ?? 0) - (a.t ?? 0));
-  const tones = dated.map(({ m, at }) => ({ ...toneOf(m), at }));
-  let positiveMoment: Satisfaction['positiveMoment'];
-  if (tones.length > 0) {
-    const avg = tones.reduce((sum, t) => sum + t.comparative, 0) / tones.length;
-    const points = Math.max(-25, Math.min(15, Math.round(avg * 60)));
-    const mood = avg >= 0.05 ? 'sound warm' : avg <= -0.05 ? 'sound negative' : 'sound neutral';
-    reasons.push({
-      kind: 'tone',
-      label: `Their recent emails ${mood} (${tones.length} message${tones.length === 1 ? '' : 's'}${readIn(tones)})`,
-      contribution: points,
-      blocking: tones.length >= 2 && avg <= -0.15,
-    });
-    evidence += tones.length >= 3 ? 1 : 0.5;
-
-    const latestComplaint = tones.find((t) => t.complaint);
-    const latestMoment = tones.find((t) => t.positiveMoment);
-    const momentIsNewer = latestMoment && (!latestComplaint || (latestMoment.at?.getTime() ?? 0) > (latestComplaint.at?.getTime() ?? 0));
-    if (latestComplaint && !momentIsNewer) {
-      reasons.push({
-        kind: 'complaint',
-        label: `${capitalize(latestComplaint.complaint!)}${latestComplaint.at ? ` on ${formatDay(latestComplaint.at, 'MMM d')}` : ''}`,
-        contribution: -15,
-        blocking: true,
-      });
-    }
-    if (latestMoment && momentIsNewer && (!latestMoment.at || calendarDays(now, latestMoment.at) <= settings.positiveMomentDays)) {
-      const when = latestMoment.at ? ` on ${formatDay(latestMoment.at, 'MMM d')}` : '';
-      positiveMoment = { label: `${capitalize(latestMoment.positiveMoment!)}${when}`, date: latestMoment.at?.toISOString() };
-      reasons.push({ kind: 'moment', label: `${positiveMoment.label}: a good moment to ask`, contribution: 10 });
-    }
-  }
-
-  let latest: number | undefined;
-  for (const { t } of stamped) if (t !== undefined && t <= nowMs && (latest === undefined || t > latest)) latest = t;
-  const lastClientMessage = latest === undefined ? undefined : new Date(latest);
-  if (lastClientMessage) {
-    const days = calendarDays(now, lastClientMessage);
-    if (days <= 30) reasons.push({ kind: 'recency', label: `Wrote to you ${ago(lastClientMessage, now)}`, contribution: 5 });
-    else if (days > 90)
-      reasons.push({ kind: 'recency', label: `No email from them for ${ago(lastClientMessage, now).replace(' ago', '')}`, contribution: -10 });
-  }
-
-  const latency = !thread
-    ? undefined
-    : latencyHours(
-        ourMessageDates.map((d) => Date.parse(d)),
-        stamped.flatMap(({ t }) => (t === undefined ? [] : [t])),
-      );
-  if (latency !== undefined && latency <= 24) {
-    reasons.push({ kind: 'latency', label: `Answers you within ${latency < 2 ? 'hours' : 'a day'}`, contribution: 5 });
-  } else if (latency !== undefined && latency > 7 * 24) {
-    reasons.push({ kind: 'latency', label: `Slow to answer you (about ${Math.round(latency / 24)} days)`, contribution: -5 });
+  // Tone, recency and reply speed: from the client's own messages. Most contacts in a queue have
+  // no thread stored: nothing of it is worked out (or allocated) for them.
+  const fromThread = clientMessages.length ? threadReasons(clientMessages, ourMessageDates, now, settings) : undefined;
+  if (fromThread) {
+    reasons.push(...fromThread.reasons);
+    evidence += fromThread.evidence;
   }
 
   const spend = facts.spend90d?.value;
@@ -243,9 +186,93 @@ export function satisfaction({ facts, clientMessages, ourMessageDates = [], now,
     base: BASE_SCORE,
     confidence: evidence >= 3 ? 'high' : evidence >= 1.5 ? 'medium' : 'low',
     reasons,
-    positiveMoment,
-    lastClientMessageAt: lastClientMessage?.toISOString(),
+    positiveMoment: fromThread?.positiveMoment,
+    lastClientMessageAt: fromThread?.lastClientMessage?.toISOString(),
   };
+}
+
+/** What the client's messages say: their tone (a complaint, a good moment), how recently they wrote, how fast they answer. */
+function threadReasons(
+  clientMessages: ThreadMessage[],
+  ourMessageDates: string[],
+  now: Date,
+  settings: EngineSettings,
+): { reasons: Reason[]; evidence: number; positiveMoment?: Satisfaction['positiveMoment']; lastClientMessage?: Date } {
+  const reasons: Reason[] = [];
+  let evidence = 0;
+  const nowMs = now.getTime();
+  const today = todayOf(now).number;
+  // Each date read once: the messages within the look-back (undated ones count), the latest instant, the reply times.
+  const recent: { tone: MessageTone; t?: number; at?: Date }[] = [];
+  const theirs: number[] = [];
+  let latest: number | undefined;
+  for (const m of clientMessages) {
+    const t = m.date ? Date.parse(m.date) : undefined;
+    if (t === undefined) {
+      recent.push({ tone: toneOf(m) });
+      continue;
+    }
+    theirs.push(t);
+    // Not yet (a clock ahead), or not a date at all: neither their tone now nor their latest word.
+    if (!(t <= nowMs)) continue;
+    if (latest === undefined || t > latest) latest = t;
+    const at = new Date(t);
+    if (today - dayNumberOf(at) <= settings.toneLookbackDays) recent.push({ tone: toneOf(m), t, at });
+  }
+  // Newest first (undated last).
+  const tones = recent.sort((a, b) => (b.t ?? 0) - (a.t ?? 0));
+  let positiveMoment: Satisfaction['positiveMoment'];
+  if (tones.length > 0) {
+    const avg = tones.reduce((sum, t) => sum + t.tone.comparative, 0) / tones.length;
+    const points = Math.max(-25, Math.min(15, Math.round(avg * 60)));
+    const mood = avg >= 0.05 ? 'sound warm' : avg <= -0.05 ? 'sound negative' : 'sound neutral';
+    reasons.push({
+      kind: 'tone',
+      label: `Their recent emails ${mood} (${tones.length} message${tones.length === 1 ? '' : 's'}${readIn(tones)})`,
+      contribution: points,
+      blocking: tones.length >= 2 && avg <= -0.15,
+    });
+    evidence += tones.length >= 3 ? 1 : 0.5;
+
+    const latestComplaint = tones.find((t) => t.tone.complaint);
+    const latestMoment = tones.find((t) => t.tone.positiveMoment);
+    const momentIsNewer = latestMoment && (!latestComplaint || (latestMoment.t ?? 0) > (latestComplaint.t ?? 0));
+    if (latestComplaint && !momentIsNewer) {
+      reasons.push({
+        kind: 'complaint',
+        label: `${capitalize(latestComplaint.tone.complaint!)}${latestComplaint.at ? ` on ${formatDay(latestComplaint.at, 'MMM d')}` : ''}`,
+        contribution: -15,
+        blocking: true,
+      });
+    }
+    if (latestMoment && momentIsNewer && (!latestMoment.at || today - dayNumberOf(latestMoment.at) <= settings.positiveMomentDays)) {
+      const when = latestMoment.at ? ` on ${formatDay(latestMoment.at, 'MMM d')}` : '';
+      positiveMoment = { label: `${capitalize(latestMoment.tone.positiveMoment!)}${when}`, date: latestMoment.at?.toISOString() };
+      reasons.push({ kind: 'moment', label: `${positiveMoment.label}: a good moment to ask`, contribution: 10 });
+    }
+  }
+
+  const lastClientMessage = latest === undefined ? undefined : new Date(latest);
+  if (lastClientMessage) {
+    const days = today - dayNumberOf(lastClientMessage);
+    if (days <= 30) reasons.push({ kind: 'recency', label: `Wrote to you ${agoDays(days, lastClientMessage, now)}`, contribution: 5 });
+    else if (days > 90)
+      reasons.push({ kind: 'recency', label: `No email from them for ${agoDays(days, lastClientMessage, now).replace(' ago', '')}`, contribution: -10 });
+  }
+
+  const latency = ourMessageDates.length
+    ? latencyHours(
+        ourMessageDates.map((d) => Date.parse(d)),
+        theirs,
+      )
+    : undefined;
+  if (latency !== undefined && latency <= 24) {
+    reasons.push({ kind: 'latency', label: `Answers you within ${latency < 2 ? 'hours' : 'a day'}`, contribution: 5 });
+  } else if (latency !== undefined && latency > 7 * 24) {
+    reasons.push({ kind: 'latency', label: `Slow to answer you (about ${Math.round(latency / 24)} days)`, contribution: -5 });
+  }
+
+  return { reasons, evidence, positiveMoment, lastClientMessage };
 }
 
 export function clampScore(n: number): number {
@@ -253,10 +280,10 @@ export function clampScore(n: number): number {
 }
 
 /** The languages the messages were read in, when not all English: ", read in German", ", 2 read in French, 1 in English". */
-function readIn(tones: ReadonlyArray<{ language?: OtherLanguage }>): string {
+function readIn(tones: ReadonlyArray<{ tone: { language?: OtherLanguage } }>): string {
+  if (!tones.some((t) => t.tone.language)) return '';
   const counts = new Map<string, number>();
-  for (const t of tones) counts.set(LANGUAGE_NAMES[t.language ?? 'en'], (counts.get(LANGUAGE_NAMES[t.language ?? 'en']) ?? 0) + 1);
-  if (!tones.some((t) => t.language)) return '';
+  for (const { tone } of tones) counts.set(LANGUAGE_NAMES[tone.language ?? 'en'], (counts.get(LANGUAGE_NAMES[tone.language ?? 'en']) ?? 0) + 1);
   if (counts.size === 1) return `, read in ${[...counts.keys()][0]}`;
   return `, ${[...counts].map(([name, n], i) => `${n} ${i === 0 ? 'read ' : ''}in ${name}`).join(', ')}`;
 }
