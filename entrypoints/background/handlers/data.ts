@@ -3,7 +3,6 @@ import { Backup } from '@/lib/backup';
 import { announce } from '@/lib/messaging/client';
 import { backupProblem } from '@/lib/messaging/words';
 import type { Handlers } from '../router';
-import { refreshFollowUps } from '../follow-ups';
 import { readFile } from '../read-file';
 import { setWeeklyReminder } from '../reminders';
 import type { Deps } from './deps';
@@ -89,8 +88,9 @@ export function dataHandlers({
       } else valid = checkBackup(await received(source));
       checked = undefined;
       const counts = await store.restoreAll(valid, progress, { checked: true });
+      // The badge follows from the restore's announcement (refresh.ts), after this answer: awaited
+      // here too, it was read twice at once and held "restored" back 10 s at 50,000 asks (issue 35).
       // Alarms are not data: the restored reminder setting is applied to them.
-      await refreshFollowUps(store);
       await setWeeklyReminder((await store.value('reminders')).weeklyQueue);
       return counts;
     },

@@ -393,6 +393,26 @@ describe('a restore sent and checked once (issue 35)', () => {
   });
 });
 
+describe('the follow-up badge after a restore (issue 35)', () => {
+  it('counts the restored sent asks whose follow-up is due (not a draft, not an answered ask), once the restore has answered', async () => {
+    const { call, store } = setup();
+    const due = { followUpAt: '2026-11-25T10:00:00.000Z' };
+    await store.addAsk(ask({ id: 'a1', status: 'sent', ...due }));
+    await store.addAsk(ask({ id: 'a2', email: 'lee@peer.example', status: 'drafted' }));
+    await store.addAsk(ask({ id: 'a3', email: 'kim@peer.example', status: 'accepted', ...due }));
+    await store.addAsk(ask({ id: 'a4', email: 'ola@peer.example', status: 'sent', ...due }));
+    expect((await store.waitingAsks()).map((a) => a.id).sort()).toEqual(['a1', 'a2', 'a4']);
+    const made = await call('backup/export', {}, { role: 'options' });
+    const backup = JSON.parse(await call('backup/piece', { id: made.id, index: 0 }, { role: 'options' }));
+    await store.restoreAll({ ...backup, asks: [] });
+    const badge = vi.spyOn(fakeBrowser.action, 'setBadgeText').mockResolvedValue();
+    vi.spyOn(fakeBrowser.action, 'setBadgeBackgroundColor').mockResolvedValue();
+    const check = await call('backup/check', { backup }, { role: 'options' });
+    await call('backup/restore', { checked: check.checked }, { role: 'options' });
+    await vi.waitFor(() => expect(badge).toHaveBeenLastCalledWith({ text: '2' }));
+  });
+});
+
 describe('a backup read where the options page holds it (issue 35)', () => {
   const ORIGIN = 'chrome-extension://abcdefghijklmnop';
   afterEach(() => vi.unstubAllGlobals());
