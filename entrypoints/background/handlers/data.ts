@@ -1,5 +1,6 @@
 /** Everything at once: the backup (offered only if it would restore), its check, and the restore. */
 import { Backup } from '@/lib/backup';
+import { KEYS } from '@/lib/keys';
 import { announce } from '@/lib/messaging/client';
 import { backupProblem } from '@/lib/messaging/words';
 import type { Handlers } from '../router';
@@ -90,8 +91,9 @@ export function dataHandlers({
       const counts = await store.restoreAll(valid, progress, { checked: true });
       // The badge follows from the restore's announcement (refresh.ts), after this answer: awaited
       // here too, it was read twice at once and held "restored" back 10 s at 50,000 asks (issue 35).
-      // Alarms are not data: the restored reminder setting is applied to them.
-      await setWeeklyReminder((await store.value('reminders')).weeklyQueue);
+      // Alarms are not data: the restored reminder setting is applied to them, as the backup holds
+      // it (read back from the database, it waited behind the reads the restore's refresh starts).
+      await setWeeklyReminder(KEYS.reminders.read(valid.kv.find((row) => row.key === 'reminders')?.value).weeklyQueue);
       return counts;
     },
   };
