@@ -58,7 +58,7 @@ export class Cases {
       this.store.settings(),
       this.store.neverAskList(),
       this.store.ownerOf(email),
-      this.store.value('crmLogging'),
+      this.store.loggingAddresses(),
     ]);
     const contact = found ?? emptyContact(email, this.clock().toISOString());
     const [localAsk, referredBy, teamAsk] = await Promise.all([

@@ -69,3 +69,31 @@ describe('the sidebar hub sends each view once (issue 16)', () => {
     expect(sent.length).toBe(before + 1);
   });
 });
+
+describe('an open sidebar follows what the options page saves', () => {
+  it('shows the CRM copy choice as soon as a logging address is saved, and drops it when it is removed', async () => {
+    fakeBrowser.reset();
+    const t = setup();
+    await t.deps.hub.registerFrame(TAB, KEY);
+    const { port, sent } = sidebarPort();
+    await t.deps.hub['connect'](port);
+    const email = 'dana@acme.example';
+    await t.deps.hub.setPage(TAB, {
+      host: 'gmail',
+      hostLabel: 'Gmail',
+      url: 'https://mail.google.com/mail/u/0/#inbox/abc',
+      accountEmail: 'alex@northwind.example',
+      contact: { email, name: 'Dana Reyes' },
+      people: [{ email, name: 'Dana Reyes', seen: 'sender', order: 0 }],
+      thread: { id: 'abc', subject: 'Q3', messages: [{ from: email, fromName: 'Dana Reyes', date: '2026-11-20T09:00:00.000Z', text: 'Thanks!' }] },
+      composeCount: 1,
+      missing: [],
+    });
+    await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ state: 'contact', contact: { email: 'dana@acme.example' } }));
+    expect(sent.at(-1)).not.toHaveProperty('crmCopy');
+    await t.call('logging/save', { hubspot: '2456789@bcc.hubspot.com' }, { role: 'options' });
+    await vi.waitFor(() => expect(sent.at(-1)).toMatchObject({ crmCopy: [{ crm: 'HubSpot', address: '2456789@bcc.hubspot.com' }] }));
+    await t.call('logging/save', {}, { role: 'options' });
+    await vi.waitFor(() => expect(sent.at(-1)).not.toHaveProperty('crmCopy'));
+  });
+});

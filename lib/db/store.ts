@@ -332,6 +332,17 @@ export class Store {
     this.settingsChanged();
   }
 
+  /** The CRMs' logging addresses (issue 34): read for every view and insert, so kept once read. */
+  loggingAddresses(): Promise<ValueOf<'crmLogging'>> {
+    return this.keep('crmLogging', () => this.value('crmLogging'));
+  }
+
+  /** Saved and announced: an open sidebar on a webmail shows the copy to the CRM at once. */
+  async saveLoggingAddresses(addresses: ValueOf<'crmLogging'>): Promise<void> {
+    await this.putValue('crmLogging', addresses);
+    this.settingsChanged();
+  }
+
   /** A stored value as its key reads it (`lib/keys.ts`): the default where none or a broken one is stored. */
   async value<K extends Key>(key: K): Promise<ValueOf<K>> {
     return KEYS[key].read((await this.db.kv.get(key))?.value) as ValueOf<K>;

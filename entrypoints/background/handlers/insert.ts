@@ -84,7 +84,7 @@ function copyWords(asked: string[], copy: { added: string[]; failed: string[] } 
 async function copyTo({ store, hub }: Pick<Deps, 'store' | 'hub'>, tabId: number, crmCopy: boolean | undefined): Promise<string[]> {
   const host = (await hub.page(tabId))?.host;
   if (crmCopy === false || (host !== 'gmail' && host !== 'outlook')) return [];
-  return [...new Set(Object.values(await store.value('crmLogging')).filter((a): a is string => Boolean(a)))];
+  return [...new Set(Object.values(await store.loggingAddresses()).filter((a): a is string => Boolean(a)))];
 }
 
 export function inserter({ store, hub, now }: Deps) {

@@ -74,7 +74,7 @@ export function settingHandlers({ store }: Deps): SettingHandlers {
       return null;
     },
 
-    'logging/get': () => store.value('crmLogging'),
+    'logging/get': () => store.loggingAddresses(),
 
     async 'logging/save'(given) {
       // An address that is a person's (the user's own, a client's) would send them the copy: refused, said.
@@ -93,7 +93,7 @@ export function settingHandlers({ store }: Deps): SettingHandlers {
         else addresses[crm] = plainAddress(raw)!;
       }
       if (problems.length) throw new Error(`${problems.join(' ')} Nothing was saved.`);
-      await store.setValue('crmLogging', addresses);
+      await store.saveLoggingAddresses(addresses);
       return null;
     },
   };
