@@ -58,9 +58,4 @@ export class TabWatch {
       browser.tabs.onRemoved.removeListener(this.removed);
     }
   }
-
-  /** True while the tab events are listened to (for tests). */
-  get active(): boolean {
-    return this.listening;
-  }
 }
