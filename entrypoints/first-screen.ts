@@ -9,8 +9,28 @@
  * a follow-up falling due), or once React has drawn.
  */
 import type { AskRow } from '@/lib/asks/pipeline';
-import { DRAWN_FIRST_SCREEN, FIRST_SCREEN_SETTLED, firstScreenHolds, POPUP_TABS, rowWords, type FirstScreen } from '@/lib/messaging/popup-views';
-import { FIRST_ASKS_SCREEN, getPref } from '@/lib/prefs';
+import {
+  DRAWN_FIRST_SCREEN,
+  FIRST_SCREEN_KEY,
+  FIRST_SCREEN_SETTLED,
+  firstScreenHolds,
+  POPUP_TABS,
+  rowWords,
+  type FirstScreen,
+} from '@/lib/messaging/popup-views';
+
+/**
+ * The browser's own storage API, promise-returning in both browsers under MV3 (`browser` in Firefox,
+ * `chrome` in Chromium): not the polyfill, which was three quarters of this script (13.8 KB, 3.3 without it) and ran
+ * before the read could start.
+ */
+type StorageArea = { get(key: string): Promise<Record<string, unknown>> };
+type Api = { storage: { local: StorageArea } };
+const storageLocal = (): StorageArea => {
+  const { browser, chrome } = globalThis as unknown as { browser?: Api; chrome: Api };
+  return (browser ?? chrome).storage.local;
+};
+const readSaved = async (): Promise<unknown> => (await storageLocal().get(FIRST_SCREEN_KEY))[FIRST_SCREEN_KEY];
 
 type Child = Node | string;
 
@@ -43,7 +63,7 @@ function row(r: AskRow, now: Date): HTMLElement {
  * render once this settles.
  */
 export async function drawFirstScreen(where: HTMLElement | (() => Promise<HTMLElement | null>), now = new Date()): Promise<FirstScreen | undefined> {
-  const saved = await getPref(FIRST_ASKS_SCREEN).catch(() => undefined);
+  const saved = await readSaved().catch(() => undefined);
   const root = typeof where === 'function' ? await where() : where;
   if (!root || !firstScreenHolds(saved, now) || root.childElementCount) return undefined;
   const tabs = POPUP_TABS.map((t, i) => el('button', { role: 'tab', 'aria-selected': String(i === 0) }, t.label));

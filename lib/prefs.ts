@@ -8,6 +8,7 @@
  */
 import { browser } from 'wxt/browser';
 import { placesFrom, type Places } from './sidebar-place';
+import { FIRST_SCREEN_KEY } from './messaging/popup-views';
 
 export interface Pref<T> {
   key: string;
@@ -43,7 +44,7 @@ export const IMPORT_MAPPINGS: Pref<Record<string, Array<string | null>>> = {
  * them before React loads. Derived data: removed on every write it depends on, never in a backup;
  * the popup checks it holds today (`firstScreenHolds`) before drawing anything from it.
  */
-export const FIRST_ASKS_SCREEN: Pref<unknown> = { key: 'popup:first-asks', read: (v) => v };
+export const FIRST_ASKS_SCREEN: Pref<unknown> = { key: FIRST_SCREEN_KEY, read: (v) => v };
 
 export async function getPref<T>(pref: Pref<T>): Promise<T> {
   return pref.read((await browser.storage.local.get(pref.key))[pref.key]);

@@ -43,6 +43,12 @@ export interface FirstScreen {
   rows: AskRow[];
 }
 
+/**
+ * Where in `storage.local` the first screen is kept (`prefs.ts` FIRST_ASKS_SCREEN). Declared here,
+ * not there, so the popup's first script reads it without loading the WebExtension polyfill.
+ */
+export const FIRST_SCREEN_KEY = 'popup:first-asks';
+
 /** Whether a stored value is a first screen that holds now (else nothing is drawn from it). */
 export function firstScreenHolds(value: unknown, now: Date): value is FirstScreen {
   if (!value || typeof value !== 'object') return false;
