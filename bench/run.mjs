@@ -156,10 +156,12 @@ const CSP =
   "script-src 'nonce-fixture' 'strict-dynamic' 'unsafe-eval'; object-src 'none'; base-uri 'self'; frame-src 'self'; require-trusted-types-for 'script'; trusted-types default goog#html";
 
 async function openGmail(context, body) {
-  await context.route('https://mail.google.com/**', (r) =>
+  const page = await context.newPage();
+  // The page's own route: a context's also reaches every extension worker, and with the floor
+  // extension's worker stopped beside ours (the scale cases) setting one never returned.
+  await page.route('https://mail.google.com/**', (r) =>
     r.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'content-security-policy': CSP }, body }),
   );
-  const page = await context.newPage();
   await page.goto('https://mail.google.com/mail/u/0/#inbox/bench');
   return page;
 }
