@@ -32,4 +32,29 @@ describe('the follow-up badge (issue 16: a worker waking for the popup reads no 
     // And every hour, by its alarm.
     expect(await fakeBrowser.alarms.get('follow-ups')).toMatchObject({ periodInMinutes: 60 });
   });
+
+  it('keeps its hourly alarm where it is when the worker wakes again, and after the alarm wakes it', async () => {
+    await fakeBrowser.alarms.clearAll();
+    const store = new Store(openDb('follow-ups-test-2'));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-07T10:00:00Z'));
+      startFollowUps(store);
+      await vi.waitFor(async () => expect(await fakeBrowser.alarms.get('follow-ups')).toBeDefined());
+      const first = (await fakeBrowser.alarms.get('follow-ups'))!.scheduledTime;
+      expect(first - Date.parse('2026-12-07T10:01:00Z')).toBeGreaterThanOrEqual(0);
+      expect(first - Date.parse('2026-12-07T10:01:00Z')).toBeLessThan(1000);
+      // The worker stops and starts again 20 minutes later (a popup, a page), then the alarm wakes it.
+      vi.setSystemTime(new Date('2026-12-07T10:20:00Z'));
+      startFollowUps(store);
+      await new Promise((r) => setTimeout(r, 20));
+      expect((await fakeBrowser.alarms.get('follow-ups'))!.scheduledTime).toBe(first);
+      vi.setSystemTime(new Date('2026-12-07T10:01:00Z'));
+      startFollowUps(store);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(await fakeBrowser.alarms.get('follow-ups')).toMatchObject({ scheduledTime: first, periodInMinutes: 60 });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

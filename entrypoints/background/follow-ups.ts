@@ -35,13 +35,23 @@ export async function refreshFollowUps(store: Store, { notify = false } = {}): P
 }
 
 /**
+ * The hourly check's alarm, created when it is missing (a first start, a browser that dropped it).
+ * Not created again at each start: an alarm created under the same name replaces the one there, so
+ * every wake moved the check to a minute after it, and the check's own firing (a wake) set the next
+ * one a minute later: the worker woke every minute for as long as the browser ran.
+ */
+export async function scheduleFollowUps(): Promise<void> {
+  if (!(await browser.alarms.get(FOLLOW_UP_ALARM))) await browser.alarms.create(FOLLOW_UP_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+}
+
+/**
  * The badge is set when the browser starts or the extension is installed or updated, hourly, and
  * after every change to an ask (`refresh.ts`). Not each time the service worker wakes: the badge
  * outlives the worker, and reading every waiting ask on each wake-up delayed the popup that woke
  * it (issue 16: ~3,000 asks read before the popup's first page with 10,000 asks).
  */
 export function startFollowUps(store: Store): void {
-  void browser.alarms.create(FOLLOW_UP_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  void scheduleFollowUps();
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FOLLOW_UP_ALARM) void refreshFollowUps(store, { notify: true });
   });
