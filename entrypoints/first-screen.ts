@@ -21,8 +21,8 @@ import {
 
 /**
  * The browser's own storage API, promise-returning in both browsers under MV3 (`browser` in Firefox,
- * `chrome` in Chromium): not the polyfill, which was three quarters of this script (13.8 KB, 3.3 without it) and ran
- * before the read could start.
+ * `chrome` in Chromium), not the polyfill: that was three quarters of this script (13.8 KB, 3.3
+ * without it) and ran before the read could start.
  */
 type StorageArea = { get(key: string): Promise<Record<string, unknown>> };
 type Api = { storage: { local: StorageArea } };

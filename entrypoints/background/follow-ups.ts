@@ -40,7 +40,7 @@ export async function refreshFollowUps(store: Store, { notify = false } = {}): P
  * every wake moved the check to a minute after it, and the check's own firing (a wake) set the next
  * one a minute later: the worker woke every minute for as long as the browser ran.
  */
-export async function scheduleFollowUps(): Promise<void> {
+async function scheduleFollowUps(): Promise<void> {
   if (!(await browser.alarms.get(FOLLOW_UP_ALARM))) await browser.alarms.create(FOLLOW_UP_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
 }
 
