@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { francAll } from 'franc-min';
+import { rankLanguages } from './languages';
 import { messageTone, storedTone, toneOf, TONE_VERSION } from './tone';
 import { satisfaction } from './satisfaction';
 import { DEFAULT_SETTINGS } from './index';
@@ -94,5 +96,35 @@ describe('tone in German, French and Spanish (issue 33)', () => {
       settings: DEFAULT_SETTINGS,
     });
     expect(english.reasons.find((r) => r.kind === 'tone')!.label).toBe('Their recent emails sound warm (1 message)');
+  });
+});
+
+describe("the language ranking is franc's, for our four languages (issue 35)", () => {
+  // Texts of every shape the ranking meets: real lines, then words of the four languages and of
+  // other scripts shuffled into texts of 0 to 3,000 characters, with digits and punctuation, and
+  // texts around franc's minimum length.
+  const words = PHRASES.flatMap(([text]) => text.split(' ')).concat(
+    ['Привет', 'как', 'дела', '谢谢', '你好', 'مرحبا', 'שלום', 'こんにちは', 'naïve', 'Straße', 'ñandú', 'œuvre', 'ça'],
+    ['12', '3.5', '—', '!!', '?', '€40', ':)', 'https://example.com', 'ACME-42', '\n', '  '],
+  );
+  let seed = 7;
+  const random = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+  const generated = Array.from({ length: 1500 }, () => {
+    const length = Math.floor(random() ** 3 * 500);
+    return Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(random() < 0.8 ? ' ' : '');
+  });
+  const edges = ['', 'abcdefg', 'abcdefgh', '12345678', '!!!!!!!!!!', 'Привет, как дела?', '你好你好你好你好', 'der die das'.repeat(300)];
+  const corpus = [...PHRASES.map(([text]) => text), ...edges, ...generated];
+
+  it(`ranks ${corpus.length} texts as francAll limited to them does`, () => {
+    const only = { eng: 'en', deu: 'de', fra: 'fr', spa: 'es' } as Record<string, string>;
+    const differ = corpus.filter((text) => {
+      const franc = francAll(text, { only: Object.keys(only), minLength: 8 }).flatMap(([code]) => (only[code] ? [only[code]] : []));
+      return JSON.stringify(franc) !== JSON.stringify(rankLanguages(text));
+    });
+    expect(differ).toEqual([]);
+    // The corpus reaches each answer: every language ranked first somewhere, and "undetermined".
+    const firsts = new Set(corpus.map((text) => rankLanguages(text)[0] ?? 'none'));
+    expect([...firsts].sort()).toEqual(['de', 'en', 'es', 'fr', 'none']);
   });
 });

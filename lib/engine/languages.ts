@@ -1,8 +1,8 @@
 /**
  * Tone beyond English (issue 33): "Wir sind sehr zufrieden", "nous envisageons de résilier".
  *
- * - The language is told by `franc-min` (MIT, wooorm), among the four we score. Trigrams are
- *   unsure on a line ("Sounds good, see you Tuesday." ranks German first), so a short text is
+ * - The language is told by `franc-min`'s trigram models (MIT, wooorm), among the four we score
+ *   (`rankLanguages`). Trigrams are unsure on a line ("Sounds good, see you Tuesday." ranks German first), so a short text is
  *   read in the first language, in franc's order, in which it holds a word we score or an event
  *   phrase; with none, as English (neutral either way).
  * - Each language's lexicon and stemmer come from nlp.js (MIT, AXA): German ML-SentiCon and
@@ -16,7 +16,9 @@
  * - The events (a complaint, a positive moment) are phrases, as in English: a lexicon cannot tell
  *   "we are considering cancelling" from "we cancelled the old tool".
  */
-import { francAll } from 'franc-min';
+import { data as TRIGRAM_MODELS } from 'franc-min/data.js';
+import { expressions as SCRIPTS } from 'franc-min/expressions.js';
+import { asTuples } from 'trigram-utils';
 import StemmerDe from '@nlpjs/lang-de/src/stemmer-de.js';
 import StemmerFr from '@nlpjs/lang-fr/src/stemmer-fr.js';
 import StemmerEs from '@nlpjs/lang-es/src/stemmer-es.js';
@@ -43,11 +45,66 @@ const SURE_LENGTH = 40;
  * or phrase that language's scoring knows (English's lexicon is tone.ts's).
  */
 export function languageOf(text: string, speaks: (language: ToneLanguage) => boolean): ToneLanguage {
-  const ranked = francAll(text, { only: Object.keys(FRANC), minLength: 8 })
-    .map(([code]) => FRANC[code])
-    .filter((l): l is ToneLanguage => l !== undefined);
+  const ranked = rankLanguages(text);
   if ((text.match(/\p{L}/gu)?.length ?? 0) >= SURE_LENGTH) return ranked[0] ?? 'en';
   return ranked.find(speaks) ?? 'en';
+}
+
+/**
+ * Our four languages, likeliest first, as `francAll(text, { only: [eng, deu, fra, spa], minLength: 8 })`
+ * ranks them (a unit test holds the two equal), or none where franc would answer "undetermined".
+ *
+ * Why not franc's own function: loading `franc-min` turns the models of all its 82 languages into
+ * tables, ~20 ms of every service worker start (measured, issue 35) before the worker can answer
+ * anything, for four of them. Here the four tables are built the first time a text is read (~1 ms).
+ * Franc's steps, kept: the script most of the text is written in must be Latin (the first
+ * script listed wins a tie); the text's trigrams are counted by `trigram-utils`, as franc counts
+ * them; each adds to a language's distance |count - rank - 1| where the language's model ranks it
+ * (franc's own measure), 300 where the model lacks it; the nearest language first, a tie in the
+ * models' order.
+ */
+export function rankLanguages(text: string): ToneLanguage[] {
+  if (text.length < MIN_LENGTH) return [];
+  const value = text.slice(0, MAX_LENGTH);
+  if (topScript(value) !== 'Latin') return [];
+  const trigrams = asTuples(value);
+  return latinModels()
+    .map(({ language, ranks }) => ({ language, distance: trigrams.reduce((sum, [t, count]) => sum + distance(count, ranks.get(t)), 0) }))
+    .sort((a, b) => a.distance - b.distance)
+    .map((d) => d.language);
+}
+
+const MIN_LENGTH = 8;
+const MAX_LENGTH = 2048;
+const MAX_DIFFERENCE = 300;
+
+function distance(count: number, rank: number | undefined): number {
+  return rank === undefined ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+}
+
+/** The script whose letters occur most in the text; the first listed on a tie. */
+function topScript(value: string): string | undefined {
+  let top: string | undefined;
+  let topCount = -1;
+  for (const [script, expression] of Object.entries(SCRIPTS)) {
+    const count = value.match(expression)?.length ?? 0;
+    if (count > topCount) [top, topCount] = [script, count];
+  }
+  return top;
+}
+
+let models: { language: ToneLanguage; ranks: Map<string, number> }[] | undefined;
+
+/** Each of our languages' trigrams by rank (0 the most frequent; a repeated one keeps its first), in the models' order. */
+function latinModels(): NonNullable<typeof models> {
+  models ??= Object.entries(TRIGRAM_MODELS.Latin!).flatMap(([code, model]) => {
+    const language = FRANC[code];
+    if (!language) return [];
+    const ranks = new Map<string, number>();
+    model.split('|').forEach((t, i) => ranks.has(t) || ranks.set(t, i));
+    return [{ language, ranks }];
+  });
+  return models;
 }
 
 /** Whether the text holds a word this language's lexicon scores, or one of its event phrases. */
