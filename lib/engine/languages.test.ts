@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { francAll } from 'franc-min';
-import { rankLanguages } from './languages';
+import { complaintsIn, momentsIn, rankLanguages } from './languages';
 import { messageTone, storedTone, toneOf, TONE_VERSION } from './tone';
 import { satisfaction } from './satisfaction';
 import { DEFAULT_SETTINGS } from './index';
@@ -126,5 +126,18 @@ describe("the language ranking is franc's, for our four languages (issue 35)", (
     // The corpus reaches each answer: every language ranked first somewhere, and "undetermined".
     const firsts = new Set(corpus.map((text) => rankLanguages(text)[0] ?? 'none'));
     expect([...firsts].sort()).toEqual(['de', 'en', 'es', 'fr', 'none']);
+  });
+});
+
+describe('the event phrases of each language', () => {
+  it.each(['de', 'fr', 'es'] as const)('%s: compile when the language is first read, each with its label', (language) => {
+    for (const events of [complaintsIn(language), momentsIn(language)]) {
+      expect(events.length).toBeGreaterThan(4);
+      for (const [pattern, label] of events) {
+        expect(pattern.flags).toBe('iu');
+        expect(label).toMatch(/^[a-z]/);
+      }
+    }
+    expect(complaintsIn(language)).toBe(complaintsIn(language));
   });
 });

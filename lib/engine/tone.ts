@@ -7,7 +7,7 @@
  */
 import { asSaid, toClient } from '../templates/voice';
 import Sentiment from 'sentiment';
-import { COMPLAINTS_BY_LANGUAGE, comparativeIn, languageOf, MOMENTS_BY_LANGUAGE, speaksIn, type OtherLanguage } from './languages';
+import { comparativeIn, complaintsIn, languageOf, momentsIn, speaksIn, type OtherLanguage } from './languages';
 
 const analyzer = new Sentiment();
 
@@ -195,8 +195,8 @@ function scoreText(text: string): Omit<MessageTone, 'date'> {
   );
   const other = language === 'en' ? undefined : language;
   // A message's events in its language, and in English (a German thread quoting "cancel" is still one).
-  const complaints = other ? [...COMPLAINTS_BY_LANGUAGE[other], ...COMPLAINTS] : COMPLAINTS;
-  const moments = other ? [...MOMENTS_BY_LANGUAGE[other], ...POSITIVE_MOMENTS] : POSITIVE_MOMENTS;
+  const complaints = other ? [...complaintsIn(other), ...COMPLAINTS] : COMPLAINTS;
+  const moments = other ? [...momentsIn(other), ...POSITIVE_MOMENTS] : POSITIVE_MOMENTS;
   const complaint = firstMatch(sentences, complaints);
   // A complaint in the same message outweighs a polite "thanks" at its end.
   const positiveMoment = complaint ? undefined : firstMatch(sentences, moments);
