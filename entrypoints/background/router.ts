@@ -4,7 +4,16 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { describeIssues } from '@/lib/messaging/words';
-import { requests, type ParsedPayload, type Reply, type RequestType, type Responses, type Role, type TabRequest } from '@/lib/messaging/protocol';
+import {
+  payloadSchema,
+  requests,
+  type ParsedPayload,
+  type Reply,
+  type RequestType,
+  type Responses,
+  type Role,
+  type TabRequest,
+} from '@/lib/messaging/protocol';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -72,7 +81,7 @@ export async function dispatch<T extends RequestType>(
   if (!role || !(spec.from as readonly Role[]).includes(role)) {
     return { ok: false, error: `${type} is not accepted from ${role ?? 'this sender'}` };
   }
-  const parsed = spec.payload.safeParse(payload);
+  const parsed = payloadSchema(type).safeParse(payload);
   if (!parsed.success) {
     const reason = describeIssues(type, parsed.error.issues as never);
     await onRejected?.(type, { role, tabId: sender.tab?.id, url: sender.url }, reason);

@@ -8,8 +8,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import { requests, type RequestType } from '@/lib/messaging/protocol';
+import { z } from 'zod';
+import { payloadSchema, requests, type RequestType } from '@/lib/messaging/protocol';
 import { NOW, setup } from '@/entrypoints/background/handlers/testing';
 import { parseContactsCsv } from '@/lib/import/csv';
 import { readPage } from './load-fixture';
@@ -43,7 +43,8 @@ function expectPlain(message: string, where: string) {
 
 /** A value of the wrong kind for a schema: text where a number goes, a number where text goes. */
 function wrongFor(schema: z.ZodType): unknown {
-  const type = (schema as unknown as { def?: { type?: string; innerType?: z.ZodType } }).def;
+  const type = (schema as unknown as { def?: { type?: string; innerType?: z.ZodType; getter?: () => z.ZodType } }).def;
+  if (type?.type === 'lazy') return wrongFor(type.getter!());
   if (type?.type === 'optional' || type?.type === 'nullable' || type?.type === 'default') return wrongFor(type.innerType!);
   if (type?.type === 'string') return 12345;
   if (type?.type === 'array') return 'not a list';
@@ -64,12 +65,16 @@ describe('every message a user can meet is in plain words (issue 33)', () => {
     const { send } = setup();
     let walked = 0;
     for (const type of Object.keys(requests) as RequestType[]) {
-      const spec = requests[type] as unknown as { from: string[]; payload: z.ZodType & { shape?: Record<string, z.ZodType> } };
+      const spec = requests[type] as { from: readonly string[] };
+      type Fields = z.ZodType & { shape?: Record<string, z.ZodType> };
+      const declared: z.ZodType = payloadSchema(type);
+      // A schema built on first use (z.lazy): its fields are the built one's.
+      const schema = (declared instanceof z.ZodLazy ? declared.unwrap() : declared) as Fields;
       // A content script's report refused is not shown as such: the sidebar says the page could not be read.
       const role = spec.from.find((r) => r !== 'content') as 'sidebar' | undefined;
       if (!role) continue;
       const payloads: unknown[] = ['not a request'];
-      for (const [key, field] of Object.entries(spec.payload.shape ?? {})) payloads.push({ [key]: wrongFor(field) });
+      for (const [key, field] of Object.entries(schema.shape ?? {})) payloads.push({ [key]: wrongFor(field) });
       for (const payload of payloads) {
         const reply = await send(role, type, payload);
         if (reply.ok) continue;

@@ -12,7 +12,7 @@ import { inserter } from './insert';
 import { placeFor, placesFrom } from '@/lib/sidebar-place';
 import { PLACES } from '@/lib/prefs';
 import { NOW, setup, TAB } from './testing';
-import { requests } from '@/lib/messaging/protocol';
+import { payloadSchema } from '@/lib/messaging/protocol';
 
 const gmailPage = (email: string, name: string): PageContext => ({
   host: 'gmail',
@@ -441,7 +441,7 @@ describe('a backup read where the options page holds it (issue 35)', () => {
     expect(read).toEqual([mine, `blob:${ORIGIN}/11111111-2222-3333-4444-555555555555`]);
     // Nothing but a blob: URL of an extension is taken for one.
     for (const file of ['https://evil.example/backup.json', 'blob:https://evil.example/0b7c6c39-1b5e-4d6e-9a43-7c1f4b2a9e11'])
-      expect(requests['backup/check'].payload.safeParse({ file }).success).toBe(false);
+      expect(payloadSchema('backup/check').safeParse({ file }).success).toBe(false);
   });
 });
 

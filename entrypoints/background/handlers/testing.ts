@@ -6,7 +6,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { openDb } from '@/lib/db';
 import { Store } from '@/lib/db/store';
-import { requests, type Reply, type RequestType, type Responses, type Role } from '@/lib/messaging/protocol';
+import { payloadSchema, type Reply, type RequestType, type Responses, type Role } from '@/lib/messaging/protocol';
 import { CustomSites } from '../custom-sites';
 import { OpenAsks } from '../open-asks';
 import { QueueCache } from '../queue-cache';
@@ -63,7 +63,7 @@ export function setup() {
   /** A request as the router hands it over: the payload parsed by its schema, the sender's tab. */
   const call = <T extends RequestType>(type: T, payload: unknown, context: Partial<TabContext> = {}): Promise<Responses[T]> => {
     const handler = handlers[type] as (p: unknown, c: RequestContext) => Promise<Responses[T]>;
-    const parsed = requests[type].payload.parse(payload);
+    const parsed = payloadSchema(type).parse(payload);
     // As the router does: the popup acts on the tab it names.
     const named = context.role === 'popup' ? (parsed as { tabId?: number }).tabId : undefined;
     return handler(parsed, {
