@@ -86,6 +86,13 @@ describe('conventions', () => {
     expect(reader.indexOf('if (!url.startsWith(`blob:${globalThis.location?.origin}/`)) throw')).toBeLessThan(reader.indexOf('fetch('));
   });
 
+  it("nothing loads franc-min's entry point: it builds tables for 82 languages at each worker start (issue 35)", () => {
+    // lib/engine/languages.ts ranks our four from franc's models; its unit test holds it equal to francAll.
+    const offenders = all.filter((f) => /from 'franc-min'/.test(code(f)));
+    expect(offenders).toEqual([]);
+    expect(all.filter((f) => /from 'franc-min\/data\.js'/.test(code(f)))).toEqual(['lib/engine/languages.ts']);
+  });
+
   it('a verdict is one row: no view or action names verdict kinds to decide what to do', () => {
     // Kinds may be named where they are made (the engine), recorded (the verdict log) or shown as words;
     // what an action does with a verdict comes from the table (lib/engine/verdicts.ts: adviceFor, VERDICTS).
