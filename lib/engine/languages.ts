@@ -2,9 +2,9 @@
  * Tone beyond English (issue 33): "Wir sind sehr zufrieden", "nous envisageons de résilier".
  *
  * - The language is told by `franc-min`'s trigram models (MIT, wooorm), among the four we score
- *   (`rankLanguages`). Trigrams are unsure on a line ("Sounds good, see you Tuesday." ranks German first), so a short text is
- *   read in the first language, in franc's order, in which it holds a word we score or an event
- *   phrase; with none, as English (neutral either way).
+ *   (`rankLanguages`). Trigrams are unsure on a line ("Sounds good, see you Tuesday." ranks German
+ *   first), so a short text is read in the first language, in franc's order, in which it holds a
+ *   word we score or an event phrase; with none, as English (neutral either way).
  * - Each language's lexicon and stemmer come from nlp.js (MIT, AXA): German ML-SentiCon and
  *   French Pattern polarities (-1..1, on word stems), Spanish AFINN (-5..5, the English scale).
  *   The stemmers are nlp.js's Snowball ports, the ones the lexicons' stems were made with.
@@ -101,7 +101,9 @@ function latinModels(): NonNullable<typeof models> {
     const language = FRANC[code];
     if (!language) return [];
     const ranks = new Map<string, number>();
-    model.split('|').forEach((t, i) => ranks.has(t) || ranks.set(t, i));
+    model.split('|').forEach((t, i) => {
+      if (!ranks.has(t)) ranks.set(t, i);
+    });
     return [{ language, ranks }];
   });
   return models;
