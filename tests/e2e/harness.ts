@@ -4,7 +4,7 @@
  * included), so the production manifest's matches apply unchanged (see the README: Privacy and security, and the tests that hold them).
  * Every test fails on a page error and on any network request: the extension must need none.
  */
-import { test as base, chromium, expect, type BrowserContext, type Page, type Request, type Worker } from '@playwright/test';
+import { test as base, chromium, expect, type BrowserContext, type Frame, type Page, type Request, type Worker } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -210,6 +210,16 @@ export { expect };
 
 export function sidebar(page: Page) {
   return page.frameLocator('[data-testid="referral-sidebar"]');
+}
+
+/**
+ * The sidebar's frame, to run code in, once its page has loaded: the iframe shows before its
+ * document commits, and until then no frame has the sidebar's address.
+ */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const find = () => page.frames().find((f) => f.url().includes('/sidebar.html'));
+  await expect.poll(() => Boolean(find())).toBe(true);
+  return find()!;
 }
 
 /** Seeds data the way a user would: Settings → Restore of a backup holding `data`, confirmed. Returns the settings page. */

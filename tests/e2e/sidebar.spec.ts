@@ -1,5 +1,5 @@
 import { format, subMonths } from 'date-fns';
-import { expect, sidebar, test, withPart } from './harness';
+import { expect, sidebar, sidebarFrame, test, withPart } from './harness';
 
 /** A calendar day `monthsAgo` months before today, clamped at month ends (Jul 31 - 1 month = Jun 30). */
 const day = (monthsAgo: number) => format(subMonths(new Date(), monthsAgo), 'yyyy-MM-dd');
@@ -113,7 +113,7 @@ test("the rules are the user's: opening the window after 1 month makes a 2-month
 test('follows the browser into dark mode', async ({ openGmail }) => {
   const page = await openGmail('thread-special-name');
   await page.emulateMedia({ colorScheme: 'dark' });
-  const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
+  const frame = await sidebarFrame(page);
   await expect.poll(() => frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 25, 29)');
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(() => frame.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
@@ -154,7 +154,7 @@ test('a thread drawn over several tasks, colleague first: the sidebar never name
   const page = await openGmail('thread-own-reply-last', withPart('gmail/parts/staged-thread-switch.html'));
   const panel = sidebar(page);
   await expect(panel.getByTestId('contact-email')).toHaveText('dana@acme-logistics.example');
-  const frame = page.frames().find((f) => f.url().includes('/sidebar.html'))!;
+  const frame = await sidebarFrame(page);
   // Every contact the sidebar shows from here on, as it shows it.
   await frame.evaluate(() => {
     const w = window as unknown as { shown: string[]; asked: string[] };
