@@ -27,7 +27,12 @@ test('any other CRM: add the site, pick the fields once, then the contact and ve
     await crm.bringToFront();
     await popup.reload();
     await popup.getByTestId('tab-page').click();
-    await popup.getByTestId('pick-fields').click();
+    // The popup closes itself once the picker has started (as a real popup does when the page
+    // takes focus). Playwright's click waits on the page after clicking and throws when that page
+    // is already gone, so the click is a DOM click and the close is awaited as its own event.
+    const popupClosed = popup.waitForEvent('close');
+    await popup.getByTestId('pick-fields').evaluate((button: HTMLElement) => button.click());
+    await popupClosed;
     await crm.bringToFront();
     const bar = crm.locator('[data-referral-window-picker]');
     await expect(bar).toContainText('Name (1 of 9)');
